@@ -1,0 +1,43 @@
+"""The command line: option parsing and picking a renderer, nothing else.
+
+Each command lives in its own module and registers itself on `app`.
+"""
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from .. import __version__
+from ..load import PlanError
+from .common import app, fail
+from . import schema_cmd, validate_cmd  # noqa: F401  (registers the commands)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"plancmp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                        help="Print the version and exit.")) -> None:
+    """Compare China's national 14th Five-Year public-service plan with provincial plans, with evidence.
+
+    Examples:
+
+      plancmp diff national liaoning      where Liaoning exceeds, matches, falls below or omits
+
+      plancmp validate                    check every curated plan against its source text
+    """
+
+
+def main() -> None:
+    try:
+        app()
+    except PlanError as exc:
+        fail(str(exc), exc.findings)
+    except BrokenPipeError:  # `plancmp … | head` closes the pipe early: not an error
+        sys.stderr.close()
+        sys.exit(0)

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from enum import Enum
+
+import typer
+
+from .. import schema
+from .common import app
+
+
+class SchemaName(str, Enum):
+    plan = "plan"
+    press = "press"
+
+
+@app.command("schema")
+def schema_command(
+    name: SchemaName = typer.Argument(SchemaName.plan, help="Which schema: plan (data/plans/*.yaml) or press (data/press/*.yaml)."),
+    write: bool = typer.Option(False, "--write", help="Regenerate the published copies in plancmp/schemas/ instead of printing."),
+) -> None:
+    """Print the JSON Schema of plan files (editors use it through the yaml-language-server line).
+
+    Examples:
+
+      plancmp schema > plan.schema.json
+
+      plancmp schema press
+    """
+    if write:
+        for path in schema.write_published():
+            typer.echo(f"wrote {path}")
+        return
+    typer.echo(schema.dumps(schema.SCHEMAS[name.value]()), nl=False)

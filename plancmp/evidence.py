@@ -1,0 +1,57 @@
+"""Check quotes against source texts.
+
+A quote counts as found when it occurs in the source after all whitespace is
+removed from both: the copies break lines inside sentences and the national copy
+puts stray spaces inside words. Width is left alone (a quote must use the
+source's own ( or （).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+def squeeze(text: str) -> str:
+    return "".join(char for char in text if not char.isspace())
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path
+    text: str
+    squeezed: str
+    line_of: tuple[int, ...]  # squeezed index -> 1-based line in the original
+
+    def contains(self, quote: str) -> bool:
+        q = squeeze(quote)
+        return bool(q) and q in self.squeezed
+
+    def line_of_quote(self, quote: str) -> int | None:
+        at = self.squeezed.find(squeeze(quote))
+        return self.line_of[at] if at >= 0 and squeeze(quote) else None
+
+    def closest(self, quote: str) -> tuple[int, str, float]:
+        """The passage most like `quote`: (line, passage, score 0-100)."""
+        q = squeeze(quote)
+        if not q or not self.squeezed:
+            return 1, "", 0.0
+        found = fuzz.partial_ratio_alignment(q, self.squeezed)
+        start, end = found.dest_start, min(found.dest_end, len(self.squeezed))
+        return self.line_of[min(start, len(self.line_of) - 1)], self.squeezed[start:end], found.score
+
+
+@cache
+def read_source(path: Path) -> Source:
+    """Raises OSError / UnicodeDecodeError; callers turn those into findings."""
+    text = path.read_text(encoding="utf-8-sig")
+    kept, lines = [], []
+    line = 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        if not char.isspace():
+            kept.append(char)
+            lines.append(line)
+    return Source(path, text, "".join(kept), tuple(lines))

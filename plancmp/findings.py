@@ -1,0 +1,73 @@
+"""Validation findings as data: a stable code per kind of problem, a position, a message.
+
+Modelled on frictionless' error catalogue: the code is what scripts match on, the
+message is for people. Positions are 1-based line and column of the YAML node.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+# code -> (default severity, title). Codes are part of the interface: never rename one.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    "file-unreadable": (ERROR, "The file cannot be read"),
+    "file-too-large": (ERROR, "The file is over the size limit"),
+    "file-encoding": (ERROR, "The file is not UTF-8 text"),
+    "file-empty": (ERROR, "The file holds no YAML document"),
+    "yaml-syntax": (ERROR, "YAML syntax error"),
+    "yaml-tab": (ERROR, "Tab used for indentation"),
+    "yaml-tag": (ERROR, "Non-standard YAML tag"),
+    "yaml-alias": (ERROR, "YAML anchors and aliases are not allowed"),
+    "yaml-duplicate-key": (ERROR, "The same key twice in one mapping"),
+    "missing-field": (ERROR, "A required field is missing"),
+    "unknown-field": (ERROR, "A field the schema does not know"),
+    "wrong-type": (ERROR, "A field has the wrong type"),
+    "invalid-value": (ERROR, "A field's value is not allowed"),
+    "unknown-domain": (ERROR, "Domain not in the domain vocabulary"),
+    "unknown-unit": (ERROR, "Unit not in the unit vocabulary"),
+    "unknown-binding": (ERROR, "Binding is not 预期性 or 约束性"),
+    "invalid-id": (ERROR, "An id with characters outside a-z, 0-9 and -"),
+    "duplicate-id": (ERROR, "Two items of one plan share an id"),
+    "duplicate-plan-id": (ERROR, "Two plan files declare the same plan id"),
+    "source-missing": (ERROR, "The plan's source text cannot be found"),
+    "quote-not-found": (ERROR, "The evidence quote is not in the source text"),
+    "value-not-in-quote": (ERROR, "A recorded number does not appear in its quote"),
+    "value-unparsable": (ERROR, "The value parser cannot read a target value"),
+    "target-below-baseline": (WARNING, "A target is worse than its own baseline"),
+    "link-unknown-plan": (ERROR, "A link names a plan that does not exist"),
+    "link-unknown-id": (ERROR, "A link names an item that does not exist"),
+    "link-conflict": (ERROR, "The same pair is both pinned and forbidden"),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    message: str
+    file: str
+    line: int = 1
+    col: int = 1
+    path: str = ""  # path into the document, e.g. targets[3].unit
+    severity: str = ""
+
+    def __post_init__(self) -> None:
+        if self.code not in CATALOGUE:
+            raise ValueError(f"unknown finding code {self.code!r}")
+        if not self.severity:
+            object.__setattr__(self, "severity", CATALOGUE[self.code][0])
+
+    def as_text(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.severity} {self.code} {self.message}"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+    def sort_key(self) -> tuple:
+        return (self.file, self.line, self.col, self.code, self.message)
+
+
+def escalate(findings: list[Finding]) -> list[Finding]:
+    """--strict: every warning becomes an error."""
+    return [Finding(**{**f.as_dict(), "severity": ERROR}) for f in findings]

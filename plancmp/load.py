@@ -1,0 +1,154 @@
+"""Load plan files: YAML -> schema check -> typed Plan with positions.
+
+Structural problems (YAML, schema) are returned as findings; the items they touch
+are left out of the Plan so that everything downstream can trust its types.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema, schemacheck, vocab
+from .findings import ERROR, Finding
+from .model import Baseline, Evidence, Plan, Reveal, Service, SourceGap, Target, Task
+from .yamldoc import Doc, Pos, load as load_yaml
+
+PACKAGE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def data_dir() -> Path:
+    """PLANCMP_DATA, else ./data when it holds plans, else the data/ beside the package."""
+    if os.environ.get("PLANCMP_DATA"):
+        return Path(os.environ["PLANCMP_DATA"])
+    here = Path.cwd() / "data"
+    if (here / "plans").is_dir():
+        return here
+    return PACKAGE_ROOT / "data"
+
+
+def plan_files(directory: Path | None = None) -> list[Path]:
+    return sorted((directory or data_dir() / "plans").glob("*.yaml"))
+
+
+def shown_path(path: Path) -> str:
+    """Paths in messages: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+@dataclass
+class Loaded:
+    path: Path
+    doc: Doc | None
+    plan: Plan | None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def broken(self) -> bool:
+        return any(f.severity == ERROR for f in self.findings)
+
+
+def load_plan(path: Path) -> Loaded:
+    shown = shown_path(path)
+    doc, findings = load_yaml(path, shown)
+    if doc is None:
+        return Loaded(path, None, None, findings)
+    if not isinstance(doc.data, dict):
+        findings.append(Finding("wrong-type", "a plan file must be a mapping (id: …, name: …, targets: …)", shown))
+        return Loaded(path, doc, None, findings)
+    findings += schemacheck.check(doc, schema.plan_schema())
+    bad_paths = {_item_path(f.path) for f in findings}
+    plan = _build_plan(doc, path, bad_paths)
+    return Loaded(path, doc, plan, findings)
+
+
+def _item_path(path: str) -> str:
+    """'targets[3].unit' -> 'targets[3]': the item a finding belongs to."""
+    head, _, rest = path.partition("]")
+    return head + "]" if rest or path.endswith("]") else path
+
+
+def _pos(doc: Doc, *path) -> Pos:
+    return doc.pos(tuple(path))
+
+
+def _build_plan(doc: Doc, path: Path, bad: set[str]) -> Plan | None:
+    d = doc.data
+    top = ("id", "name", "level", "region", "period", "source")
+    if any(not isinstance(d.get(k), str) for k in top):
+        return None
+    plan = Plan(id=d["id"], name=d["name"], level=d["level"], region=d["region"], period=d["period"],
+                source=(path.parent / d["source"]), path=path, notes=d.get("notes"))
+    for i, raw in enumerate(_list(d.get("source_gaps"))):
+        if f"source_gaps[{i}]" in bad or not isinstance(raw, dict):
+            continue
+        plan.source_gaps.append(SourceGap(
+            id=raw["id"], section=raw["section"], description=raw["description"],
+            domains=tuple(vocab.canonical_domain(x) or x for x in raw.get("domains") or ()),
+            kinds=tuple(raw.get("kinds") or ()),
+            reveals=tuple(Reveal(r["indicator"], r["quote"], r.get("notes")) for r in raw.get("reveals") or ()),
+            pos=_pos(doc, "source_gaps", i)))
+    builders = {"targets": _target, "services": _service, "tasks": _task}
+    for kind, build in builders.items():
+        for i, raw in enumerate(_list(d.get(kind))):
+            if f"{kind}[{i}]" in bad or not isinstance(raw, dict):
+                continue
+            common = dict(plan=plan.id, id=raw["id"], domain=vocab.canonical_domain(raw["domain"]),
+                          evidence=Evidence(raw["evidence"]["quote"], raw["evidence"].get("section"),
+                                            _pos(doc, kind, i, "evidence", "quote")),
+                          pos=_pos(doc, kind, i), notes=raw.get("notes"))
+            getattr(plan, kind).append(build(raw, common, doc, (kind, i)))
+    return plan
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _target(raw: dict, common: dict, doc: Doc, where: tuple) -> Target:
+    base = raw.get("baseline")
+    return Target(**common, indicator=raw["indicator"], unit=raw.get("unit"),
+                  baseline=Baseline(str(base["value"]), base["year"]) if base else None,
+                  target=str(raw["target"]), year=raw["year"], binding=raw.get("binding"),
+                  basis=raw["basis"], flags=tuple(raw.get("flags") or ()),
+                  field_pos={k: doc.pos(where + (k,)) for k in raw})
+
+
+def _service(raw: dict, common: dict, doc: Doc, where: tuple) -> Service:
+    return Service(**common, item=raw["item"], target_group=raw.get("target_group"),
+                   standard=raw.get("standard"), listed=raw.get("listed", True))
+
+
+def _task(raw: dict, common: dict, doc: Doc, where: tuple) -> Task:
+    return Task(**common, title=raw["title"], basis=raw["basis"],
+                commitments=tuple(str(c) for c in raw.get("commitments") or ()))
+
+
+class PlanError(Exception):
+    """Plans could not be loaded cleanly enough to compare; carries the findings."""
+
+    def __init__(self, message: str, findings: list[Finding] | None = None):
+        super().__init__(message)
+        self.findings = findings or []
+
+
+def load_all(directory: Path | None = None) -> dict[str, Plan]:
+    """Every plan in the data directory, by id. Raises PlanError on structural errors."""
+    files = plan_files(directory)
+    if not files:
+        raise PlanError(f"no plan files (*.yaml) in {shown_path(directory or data_dir() / 'plans')}")
+    plans: dict[str, Plan] = {}
+    problems: list[Finding] = []
+    for path in files:
+        loaded = load_plan(path)
+        problems += [f for f in loaded.findings if f.severity == ERROR]
+        if loaded.plan is not None:
+            if loaded.plan.id in plans:
+                problems.append(Finding("duplicate-plan-id", f"plan id {loaded.plan.id!r} is also declared by {shown_path(plans[loaded.plan.id].path)}", shown_path(path)))
+            plans[loaded.plan.id] = loaded.plan
+    if problems:
+        raise PlanError("the plan files have errors; run `plancmp validate` for details", problems)
+    return plans

@@ -1,0 +1,137 @@
+"""Typed plan model. Every item remembers where it stood in its YAML file."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .yamldoc import Pos
+
+KINDS = ("targets", "services", "tasks")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    quote: str
+    section: str | None
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class Baseline:
+    value: str
+    year: int
+
+
+@dataclass(frozen=True)
+class Item:
+    """Fields shared by targets, services and tasks."""
+
+    plan: str
+    id: str
+    domain: str            # canonical domain name
+    evidence: Evidence
+    pos: Pos
+    notes: str | None = None
+
+    kind = ""  # set by subclasses: targets | services | tasks
+
+    @property
+    def name(self) -> str:  # indicator, item or title
+        raise NotImplementedError
+
+    @property
+    def ref(self) -> str:
+        return f"{self.plan}:{self.id}"
+
+
+@dataclass(frozen=True)
+class Target(Item):
+    indicator: str = ""
+    unit: str | None = None
+    baseline: Baseline | None = None
+    target: str = ""
+    year: int = 2025
+    binding: str | None = None
+    basis: str = "table"
+    flags: tuple[str, ...] = ()
+    field_pos: dict = field(default_factory=dict, compare=False, hash=False)
+
+    kind = "targets"
+
+    @property
+    def name(self) -> str:
+        return self.indicator
+
+
+@dataclass(frozen=True)
+class Service(Item):
+    item: str = ""
+    target_group: str | None = None
+    standard: str | None = None
+    listed: bool = True
+
+    kind = "services"
+
+    @property
+    def name(self) -> str:
+        return self.item
+
+
+@dataclass(frozen=True)
+class Task(Item):
+    title: str = ""
+    basis: str = "text"
+    commitments: tuple[str, ...] = ()
+
+    kind = "tasks"
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+
+@dataclass(frozen=True)
+class Reveal:
+    indicator: str
+    quote: str
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceGap:
+    id: str
+    section: str
+    description: str
+    domains: tuple[str, ...] = ()   # empty: could be any domain
+    kinds: tuple[str, ...] = ()     # empty: could be any kind
+    reveals: tuple[Reveal, ...] = ()
+    pos: Pos | None = None
+
+    def could_hold(self, kind: str, domain: str) -> bool:
+        return (not self.kinds or kind in self.kinds) and (not self.domains or domain in self.domains)
+
+
+@dataclass
+class Plan:
+    id: str
+    name: str
+    level: str
+    region: str
+    period: str
+    source: Path
+    path: Path
+    notes: str | None = None
+    source_gaps: list[SourceGap] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    services: list[Service] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+
+    def items(self, kind: str | None = None) -> list[Item]:
+        kinds = (kind,) if kind else KINDS
+        return [item for k in kinds for item in getattr(self, k)]
+
+    def item(self, item_id: str) -> Item | None:
+        return next((i for i in self.items() if i.id == item_id), None)
+
+    def gaps_for(self, kind: str, domain: str) -> list[SourceGap]:
+        return [g for g in self.source_gaps if g.could_hold(kind, domain)]

@@ -1,0 +1,197 @@
+"""`plancmp validate`: every check on plan files, as a list of findings.
+
+Structure comes from the loader (YAML + schema); this module adds what needs the
+whole plan or its source text: ids, quotes, values, baselines, press links.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema, schemacheck
+from .evidence import read_source, squeeze
+from .facts import higher_is_better
+from .findings import ERROR, WARNING, Finding
+from .load import Loaded, data_dir, load_plan, plan_files, shown_path
+from .model import Plan, Target
+from .values import ValueError_, parse_value
+from .yamldoc import Doc, format_path, load as load_yaml
+
+_ORDER = {"<": -1, "≤": -1, "=": 0, "≈": 0, "≥": 1, ">": 1}
+
+
+@dataclass
+class Report:
+    files: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == ERROR for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == WARNING for f in self.findings)
+
+    @property
+    def valid(self) -> bool:
+        return self.errors == 0
+
+    @property
+    def unreadable(self) -> bool:
+        return any(f.code == "file-unreadable" for f in self.findings)
+
+    def as_dict(self) -> dict:
+        return {"valid": self.valid, "errors": self.errors, "warnings": self.warnings,
+                "files": self.files, "findings": [f.as_dict() for f in self.findings]}
+
+
+def default_paths() -> list[Path]:
+    root = data_dir()
+    return plan_files(root / "plans") + sorted((root / "press").glob("*.yaml"))
+
+
+def validate(paths: list[Path] | None = None) -> Report:
+    paths = list(paths) if paths else default_paths()
+    report = Report(files=[shown_path(p) for p in paths])
+    plans: dict[str, Loaded] = {}
+    press_docs: list[tuple[Path, Doc]] = []
+    for path in paths:
+        doc, findings = _peek(path)
+        if doc is not None and isinstance(doc.data, dict) and "claims" in doc.data:
+            press_docs.append((path, doc))
+            report.findings += findings + schemacheck.check(doc, schema.press_schema())
+            continue
+        loaded = load_plan(path)
+        report.findings += loaded.findings
+        if loaded.plan is None:
+            continue
+        report.findings += check_plan(loaded.plan, loaded.doc)
+        if loaded.plan.id in plans:
+            other = shown_path(plans[loaded.plan.id].path)
+            where = loaded.doc.pos(("id",))
+            report.findings.append(Finding("duplicate-plan-id", f"plan id {loaded.plan.id!r} is also declared by {other}", where.file, where.line, where.col, "id"))
+        else:
+            plans[loaded.plan.id] = loaded
+    for path, doc in press_docs:
+        report.findings += check_press(path, doc, {k: v.plan for k, v in plans.items()})
+    report.findings = sorted(set(report.findings), key=Finding.sort_key)
+    return report
+
+
+def _peek(path: Path) -> tuple[Doc | None, list[Finding]]:
+    return load_yaml(path, shown_path(path))
+
+
+def check_plan(plan: Plan, doc: Doc) -> list[Finding]:
+    out: list[Finding] = []
+    out += _check_ids(plan, doc)
+    source = _source(plan.source, doc, out)
+    for item in plan.items():
+        if source is not None and not source.contains(item.evidence.quote):
+            out.append(_quote_missing(item.evidence.quote, item.evidence.pos, source, f"{item.kind} item {item.id!r}"))
+        for number in getattr(item, "commitments", ()):
+            if squeeze(number) not in squeeze(item.evidence.quote):
+                out.append(Finding("value-not-in-quote", f"commitment {number!r} of {item.id!r} does not appear in its quote", item.pos.file, item.pos.line, item.pos.col))
+    for target in plan.targets:
+        out += _check_target(target)
+    for i, gap in enumerate(plan.source_gaps):
+        for j, reveal in enumerate(gap.reveals):
+            if source is not None and not source.contains(reveal.quote):
+                where = doc.pos(("source_gaps", i, "reveals", j, "quote"))
+                out.append(_quote_missing(reveal.quote, where, source, f"gap {gap.id!r}"))
+    return out
+
+
+def _check_ids(plan: Plan, doc: Doc) -> list[Finding]:
+    seen: dict[str, Finding] = {}
+    out = []
+    for item in plan.items():
+        if item.id in seen:
+            first = seen[item.id]
+            out.append(Finding("duplicate-id", f"id {item.id!r} is already used at line {first.line}; ids must be unique across targets, services and tasks", item.pos.file, item.pos.line, item.pos.col))
+        else:
+            seen[item.id] = Finding("duplicate-id", "", item.pos.file, item.pos.line, item.pos.col)
+    gap_ids: set[str] = set()
+    for gap in plan.source_gaps:
+        if gap.id in gap_ids and gap.pos:
+            out.append(Finding("duplicate-id", f"gap id {gap.id!r} is used twice", gap.pos.file, gap.pos.line, gap.pos.col))
+        gap_ids.add(gap.id)
+    return out
+
+
+def _source(path: Path, doc: Doc, out: list[Finding]):
+    where = doc.pos(("source",))
+    try:
+        return read_source(path.resolve())
+    except FileNotFoundError:
+        out.append(Finding("source-missing", f"source text {shown_path(path)} does not exist; `source` is relative to the plan file", where.file, where.line, where.col, "source"))
+    except (OSError, UnicodeDecodeError) as exc:
+        out.append(Finding("source-missing", f"source text {shown_path(path)} cannot be read as UTF-8 text: {exc}", where.file, where.line, where.col, "source"))
+    return None
+
+
+def _quote_missing(quote: str, where, source, what: str) -> Finding:
+    line, passage, score = source.closest(quote)
+    hint = f"; closest passage at {shown_path(source.path)}:{line} ({score:.0f}% alike): {passage[:60]!r}" if score >= 50 else "; nothing alike in the source"
+    return Finding("quote-not-found", f"quote of {what} is not in the source{hint}", where.file, where.line, where.col)
+
+
+def _check_target(target: Target) -> list[Finding]:
+    out = []
+    fp = target.field_pos
+    values = {"target": target.target}
+    if target.baseline is not None:
+        values["baseline"] = target.baseline.value
+    parsed = {}
+    for name, raw in values.items():
+        where = fp.get(name, target.pos)
+        try:
+            parsed[name] = parse_value(raw)
+        except ValueError_ as exc:
+            out.append(Finding("value-unparsable", f"{target.id}: {exc}", where.file, where.line, where.col, name))
+        if squeeze(raw) not in squeeze(target.evidence.quote):
+            out.append(Finding("value-not-in-quote", f"{name} {raw!r} of {target.id!r} does not appear in its quote", where.file, where.line, where.col, name))
+    base, goal = parsed.get("baseline"), parsed.get("target")
+    if base and goal and base.numeric and goal.numeric and (base.unit == goal.unit or not base.unit or not goal.unit):
+        better = higher_is_better(target.indicator, goal)
+        worse = goal.number < base.number if better else goal.number > base.number
+        if worse:
+            where = fp.get("target", target.pos)
+            direction = "lower" if better else "higher"
+            out.append(Finding("target-below-baseline", f"{target.id}: target {target.target} is {direction} than the baseline {target.baseline.value} ({target.baseline.year}) for an indicator where {'higher' if better else 'lower'} is better", where.file, where.line, where.col, "target"))
+    return out
+
+
+def _plan_beside(press_path: Path, plan_id) -> Plan | None:
+    """A press file validated alone: find its plan in the plans/ folder next to it."""
+    for path in plan_files(press_path.parent.parent / "plans"):
+        loaded = load_plan(path)
+        if loaded.plan is not None and loaded.plan.id == plan_id:
+            return loaded.plan
+    return None
+
+
+def check_press(path: Path, doc: Doc, plans: dict[str, Plan]) -> list[Finding]:
+    out: list[Finding] = []
+    data = doc.data
+    plan = plans.get(data.get("plan")) or _plan_beside(path, data.get("plan"))
+    if plan is None:
+        if isinstance(data.get("plan"), str):
+            where = doc.pos(("plan",))
+            out.append(Finding("link-unknown-plan", f"press file names plan {data.get('plan')!r}, which is neither validated with it nor in the plans/ folder beside it", where.file, where.line, where.col, "plan"))
+        return out
+    source = _source(path.parent / str(data.get("source", "")), doc, out)
+    for i, claim in enumerate(data.get("claims") or []):
+        if not isinstance(claim, dict):
+            continue
+        if source is not None and isinstance(claim.get("quote"), str) and not source.contains(claim["quote"]):
+            out.append(_quote_missing(claim["quote"], doc.pos(("claims", i, "quote")), source, f"claim {claim.get('id')!r}"))
+        for j, link in enumerate(claim.get("links") or []):
+            if isinstance(link, str) and plan.item(link) is None:
+                where = doc.pos(("claims", i, "links", j))
+                out.append(Finding("link-unknown-id", f"claim {claim.get('id')!r} links {link!r}, which is not an item of plan {plan.id!r}", where.file, where.line, where.col, format_path(("claims", i, "links", j))))
+        if claim.get("supported") is False and claim.get("links"):
+            where = doc.pos(("claims", i, "supported"))
+            out.append(Finding("invalid-value", f"claim {claim.get('id')!r} is marked unsupported but links plan items", where.file, where.line, where.col))
+    return out

@@ -1,0 +1,118 @@
+"""Parse target values as the plans write them: `≥3`, `>90%`, `85%以上`, `不低于55%`,
+`〔125〕`, `应保尽保`, `34个左右`, `力争达到95%`.
+
+The words are data (vocab/values.yaml); this module only knows the shape
+[aspiration] [prefix comparator] number [unit] [suffix comparator].
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from .vocab import value_words
+
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)")
+
+
+@dataclass(frozen=True)
+class Value:
+    raw: str
+    comparator: str = "="          # = > ≥ < ≤ ≈
+    number: float | None = None
+    unit: str | None = None         # unit written inside the value (% , 个, 万户 …)
+    qualitative: str | None = None  # 应保尽保, 全覆盖 …
+    level: str | None = None        # for qualitative values: full | partial
+    cumulative: bool = False        # 〔125〕
+    aspirational: bool = False      # 力争 …
+    empty: bool = False             # —— or /
+
+    @property
+    def numeric(self) -> bool:
+        return self.number is not None
+
+    def describe(self) -> str:
+        if self.empty:
+            return "no value"
+        if self.qualitative:
+            return self.qualitative
+        return f"{self.comparator}{_fmt(self.number)}{self.unit or ''}"
+
+
+class ValueError_(ValueError):
+    """Raised when a value cannot be read; the message says what was expected."""
+
+
+def _fmt(number: float | None) -> str:
+    if number is None:
+        return ""
+    return str(int(number)) if number == int(number) else repr(number)
+
+
+@cache
+def _sorted_words() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    words = value_words()["comparators"]
+    by_len = lambda kv: -len(kv[0])  # longest first: 达到 before 达
+    return sorted(words["prefix"].items(), key=by_len), sorted(words["suffix"].items(), key=by_len)
+
+
+def normalise(text: str) -> str:
+    """Width and whitespace folded; the national copy has stray spaces inside numbers."""
+    text = unicodedata.normalize("NFKC", str(text))
+    return re.sub(r"\s+", "", text).replace("％", "%")
+
+
+def parse_value(raw) -> Value:
+    """Read one value. Raises ValueError_ when it has no recognisable shape."""
+    original = "" if raw is None else str(raw)
+    text = normalise(original)
+    words = value_words()
+    if text in {normalise(e) for e in words["empty"]}:
+        return Value(original, empty=True)
+    text = text.rstrip("*")  # footnote stars carry flags, not value
+    aspirational = False
+    for word in words["aspirational"]:
+        if text.startswith(word):
+            aspirational, text = True, text[len(word):]
+    for name, level in sorted(words["qualitative"].items(), key=lambda kv: -len(kv[0])):
+        if name.endswith("…") and text.startswith(name[:-1]):
+            return Value(original, qualitative=text, level=level, aspirational=aspirational)
+        if text == name or (text.endswith(name) and not _NUMBER.search(text)):
+            return Value(original, qualitative=name, level=level, aspirational=aspirational)
+    cumulative = False
+    for open_, close in words["cumulative_brackets"]:
+        if text.startswith(open_) and text.endswith(close):
+            cumulative, text = True, text[len(open_):-len(close)]
+    prefixes, suffixes = _sorted_words()
+    comparator = "="
+    for word, symbol in prefixes:
+        if text.startswith(word):
+            comparator, text = symbol, text[len(word):]
+            break
+    for word, symbol in suffixes:
+        if text.endswith(word):
+            # a prefix and a suffix together (不低于90%以上) keep the prefix's meaning
+            comparator = symbol if comparator == "=" else comparator
+            text = text[: -len(word)]
+            break
+    for verb in words["verbs"]:
+        if text.startswith(verb):
+            text = text[len(verb):]
+            break
+    if text[:1] in words["numerals"]:  # 一所 -> 1所
+        text = str(words["numerals"][text[0]]) + text[1:]
+    match = _NUMBER.match(text)
+    if not match:
+        raise ValueError_(f"cannot read {original!r}: expected a number with an optional comparator (≥3, >90%, 85%以上, 〔125〕) or a word such as 应保尽保")
+    unit = text[match.end():] or None
+    if unit and _NUMBER.search(unit):
+        raise ValueError_(f"cannot read {original!r}: more than one number")
+    return Value(original, comparator, float(match.group(1)), unit, cumulative=cumulative, aspirational=aspirational)
+
+
+def try_parse(raw) -> Value | None:
+    try:
+        return parse_value(raw)
+    except ValueError_:
+        return None
