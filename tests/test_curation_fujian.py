@@ -96,8 +96,7 @@ def test_table_row_values(row):
     if row["unit"] is not None:
         assert t["unit"] == row["unit"]
     elif "率" in row["indicator"] or "占比" in row["indicator"]:
-        assert t["unit"] in ("%", None)
-        assert t["unit"] == ("%" if "%" in row["target"] else None)
+        assert t["unit"] == "%"   # a rate, also when the target is 应保尽保
     # the only footnote of 专栏1 is 〔〕 = cumulative; no * / ** / *** marks exist
     expected = ["cumulative"] if "〔" in row["target"] else []
     assert sorted(t.get("flags") or []) == expected
