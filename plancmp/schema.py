@@ -56,7 +56,7 @@ def plan_schema() -> dict:
          "binding": {"enum": [*vocab.bindings(), None], "description": "属性: 预期性 or 约束性; null when the source does not say"},
          "basis": {"enum": ["table", "text", "box"]},
          "flags": {"type": "array", "uniqueItems": True,
-                   "items": {"enum": ["annual_average", "cumulative", "base_year_differs"]}}},
+                   "items": {"enum": ["annual_average", "cumulative", "base_year_differs", "aspirational"]}}},
         ["id", "domain", "indicator", "unit", "baseline", "target", "year", "binding", "basis", "evidence"],
         "A quantified commitment: an indicator-table row or a number in the text",
     )
