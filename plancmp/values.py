@@ -14,13 +14,15 @@ from functools import cache
 from .vocab import value_words
 
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)")
+_RANGE = re.compile(r"(\d+(?:\.\d+)?)[-~～—至到](\d+(?:\.\d+)?)")
 
 
 @dataclass(frozen=True)
 class Value:
     raw: str
-    comparator: str = "="          # = > ≥ < ≤ ≈
+    comparator: str = "="          # = > ≥ < ≤ ≈, or "range" (5-10分钟: number to high)
     number: float | None = None
+    high: float | None = None       # upper end of a range
     unit: str | None = None         # unit written inside the value (% , 个, 万户 …)
     qualitative: str | None = None  # 应保尽保, 全覆盖 …
     level: str | None = None        # for qualitative values: full | partial
@@ -37,6 +39,8 @@ class Value:
             return "no value"
         if self.qualitative:
             return self.qualitative
+        if self.comparator == "range":
+            return f"{_fmt(self.number)}–{_fmt(self.high)}{self.unit or ''}"
         return f"{self.comparator}{_fmt(self.number)}{self.unit or ''}"
 
 
@@ -102,13 +106,18 @@ def parse_value(raw) -> Value:
             break
     if text[:1] in words["numerals"]:  # 一所 -> 1所
         text = str(words["numerals"][text[0]]) + text[1:]
+    span = _RANGE.match(text)
+    if span:
+        unit = text[span.end():] or None
+        return Value(original, "range", float(span.group(1)), unit=unit, high=float(span.group(2)),
+                     cumulative=cumulative, aspirational=aspirational)
     match = _NUMBER.match(text)
     if not match:
         raise ValueError_(f"cannot read {original!r}: expected a number with an optional comparator (≥3, >90%, 85%以上, 〔125〕) or a word such as 应保尽保")
     unit = text[match.end():] or None
     if unit and _NUMBER.search(unit):
         raise ValueError_(f"cannot read {original!r}: more than one number")
-    return Value(original, comparator, float(match.group(1)), unit, cumulative=cumulative, aspirational=aspirational)
+    return Value(original, comparator, float(match.group(1)), unit=unit, cumulative=cumulative, aspirational=aspirational)
 
 
 def try_parse(raw) -> Value | None:

@@ -4,13 +4,14 @@ Each command lives in its own module and registers itself on `app`.
 """
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
 
 from .. import __version__
 from ..load import PlanError
-from .common import app, fail
+from .common import EXIT_INTERNAL, app, fail
 from . import schema_cmd, validate_cmd  # noqa: F401  (registers the commands)
 
 
@@ -41,3 +42,9 @@ def main() -> None:
     except BrokenPipeError:  # `plancmp … | head` closes the pipe early: not an error
         sys.stderr.close()
         sys.exit(0)
+    except Exception as exc:  # a bug: say so plainly; PLANCMP_DEBUG=1 shows the traceback
+        if os.environ.get("PLANCMP_DEBUG"):
+            raise
+        print(f"plancmp: internal error: {type(exc).__name__}: {exc}\n"
+              "plancmp: this is a bug; rerun with PLANCMP_DEBUG=1 and report the traceback", file=sys.stderr)
+        sys.exit(EXIT_INTERNAL)

@@ -12,11 +12,13 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 EXIT_INVALID = 1  # the data has errors
 EXIT_USAGE = 2    # the command could not run: bad option, unreadable input
+EXIT_INTERNAL = 3  # a bug in plancmp
 
 
 def fail(message: str, findings: list[Finding] | None = None, code: int = EXIT_INVALID) -> None:

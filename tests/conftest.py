@@ -1,0 +1,35 @@
+"""Shared fixtures: the real data, and throw-away copies of it to break."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+PLANCMP = Path(sys.executable).parent / "plancmp"  # the installed entry point
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path, monkeypatch) -> Path:
+    """A copy of data/ (plans, press, sources, links) that a test may break; PLANCMP_DATA points at it."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("eval"))
+    monkeypatch.setenv("PLANCMP_DATA", str(target))
+    return target
+
+
+def replace_once(path: Path, old: str, new: str) -> int:
+    """Replace one occurrence and return the 1-based line it was on."""
+    text = path.read_text(encoding="utf-8")
+    at = text.index(old)
+    path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
+    return text[:at].count("\n") + 1
