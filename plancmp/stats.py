@@ -3,33 +3,34 @@ services and tasks, and which parts of the sources were lost."""
 from __future__ import annotations
 
 from .model import Plan
-from .render.tabular import Tabular
 from .vocab import domain_names
 
-COLUMNS = ["plan", "domain", "targets (table)", "targets (text)", "targets (box)", "services", "tasks"]
+COUNTS = ["targets (table)", "targets (text)", "targets (box)", "services", "tasks"]
 
 
-def stats(plans: dict[str, Plan]) -> Tabular:
-    table = Tabular("Curated items per plan and domain", COLUMNS)
-    gaps = []
+def _counts(plan: Plan, domain: str | None) -> list[int]:
+    keep = lambda item: domain is None or item.domain == domain
+    by_basis = [sum(keep(t) and t.basis == basis for t in plan.targets) for basis in ("table", "text", "box")]
+    return by_basis + [sum(map(keep, plan.services)), sum(map(keep, plan.tasks))]
+
+
+def stats(plans: dict[str, Plan]) -> dict:
+    """{"rows": [{plan, domain, <counts>}], "gaps": [...]}; a "(all)" row closes each plan."""
+    rows, gaps = [], []
     for plan_id in sorted(plans):
         plan = plans[plan_id]
-        totals = [0] * 5
-        for domain in domain_names():
-            counts = [
-                sum(t.basis == basis and t.domain == domain for t in plan.targets) for basis in ("table", "text", "box")
-            ] + [sum(s.domain == domain for s in plan.services), sum(t.domain == domain for t in plan.tasks)]
-            if any(counts):
-                table.rows.append([plan.id, domain, *counts])
-                totals = [a + b for a, b in zip(totals, counts)]
-        table.rows.append([plan.id, "(all)", *totals])
-        for gap in plan.source_gaps:
-            revealed = ", ".join(r.indicator for r in gap.reveals)
-            gaps.append({"plan": plan.id, "id": gap.id, "section": gap.section, "description": gap.description,
-                         "reveals": [r.indicator for r in gap.reveals]})
-            table.footer.append(f"gap {plan.id}:{gap.id} {gap.section.strip()}: {gap.description}"
-                                + (f" Reveals: {revealed}." if revealed else ""))
-    if not gaps:
-        table.footer.append("no source gaps recorded")
-    table.extra["gaps"] = gaps
-    return table
+        for domain in (*domain_names(), None):
+            counts = _counts(plan, domain)
+            if domain is None or any(counts):
+                rows.append({"plan": plan.id, "domain": domain or "(all)", **dict(zip(COUNTS, counts))})
+        gaps += [{"plan": plan.id, "id": gap.id, "section": gap.section.strip(), "description": gap.description,
+                  "reveals": [r.indicator for r in gap.reveals]} for gap in plan.source_gaps]
+    return {"rows": rows, "gaps": gaps}
+
+
+def gap_lines(report: dict) -> list[str]:
+    lines = []
+    for gap in report["gaps"]:
+        revealed = f" Reveals: {', '.join(gap['reveals'])}." if gap["reveals"] else ""
+        lines.append(f"gap {gap['plan']}:{gap['id']} {gap['section']}: {gap['description']}{revealed}")
+    return lines or ["no source gaps recorded"]

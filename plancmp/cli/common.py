@@ -1,7 +1,6 @@
 """What every command shares: the Typer app, error exits, output helpers."""
 from __future__ import annotations
 
-import os
 import sys
 from enum import Enum
 
@@ -40,23 +39,3 @@ class OutputFormat(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
-
-
-def console():
-    """A rich console that writes plain text when piped or when NO_COLOR is set."""
-    from rich.console import Console
-
-    plain = not sys.stdout.isatty() or "NO_COLOR" in os.environ
-    return Console(no_color=plain, highlight=False, soft_wrap=False,
-                   width=None if sys.stdout.isatty() else 200)
-
-
-def echo_rendered(rendered, footer=()) -> None:
-    """Text goes out as it is (byte-stable for pipes); rich renderables through a console."""
-    if isinstance(rendered, str):
-        sys.stdout.write(rendered)
-        return
-    out = console()
-    out.print(rendered)
-    for line in footer:
-        out.print(line, markup=False)
