@@ -8,6 +8,7 @@ refuse every non-standard tag, and convert nodes ourselves while recording the
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,10 @@ except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_BYTES = 2_000_000  # a curated plan is ~100 kB; anything far bigger is a mistake
+MAX_DEPTH = 32         # plans nest 5 deep; deeper is a mistake (and would exhaust the stack)
+_DEEP_SCAN = 5_000     # libyaml composes recursively and crashes ~30,000 levels deep: with fewer
+                       # possible openers than this no scan is needed, so real plans pay nothing
+MAX_INT = 2**53        # beyond this JSON readers lose precision; no plan value comes near it
 _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _CONSTRUCTOR = SafeConstructor()
@@ -70,8 +75,9 @@ def format_path(path: PathKey) -> str:
 
 
 class _Refused(Exception):
-    def __init__(self, finding: Finding):
+    def __init__(self, finding: Finding, alias: bool = False):
         self.finding = finding
+        self.alias = alias  # found at the anchored node: parse() moves it to the alias
 
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
@@ -93,6 +99,9 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
 
 def parse(text: str, shown: str) -> tuple[Doc | None, list[Finding]]:
     """Text -> Doc. Returns (None, findings) when the YAML cannot be read at all."""
+    deep = _too_deep(text, shown)
+    if deep is not None:
+        return None, [deep]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -106,8 +115,38 @@ def parse(text: str, shown: str) -> tuple[Doc | None, list[Finding]]:
     try:
         doc.data = _convert(node, (), doc, findings, set())
     except _Refused as refused:
-        return None, [refused.finding]
+        return None, [_at_first_alias(refused.finding, text) if refused.alias else refused.finding]
     return doc, findings
+
+
+def _too_deep(text: str, shown: str) -> Finding | None:
+    """Refuse nesting deeper than MAX_DEPTH before libyaml's recursive composer sees it."""
+    openers = text.count("[") + text.count("{") + sum(text.count(c + w) for c in "-?:" for w in " \n\t")
+    if openers < _DEEP_SCAN:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):  # events come from a loop, not recursion
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    pos = _mark_pos(event.start_mark, shown)
+                    return Finding("yaml-syntax", f"lists and mappings nested more than {MAX_DEPTH} deep; a plan nests 5 deep", shown, pos.line, pos.col)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # compose() reports the syntax error with its position
+    return None
+
+
+def _at_first_alias(finding: Finding, text: str) -> Finding:
+    """The composer resolves *name to the anchored node; point at the first *name instead."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            line, col = event.start_mark.line + 1, event.start_mark.column + 1
+            return Finding(finding.code, f"alias *{event.anchor} repeats the value anchored with &{event.anchor}; "
+                           "anchors and aliases are not allowed in plan files, write the value out", finding.file, line, col)
+    return finding
 
 
 def load(path: Path, shown: str | None = None) -> tuple[Doc | None, list[Finding]]:
@@ -138,15 +177,17 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Finding
 def _convert(node, path: PathKey, doc: Doc, findings: list[Finding], seen: set[int]) -> Any:
     pos = _mark_pos(node.start_mark, doc.file)
     if id(node) in seen:  # the composer hands out one node object per anchor: a repeat is an alias
-        raise _Refused(Finding("yaml-alias", "anchors and aliases (&name, *name) are not allowed in plan files; write the value out", doc.file, pos.line, pos.col))
+        raise _Refused(Finding("yaml-alias", "anchors and aliases (&name, *name) are not allowed in plan files; write the value out", doc.file, pos.line, pos.col), alias=True)
     seen.add(id(node))
     doc.positions[path] = pos
+    if len(path) > MAX_DEPTH:  # _too_deep only scans big files; this guards our own recursion
+        raise _Refused(Finding("yaml-syntax", f"lists and mappings nested more than {MAX_DEPTH} deep; a plan nests 5 deep", doc.file, pos.line, pos.col))
     if isinstance(node, yaml.ScalarNode):
         if node.tag not in _SCALAR_TAGS:
             raise _Refused(Finding("yaml-tag", f"tag {_short_tag(node.tag)} is not allowed; plain strings, numbers, booleans and null only", doc.file, pos.line, pos.col))
         if node.tag == _STD + "timestamp":
             return node.value  # dates stay as written
-        return _CONSTRUCTOR.construct_object(node, deep=True)
+        return _scalar(node, path, doc, pos)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _STD + "seq":
             raise _Refused(Finding("yaml-tag", f"tag {_short_tag(node.tag)} is not allowed on a list", doc.file, pos.line, pos.col))
@@ -155,11 +196,15 @@ def _convert(node, path: PathKey, doc: Doc, findings: list[Finding], seen: set[i
         raise _Refused(Finding("yaml-tag", f"tag {_short_tag(node.tag)} is not allowed on a mapping", doc.file, pos.line, pos.col))
     out: dict[Any, Any] = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
-            kpos = _mark_pos(key_node.start_mark, doc.file)
-            raise _Refused(Finding("yaml-syntax", "a mapping key must be a plain string", doc.file, kpos.line, kpos.col))
-        key = key_node.value
         kpos = _mark_pos(key_node.start_mark, doc.file)
+        if id(key_node) in seen:
+            raise _Refused(Finding("yaml-alias", "anchors and aliases (&name, *name) are not allowed in plan files; write the key out", doc.file, kpos.line, kpos.col), alias=True)
+        seen.add(id(key_node))
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _Refused(Finding("yaml-syntax", "a mapping key must be a plain string, not a list or mapping", doc.file, kpos.line, kpos.col))
+        if key_node.tag not in _SCALAR_TAGS:
+            raise _Refused(Finding("yaml-tag", f"tag {_short_tag(key_node.tag)} is not allowed on a key", doc.file, kpos.line, kpos.col))
+        key = key_node.value  # keys stay as written: `1:` is the key '1'
         if key == "<<":
             raise _Refused(Finding("yaml-alias", "merge keys (<<) are not allowed in plan files", doc.file, kpos.line, kpos.col))
         if key in out:
@@ -169,6 +214,29 @@ def _convert(node, path: PathKey, doc: Doc, findings: list[Finding], seen: set[i
         doc.key_positions[path + (key,)] = kpos
         out[key] = _convert(value_node, path + (key,), doc, findings, seen)
     return out
+
+
+def _scalar(node, path: PathKey, doc: Doc, pos: Pos) -> Any:
+    """Construct one standard scalar; values no plan can mean are refused, not crashed on."""
+    try:
+        value = _CONSTRUCTOR.construct_object(node, deep=True)
+    except (ValueError, KeyError, yaml.YAMLError):  # `!!int abc`, `!!bool maybe`, 5,000 digits
+        if node.value.lstrip("+-").replace("_", "").isdigit():
+            raise _Refused(Finding("invalid-value", f"the number {_clip(node.value)} is too large ({len(node.value):,} digits); quote it if it is text",
+                                   doc.file, pos.line, pos.col, format_path(path))) from None
+        raise _Refused(Finding("invalid-value", f"{_clip(node.value)!r} cannot be read as {_short_tag(node.tag)}; "
+                               "quote it to make it text", doc.file, pos.line, pos.col, format_path(path))) from None
+    if isinstance(value, float) and not math.isfinite(value):  # .inf / .nan would break sorting and JSON
+        raise _Refused(Finding("invalid-value", f"{node.value} is not a finite number; quote it if the source writes it as text",
+                               doc.file, pos.line, pos.col, format_path(path)))
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INT:
+        raise _Refused(Finding("invalid-value", f"the number {_clip(node.value)} is too large (over 2^53); quote it if it is text",
+                               doc.file, pos.line, pos.col, format_path(path)))
+    return value
+
+
+def _clip(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _short_tag(tag: str) -> str:
