@@ -1,0 +1,149 @@
+"""data/links.yaml: people overrule the aligner.
+
+```yaml
+links:
+  - {pin: "national:elderly-care-beds-total = liaoning:elderly-care-beds-total", reason: "same 专栏1 row"}
+  - {forbid: "national:x = gansu:y", reason: "different programmes that share words"}
+```
+A pinned pair is taken as it is (the matcher's score is still shown); a forbidden
+pair never pairs. `plancmp validate` checks every link names an existing plan and item
+(`check`), and `plancmp diff A B --review` prints ready-to-paste lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import Finding
+from .model import Plan
+from .yamldoc import Doc, format_path, load as load_yaml
+
+_REF = re.compile(r"^\s*([a-z0-9-]+):([a-z0-9-]+)\s*=\s*([a-z0-9-]+):([a-z0-9-]+)\s*$")
+ACTIONS = ("pin", "forbid")
+
+
+@dataclass(frozen=True)
+class Link:
+    action: str    # pin | forbid
+    left: str      # plan:id
+    right: str     # plan:id
+    reason: str
+    index: int     # position in the list (for findings)
+
+    @property
+    def plans(self) -> tuple[str, str]:
+        return self.left.split(":")[0], self.right.split(":")[0]
+
+
+@dataclass
+class Links:
+    links: list[Link] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)   # entries that could not be read
+    doc: Doc | None = None
+
+    def _find(self, action: str, a: str, b: str) -> Link | None:
+        for link in self.links:
+            if link.action == action and {link.left, link.right} == {a, b}:
+                return link
+        return None
+
+    def pinned(self, ref: str, plan: str) -> str | None:
+        """The item of `plan` pinned to `ref`, either way round (first pin wins)."""
+        for link in self.links:
+            if link.action == "pin" and ref in (link.left, link.right):
+                other = link.right if ref == link.left else link.left
+                if other.startswith(plan + ":"):
+                    return other
+        return None
+
+    def forbidden(self, a: str, b: str) -> bool:
+        return self._find("forbid", a, b) is not None
+
+    def reason(self, a: str, b: str) -> str:
+        link = self._find("pin", a, b) or self._find("forbid", a, b)
+        return link.reason if link else ""
+
+
+def links_path(data: Path) -> Path:
+    return data / "links.yaml"
+
+
+def load_links(path: Path, shown: str | None = None) -> Links:
+    """Read links.yaml; a missing file means no links. Unreadable entries become problems."""
+    if not path.exists():
+        return Links()
+    doc, findings = load_yaml(path, shown or str(path))
+    out = Links(problems=list(findings), doc=doc)
+    if doc is None:
+        return out
+    data = doc.data if isinstance(doc.data, dict) else {}
+    entries = data.get("links")
+    if entries is None:
+        entries = []
+    if not isinstance(entries, list) or not isinstance(doc.data, dict):
+        out.problems.append(_finding(doc, "wrong-type", "links.yaml must be a mapping with a `links:` list", ()))
+        return out
+    for n, entry in enumerate(entries):
+        where = ("links", n)
+        if not isinstance(entry, dict):
+            out.problems.append(_finding(doc, "wrong-type", "a link is a mapping: {pin: \"a:x = b:y\", reason: …}", where))
+            continue
+        actions = [a for a in ACTIONS if a in entry]
+        unknown = sorted(set(entry) - {*ACTIONS, "reason"})
+        if unknown:
+            out.problems.append(_finding(doc, "unknown-field", f"unknown field {unknown[0]!r}; a link has pin or forbid, and reason", where))
+        if len(actions) != 1:
+            out.problems.append(_finding(doc, "missing-field", "a link needs exactly one of pin or forbid", where))
+            continue
+        action = actions[0]
+        if not isinstance(entry.get("reason"), str) or not entry["reason"].strip():
+            out.problems.append(_finding(doc, "missing-field", "a link needs a reason (why people overrule the matcher)", where))
+        m = _REF.match(str(entry[action]))
+        if not m:
+            out.problems.append(_finding(doc, "invalid-value", f"{action} must read \"plan:id = plan:id\", got {entry[action]!r}", where + (action,)))
+            continue
+        out.links.append(Link(action, f"{m[1]}:{m[2]}", f"{m[3]}:{m[4]}", str(entry.get("reason") or ""), n))
+    return out
+
+
+def _finding(doc: Doc, code: str, message: str, path: tuple) -> Finding:
+    pos = doc.pos(path)
+    return Finding(code, message, pos.file, pos.line, pos.col, format_path(path))
+
+
+def check(links: Links, plans: dict[str, Plan]) -> list[Finding]:
+    """Every link names existing plans and items of one kind; no pair pinned and forbidden,
+    no item pinned to two partners."""
+    out = list(links.problems)
+    if links.doc is None:
+        return out
+    doc = links.doc
+    pinned_to: dict[str, Link] = {}
+    for link in links.links:
+        where = ("links", link.index, link.action)
+        items = []
+        for ref in (link.left, link.right):
+            plan_id, item_id = ref.split(":")
+            plan = plans.get(plan_id)
+            if plan is None:
+                out.append(_finding(doc, "link-unknown-plan", f"{ref}: no plan {plan_id!r} (plans: {', '.join(sorted(plans))})", where))
+                continue
+            item = plan.item(item_id)
+            if item is None:
+                out.append(_finding(doc, "link-unknown-id", f"{ref}: plan {plan_id!r} has no item {item_id!r}", where))
+                continue
+            items.append(item)
+        if len(items) == 2 and items[0].kind != items[1].kind:
+            out.append(_finding(doc, "link-conflict", f"{link.left} is one of the {items[0].kind}, {link.right} one of the {items[1].kind}: only items of one kind align", where))
+        if link.plans[0] == link.plans[1]:
+            out.append(_finding(doc, "link-conflict", "a link joins items of two different plans", where))
+        if link.action == "pin":
+            if links._find("forbid", link.left, link.right):
+                out.append(_finding(doc, "link-conflict", f"{link.left} = {link.right} is both pinned and forbidden", where))
+            for ref, other in ((link.left, link.right), (link.right, link.left)):
+                first = pinned_to.get(ref + ">" + other.split(":")[0])
+                if first is not None and {first.left, first.right} != {link.left, link.right}:
+                    out.append(_finding(doc, "link-conflict", f"{ref} is already pinned at links[{first.index}]; an item pairs with one item of a plan", where))
+                pinned_to.setdefault(ref + ">" + other.split(":")[0], link)
+    return out

@@ -1,0 +1,68 @@
+"""What people type for a plan (national, 全国, 辽宁省 …) -> the plan, loading only
+the plans asked for. Aliases are data: plancmp/vocab/plans.yaml, plus each plan's id
+(its file name) and its `region`."""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from .load import Loaded, PlanError, data_dir, load_plan, plan_files
+from .findings import ERROR
+from .model import Plan
+from .vocab import VOCAB_DIR, fold
+
+
+class UnknownPlan(LookupError):
+    def __init__(self, query: str, known: list[str]):
+        super().__init__(f"unknown plan {query!r}; plans: {', '.join(known)} (or an alias such as 全国, 辽宁)")
+        self.known = known
+
+
+@cache
+def _aliases() -> dict[str, tuple[str, ...]]:
+    with open(VOCAB_DIR / "plans.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return {k: tuple(str(a) for a in v or ()) for k, v in data["aliases"].items()}
+
+
+def plan_ids(directory: Path | None = None) -> list[str]:
+    """The ids of the plan files (a plan's file is named after its id)."""
+    return [p.stem for p in plan_files(directory)]
+
+
+def resolve(query: str, directory: Path | None = None) -> str:
+    """A typed plan name -> plan id. Raises UnknownPlan listing the valid ids."""
+    ids = plan_ids(directory)
+    q = fold(query)
+    for pid in ids:
+        if q == fold(pid) or q in {fold(a) for a in _aliases().get(pid, ())}:
+            return pid
+    # a region typed in full (辽宁省) or without 省: read the region of each plan file
+    for pid in ids:
+        region = _region(_plans_dir(directory) / f"{pid}.yaml")
+        if region and q in {fold(region), fold(region.rstrip("省市"))}:
+            return pid
+    raise UnknownPlan(query, ids)
+
+
+def _plans_dir(directory: Path | None) -> Path:
+    return directory or data_dir() / "plans"
+
+
+def _region(path: Path) -> str | None:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("region:"):
+                return line.split(":", 1)[1].strip().strip("'\"")
+    return None
+
+
+def load(plan_id: str, directory: Path | None = None) -> Plan:
+    """Load one plan; PlanError if it has structural errors."""
+    loaded: Loaded = load_plan(_plans_dir(directory) / f"{plan_id}.yaml")
+    errors = [f for f in loaded.findings if f.severity == ERROR]
+    if loaded.plan is None or errors:
+        raise PlanError(f"plan {plan_id!r} has errors; run `plancmp validate` for details", errors)
+    return loaded.plan

@@ -1,0 +1,47 @@
+"""`plancmp diff --format json`: the diff as data (schema: plancmp/schemas/diff.schema.json)."""
+from __future__ import annotations
+
+import json
+
+from ..compare import Diff, Row
+from ..model import Item, Plan
+
+
+def plan_dict(plan: Plan) -> dict:
+    return {"id": plan.id, "name": plan.name, "level": plan.level, "region": plan.region}
+
+
+def item_dict(item: Item | None) -> dict | None:
+    if item is None:
+        return None
+    baseline = getattr(item, "baseline", None)
+    out = {
+        "id": item.id,
+        "name": item.name,
+        "baseline": None if baseline is None else {"value": baseline.value, "year": baseline.year},
+        "target": getattr(item, "target", None),
+        "unit": getattr(item, "unit", None),
+        "quote": item.evidence.quote,
+        "section": item.evidence.section,
+    }
+    if item.kind == "tasks":
+        out["commitments"] = list(item.commitments)
+    if item.kind == "services":
+        out["standard"] = item.standard
+    return out
+
+
+def row_dict(row: Row) -> dict:
+    return {"kind": row.kind, "domain": row.domain, "status": row.status,
+            "left": item_dict(row.left), "right": item_dict(row.right),
+            "score": row.score, "confidence": row.confidence,
+            "reasons": list(row.reasons), "notes": list(row.notes)}
+
+
+def as_dict(diff: Diff) -> dict:
+    return {"left": plan_dict(diff.left), "right": plan_dict(diff.right),
+            "rows": [row_dict(r) for r in diff.rows], "summary": diff.summary()}
+
+
+def render(diff: Diff, evidence: bool = False) -> str:
+    return json.dumps(as_dict(diff), ensure_ascii=False, indent=2) + "\n"

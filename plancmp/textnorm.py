@@ -1,0 +1,68 @@
+"""Text as the aligner compares it.
+
+`fold` removes what differs between two copies of the same words (full/half width,
+punctuation, stray spaces, unit parentheticals such as （万人次）, footnote stars);
+`key` also removes numbers and the filler words of plancmp/vocab/filler.yaml
+(加快, 推进, 进一步 …) so that names are compared by what they promise.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import yaml
+
+from .vocab import VOCAB_DIR, units
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_PAREN = re.compile(r"[（(]([^（）()]*)[）)]")
+
+
+@cache
+def _filler() -> tuple[tuple[str, ...], frozenset[str]]:
+    with open(VOCAB_DIR / "filler.yaml", encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    words = sorted({unicodedata.normalize("NFKC", w) for w in data["filler"]}, key=lambda w: (-len(w), w))
+    punct = frozenset(unicodedata.normalize("NFKC", data["punctuation"]))
+    return tuple(words), punct
+
+
+def filler_words() -> tuple[str, ...]:
+    return _filler()[0]
+
+
+def _drop_unit_parentheticals(text: str) -> str:
+    known = set(units()) | {"人次", "%"}
+
+    def repl(m: re.Match) -> str:
+        inner = m.group(1).strip()
+        return "" if inner in known or inner.startswith("单位") else inner
+
+    return _PAREN.sub(repl, text)
+
+
+def fold(text: str | None) -> str:
+    """Width, punctuation, spaces and unit parentheticals folded away; numbers kept."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text)
+    text = _drop_unit_parentheticals(text)
+    punct = _filler()[1]
+    return "".join(c for c in text if not c.isspace() and c not in punct
+                   and not unicodedata.category(c).startswith("P") and c not in "()[]{}〔〕")
+
+
+def key(text: str | None) -> str:
+    """`fold`, then numbers and filler words removed: the part of a name that says what."""
+    folded = _NUMBER.sub("", fold(text))
+    stripped = folded
+    for word in filler_words():
+        stripped = stripped.replace(word, "")
+    # a name made only of filler (服务, 推进建设) keeps its words: better than nothing
+    return stripped or folded
+
+
+def numbers(text: str | None) -> tuple[str, ...]:
+    """The numbers a text mentions, in order (used to tell quotes apart)."""
+    return tuple(_NUMBER.findall(fold(text)))
