@@ -122,12 +122,20 @@ def _check_ids(plan: Plan, doc: Doc) -> list[Finding]:
 
 def _source(path: Path, doc: Doc, out: list[Finding]):
     where = doc.pos(("source",))
+    shown = shown_path(path)
+    problem = None
     try:
         return read_source(path.resolve())
     except FileNotFoundError:
-        out.append(Finding("source-missing", f"source text {shown_path(path)} does not exist; `source` is relative to the plan file", where.file, where.line, where.col, "source"))
-    except (OSError, UnicodeDecodeError) as exc:
-        out.append(Finding("source-missing", f"source text {shown_path(path)} cannot be read as UTF-8 text: {exc}", where.file, where.line, where.col, "source"))
+        problem = f"source text {shown} does not exist; `source` is relative to the plan file"
+    except IsADirectoryError:
+        problem = f"source {shown} is a directory; name the text file in it"
+    except UnicodeDecodeError as exc:
+        line = exc.object[: exc.start].count(b"\n") + 1
+        problem = f"source text {shown} is not UTF-8 (byte 0x{exc.object[exc.start]:02x} on its line {line}); save it as UTF-8 (it may be GBK)"
+    except (OSError, ValueError, RuntimeError) as exc:  # permissions, a NUL in the path, a symlink loop
+        problem = f"source text {shown!r} cannot be read: {getattr(exc, 'strerror', None) or exc}"
+    out.append(Finding("source-missing", problem, where.file, where.line, where.col, "source"))
     return None
 
 
@@ -175,19 +183,21 @@ def _plan_beside(press_path: Path, plan_id) -> Plan | None:
 def check_press(path: Path, doc: Doc, plans: dict[str, Plan]) -> list[Finding]:
     out: list[Finding] = []
     data = doc.data
-    plan = plans.get(data.get("plan")) or _plan_beside(path, data.get("plan"))
+    if not isinstance(data.get("plan"), str) or not isinstance(data.get("claims"), list):
+        return out  # the schema check has reported it; nothing to follow
+    plan = plans.get(data["plan"]) or _plan_beside(path, data["plan"])
     if plan is None:
         if isinstance(data.get("plan"), str):
             where = doc.pos(("plan",))
             out.append(Finding("link-unknown-plan", f"press file names plan {data.get('plan')!r}, which is neither validated with it nor in the plans/ folder beside it", where.file, where.line, where.col, "plan"))
         return out
-    source = _source(path.parent / str(data.get("source", "")), doc, out)
-    for i, claim in enumerate(data.get("claims") or []):
+    source = _source(path.parent / data["source"], doc, out) if isinstance(data.get("source"), str) and data["source"] else None
+    for i, claim in enumerate(data["claims"]):
         if not isinstance(claim, dict):
             continue
         if source is not None and isinstance(claim.get("quote"), str) and not source.contains(claim["quote"]):
             out.append(_quote_missing(claim["quote"], doc.pos(("claims", i, "quote")), source, f"claim {claim.get('id')!r}"))
-        for j, link in enumerate(claim.get("links") or []):
+        for j, link in enumerate(claim.get("links") if isinstance(claim.get("links"), list) else []):
             if isinstance(link, str) and plan.item(link) is None:
                 where = doc.pos(("claims", i, "links", j))
                 out.append(Finding("link-unknown-id", f"claim {claim.get('id')!r} links {link!r}, which is not an item of plan {plan.id!r}", where.file, where.line, where.col, format_path(("claims", i, "links", j))))
