@@ -106,6 +106,11 @@ def parse(text: str, shown: str) -> tuple[Doc | None, list[Finding]]:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_finding(exc, text, shown)]
+    except yaml.reader.ReaderError as exc:  # a control character; libyaml gives its UTF-8 byte offset
+        at = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")) if _Loader is not yaml.SafeLoader else exc.position
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        return None, [Finding("yaml-syntax", f"control character U+{exc.character:04X} is not allowed in YAML; delete it", shown, line, col)]
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         return None, [Finding("yaml-syntax", str(exc).splitlines()[0], shown)]
     if node is None:
@@ -162,7 +167,10 @@ def _mark_pos(mark, shown: str) -> Pos:
 
 
 def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Finding:
-    mark = exc.problem_mark or exc.context_mark
+    # "while scanning a simple key / quoted scalar / anchor": the context mark is where the token
+    # began, on the line the mistake is; "while parsing a mapping" marks the mapping's start instead
+    scanning = (exc.context or "").startswith("while scanning") and exc.context_mark is not None
+    mark = exc.context_mark if scanning else (exc.problem_mark or exc.context_mark)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or exc.context or "cannot parse"
     if "\t" in problem or "tab" in problem:
@@ -171,7 +179,23 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Finding
     if 0 < line <= len(lines) and lines[line - 1][: col].lstrip(" ").startswith("\t"):
         return Finding("yaml-tab", "a tab character where YAML needs spaces; indent with spaces only", shown, line, col)
     context = f" ({exc.context})" if exc.context and exc.context != problem else ""
+    for before in (line - 1, line):  # an unclosed "…", { or [ runs on and fails a line later
+        opener = _unclosed(lines[before - 1]) if 0 < before <= len(lines) else None
+        if opener:
+            return Finding("yaml-syntax", f"{problem}{context}; is the {opener} on line {before} left open?", shown, line, col)
     return Finding("yaml-syntax", f"{problem}{context}; check the indentation and quoting around here", shown, line, col)
+
+
+def _unclosed(line: str) -> str | None:
+    """The opener a line leaves open: a double-quoted value, a { or a [ (heuristic; comments ignored)."""
+    head = line.split(" #", 1)[0].replace("\\\\", "").replace('\\"', "")
+    if (': "' in head or '- "' in head) and head.count('"') % 2 == 1:
+        return '"'
+    bare = head.replace('""', "").split('"')[::2]  # outside quotes
+    for opener, closer in ("{}", "[]"):
+        if sum(part.count(opener) - part.count(closer) for part in bare) > 0:
+            return opener
+    return None
 
 
 def _convert(node, path: PathKey, doc: Doc, findings: list[Finding], seen: set[int]) -> Any:
