@@ -40,6 +40,12 @@ def _type_name(value) -> str:
     return type(value).__name__
 
 
+def _shown(value, width: int = 60) -> str:
+    """repr() of a value from the file, clipped: a 1 MB key must not make a 1 MB message."""
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _suggest(word: str, choices) -> str:
     choices = [c for c in choices if isinstance(c, str)]
     best = process.extractOne(str(word), choices, score_cutoff=60) if choices else None
@@ -60,7 +66,7 @@ def _translate(error, doc: Doc) -> list[Finding]:
         out = []
         for name in sorted(set(error.instance) - set(known)):
             kpos = doc.pos(path + (name,), key=True)
-            out.append(Finding("unknown-field", f"unknown field {name!r} in {shown}{_suggest(name, known)} (known: {', '.join(known)})",
+            out.append(Finding("unknown-field", f"unknown field {_shown(name)} in {shown}{_suggest(name, known)} (known: {', '.join(known)})",
                                doc.file, kpos.line, kpos.col, format_path(path + (name,))))
         return out
     if kind == "type":
@@ -68,13 +74,15 @@ def _translate(error, doc: Doc) -> list[Finding]:
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
         return [Finding("wrong-type", f"{shown} must be {words}, not {_type_name(error.instance)}", doc.file, where.line, where.col, shown)]
     if kind == "enum":
-        code = _ENUM_CODES.get(field, "invalid-value")
         allowed = [v for v in error.validator_value if v is not None]
+        if not isinstance(error.instance, (str, type(None))):  # every vocabulary is words: a list or number is a type error
+            return [Finding("wrong-type", f"{shown} must be one word of the vocabulary (text), not {_type_name(error.instance)}", doc.file, where.line, where.col, shown)]
+        code = _ENUM_CODES.get(field, "invalid-value")
         hint = _suggest(error.instance, allowed) if isinstance(error.instance, str) else ""
         listing = "" if hint else f"; allowed: {', '.join(map(str, allowed))}"
-        return [Finding(code, f"{shown} is {error.instance!r}, not in the vocabulary{hint}{listing}", doc.file, where.line, where.col, shown)]
+        return [Finding(code, f"{shown} is {_shown(error.instance)}, not in the vocabulary{hint}{listing}", doc.file, where.line, where.col, shown)]
     if kind == "pattern":  # only ids carry a pattern
-        return [Finding("invalid-id", f"{shown} is {error.instance!r}: use lower-case ascii letters, digits and single hyphens (e.g. nursery-places-per-1000)", doc.file, where.line, where.col, shown)]
+        return [Finding("invalid-id", f"{shown} is {_shown(error.instance)}: use lower-case ascii letters, digits and single hyphens (e.g. nursery-places-per-1000)", doc.file, where.line, where.col, shown)]
     if kind == "oneOf":
         inner = best_match(error.context) if error.context else None
         if inner is not None and inner.validator != "type":
