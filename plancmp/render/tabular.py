@@ -21,6 +21,7 @@ class Column:
     key: str
     title: str
     justify: str = "left"
+    nowrap: bool = False   # ids and numbers: never folded across lines
 
 
 @dataclass
@@ -74,7 +75,7 @@ def as_text(tables: list[Table], file=None) -> str:
             rt = RichTable(title=name, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False,
                            title_style="bold cyan")
             for col in table.shown_columns():
-                rt.add_column(col.title, justify=col.justify, overflow="fold")
+                rt.add_column(col.title, justify=col.justify, overflow="fold", no_wrap=col.nowrap)
             for row in rows:
                 styles = row.get("_style", {})
                 rt.add_row(*(Text(cell(row, c.key), style=styles.get(c.key, "")) for c in table.shown_columns()))

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import json
+
+import typer
+from rapidfuzz import process
+
+from .. import planref
+from ..crossplan import load_checked_links
+from ..load import load_all
+from ..model import Plan
+from ..render.show import detail_rows, detail_tables, overview_table
+from ..render.tabular import Column, Table, as_csv, as_markdown, as_text
+from ..show import detail, overview
+from .common import OutputFormat, app, usage_error
+
+
+def pick_plan(plans: dict[str, Plan], query: str) -> Plan:
+    try:
+        return plans[planref.resolve(query)]
+    except planref.UnknownPlan as exc:
+        usage_error(str(exc))
+
+
+def _pick_item(plan: Plan, query: str):
+    item_id = query.split(":", 1)[1] if query.startswith(plan.id + ":") else query
+    item = plan.item(item_id)
+    if item is None:
+        ids = [i.id for i in plan.items()]
+        close = [m[0] for m in process.extract(item_id, ids, limit=3, score_cutoff=60)]
+        hint = f"; did you mean {', '.join(close)}?" if close else f"; `plancmp show {plan.id}` lists the ids"
+        usage_error(f"{plan.id} has no item {item_id!r}{hint}")
+    return item
+
+
+@app.command("show")
+def show_command(
+    plan: str = typer.Argument(..., help="A plan id or alias: national, liaoning, 辽宁 …"),
+    item: str = typer.Argument(None, help="An item id of that plan (as `plancmp show PLAN` lists them).", show_default=False),
+    format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, csv or markdown."),
+) -> None:
+    """Show a plan's targets, services and tasks by domain, or one item with its evidence and source position.
+
+    For one item: every field, the verbatim quote, where it stands in the source text
+    (file:line) and in the YAML, and its counterparts in the other plans with their verdicts.
+
+    Examples:
+
+      plancmp show liaoning
+
+      plancmp show national nursery-places-per-1000
+
+      plancmp show gansu --format json
+    """
+    plans = load_all()
+    chosen = pick_plan(plans, plan)
+    if item is None:
+        data = overview(chosen)
+        table = overview_table(data)
+    else:
+        data = detail(plans, _pick_item(chosen, item), load_checked_links())
+        table = None
+    if format is OutputFormat.json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif format is OutputFormat.csv:
+        csv_table = table or Table("", [Column("field", "field"), Column("value", "value")], detail_rows(data))
+        typer.echo(as_csv(csv_table), nl=False)
+    elif format is OutputFormat.markdown:
+        typer.echo(as_markdown([table] if table else detail_tables(data)), nl=False)
+    else:
+        typer.echo(as_text([table] if table else detail_tables(data)), nl=False)

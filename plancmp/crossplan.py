@@ -1,0 +1,70 @@
+"""Every plan against the reference (national) plan, through the diff engine.
+
+`targets`, `matrix`, `show` and `report` look across all plans at once; they reuse
+`compare.diff` (alignment and verdicts) for each plan against the reference and never
+pair items themselves.
+"""
+from __future__ import annotations
+
+from .compare import Diff, Row, diff, label
+from .links import Links, links_path, load_links
+from .load import PlanError, data_dir, shown_path
+from .model import KINDS, Item, Plan
+
+
+def reference_id(plans: dict[str, Plan]) -> str:
+    """The national plan's id: the reference column of every cross-plan view."""
+    national = sorted(pid for pid, p in plans.items() if p.level == "national")
+    if not national:
+        raise PlanError("no plan has level: national; cross-plan views compare every plan with the national one")
+    return national[0]
+
+
+def provinces(plans: dict[str, Plan]) -> list[str]:
+    """The other plans, by id."""
+    ref = reference_id(plans)
+    return sorted(pid for pid in plans if pid != ref)
+
+
+def load_checked_links() -> Links:
+    path = links_path(data_dir())
+    links = load_links(path, shown_path(path))
+    if links.problems:
+        raise PlanError(f"{shown_path(path)} has errors; run `plancmp validate` for details", links.problems)
+    return links
+
+
+def against_reference(plans: dict[str, Plan], links: Links | None, kinds: tuple[str, ...] = KINDS) -> dict[str, Diff]:
+    """{province id: diff(national, province)} for every other plan, in id order."""
+    ref = plans[reference_id(plans)]
+    return {pid: diff(ref, plans[pid], links, kinds) for pid in provinces(plans)}
+
+
+def counterparts(plans: dict[str, Plan], item: Item, links: Links | None) -> list[dict]:
+    """The item's counterpart in each other plan, with the verdict.
+
+    Against the national plan the verdict is always the province's commitment judged
+    against the national one; between two provinces, the other plan's against this one.
+    """
+    ref = reference_id(plans)
+    out = []
+    for pid in sorted(plans):
+        if pid == item.plan:
+            continue
+        if pid == ref:   # this item is the province's: national is the reference
+            reference, d = pid, diff(plans[pid], plans[item.plan], links, (item.kind,))
+            row = next(r for r in d.rows if r.right is not None and r.right.ref == item.ref)
+            other = row.left
+        else:
+            reference, d = item.plan, diff(plans[item.plan], plans[pid], links, (item.kind,))
+            row = next(r for r in d.rows if r.left is not None and r.left.ref == item.ref)
+            other = row.right
+        out.append({"plan": pid, "reference": reference, "status": row.status, "status_text": label(row.status),
+                    "counterpart": other, "score": row.score, "confidence": row.confidence,
+                    "reasons": list(row.reasons), "notes": list(row.notes)})
+    return out
+
+
+def row_for(d: Diff, item: Item) -> Row | None:
+    """The diff row that holds the reference plan's `item`."""
+    return next((r for r in d.rows if r.left is not None and r.left.ref == item.ref), None)

@@ -1,0 +1,100 @@
+"""What `plancmp show` tells about a plan or one of its items, as plain data.
+
+`overview(plan)`: the plan's items by domain. `detail(plan, item)`: one item with its
+evidence, where the quote stands in the source text (file:line) and where the item
+is defined in the YAML. Counterparts in other plans come from the diff engine
+(`plancmp.crossplan`).
+"""
+from __future__ import annotations
+
+from .evidence import read_source
+from .load import shown_path
+from .model import KINDS, Item, Plan, Service, Target, Task
+from .vocab import domain_names
+
+
+def value_text(target: Target) -> str:
+    """`baseline → target` as written: `85.2% (2020) → >90%`, or `→ 应保尽保` without a baseline."""
+    base = f"{target.baseline.value} ({target.baseline.year})" if target.baseline else "—"
+    return f"{base} → {target.target}"
+
+
+def summary_text(item: Item) -> str:
+    """One line saying what the item commits to."""
+    if isinstance(item, Target):
+        unit = f" [{item.unit}]" if item.unit else ""
+        return value_text(item) + unit
+    if isinstance(item, Service):
+        return item.standard or item.target_group or ""
+    if isinstance(item, Task):
+        return ", ".join(item.commitments)
+    return ""
+
+
+def source_line(plan: Plan, item: Item) -> int | None:
+    """1-based line of the item's quote in the plan's source text; None when unreadable or absent."""
+    try:
+        return read_source(plan.source).line_of_quote(item.evidence.quote)
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def item_record(plan: Plan, item: Item) -> dict:
+    """Every field of an item as JSON-ready data, with its evidence and positions."""
+    record: dict = {"plan": plan.id, "kind": item.kind, "id": item.id, "ref": item.ref,
+                    "domain": item.domain, "name": item.name}
+    if isinstance(item, Target):
+        record |= {"indicator": item.indicator, "unit": item.unit,
+                   "baseline": {"value": item.baseline.value, "year": item.baseline.year} if item.baseline else None,
+                   "target": item.target, "year": item.year, "binding": item.binding, "basis": item.basis,
+                   "flags": list(item.flags)}
+    elif isinstance(item, Service):
+        record |= {"item": item.item, "target_group": item.target_group, "standard": item.standard,
+                   "listed": item.listed}
+    elif isinstance(item, Task):
+        record |= {"title": item.title, "basis": item.basis, "commitments": list(item.commitments)}
+    line = source_line(plan, item)
+    record["evidence"] = {"quote": item.evidence.quote, "section": item.evidence.section,
+                          "source": shown_path(plan.source), "line": line}
+    record["defined"] = {"file": shown_path(plan.path), "line": item.pos.line}
+    record["notes"] = item.notes
+    return record
+
+
+def _domain_order(domain: str) -> int:
+    names = domain_names()
+    return names.index(domain) if domain in names else len(names)
+
+
+def items_by_domain(plan: Plan, kinds: tuple[str, ...] = KINDS) -> list[Item]:
+    """The plan's items in domain order, then kind order, then file order."""
+    items = [i for kind in kinds for i in plan.items(kind)]
+    return sorted(items, key=lambda i: (_domain_order(i.domain), KINDS.index(i.kind)))
+
+
+def overview(plan: Plan, kinds: tuple[str, ...] = KINDS, domain: str | None = None) -> dict:
+    items = [i for i in items_by_domain(plan, kinds) if domain is None or i.domain == domain]
+    return {
+        "plan": {"id": plan.id, "name": plan.name, "level": plan.level, "region": plan.region,
+                 "period": plan.period, "file": shown_path(plan.path), "source": shown_path(plan.source),
+                 "notes": plan.notes},
+        "counts": {kind: sum(i.kind == kind for i in items) for kind in kinds},
+        "source_gaps": [gap_record(plan, g) for g in plan.source_gaps],
+        "items": [item_record(plan, i) for i in items],
+    }
+
+
+def gap_record(plan: Plan, gap) -> dict:
+    return {"plan": plan.id, "id": gap.id, "section": " ".join(gap.section.split()),
+            "description": gap.description, "domains": list(gap.domains), "kinds": list(gap.kinds),
+            "reveals": [{"indicator": r.indicator, "quote": r.quote} for r in gap.reveals]}
+
+
+def detail(plans: dict[str, Plan], item: Item, links=None) -> dict:
+    """One item and its counterpart (with the verdict) in every other plan."""
+    from .crossplan import counterparts
+
+    found = counterparts(plans, item, links)
+    for c in found:
+        c["counterpart"] = item_record(plans[c["plan"]], c["counterpart"]) if c["counterpart"] else None
+    return {"item": item_record(plans[item.plan], item), "counterparts": found}
