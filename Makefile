@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install validate clean
+.PHONY: run test install validate eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: $(STAMP)
 
 validate: $(STAMP)
 	$(BIN)/plancmp validate
+
+# precision, recall and F1 of the automatic alignment against data/eval/pairs.yaml
+eval: $(STAMP)
+	$(BIN)/plancmp eval
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -110,7 +110,8 @@ def verdict(pair: Pair, a: Plan, b: Plan) -> Row:
 
 
 def _section(gap) -> str:
-    return " ".join(gap.section.split())
+    """专栏1　甘肃省“十四五”…主要指标 -> 专栏1 (the full title is in the plan file)."""
+    return gap.section.split()[0] if gap.section.split() else gap.id
 
 
 def _gap_notes(item: Item, plan: Plan, gaps) -> tuple[str, ...]:

@@ -147,3 +147,12 @@ def check(links: Links, plans: dict[str, Plan]) -> list[Finding]:
                     out.append(_finding(doc, "link-conflict", f"{ref} is already pinned at links[{first.index}]; an item pairs with one item of a plan", where))
                 pinned_to.setdefault(ref + ">" + other.split(":")[0], link)
     return out
+
+
+def check_default(data: Path, plans: dict[str, Plan], shown: str) -> tuple[list[str], list[Finding]]:
+    """`plancmp validate` with no paths: check data/links.yaml when it exists.
+    Returns (files checked, findings)."""
+    path = links_path(data)
+    if not path.exists():
+        return [], []
+    return [shown], check(load_links(path, shown), plans)

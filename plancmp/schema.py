@@ -117,7 +117,12 @@ def press_schema() -> dict:
     }
 
 
-SCHEMAS = {"plan": plan_schema, "press": press_schema}
+def _diff_schema() -> dict:  # plancmp/diffschema.py: the output of `plancmp diff --format json`
+    from .diffschema import diff_schema
+    return diff_schema()
+
+
+SCHEMAS = {"plan": plan_schema, "press": press_schema, "diff": _diff_schema}
 
 
 def dumps(schema: dict) -> str:

@@ -12,6 +12,7 @@ from . import schema, schemacheck
 from .evidence import read_source, squeeze
 from .facts import higher_is_better
 from .findings import ERROR, WARNING, Finding
+from .links import check_default as check_links
 from .load import Loaded, data_dir, load_plan, plan_files, shown_path
 from .model import Plan, Target
 from .values import ValueError_, parse_value
@@ -52,6 +53,7 @@ def default_paths() -> list[Path]:
 
 
 def validate(paths: list[Path] | None = None) -> Report:
+    default_run = not paths
     paths = list(paths) if paths else default_paths()
     report = Report(files=[shown_path(p) for p in paths])
     plans: dict[str, Loaded] = {}
@@ -75,6 +77,10 @@ def validate(paths: list[Path] | None = None) -> Report:
             plans[loaded.plan.id] = loaded
     for path, doc in press_docs:
         report.findings += check_press(path, doc, {k: v.plan for k, v in plans.items()})
+    if default_run:  # data/links.yaml (plancmp/links.py)
+        files, findings = check_links(data_dir(), {k: v.plan for k, v in plans.items()}, shown_path(data_dir() / "links.yaml"))
+        report.files += files
+        report.findings += findings
     report.findings = sorted(set(report.findings), key=Finding.sort_key)
     return report
 

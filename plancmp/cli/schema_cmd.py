@@ -11,11 +11,12 @@ from .common import app
 class SchemaName(str, Enum):
     plan = "plan"
     press = "press"
+    diff = "diff"
 
 
 @app.command("schema")
 def schema_command(
-    name: SchemaName = typer.Argument(SchemaName.plan, help="Which schema: plan (data/plans/*.yaml) or press (data/press/*.yaml)."),
+    name: SchemaName = typer.Argument(SchemaName.plan, help="Which schema: plan (data/plans/*.yaml), press (data/press/*.yaml) or diff (the output of plancmp diff --format json)."),
     write: bool = typer.Option(False, "--write", help="Regenerate the published copies in plancmp/schemas/ instead of printing."),
 ) -> None:
     """Print the JSON Schema of plan files (editors use it through the yaml-language-server line).

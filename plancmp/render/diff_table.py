@@ -35,11 +35,11 @@ def render(diff: Diff, evidence: bool = False, color: bool = False, width: int =
     for domain, rows in groupby(diff.rows, key=lambda r: r.domain):
         table = Table(title=domain, title_justify="left", box=box.SIMPLE_HEAD, show_lines=evidence, expand=True)
         table.add_column("kind", no_wrap=True, min_width=8)
-        table.add_column(a.id, ratio=6)
-        table.add_column(b.id, ratio=6)
+        table.add_column(a.id, ratio=6, overflow="fold")
+        table.add_column(b.id, ratio=6, overflow="fold")
         table.add_column("verdict", no_wrap=True, min_width=20)
         table.add_column("score", no_wrap=True, min_width=11)
-        table.add_column("notes", ratio=5)
+        table.add_column("notes", ratio=5, overflow="fold")
         for r in rows:
             table.add_row(r.kind, _side(r.left, evidence), _side(r.right, evidence),
                           Text(status_text(r), style=STYLES.get(r.status, "")), score_text(r), notes_text(r))

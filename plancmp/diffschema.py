@@ -1,0 +1,57 @@
+"""JSON Schema of `plancmp diff --format json` (published as plancmp/schemas/diff.schema.json)."""
+from __future__ import annotations
+
+from .compare import STATUSES
+from .model import KINDS
+from .vocab import domain_names
+
+_str = {"type": "string"}
+_opt = {"type": ["string", "null"]}
+
+
+def diff_schema() -> dict:
+    plan = {"type": "object", "additionalProperties": False,
+            "required": ["id", "name", "level", "region"],
+            "properties": {"id": _str, "name": _str, "level": {"enum": ["national", "province"]}, "region": _str}}
+    item = {"type": "object", "additionalProperties": False,
+            "required": ["id", "name", "baseline", "target", "unit", "quote", "section"],
+            "description": "One side of a row: a target, service item or task of that plan",
+            "properties": {
+                "id": _str,
+                "name": {**_str, "description": "indicator (targets), item (services) or title (tasks)"},
+                "baseline": {"oneOf": [{"type": "null"}, {"type": "object", "additionalProperties": False,
+                                                          "required": ["value", "year"],
+                                                          "properties": {"value": _str, "year": {"type": "integer"}}}]},
+                "target": {**_opt, "description": "as written (≥3, >90%, 应保尽保); null for services and tasks"},
+                "unit": _opt,
+                "quote": {**_str, "description": "verbatim evidence from the plan's source text"},
+                "section": _opt,
+                "commitments": {"type": "array", "items": _str, "description": "tasks: the numbers committed to"},
+                "standard": {**_opt, "description": "services: 服务内容/标准"}}}
+    side = {"oneOf": [{"type": "null"}, item]}
+    row = {"type": "object", "additionalProperties": False,
+           "required": ["kind", "domain", "status", "left", "right", "score", "confidence", "reasons", "notes"],
+           "properties": {
+               "kind": {"enum": list(KINDS)},
+               "domain": {"enum": list(domain_names())},
+               "status": {"enum": list(STATUSES), "description": "verdict of the right plan against the left (the reference)"},
+               "left": side, "right": side,
+               "score": {"type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "alignment score; null when one side is missing"},
+               "confidence": {"enum": ["high", "medium", "low", "pinned", None], "description": "high ≥ 0.80, medium ≥ 0.62, low below (needs review); pinned: data/links.yaml"},
+               "reasons": {"type": "array", "items": _str, "description": "why the two items were aligned"},
+               "notes": {"type": "array", "items": _str, "description": "why the verdict: not comparable reasons, lost sections, targets below their own baseline"}}}
+    counts = {"type": "object", "additionalProperties": False, "required": list(STATUSES),
+              "properties": {s: {"type": "integer", "minimum": 0} for s in STATUSES}}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://plancmp.invalid/schemas/diff.schema.json",
+        "title": "plancmp diff --format json",
+        "type": "object", "additionalProperties": False,
+        "required": ["left", "right", "rows", "summary"],
+        "properties": {
+            "left": plan, "right": plan,
+            "rows": {"type": "array", "items": row},
+            "summary": {"type": "object", "additionalProperties": False, "required": ["total", "by_status", "by_domain"],
+                        "properties": {"total": {"type": "integer"}, "by_status": counts,
+                                       "by_domain": {"type": "object", "additionalProperties": counts}}}},
+    }
