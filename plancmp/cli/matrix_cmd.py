@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import json
+from enum import Enum
+
+import typer
+
+from ..crossplan import load_checked_links
+from ..load import load_all
+from ..matrix import matrix
+from ..render.matrix import coverage_table, grid_table
+from ..render.tabular import as_csv, as_markdown, as_text
+from .common import OutputFormat, app
+from .targets_cmd import domain_option
+
+
+class Kind(str, Enum):
+    targets = "targets"
+    services = "services"
+    tasks = "tasks"
+
+
+@app.command("matrix")
+def matrix_command(
+    kind: Kind = typer.Option(Kind.targets, "--kind", "-k", help="targets, services or tasks."),
+    domain: str = typer.Option(None, "--domain", "-d", help="One domain: 老有所养, 养老, elderly … Default: all."),
+    format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, csv (the grid only) or markdown."),
+) -> None:
+    """Every national commitment against every province: one verdict symbol per cell, then coverage.
+
+    Symbols: + exceeds, = matches, =# matches with a number where national states none,
+    - below, ~ not comparable, x omitted, ? unknown (the province's source lost a part
+    that could hold it). Coverage per province and domain: the share of national
+    commitments matched or exceeded, below, not comparable, omitted and unknown.
+
+    Examples:
+
+      plancmp matrix
+
+      plancmp matrix --kind services --format markdown
+
+      plancmp matrix --domain 养老 --format json
+    """
+    data = matrix(load_all(), load_checked_links(), kind.value, domain_option(domain))
+    if format is OutputFormat.json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    tables = [grid_table(data), coverage_table(data)]
+    if format is OutputFormat.csv:
+        typer.echo(as_csv(tables[0]), nl=False)
+    elif format is OutputFormat.markdown:
+        typer.echo(as_markdown(tables), nl=False)
+    else:
+        typer.echo(as_text(tables), nl=False)

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import json
+
+import typer
+
+from .. import planref
+from ..crossplan import load_checked_links, reference_id
+from ..load import load_all
+from ..render.tabular import as_csv, as_markdown, as_text
+from ..render.targets import targets_table
+from ..targetgrid import target_grid
+from ..vocab import domain_names, resolve_domain_query
+from .common import OutputFormat, app, usage_error
+
+
+def domain_option(value: str | None) -> str | None:
+    if not value:
+        return None
+    resolved = resolve_domain_query(value)
+    if resolved is None:
+        usage_error(f"unknown --domain {value!r}; choose from: {', '.join(domain_names())} (or 养老, elderly, laoyousuoyang …)")
+    return resolved
+
+
+@app.command("targets")
+def targets_command(
+    domain: str = typer.Option(None, "--domain", "-d", help="One domain: 老有所养, 养老, elderly, laoyousuoyang … Default: all, grouped."),
+    plans: str = typer.Option(None, "--plans", "-p", help="Plans to show beside the national reference, comma-separated (ids or aliases). Default: all."),
+    format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, csv or markdown."),
+) -> None:
+    """Every target across the plans: one row per indicator, national as the reference column.
+
+    Each province cell gives its verdict against national (+ exceeds, = matches, - below,
+    ~ not comparable, x omitted, ? unknown: the source lost a part that could hold it), then
+    baseline → target exactly as written. [text] and [box] mark commitments of the body
+    text or a box rather than the indicator table; footnote flags (annual avg, cumulative,
+    other base year) are shown. Province targets with no national counterpart follow as
+    rows of their own (* added).
+
+    Examples:
+
+      plancmp targets --domain 老有所养
+
+      plancmp targets --plans liaoning,甘肃 --format markdown
+
+      plancmp targets --format csv > targets.csv
+    """
+    domain_name = domain_option(domain)
+    loaded = load_all()
+    ref = reference_id(loaded)
+    chosen = None
+    if plans:
+        chosen = []
+        for part in plans.replace("，", ",").split(","):
+            if not part.strip():
+                continue
+            try:
+                pid = planref.resolve(part.strip())
+            except planref.UnknownPlan as exc:
+                usage_error(str(exc))
+            if pid != ref and pid not in chosen:
+                chosen.append(pid)
+    data = target_grid(loaded, load_checked_links(), chosen, domain_name)
+    if format is OutputFormat.json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    table = targets_table(data)
+    if format is OutputFormat.csv:
+        typer.echo(as_csv(table), nl=False)
+    elif format is OutputFormat.markdown:
+        typer.echo(as_markdown([table]), nl=False)
+    else:
+        typer.echo(as_text([table]), nl=False)
