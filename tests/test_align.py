@@ -1,0 +1,119 @@
+"""Alignment: kind and domain blocks, one-to-one assignment, bands and reasons, links."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from plancmp import textnorm
+from plancmp.align import align, band
+from plancmp.assign import assign
+from plancmp.links import Link, Links
+
+from helpers_plans import plan, service, target, task
+
+
+def test_assignment_is_optimal_like_scipy():
+    scipy_opt = pytest.importorskip("scipy.optimize")
+    np = pytest.importorskip("numpy")
+    rng = random.Random(4)
+    for _ in range(200):
+        n, m = rng.randint(1, 8), rng.randint(1, 8)
+        w = [[rng.choice([0.0, 0.5, rng.random()]) for _ in range(m)] for _ in range(n)]
+        ours = assign(w)
+        rows, cols = scipy_opt.linear_sum_assignment(np.array(w), maximize=True)
+        assert len(ours) == min(n, m)
+        assert len({r for r, _ in ours}) == len({c for _, c in ours}) == len(ours)
+        assert sum(w[r][c] for r, c in ours) == pytest.approx(float(np.array(w)[rows, cols].sum()))
+
+
+def test_assignment_beats_greedy_first_match():
+    # greedy would give row 0 its best (col 0, 0.9) and leave row 1 with 0.1
+    assert assign([[0.9, 0.8], [0.85, 0.1]]) == [(0, 1), (1, 0)]
+
+
+def test_normalisation_folds_width_units_numbers_and_filler():
+    assert textnorm.key("每千人口拥有执业（助理）医师数(人)") == textnorm.key("每千人口拥有执业(助理)医师数")
+    assert textnorm.key("加快推进 养老服务设施建设") == textnorm.key("进一步完善养老服务设施")
+    assert textnorm.key("15分钟健身圈") == textnorm.key("10分钟健身圈")
+    assert textnorm.key("推进建设") == "推进建设"  # only filler: kept rather than emptied
+
+
+def test_same_indicator_pairs_high_with_reasons():
+    a, b = plan("national", "national", "全国"), plan("liaoning")
+    target(a, "beds", "养老机构护理型床位占比", "55%")
+    target(b, "beds-share", "养老机构护理型床位占比（%）", "≥55")
+    [pair] = align(a, b).pairs
+    assert pair.right is not None and pair.confidence == "high" and pair.score >= 0.8
+    assert "same indicator after normalisation" in pair.reasons and "same unit (%)" in pair.reasons
+
+
+def test_items_pair_only_within_their_kind_and_domain():
+    a, b = plan("a"), plan("b")
+    target(a, "t", "养老服务床位总量", "1000", "万张", domain="老有所养")
+    task(b, "t", "养老服务床位总量", domain="老有所养")                    # other kind
+    target(b, "u", "公共图书馆数量", "12", "个", domain="文体服务保障")   # other domain, unlike
+    pairs = align(a, b).pairs
+    assert [(p.left and p.left.id, p.right and p.right.id) for p in pairs if p.kind == "targets"] == [("t", None), (None, "u")]
+
+
+def test_across_domains_only_on_a_very_high_score():
+    a, b = plan("a"), plan("b")
+    target(a, "x", "基本公共服务目标人群覆盖", "全覆盖", None, domain="其他")
+    target(b, "y", "基本公共服务目标人群覆盖", "全覆盖", None, domain="弱有所扶")
+    [pair] = align(a, b).pairs
+    assert pair.right is not None and any("different domains" in r for r in pair.reasons)
+
+
+def test_slogans_alone_do_not_make_a_pair():
+    a, b = plan("a"), plan("b")
+    task(a, "x", "坚持以人民为中心加快推进养老服务体系建设")
+    task(b, "y", "坚持以人民为中心加快推进托育设施配置")
+    pairs = align(a, b).pairs
+    assert all(p.left is None or p.right is None for p in pairs)
+
+
+def test_one_to_one_picks_the_better_partner():
+    a, b = plan("a"), plan("b")
+    service(a, "low-income", "最低生活保障")
+    service(b, "temp", "临时救助")
+    service(b, "dibao", "最低生活保障")
+    pairs = {p.left.id: p.right.id for p in align(a, b).pairs if p.left and p.right}
+    assert pairs == {"low-income": "dibao"}
+
+
+def test_bands():
+    assert (band(0.8), band(0.79), band(0.62), band(0.61)) == ("high", "medium", "medium", "low")
+
+
+def _links(*links: Link) -> Links:
+    return Links(links=list(links))
+
+
+def test_links_pin_and_forbid_overrule_the_matcher():
+    a, b = plan("a"), plan("b")
+    service(a, "opera", "戏曲公益性演出", domain="文体服务保障")
+    service(b, "opera-b", "送戏曲下乡", domain="文体服务保障")
+    service(a, "dibao", "最低生活保障")
+    service(b, "dibao", "最低生活保障")
+    pinned = _links(Link("pin", "a:opera", "b:opera-b", "same service", 0),
+                    Link("forbid", "a:dibao", "b:dibao", "test", 1))
+    pairs = {p.left.id: p for p in align(a, b, pinned).pairs if p.left}
+    assert pairs["opera"].right.id == "opera-b" and pairs["opera"].confidence == "pinned"
+    assert pairs["dibao"].right is None
+    before = {p.left.id: p for p in align(a, b).pairs if p.left}
+    assert before["dibao"].right is not None
+
+
+def test_low_scores_are_flagged_for_review_never_high():
+    a, b = plan("a"), plan("b")
+    task(a, "x", "社区养老服务圈")
+    task(b, "y", "城镇社区养老服务设施覆盖")
+    result = align(a, b)
+    paired = [p for p in result.pairs if p.left and p.right]
+    for p in paired:
+        assert p.confidence == band(p.score)
+    if paired and paired[0].confidence == "low":
+        assert result.near_misses and result.near_misses[0].why == "low confidence pair"
+    else:
+        assert result.near_misses  # unpaired: the best candidate is a near miss
