@@ -32,8 +32,18 @@ def filler_words() -> tuple[str, ...]:
     return _filler()[0]
 
 
+@cache
+def _filler_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in filler_words()))  # longest first
+
+
+@cache
+def _known_units() -> frozenset[str]:
+    return frozenset(units()) | {"人次", "%"}
+
+
 def _drop_unit_parentheticals(text: str) -> str:
-    known = set(units()) | {"人次", "%"}
+    known = _known_units()
 
     def repl(m: re.Match) -> str:
         inner = m.group(1).strip()
@@ -56,9 +66,7 @@ def fold(text: str | None) -> str:
 def key(text: str | None) -> str:
     """`fold`, then numbers and filler words removed: the part of a name that says what."""
     folded = _NUMBER.sub("", fold(text))
-    stripped = folded
-    for word in filler_words():
-        stripped = stripped.replace(word, "")
+    stripped = _filler_pattern().sub("", folded)
     # a name made only of filler (服务, 推进建设) keeps its words: better than nothing
     return stripped or folded
 
