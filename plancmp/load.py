@@ -87,8 +87,8 @@ def _build_plan(doc: Doc, path: Path, bad: set[str]) -> Plan | None:
             continue
         plan.source_gaps.append(SourceGap(
             id=raw["id"], section=raw["section"], description=raw["description"],
-            domains=tuple(vocab.canonical_domain(x) or x for x in raw.get("domains") or ()),
-            kinds=tuple(raw.get("kinds") or ()),
+            domains=tuple(vocab.canonical_domain(x) or x for x in raw["domains"]) if "domains" in raw else None,
+            kinds=tuple(raw["kinds"]) if "kinds" in raw else None,
             reveals=tuple(Reveal(r["indicator"], r["quote"], r.get("notes")) for r in raw.get("reveals") or ()),
             pos=_pos(doc, "source_gaps", i)))
     builders = {"targets": _target, "services": _service, "tasks": _task}

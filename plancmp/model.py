@@ -102,13 +102,13 @@ class SourceGap:
     id: str
     section: str
     description: str
-    domains: tuple[str, ...] = ()   # empty: could be any domain
-    kinds: tuple[str, ...] = ()     # empty: could be any kind
+    domains: tuple[str, ...] | None = None  # None: could be any domain; (): none
+    kinds: tuple[str, ...] | None = None    # None: could hold any kind; (): holds no items
     reveals: tuple[Reveal, ...] = ()
     pos: Pos | None = None
 
     def could_hold(self, kind: str, domain: str) -> bool:
-        return (not self.kinds or kind in self.kinds) and (not self.domains or domain in self.domains)
+        return (self.kinds is None or kind in self.kinds) and (self.domains is None or domain in self.domains)
 
 
 @dataclass

@@ -86,7 +86,7 @@ def overview(plan: Plan, kinds: tuple[str, ...] = KINDS, domain: str | None = No
 
 def gap_record(plan: Plan, gap) -> dict:
     return {"plan": plan.id, "id": gap.id, "section": " ".join(gap.section.split()),
-            "description": gap.description, "domains": list(gap.domains), "kinds": list(gap.kinds),
+            "description": gap.description, "domains": None if gap.domains is None else list(gap.domains), "kinds": None if gap.kinds is None else list(gap.kinds),
             "reveals": [{"indicator": r.indicator, "quote": r.quote} for r in gap.reveals]}
 
 

@@ -36,5 +36,7 @@ def task(p: Plan, tid: str, title: str, domain: str = "老有所养", commitment
     return t
 
 
-def gap(gid: str, kinds=("targets",), domains=()) -> SourceGap:
-    return SourceGap(id=gid, section="专栏1 主要指标", description="lost", kinds=tuple(kinds), domains=tuple(domains))
+def gap(gid: str, kinds=("targets",), domains=None) -> SourceGap:
+    """kinds/domains None: could hold any; (): holds none."""
+    return SourceGap(id=gid, section="专栏1 主要指标", description="lost",
+                     kinds=None if kinds is None else tuple(kinds), domains=None if domains is None else tuple(domains))

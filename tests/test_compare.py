@@ -83,6 +83,14 @@ def test_omitted_unknown_and_added():
     assert rows["new"].status == "added"
 
 
+@pytest.mark.parametrize("kinds,status", [(None, "unknown"), (("targets",), "unknown"), ((), "omitted"), (("tasks",), "omitted")])
+def test_a_gap_hides_an_omission_only_when_it_could_hold_the_item(kinds, status):
+    a, b = plan("national", "national", "全国"), plan("fujian", gaps=[gap("end-of-copy", kinds=kinds)])
+    target(a, "beds", "养老机构护理型床位占比", "55%")
+    [row] = _one(a, b)
+    assert row.status == status
+
+
 def test_services_and_tasks_match_or_match_quantified():
     a, b = plan("national", "national", "全国"), plan("liaoning")
     service(a, "dibao", "最低生活保障")
