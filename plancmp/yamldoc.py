@@ -169,10 +169,10 @@ def _mark_pos(mark, shown: str) -> Pos:
 def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, shown: str) -> Finding:
     # "while scanning a simple key / quoted scalar / anchor": the context mark is where the token
     # began, on the line the mistake is; "while parsing a mapping" marks the mapping's start instead
-    scanning = (exc.context or "").startswith("while scanning") and exc.context_mark is not None
-    mark = exc.context_mark if scanning else (exc.problem_mark or exc.context_mark)
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = exc.problem or exc.context or "cannot parse"
+    scanning = (exc.context or "").startswith("while scanning") and exc.context_mark is not None
+    mark = exc.context_mark if scanning and "tab" not in problem else (exc.problem_mark or exc.context_mark)
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     if "\t" in problem or "tab" in problem:
         return Finding("yaml-tab", "a tab character where YAML needs spaces; indent with spaces only", shown, line, col)
     lines = text.split("\n")
@@ -226,11 +226,11 @@ def _convert(node, path: PathKey, doc: Doc, findings: list[Finding], seen: set[i
         seen.add(id(key_node))
         if not isinstance(key_node, yaml.ScalarNode):
             raise _Refused(Finding("yaml-syntax", "a mapping key must be a plain string, not a list or mapping", doc.file, kpos.line, kpos.col))
+        if key_node.tag == _STD + "merge":
+            raise _Refused(Finding("yaml-alias", "merge keys (<<) are not allowed in plan files", doc.file, kpos.line, kpos.col))
         if key_node.tag not in _SCALAR_TAGS:
             raise _Refused(Finding("yaml-tag", f"tag {_short_tag(key_node.tag)} is not allowed on a key", doc.file, kpos.line, kpos.col))
         key = key_node.value  # keys stay as written: `1:` is the key '1'
-        if key == "<<":
-            raise _Refused(Finding("yaml-alias", "merge keys (<<) are not allowed in plan files", doc.file, kpos.line, kpos.col))
         if key in out:
             first = doc.key_positions[path + (key,)]
             findings.append(Finding("yaml-duplicate-key", f"key {key!r} appears twice in this mapping (first at line {first.line}); the second would silently win", doc.file, kpos.line, kpos.col, format_path(path + (key,))))
