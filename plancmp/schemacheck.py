@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import best_match
 from rapidfuzz import process
 
 from .findings import Finding
@@ -84,9 +83,11 @@ def _translate(error, doc: Doc) -> list[Finding]:
     if kind == "pattern":  # only ids carry a pattern
         return [Finding("invalid-id", f"{shown} is {_shown(error.instance)}: use lower-case ascii letters, digits and single hyphens (e.g. nursery-places-per-1000)", doc.file, where.line, where.col, shown)]
     if kind == "oneOf":
-        inner = best_match(error.context) if error.context else None
-        if inner is not None and inner.validator != "type":
-            return _translate(inner, doc)
+        # the alternative the value has the shape of explains it: {value: x, year: "2020"} is a
+        # mapping with a bad year, not "not null or a mapping"
+        inside = [e for e in error.context or () if len(e.absolute_path) > len(path) or e.validator != "type"]
+        if inside:
+            return [f for e in inside for f in _translate(e, doc)]
         return [Finding("wrong-type", f"{shown} must be null or a mapping with value and year", doc.file, where.line, where.col, shown)]
     if kind == "minLength":
         return [Finding("invalid-value", f"{shown} must not be empty", doc.file, where.line, where.col, shown)]
