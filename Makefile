@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install validate eval clean
+.PHONY: run test install validate eval browser screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,19 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/plancmp diff national liaoning
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# Debian's chromium (and CJK fonts) for the report's browser test; never fails the run:
+# without apt (or root) the test skips and says why.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
+	  || echo "make browser: could not install chromium; tests/test_report_browser.py will be skipped"; }
+
+# refresh docs/report.png (the README's picture of the report) from the browser test
+screenshot: $(STAMP) browser
+	PLANCMP_UPDATE_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/test_report_browser.py
 
 validate: $(STAMP)
 	$(BIN)/plancmp validate

@@ -12,7 +12,7 @@ import typer
 from .. import __version__
 from ..load import PlanError
 from .common import EXIT_INTERNAL, app, fail
-from . import diff_cmd, eval_cmd, matrix_cmd, schema_cmd, show_cmd, stats_cmd, targets_cmd, validate_cmd  # noqa: F401  (registers the commands)
+from . import diff_cmd, eval_cmd, matrix_cmd, report_cmd, schema_cmd, show_cmd, stats_cmd, targets_cmd, validate_cmd  # noqa: F401  (registers the commands)
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..crossplan import load_checked_links
+from ..load import load_all
+from ..output import write_atomic
+from ..render import html
+from ..report import report
+from .common import app, usage_error
+
+
+@app.command("report")
+def report_command(
+    out: Path = typer.Option(..., "--out", "-o", help="The HTML file to write (one self-contained file)."),
+) -> None:
+    """Write one self-contained HTML report: heatmaps of every national commitment against every
+    province, per-domain target tables, evidence quotes that expand on click, the source gaps
+    and the summary counts.
+
+    No network, no external fonts or scripts: it opens from disk, reads in Chinese with
+    whatever CJK font the reader has, and prints to PDF from a browser.
+
+    Examples:
+
+      plancmp report --out report.html
+
+      plancmp report -o /tmp/plancmp.html && xdg-open /tmp/plancmp.html
+    """
+    if out.is_dir():
+        usage_error(f"{out} is a directory; name the HTML file to write (e.g. {out}/report.html)")
+    if not out.parent.is_dir():
+        usage_error(f"{out.parent}: no such directory")
+    text = html.render(report(load_all(), load_checked_links()))
+    try:
+        write_atomic(out, text)
+    except OSError as exc:
+        usage_error(f"cannot write {out}: {exc.strerror or exc}")
+    typer.echo(f"wrote {out}", err=True)
