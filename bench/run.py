@@ -1,0 +1,132 @@
+"""`make bench`: how fast plancmp is against the interpreter's own start-up, and how it grows.
+
+Every measurement is a fresh subprocess of this interpreter (so `plancmp` pays its
+imports each time, as a user does), repeated and reported as the median. Peak memory
+is the child's ru_maxrss. Synthetic provinces come from bench/generate.py in a
+temporary directory; the parsed-plan cache lives there too, so a run never touches
+the user's cache. "cold" runs set PLANCMP_NO_CACHE=1; "warm" runs reuse a cache that
+the first run filled.
+
+    python bench/run.py               # 5 runs each (3 for 300 provinces)
+    python bench/run.py --runs 9
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+PY = sys.executable
+PLANCMP = [PY, "-c", "import sys; from plancmp.cli import main; sys.argv[0] = 'plancmp'; sys.exit(main())"]
+FLOOR = [PY, "-c", "import typer, rich, yaml, rapidfuzz"]
+PLANS = {4: 4, 31: 32, 300: 301}   # files in the data directory: the real 4, or national + synthetic provinces
+GOALS = {"diff": 1.3, "matrix31": 2.0}
+
+
+def run_once(argv: list[str], env: dict) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of one child; stdout to /dev/null, stderr kept for errors."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(argv[3:]) or argv[-1]} exited {proc.returncode}:\n{err}")
+    return wall, usage.ru_maxrss
+
+
+def measure(argv: list[str], env: dict, runs: int) -> tuple[float, int]:
+    """Median wall time and the largest peak RSS over `runs` runs (after one unmeasured warm-up)."""
+    run_once(argv, env)     # fills the OS page cache (and the plan cache for warm runs)
+    samples = [run_once(argv, env) for _ in range(runs)]
+    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
+
+
+def env_for(data: Path | None, cache: Path, cold: bool) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in ("PLANCMP_DATA", "PLANCMP_NO_CACHE", "NO_COLOR")}
+    env["XDG_CACHE_HOME"] = str(cache)
+    env["COLUMNS"] = "160"
+    if data is not None:
+        env["PLANCMP_DATA"] = str(data)
+    if cold:
+        env["PLANCMP_NO_CACHE"] = "1"
+    return env
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+
+
+def verdict(ratio: float, goal: float) -> str:
+    return f"goal ≤ {goal}×: {'met' if ratio <= goal else f'missed by {ratio / goal:.2f}×'}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5, help="measured runs per command (median reported)")
+    args = parser.parse_args()
+    runs, big_runs = args.runs, max(3, args.runs // 2)
+
+    with tempfile.TemporaryDirectory(prefix="plancmp-bench-") as tmp:
+        tmp = Path(tmp)
+        data = {4: None, 31: generate(31, tmp / "p31"), 300: generate(300, tmp / "p300")}
+        cache = tmp / "cache"
+        print(f"machine: {machine()}")
+        print(f"median of {runs} runs ({big_runs} for 300 provinces), one unmeasured warm-up each\n")
+
+        floor, floor_rss = measure(FLOOR, env_for(None, cache, True), runs)
+        print(f"{'import floor (typer, rich, yaml, rapidfuzz)':48} {floor:6.3f} s  {floor_rss / 1024:6.1f} MB")
+
+        results: dict[tuple[str, bool], tuple[float, int]] = {}
+        for cold in (True, False):
+            label = "cold (no cache)" if cold else "warm cache"
+            t, rss = results["diff", cold] = measure(PLANCMP + ["diff", "national", "liaoning"], env_for(None, cache, cold), runs)
+            ratio = t / floor
+            print(f"{'diff national liaoning, ' + label:48} {t:6.3f} s  {rss / 1024:6.1f} MB  {ratio:4.2f}× floor  {verdict(ratio, GOALS['diff'])}")
+        for cold in (True, False):
+            label = "cold (no cache)" if cold else "warm cache"
+            for n in (4, 31, 300):
+                t, rss = results[f"matrix{n}", cold] = measure(PLANCMP + ["matrix"], env_for(data[n], cache, cold),
+                                                               big_runs if n == 300 else runs)
+                ratio = t / floor
+                goal = f"  {verdict(ratio, GOALS['matrix31'])}" if n == 31 else ""
+                name = "real data, 4 plans" if n == 4 else f"{n} synthetic provinces + national"
+                print(f"{f'matrix, {name}, {label}':48} {t:6.3f} s  {rss / 1024:6.1f} MB  {ratio:4.2f}× floor{goal}")
+
+        print("\ngrowth of `plancmp matrix` (per-plan factor: time or memory ratio ÷ plan-count ratio; 1.00 = linear)")
+        for cold in (True, False):
+            label = "cold" if cold else "warm"
+            for lo, hi in ((4, 31), (31, 300)):
+                (t0, m0), (t1, m1) = results[f"matrix{lo}", cold], results[f"matrix{hi}", cold]
+                lo, hi = PLANS[lo], PLANS[hi]
+                plans = hi / lo
+                above0, above1 = max(t0 - floor, 1e-3), t1 - floor
+                print(f"  {label} {lo:>3} → {hi:<3} plans (×{plans:4.1f}): time ×{t1 / t0:5.2f} "
+                      f"(above floor ×{above1 / above0:5.2f}, per plan {above1 / above0 / plans:4.2f}), "
+                      f"{(t1 - t0) / (hi - lo) * 1000:5.1f} ms per extra plan; "
+                      f"memory ×{m1 / m0:4.2f}, {(m1 - m0) / 1024 / (hi - lo):5.2f} MB per extra plan")
+
+
+if __name__ == "__main__":
+    main()
