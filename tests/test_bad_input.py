@@ -416,3 +416,31 @@ def test_missing_file_through_a_real_process(work):
     proc = subprocess.run([str(PLANCMP), "validate", "plans/nowhere.yaml"], cwd=work, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert "plans/nowhere.yaml" in proc.stderr and "Traceback" not in proc.stderr
+
+
+# --- data/links.yaml: links naming missing plans or items, and malformed link files ----------
+
+LINK_CASES = {
+    "missing-item": ('  - {forbid: "national:no-such-item = liaoning:%s", reason: "test"}', "link-unknown-id"),
+    "missing-plan": ('  - {pin: "atlantis:harbour = national:nursery-places-per-1000", reason: "test"}', "link-unknown-plan"),
+    "malformed-ref": ('  - {pin: "national nursery-places-per-1000", reason: "test"}', "invalid-value"),
+    "no-reason": ('  - {pin: "national:nursery-places-per-1000 = liaoning:%s"}', "missing-field"),
+    "entry-not-a-mapping": ("  - national:nursery-places-per-1000", "wrong-type"),
+    "alias": ('  - {pin: &p "national:nursery-places-per-1000 = liaoning:%s", reason: *p}', "yaml-alias"),
+    "python-tag": ('  - !!python/object/apply:os.system ["touch pwned"]', "yaml-tag"),
+}
+
+
+@pytest.mark.parametrize("name", LINK_CASES)
+def test_links_file(runner, press, name):
+    line_text, code = LINK_CASES[name]
+    liaoning_id = re.search(r"\n  - id: (\S+)", (press.parent.parent / "plans" / "liaoning.yaml").read_text(encoding="utf-8"))[1]
+    Path("links.yaml").write_text("# overrides\nlinks:\n" + (line_text % liaoning_id if "%s" in line_text else line_text) + "\n", encoding="utf-8")
+    result = validate(runner)  # no paths: the whole data dir, links.yaml included
+    assert_finding(result, code, 3, file="links.yaml")
+    assert not Path("pwned").exists()
+
+
+def test_links_file_with_the_wrong_shape(runner, press):
+    Path("links.yaml").write_text("links: 5\n", encoding="utf-8")
+    assert_finding(validate(runner), "wrong-type", 1, file="links.yaml")
