@@ -88,6 +88,8 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
         return None, [Finding("file-unreadable", f"cannot read the file: {exc.strerror or exc}", shown)]
     if len(raw) > MAX_BYTES:
         return None, [Finding("file-too-large", f"{len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit; split or trim the file", shown)]
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Windows editors' "Unicode": every other byte is NUL
+        return None, [Finding("file-encoding", "the file is UTF-16; save it as UTF-8", shown)]
     try:
         text = raw.decode("utf-8-sig")  # a BOM is harmless: drop it
     except UnicodeDecodeError as exc:

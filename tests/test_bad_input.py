@@ -144,6 +144,7 @@ CASES = [
     Case("empty-file", lambda t: ("", 1), "file-empty"),
     Case("only-comments", lambda t: ("# a plan\n\n   \n# nothing else\n", 1), "file-empty"),
     Case("gbk-bytes", _gbk, "file-encoding"),
+    Case("utf-16", lambda t: (t.encode("utf-16"), 1), "file-encoding"),
     Case("over-size-limit", lambda t: (t + ("# padding\n" * (yamldoc.MAX_BYTES // 10 + 1)), 1), "file-too-large"),
     Case("alias", _aliased, "yaml-alias", 13),
     Case("billion-laughs", _billion_laughs, "yaml-alias"),
