@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema, schemacheck, vocab
+from . import schema, vocab
 from .findings import ERROR, Finding
 from .model import Baseline, Evidence, Plan, Reveal, Service, SourceGap, Target, Task
 from .yamldoc import Doc, Pos, load as load_yaml
@@ -59,6 +59,8 @@ def load_plan(path: Path) -> Loaded:
     if not isinstance(doc.data, dict):
         findings.append(Finding("wrong-type", "a plan file must be a mapping (id: …, name: …, targets: …)", shown))
         return Loaded(path, doc, None, findings)
+    from . import schemacheck   # jsonschema: paid only when a plan is parsed, not on a cache hit
+
     findings += schemacheck.check(doc, schema.plan_schema())
     bad_paths = {_item_path(f.path) for f in findings}
     plan = _build_plan(doc, path, bad_paths)

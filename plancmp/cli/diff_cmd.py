@@ -6,13 +6,10 @@ from enum import Enum
 
 import typer
 
-from .. import planref
-from ..compare import STATUSES, diff, select, status_from_text
-from ..links import links_path, load_links
-from ..load import data_dir, shown_path
-from ..model import KINDS
-from ..vocab import domain_names, resolve_domain_query
 from .common import app, fail, usage_error
+
+# The verdicts, for --help; compare.py (the diff engine) is imported only when diff runs.
+STATUSES = ("exceeds", "matches", "matches-quantified", "below", "not-comparable", "unknown", "omitted", "added")
 
 
 class DiffFormat(str, Enum):
@@ -52,6 +49,13 @@ def diff_command(
 
       plancmp diff national liaoning --review
     """
+    from .. import planref
+    from ..compare import diff, select, status_from_text
+    from ..links import links_path, load_links
+    from ..load import data_dir, shown_path
+    from ..model import KINDS
+    from ..vocab import domain_names, resolve_domain_query
+
     try:
         left_id, right_id = planref.resolve(a), planref.resolve(b)
     except planref.UnknownPlan as exc:

@@ -4,8 +4,6 @@ from pathlib import Path
 
 import typer
 
-from ..evaluate import evaluate, read_labels, report
-from ..load import data_dir, load_all, shown_path
 from .common import app, usage_error
 
 
@@ -22,6 +20,9 @@ def eval_command(
 
       plancmp eval --labels my-pairs.yaml
     """
+    from ..evaluate import evaluate, read_labels, report
+    from ..load import data_dir, load_all, shown_path
+
     path = labels or data_dir() / "eval" / "pairs.yaml"
     if not path.exists():
         usage_error(f"{shown_path(path)}: no such file")

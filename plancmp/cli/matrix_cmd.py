@@ -5,11 +5,6 @@ from enum import Enum
 
 import typer
 
-from ..crossplan import load_checked_links
-from ..load import load_all
-from ..matrix import matrix
-from ..render.matrix import coverage_table, grid_table
-from ..render.tabular import as_csv, as_markdown, as_text
 from .common import OutputFormat, app
 from .targets_cmd import domain_option
 
@@ -41,6 +36,12 @@ def matrix_command(
 
       plancmp matrix --domain 养老 --format json
     """
+    from ..crossplan import load_checked_links
+    from ..load import load_all
+    from ..matrix import matrix
+    from ..render.matrix import coverage_table, grid_table
+    from ..render.tabular import as_csv, as_markdown, as_text
+
     data = matrix(load_all(), load_checked_links(), kind.value, domain_option(domain))
     if format is OutputFormat.json:
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))

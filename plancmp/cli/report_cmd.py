@@ -4,11 +4,6 @@ from pathlib import Path
 
 import typer
 
-from ..crossplan import load_checked_links
-from ..load import load_all
-from ..output import write_atomic
-from ..render import html
-from ..report import report
 from .common import app, usage_error
 
 
@@ -29,6 +24,12 @@ def report_command(
 
       plancmp report -o /tmp/plancmp.html && xdg-open /tmp/plancmp.html
     """
+    from ..crossplan import load_checked_links
+    from ..load import load_all
+    from ..output import write_atomic
+    from ..render import html
+    from ..report import report
+
     if out.is_dir():
         usage_error(f"{out} is a directory; name the HTML file to write (e.g. {out}/report.html)")
     if not out.parent.is_dir():

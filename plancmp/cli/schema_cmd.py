@@ -4,7 +4,6 @@ from enum import Enum
 
 import typer
 
-from .. import schema
 from .common import app
 
 
@@ -27,6 +26,8 @@ def schema_command(
 
       plancmp schema press
     """
+    from .. import schema
+
     if write:
         for path in schema.write_published():
             typer.echo(f"wrote {path}")

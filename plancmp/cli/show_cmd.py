@@ -1,21 +1,19 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import typer
-from rapidfuzz import process
 
-from .. import planref
-from ..crossplan import load_checked_links
-from ..load import load_all
-from ..model import Plan
-from ..render.show import detail_rows, detail_tables, overview_table
-from ..render.tabular import Column, Table, as_csv, as_markdown, as_text
-from ..show import detail, overview
 from .common import OutputFormat, app, usage_error
+
+if TYPE_CHECKING:
+    from ..model import Plan
 
 
 def pick_plan(plans: dict[str, Plan], query: str) -> Plan:
+    from .. import planref
+
     try:
         return plans[planref.resolve(query)]
     except planref.UnknownPlan as exc:
@@ -25,6 +23,8 @@ def pick_plan(plans: dict[str, Plan], query: str) -> Plan:
 def _pick_item(plan: Plan, query: str):
     item_id = query.split(":", 1)[1] if query.startswith(plan.id + ":") else query
     item = plan.item(item_id)
+    from rapidfuzz import process
+
     if item is None:
         ids = [i.id for i in plan.items()]
         close = [m[0] for m in process.extract(item_id, ids, limit=3, score_cutoff=60)]
@@ -52,6 +52,12 @@ def show_command(
 
       plancmp show gansu --format json
     """
+    from ..crossplan import load_checked_links
+    from ..load import load_all
+    from ..render.show import detail_rows, detail_tables, overview_table
+    from ..render.tabular import Column, Table, as_csv, as_markdown, as_text
+    from ..show import detail, overview
+
     plans = load_all()
     chosen = pick_plan(plans, plan)
     if item is None:

@@ -4,9 +4,6 @@ import json
 
 import typer
 
-from ..load import load_all
-from ..render.tabular import Column, Table, as_csv, as_markdown, as_text
-from ..stats import COUNTS, gap_lines, stats
 from .common import OutputFormat, app
 
 
@@ -22,6 +19,10 @@ def stats_command(
 
       plancmp stats --format markdown > stats.md
     """
+    from ..load import load_all
+    from ..render.tabular import Column, Table, as_csv, as_markdown, as_text
+    from ..stats import COUNTS, gap_lines, stats
+
     report = stats(load_all())
     if format is OutputFormat.json:
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))

@@ -4,19 +4,14 @@ import json
 
 import typer
 
-from .. import planref
-from ..crossplan import load_checked_links, reference_id
-from ..load import load_all
-from ..render.tabular import as_csv, as_markdown, as_text
-from ..render.targets import targets_table
-from ..targetgrid import target_grid
-from ..vocab import domain_names, resolve_domain_query
 from .common import OutputFormat, app, usage_error
 
 
 def domain_option(value: str | None) -> str | None:
     if not value:
         return None
+    from ..vocab import domain_names, resolve_domain_query
+
     resolved = resolve_domain_query(value)
     if resolved is None:
         usage_error(f"unknown --domain {value!r}; choose from: {', '.join(domain_names())} (or 养老, elderly, laoyousuoyang …)")
@@ -46,6 +41,13 @@ def targets_command(
 
       plancmp targets --format csv > targets.csv
     """
+    from .. import planref
+    from ..crossplan import load_checked_links, reference_id
+    from ..load import load_all
+    from ..render.tabular import as_csv, as_markdown, as_text
+    from ..render.targets import targets_table
+    from ..targetgrid import target_grid
+
     domain_name = domain_option(domain)
     loaded = load_all()
     ref = reference_id(loaded)

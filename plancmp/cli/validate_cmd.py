@@ -5,9 +5,6 @@ from pathlib import Path
 
 import typer
 
-from ..findings import escalate
-from ..render.findings import FORMATS
-from ..validate import validate
 from .common import EXIT_INVALID, EXIT_USAGE, app, usage_error
 
 
@@ -36,6 +33,10 @@ def validate_command(
 
       plancmp validate --format github      (in a GitHub Actions step)
     """
+    from ..findings import escalate
+    from ..render.findings import FORMATS
+    from ..validate import validate
+
     for path in paths or []:
         if not path.exists():
             usage_error(f"{path}: no such file")
