@@ -128,7 +128,9 @@ def parse(text: str, shown: str) -> tuple[Doc | None, list[Finding]]:
 
 def _too_deep(text: str, shown: str) -> Finding | None:
     """Refuse nesting deeper than MAX_DEPTH before libyaml's recursive composer sees it."""
-    openers = text.count("[") + text.count("{") + sum(text.count(c + w) for c in "-?:" for w in " \n\t")
+    # block mappings need a deeper indent per level (≤ 2,000 levels in MAX_BYTES); flow brackets
+    # and compact "- - -" / "? ? ?" nest one level per character or two
+    openers = text.count("[") + text.count("{") + sum(text.count(c + w) for c in "-?" for w in " \n\t")
     if openers < _DEEP_SCAN:
         return None
     depth = 0
