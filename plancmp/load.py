@@ -67,6 +67,30 @@ def load_plan(path: Path) -> Loaded:
     return Loaded(path, doc, plan, findings)
 
 
+def load_plan_cached(path: Path) -> Loaded:
+    """load_plan through the parsed-plan cache (plancmp/cache.py), for the commands that
+    compare plans; `plancmp validate` always parses. A hit has no Doc (only the Plan and
+    its findings are kept); the key is the file's bytes, its path as given and as shown."""
+    from . import cache
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return load_plan(path)   # let load_plan say why it cannot be read
+    name = cache.key("plan", str(path), shown_path(path), data)
+    hit = cache.get(name)
+    if isinstance(hit, Loaded) and hit.path == path:
+        return hit
+    loaded = load_plan(path)
+    try:
+        unchanged = path.read_bytes() == data   # edited while we parsed: do not file it under the old bytes
+    except OSError:
+        unchanged = False
+    if unchanged:
+        cache.put(name, Loaded(loaded.path, None, loaded.plan, loaded.findings))
+    return loaded
+
+
 def _item_path(path: str) -> str:
     """'targets[3].unit' -> 'targets[3]': the item a finding belongs to."""
     head, _, rest = path.partition("]")
@@ -145,7 +169,7 @@ def load_all(directory: Path | None = None) -> dict[str, Plan]:
     plans: dict[str, Plan] = {}
     problems: list[Finding] = []
     for path in files:
-        loaded = load_plan(path)
+        loaded = load_plan_cached(path)
         problems += [f for f in loaded.findings if f.severity == ERROR]
         if loaded.plan is not None:
             if loaded.plan.id in plans:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .load import Loaded, PlanError, data_dir, load_plan, plan_files
+from .load import Loaded, PlanError, data_dir, load_plan_cached, plan_files
 from .findings import ERROR
 from .model import Plan
 from .vocab import VOCAB_DIR, fold
@@ -61,7 +61,7 @@ def _region(path: Path) -> str | None:
 
 def load(plan_id: str, directory: Path | None = None) -> Plan:
     """Load one plan; PlanError if it has structural errors."""
-    loaded: Loaded = load_plan(_plans_dir(directory) / f"{plan_id}.yaml")
+    loaded: Loaded = load_plan_cached(_plans_dir(directory) / f"{plan_id}.yaml")
     errors = [f for f in loaded.findings if f.severity == ERROR]
     if loaded.plan is None or errors:
         raise PlanError(f"plan {plan_id!r} has errors; run `plancmp validate` for details", errors)

@@ -31,3 +31,111 @@ def test_help_and_version_import_no_engine():
 
 def test_diff_help_lists_the_engines_verdicts():
     assert diff_cmd.STATUSES == compare.STATUSES
+
+
+# --- the parsed-plan cache (plancmp/cache.py) ------------------------------------------
+
+import os  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from conftest import PLANCMP, replace_once  # noqa: E402
+from plancmp import cache  # noqa: E402
+from plancmp.load import Loaded, load_plan_cached, shown_path  # noqa: E402
+
+COMMANDS = [["diff", "national", "liaoning"], ["diff", "national", "gansu", "--format", "json", "--evidence"],
+            ["matrix"], ["matrix", "--kind", "tasks", "--format", "markdown"], ["targets", "--format", "csv"],
+            ["show", "liaoning", "--format", "json"], ["stats"]]
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch) -> Path:
+    """A private, empty cache for this test (the subprocesses inherit it)."""
+    home = tmp_path / "cache-home"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    monkeypatch.delenv("PLANCMP_NO_CACHE", raising=False)
+    return home / "plancmp"
+
+
+def _run(*args: str, no_cache: bool = False) -> subprocess.CompletedProcess:
+    env = {**os.environ, "COLUMNS": "160"}
+    env.pop("NO_COLOR", None)
+    if no_cache:
+        env["PLANCMP_NO_CACHE"] = "1"
+    proc = subprocess.run([str(PLANCMP), *args], capture_output=True, env=env)
+    assert proc.returncode == 0, proc.stderr.decode()
+    return proc
+
+
+def test_output_is_byte_identical_with_and_without_the_cache(cache_home, data_copy):
+    _run(*COMMANDS[0], no_cache=True)
+    assert not cache_home.exists()              # PLANCMP_NO_CACHE writes nothing
+    for args in COMMANDS:
+        uncached = _run(*args, no_cache=True).stdout
+        first = _run(*args).stdout             # fills the cache
+        assert any(cache_home.glob("*.pickle"))
+        warm = _run(*args).stdout              # reads it
+        assert uncached == first == warm, args
+
+
+def test_a_warm_diff_does_not_import_jsonschema(cache_home):
+    _run("diff", "national", "liaoning")
+    loaded = _imported_after(["diff", "national", "liaoning", "--format", "json"])
+    assert "plancmp.compare" in loaded
+    assert "jsonschema" not in loaded
+
+
+def test_a_changed_file_is_parsed_again(cache_home, data_copy):
+    before = json.loads(_run("diff", "national", "liaoning", "--format", "json").stdout)
+    replace_once(data_copy / "plans" / "liaoning.yaml", "name: 辽宁省“十四五”公共服务规划", "name: 辽宁省公共服务规划（修订稿）")
+    after = json.loads(_run("diff", "national", "liaoning", "--format", "json").stdout)
+    assert json.dumps(before, ensure_ascii=False).count("修订稿") == 0
+    assert "修订稿" in json.dumps(after, ensure_ascii=False)
+    assert after == json.loads(_run("diff", "national", "liaoning", "--format", "json", no_cache=True).stdout)
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a pickle", b"\x80\x05\x95garbage", None])
+def test_a_corrupt_cache_is_ignored(cache_home, data_copy, garbage):
+    expected = _run("diff", "national", "fujian", no_cache=True).stdout
+    _run("diff", "national", "fujian")
+    entries = list(cache_home.glob("*.pickle"))
+    assert entries
+    for entry in entries:
+        if garbage is None:                     # a valid pickle of the wrong thing
+            entry.write_bytes(__import__("pickle").dumps({"not": "a plan"}))
+        else:
+            entry.write_bytes(garbage)
+    assert _run("diff", "national", "fujian").stdout == expected
+
+
+def test_an_unwritable_cache_never_breaks_a_run(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("XDG_CACHE_HOME is a file, so the cache directory cannot be made")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert _run("diff", "national", "liaoning").stdout == _run("diff", "national", "liaoning", no_cache=True).stdout
+
+
+def test_validate_never_trusts_the_cache(cache_home, data_copy, runner):
+    """Plant a lying entry (no findings) under the exact key of a broken file: the commands that
+    compare would take it, validate must still parse the file and report the error."""
+    from plancmp.cli import app
+
+    path = data_copy / "plans" / "gansu.yaml"
+    replace_once(path, "region:", "regio:")
+    clean = load_plan_cached(data_copy / "plans" / "liaoning.yaml")
+    name = cache.key("plan", str(path), shown_path(path), path.read_bytes())
+    cache.put(name, Loaded(path, None, clean.plan, []))
+    assert load_plan_cached(path).findings == []          # the lie is served to comparisons …
+    result = runner.invoke(app, ["validate", str(path)])
+    assert result.exit_code == 1                           # … never to validate
+    assert "regio" in result.output
+
+
+def test_cache_key_depends_on_every_input():
+    base = cache.key("plan", "a.yaml", "a.yaml", b"id: a")
+    assert base != cache.key("plan", "a.yaml", "a.yaml", b"id: b")
+    assert base != cache.key("plan", "b.yaml", "a.yaml", b"id: a")
+    assert base != cache.key("other", "a.yaml", "a.yaml", b"id: a")
+    assert cache.key("plan", "ab", "c") != cache.key("plan", "a", "bc")   # parts are length-prefixed
+    assert base == cache.key("plan", "a.yaml", "a.yaml", b"id: a")
