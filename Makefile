@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install validate eval browser screenshot clean
+.PHONY: run test install validate eval bench browser screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ validate: $(STAMP)
 # precision, recall and F1 of the automatic alignment against data/eval/pairs.yaml
 eval: $(STAMP)
 	$(BIN)/plancmp eval
+
+# speed against the bare interpreter's import floor, and growth over 4/31/300 plans (README: Performance)
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
