@@ -6,7 +6,7 @@ pair items themselves.
 """
 from __future__ import annotations
 
-from .compare import Diff, Row, diff, label
+from .compare import Diff, Row, diff, diff_cached, label
 from .links import Links, links_path, load_links
 from .load import PlanError, data_dir, shown_path
 from .model import KINDS, Item, Plan
@@ -37,7 +37,7 @@ def load_checked_links() -> Links:
 def against_reference(plans: dict[str, Plan], links: Links | None, kinds: tuple[str, ...] = KINDS) -> dict[str, Diff]:
     """{province id: diff(national, province)} for every other plan, in id order."""
     ref = plans[reference_id(plans)]
-    return {pid: diff(ref, plans[pid], links, kinds) for pid in provinces(plans)}
+    return {pid: diff_cached(ref, plans[pid], links, kinds) for pid in provinces(plans)}
 
 
 def counterparts(plans: dict[str, Plan], item: Item, links: Links | None) -> list[dict]:

@@ -139,3 +139,16 @@ def test_cache_key_depends_on_every_input():
     assert base != cache.key("other", "a.yaml", "a.yaml", b"id: a")
     assert cache.key("plan", "ab", "c") != cache.key("plan", "a", "bc")   # parts are length-prefixed
     assert base == cache.key("plan", "a.yaml", "a.yaml", b"id: a")
+
+
+def test_a_changed_links_file_aligns_again(cache_home, data_copy):
+    def beds_partner() -> str | None:
+        rows = json.loads(_run("diff", "national", "liaoning", "--kind", "targets", "--format", "json").stdout)["rows"]
+        row = next(r for r in rows if r["left"] and r["left"]["id"] == "elderly-care-beds-total")
+        return row["right"]["id"] if row["right"] else None
+
+    assert beds_partner() == "elderly-care-beds-total"      # fills the plan and diff caches
+    links = data_copy / "links.yaml"
+    links.write_text(links.read_text(encoding="utf-8") + '  - {forbid: "national:elderly-care-beds-total = '
+                     'liaoning:elderly-care-beds-total", reason: "test"}\n', encoding="utf-8")
+    assert beds_partner() != "elderly-care-beds-total"

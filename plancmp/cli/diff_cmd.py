@@ -50,7 +50,7 @@ def diff_command(
       plancmp diff national liaoning --review
     """
     from .. import planref
-    from ..compare import diff, select, status_from_text
+    from ..compare import diff_cached, select, status_from_text
     from ..links import links_path, load_links
     from ..load import data_dir, shown_path
     from ..model import KINDS
@@ -83,7 +83,7 @@ def diff_command(
     links = load_links(links_path(data_dir()), shown_path(links_path(data_dir())))
     if links.problems:
         fail(f"{shown_path(links_path(data_dir()))} has errors; run `plancmp validate` for details", links.problems)
-    result = select(diff(planref.load(left_id), planref.load(right_id), links, kinds), domains, statuses)
+    result = select(diff_cached(planref.load(left_id), planref.load(right_id), links, kinds), domains, statuses)
     if review:
         from ..render import review as renderer
         typer.echo(renderer.render(result, evidence), nl=False)
