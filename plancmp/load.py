@@ -52,8 +52,14 @@ class Loaded:
 
 
 def load_plan(path: Path) -> Loaded:
+    doc, findings = load_yaml(path, shown_path(path))
+    return plan_from_doc(path, doc, findings)
+
+
+def plan_from_doc(path: Path, doc: Doc | None, findings: list[Finding]) -> Loaded:
+    """The schema check and the typed Plan, for a file already read (validate reads each once)."""
     shown = shown_path(path)
-    doc, findings = load_yaml(path, shown)
+    findings = list(findings)
     if doc is None:
         return Loaded(path, None, None, findings)
     if not isinstance(doc.data, dict):

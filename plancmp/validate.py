@@ -13,7 +13,7 @@ from .evidence import read_source, squeeze
 from .facts import higher_is_better
 from .findings import ERROR, WARNING, Finding
 from .links import check_default as check_links
-from .load import Loaded, data_dir, load_plan, plan_files, shown_path
+from .load import Loaded, data_dir, load_plan, plan_files, plan_from_doc, shown_path
 from .model import Plan, Target
 from .values import ValueError_, parse_value
 from .yamldoc import Doc, format_path, load as load_yaml
@@ -59,12 +59,12 @@ def validate(paths: list[Path] | None = None) -> Report:
     plans: dict[str, Loaded] = {}
     press_docs: list[tuple[Path, Doc]] = []
     for path in paths:
-        doc, findings = _peek(path)
+        doc, findings = load_yaml(path, shown_path(path))
         if doc is not None and isinstance(doc.data, dict) and "claims" in doc.data:
             press_docs.append((path, doc))
             report.findings += findings + schemacheck.check(doc, schema.press_schema())
             continue
-        loaded = load_plan(path)
+        loaded = plan_from_doc(path, doc, findings)
         report.findings += loaded.findings
         if loaded.plan is None:
             continue
@@ -83,10 +83,6 @@ def validate(paths: list[Path] | None = None) -> Report:
         report.findings += findings
     report.findings = sorted(set(report.findings), key=Finding.sort_key)
     return report
-
-
-def _peek(path: Path) -> tuple[Doc | None, list[Finding]]:
-    return load_yaml(path, shown_path(path))
 
 
 def check_plan(plan: Plan, doc: Doc) -> list[Finding]:
