@@ -1,6 +1,7 @@
 """What every command shares: the Typer app, error exits, output helpers."""
 from __future__ import annotations
 
+import json
 import sys
 from enum import Enum
 
@@ -39,3 +40,19 @@ class OutputFormat(str, Enum):
     json = "json"
     csv = "csv"
     markdown = "markdown"
+
+
+def emit(format: OutputFormat, data, tables, csv_table=None) -> None:
+    """Print one result in the chosen format: JSON is the library's data as it is;
+    the other formats render `tables` (a callable, so JSON never builds them).
+    CSV is one flat table: `csv_table`, else the first of `tables`."""
+    if format is OutputFormat.json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    from ..render.tabular import as_csv, as_markdown, as_text
+
+    built = tables()
+    if format is OutputFormat.csv:
+        typer.echo(as_csv(csv_table() if csv_table else built[0]), nl=False)
+    else:
+        typer.echo((as_markdown if format is OutputFormat.markdown else as_text)(built), nl=False)

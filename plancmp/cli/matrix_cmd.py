@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import json
 from enum import Enum
 
 import typer
 
-from .common import OutputFormat, app
+from .common import OutputFormat, app, emit
 from .targets_cmd import domain_option
 
 
@@ -40,16 +39,6 @@ def matrix_command(
     from ..load import load_all
     from ..matrix import matrix
     from ..render.matrix import coverage_table, grid_table
-    from ..render.tabular import as_csv, as_markdown, as_text
 
     data = matrix(load_all(), load_checked_links(), kind.value, domain_option(domain))
-    if format is OutputFormat.json:
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    tables = [grid_table(data), coverage_table(data)]
-    if format is OutputFormat.csv:
-        typer.echo(as_csv(tables[0]), nl=False)
-    elif format is OutputFormat.markdown:
-        typer.echo(as_markdown(tables), nl=False)
-    else:
-        typer.echo(as_text(tables), nl=False)
+    emit(format, data, lambda: [grid_table(data), coverage_table(data)])

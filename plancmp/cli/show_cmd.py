@@ -1,11 +1,10 @@
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 import typer
 
-from .common import OutputFormat, app, usage_error
+from .common import OutputFormat, app, emit, usage_error
 
 if TYPE_CHECKING:
     from ..model import Plan
@@ -55,7 +54,7 @@ def show_command(
     from ..crossplan import load_checked_links
     from ..load import load_all
     from ..render.show import detail_rows, detail_tables, overview_table
-    from ..render.tabular import Column, Table, as_csv, as_markdown, as_text
+    from ..render.tabular import Column, Table
     from ..show import detail, overview
 
     plans = load_all()
@@ -66,12 +65,5 @@ def show_command(
     else:
         data = detail(plans, _pick_item(chosen, item), load_checked_links())
         table = None
-    if format is OutputFormat.json:
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-    elif format is OutputFormat.csv:
-        csv_table = table or Table("", [Column("field", "field"), Column("value", "value")], detail_rows(data))
-        typer.echo(as_csv(csv_table), nl=False)
-    elif format is OutputFormat.markdown:
-        typer.echo(as_markdown([table] if table else detail_tables(data)), nl=False)
-    else:
-        typer.echo(as_text([table] if table else detail_tables(data)), nl=False)
+    emit(format, data, lambda: [table] if table else detail_tables(data),
+         csv_table=lambda: table or Table("", [Column("field", "field"), Column("value", "value")], detail_rows(data)))

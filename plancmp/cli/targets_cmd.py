@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-import json
 
 import typer
 
-from .common import OutputFormat, app, usage_error
+from .common import OutputFormat, app, emit, usage_error
 
 
 def domain_option(value: str | None) -> str | None:
@@ -44,7 +43,6 @@ def targets_command(
     from .. import planref
     from ..crossplan import load_checked_links, reference_id
     from ..load import load_all
-    from ..render.tabular import as_csv, as_markdown, as_text
     from ..render.targets import targets_table
     from ..targetgrid import target_grid
 
@@ -64,13 +62,4 @@ def targets_command(
             if pid != ref and pid not in chosen:
                 chosen.append(pid)
     data = target_grid(loaded, load_checked_links(), chosen, domain_name)
-    if format is OutputFormat.json:
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    table = targets_table(data)
-    if format is OutputFormat.csv:
-        typer.echo(as_csv(table), nl=False)
-    elif format is OutputFormat.markdown:
-        typer.echo(as_markdown([table]), nl=False)
-    else:
-        typer.echo(as_text([table]), nl=False)
+    emit(format, data, lambda: [targets_table(data)])
