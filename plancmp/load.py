@@ -46,10 +46,6 @@ class Loaded:
     plan: Plan | None
     findings: list[Finding] = field(default_factory=list)
 
-    @property
-    def broken(self) -> bool:
-        return any(f.severity == ERROR for f in self.findings)
-
 
 def load_plan(path: Path) -> Loaded:
     doc, findings = load_yaml(path, shown_path(path))

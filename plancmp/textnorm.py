@@ -70,7 +70,3 @@ def key(text: str | None) -> str:
     # a name made only of filler (服务, 推进建设) keeps its words: better than nothing
     return stripped or folded
 
-
-def numbers(text: str | None) -> tuple[str, ...]:
-    """The numbers a text mentions, in order (used to tell quotes apart)."""
-    return tuple(_NUMBER.findall(fold(text)))
