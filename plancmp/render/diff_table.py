@@ -1,63 +1,55 @@
-"""`plancmp diff` (default): rich tables grouped by domain, A on the left, verdicts in
-colour, then the counts per verdict and domain. Plain text when colour is off."""
+"""`plancmp diff` (default): text tables grouped by domain, A on the left, verdicts in
+colour, then the counts per verdict and domain. The same layout with colour off, just
+no escape codes."""
 from __future__ import annotations
 
-import io
 from itertools import groupby
+from typing import TYPE_CHECKING
 
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from ..compare import STATUSES, Diff, label
+from . import textgrid
 from .diff_cells import notes_text, score_text, side_text, status_text
+from .textgrid import Column, Grid
+
+if TYPE_CHECKING:
+    from ..compare import Diff
 
 STYLES = {"exceeds": "bold green", "matches": "green", "matches-quantified": "bold green", "below": "bold red",
           "not-comparable": "yellow", "unknown": "magenta", "omitted": "red", "added": "cyan"}
 
 
-def _side(item, evidence: bool) -> Text:
-    text = Text(side_text(item))
-    if evidence and item is not None:
-        text.append(f"\n“{item.evidence.quote}”", style="dim")
-        if item.evidence.section:
-            text.append(f" ({item.evidence.section})", style="dim")
-    return text
+def _side(item, evidence: bool) -> textgrid.Cell:
+    """The item as a cell; with evidence, its quote (and section) dim on the lines below."""
+    if not evidence or item is None:
+        return side_text(item)
+    section = f" ({item.evidence.section})" if item.evidence.section else ""
+    return [(side_text(item), ""), (f"\n“{item.evidence.quote}”{section}", "dim")]
 
 
 def render(diff: Diff, evidence: bool = False, color: bool = False, width: int = 160) -> str:
-    out = io.StringIO()
-    console = Console(file=out, width=width, force_terminal=color, no_color=not color,
-                      color_system="standard" if color else None, highlight=False, emoji=False)
     a, b = diff.left, diff.right
-    console.print(Text(f"{a.name} ({a.id})  vs  {b.name} ({b.id})", style="bold"))
+    lines = [textgrid.styled(f"{a.name} ({a.id})  vs  {b.name} ({b.id})", "bold", color)]
     for domain, rows in groupby(diff.rows, key=lambda r: r.domain):
-        table = Table(title=domain, title_justify="left", box=box.SIMPLE_HEAD, show_lines=evidence, expand=True)
-        table.add_column("kind", no_wrap=True, min_width=8)
-        table.add_column(a.id, ratio=6, overflow="fold")
-        table.add_column(b.id, ratio=6, overflow="fold")
-        table.add_column("verdict", no_wrap=True, min_width=20)
-        table.add_column("score", no_wrap=True, min_width=11)
-        table.add_column("notes", ratio=5, overflow="fold")
+        grid = Grid([Column("kind", no_wrap=True, min_width=8), Column(a.id, ratio=6), Column(b.id, ratio=6),
+                     Column("verdict", no_wrap=True, min_width=20), Column("score", no_wrap=True, min_width=11),
+                     Column("notes", ratio=5)],
+                    title=domain, title_style="italic", expand=True, row_gaps=evidence)
         for r in rows:
-            table.add_row(r.kind, _side(r.left, evidence), _side(r.right, evidence),
-                          Text(status_text(r), style=STYLES.get(r.status, "")), score_text(r), notes_text(r))
-        console.print(table)
-    console.print(_summary(diff))
-    return out.getvalue()
+            grid.add_row(r.kind, _side(r.left, evidence), _side(r.right, evidence),
+                         (status_text(r), STYLES.get(r.status, "")), score_text(r), notes_text(r))
+        lines += ["", *textgrid.render(grid, width, color)]
+    lines += ["", *textgrid.render(_summary(diff), width, color)]
+    return "\n".join(lines) + "\n"
 
 
-def _summary(diff: Diff) -> Table:
+def _summary(diff: Diff) -> Grid:
+    from ..compare import STATUSES, label   # here, not at the top: show, matrix and targets import STYLES only
+
     summary = diff.summary()
     shown = [s for s in STATUSES if summary["by_status"][s]]
-    table = Table(title="summary", title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("domain")
-    for s in shown:
-        table.add_column(Text(label(s), style=STYLES.get(s, "")), justify="right")
-    table.add_column("all", justify="right")
+    grid = Grid([Column("domain"), *(Column((label(s), STYLES.get(s, "")), justify="right") for s in shown),
+                 Column("all", justify="right")], title="summary", title_style="italic")
     for domain, counts in summary["by_domain"].items():
-        table.add_row(domain, *(str(counts[s] or "") for s in shown), str(sum(counts.values())))
-    table.add_row(Text("all", style="bold"), *(Text(str(summary["by_status"][s]), style="bold") for s in shown),
-                  Text(str(summary["total"]), style="bold"))
-    return table
+        grid.add_row(domain, *(str(counts[s] or "") for s in shown), str(sum(counts.values())))
+    grid.add_row(("all", "bold"), *((str(summary["by_status"][s]), "bold") for s in shown),
+                 (str(summary["total"]), "bold"))
+    return grid

@@ -1,4 +1,4 @@
-"""One table, four ways: a rich terminal table, Markdown, CSV — the same rows in each.
+"""One table, three ways: a text table (textgrid), Markdown, CSV — the same rows in each.
 
 Commands build a `Table` (plain strings, an optional style per cell) and pick a
 renderer; JSON is not here: each command prints its own library data as JSON.
@@ -28,7 +28,7 @@ class Column:
 class Table:
     title: str
     columns: list[Column]
-    rows: list[dict] = field(default_factory=list)     # key -> str; "_style" -> {key: rich style}
+    rows: list[dict] = field(default_factory=list)     # key -> str; "_style" -> {key: style, e.g. "bold red"}
     group: str | None = None                           # a column key: one section per value, in row order
     notes: list[str] = field(default_factory=list)     # printed under the table
 
@@ -49,43 +49,44 @@ def cell(row: dict, key: str) -> str:
     return "" if value is None else str(value)
 
 
-def console(file=None):
-    from rich.console import Console
-
-    out = file or sys.stdout
-    terminal = hasattr(out, "isatty") and out.isatty()
-    return Console(file=out, no_color=bool(os.environ.get("NO_COLOR")) or not terminal,
-                   width=None if terminal else PIPED_WIDTH, highlight=False, emoji=False,
-                   force_terminal=terminal, soft_wrap=False)
+def _terminal_width(out) -> int:
+    """The terminal's width; COLUMNS overrides it (as for rich and most CLIs)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(out.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return 80
 
 
 def as_text(tables: list[Table], file=None) -> str:
-    """Rich tables, one per group; returns the text (also what was printed when file is a tty)."""
-    from rich import box
-    from rich.table import Table as RichTable
-    from rich.text import Text
+    """Text tables, one per group, as a string (the caller prints it). The layout depends only
+    on the width: the terminal's on a tty, PIPED_WIDTH otherwise. Colour codes only when `file`
+    (default stdout) is a tty and NO_COLOR is unset."""
+    from .textgrid import Column as GridColumn, Grid, paragraph, render
 
-    buffer = io.StringIO()
-    con = console(file)
-    if not con.is_terminal:
-        con.file = buffer
+    out = file or sys.stdout
+    terminal = hasattr(out, "isatty") and out.isatty()
+    color = terminal and not os.environ.get("NO_COLOR")
+    width = _terminal_width(out) if terminal else PIPED_WIDTH
+    lines: list[str] = []
     for table in tables:
-        con.print(Text(table.title, style="bold"))
+        lines += paragraph(table.title, width, "bold", color)
+        columns = table.shown_columns()
         for name, rows in table.groups():
-            rt = RichTable(title=name, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False,
-                           title_style="bold cyan")
-            for col in table.shown_columns():
-                rt.add_column(col.title, justify=col.justify, overflow="fold", no_wrap=col.nowrap)
+            grid = Grid([GridColumn(c.title, justify=c.justify, no_wrap=c.nowrap) for c in columns],
+                        title=name or "", title_style="bold cyan")
             for row in rows:
                 styles = row.get("_style", {})
-                rt.add_row(*(Text(cell(row, c.key), style=styles.get(c.key, "")) for c in table.shown_columns()))
+                grid.add_row(*((cell(row, c.key), styles.get(c.key, "")) for c in columns))
             if not rows:
-                rt.add_row(*(["(none)"] + [""] * (len(table.shown_columns()) - 1)))
-            con.print(rt)
+                grid.add_row("(none)")
+            lines += render(grid, width, color)
         for note in table.notes:
-            con.print(Text(note))
-        con.print()
-    return buffer.getvalue()
+            lines += paragraph(note, width)
+        lines.append("")
+    return "".join(line + "\n" for line in lines)
 
 
 def _md(text: str) -> str:

@@ -1,0 +1,314 @@
+"""Tables as text, fast: a title line, a header row, one rule of ─, then the rows.
+
+The look of rich's box.SIMPLE_HEAD tables (no vertical borders, a space of padding on
+each side of a cell, a space between cells) without rich: `plancmp diff` lays out
+hundreds of rows and rich spent most of the command's time doing it. Widths are
+display columns (CJK counts 2), so Chinese text lines up. The layout is the same
+with and without colour; colour only adds ANSI SGR codes around styled text.
+
+A cell is a string, a (text, style) pair or a list of such pairs; a style is a few
+rich-style words ("bold green"). Only the standard library is imported here.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from itertools import accumulate
+from typing import Union
+
+Cell = Union[str, tuple[str, str], list[tuple[str, str]]]
+
+# Style words -> SGR parameters; words not listed are ignored, so no style can fail.
+SGR = {"bold": 1, "dim": 2, "italic": 3, "underline": 4, "reverse": 7,
+       "black": 30, "red": 31, "green": 32, "yellow": 33, "blue": 34, "magenta": 35, "cyan": 36, "white": 37}
+RESET = "\x1b[0m"
+PAD = 1   # spaces either side of each cell
+GAP = 1   # spaces between two cells' padding
+RULE = "─"
+_MARGIN = " " * PAD
+_BETWEEN = " " * (PAD + GAP + PAD)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: Cell = ""
+    justify: str = "left"        # left, right or center
+    no_wrap: bool = False        # never folded: the column always gets its widest line
+    min_width: int = 0
+    ratio: int | None = None     # with Grid.expand: share of the width the other columns leave
+
+
+@dataclass
+class Grid:
+    columns: list[Column]
+    rows: list[list[Cell]] = field(default_factory=list)
+    title: Cell = ""
+    title_style: str = ""
+    header_style: str = "bold"
+    expand: bool = False         # fill the whole width, as rich's expand=True
+    row_gaps: bool = False       # a blank line between rows (multi-line cells stay readable)
+
+    def add_row(self, *cells: Cell) -> None:
+        self.rows.append(list(cells))
+
+
+# --- display width ------------------------------------------------------------------
+
+_CHAR_WIDTH: dict[str, int] = {}
+
+
+def char_width(ch: str) -> int:
+    width = _CHAR_WIDTH.get(ch)
+    if width is None:
+        if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf", "Cc"):
+            width = 0            # combining marks and zero-width joiners ride on the previous character
+        elif unicodedata.east_asian_width(ch) in ("W", "F"):
+            width = 2
+        else:
+            width = 1            # 'A'mbiguous (“ — → ≥) is 1, as terminals and rich count it
+        _CHAR_WIDTH[ch] = width
+    return width
+
+
+def _char_widths(text: str) -> list[int]:
+    try:                     # every character seen before: a C-speed lookup
+        return list(map(_CHAR_WIDTH.__getitem__, text))
+    except KeyError:
+        return list(map(char_width, text))
+
+
+def text_width(text: str) -> int:
+    if text.isascii():       # the common case, and printable ASCII is one column a character
+        return len(text)
+    try:
+        return sum(map(_CHAR_WIDTH.__getitem__, text))
+    except KeyError:
+        return sum(map(char_width, text))
+
+
+# --- styles -------------------------------------------------------------------------
+
+_SGR_CACHE: dict[str, str] = {}
+
+
+def sgr(style: str) -> str:
+    """The escape sequence that starts `style` ("" for no style or unknown words)."""
+    code = _SGR_CACHE.get(style)
+    if code is None:
+        params = [str(SGR[word]) for word in style.split() if word in SGR]
+        code = _SGR_CACHE[style] = f"\x1b[{';'.join(params)}m" if params else ""
+    return code
+
+
+def styled(text: str, style: str, color: bool) -> str:
+    start = sgr(style) if color else ""
+    return f"{start}{text}{RESET}" if start and text else text
+
+
+# --- cells --------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")   # C0 and C1 control codes but the newline
+
+
+class CellText:
+    """A cell's plain text, its styled spans and its paragraphs (start, end, width)."""
+    __slots__ = ("text", "spans", "paras", "width")
+
+    def __init__(self, value: Cell, base_style: str = ""):
+        pieces = [(value, "")] if type(value) is str else [value] if type(value) is tuple else value
+        if len(pieces) == 1 and type(pieces[0][0]) is str and pieces[0][0].isprintable():   # most cells: one line
+            text, style = pieces[0]
+            if base_style:
+                style = f"{base_style} {style}".strip()
+            self.text, self.spans = text, [(0, len(text), style)] if style and text else ()
+            kept = text.rstrip()
+            self.width = len(kept) if kept.isascii() else text_width(kept)
+            self.paras = [(0, len(kept), self.width)]
+            return
+        text, spans = "", []
+        for piece, style in pieces:
+            piece = str(piece)
+            if not piece.isprintable():     # tabs to spaces, other control codes (escapes!) dropped
+                piece = _CONTROL.sub("", piece.replace("\r\n", "\n").replace("\t", "    "))
+            style = f"{base_style} {style}".strip()
+            if style and piece:
+                spans.append((len(text), len(text) + len(piece), style))
+            text += piece
+        self.text, self.spans = text, spans
+        self.paras, start = [], 0
+        for para in text.split("\n"):
+            kept = para.rstrip()     # trailing spaces would only pad a line that is stripped anyway
+            self.paras.append((start, start + len(kept), text_width(kept)))
+            start += len(para) + 1
+        self.width = max(w for _, _, w in self.paras)
+
+    def paint(self, start: int, end: int, color: bool) -> str:
+        if not (color and self.spans):
+            return self.text[start:end]
+        out, pos = [], start
+        for span_start, span_end, style in self.spans:
+            a, b = max(span_start, start), min(span_end, end)
+            if a < b:
+                out += [self.text[pos:a], styled(self.text[a:b], style, True)]
+                pos = b
+        out.append(self.text[pos:end])
+        return "".join(out)
+
+
+_WORD = re.compile(r"\S+")   # breaks at any whitespace: quotes from PDFs hold no-break and ideographic spaces
+
+
+def wrap(cell: CellText, width: int) -> list[tuple[int, int, int]]:
+    """The cell's lines at `width` columns as (start, end, width): explicit newlines kept,
+    breaks at whitespace (dropped where a line breaks), longer words folded at the width
+    without splitting a wide character. Only whitespace can go missing, never other text."""
+    if cell.width <= width:
+        return cell.paras
+    lines = []
+    for start, end, para_width in cell.paras:
+        if para_width <= width:
+            lines.append((start, end, para_width))
+        else:
+            lines += _wrap_para(cell.text, start, end, max(width, 1))
+    return lines
+
+
+def _wrap_para(text: str, start: int, stop: int, width: int) -> list[tuple[int, int, int]]:
+    lines = []
+    line_start = line_end = start   # line_end: end of the line's last word (trailing spaces dropped)
+    used = 0
+    for match in _WORD.finditer(text, start, stop):
+        a, b = match.span()
+        word_width = text_width(text[a:b])
+        gap = text_width(text[line_end:a])
+        if used + gap + word_width <= width:
+            used += gap + word_width
+            line_end = b
+            continue
+        if line_end > line_start:
+            lines.append((line_start, line_end, used))
+        if word_width <= width:
+            line_start, line_end, used = a, b, word_width
+            continue
+        *full, (line_start, line_end, used) = _fold(text, a, b, width)
+        lines += full
+    lines.append((line_start, line_end, used))
+    return lines
+
+
+def _fold(text: str, start: int, stop: int, width: int) -> list[tuple[int, int, int]]:
+    """One word in pieces of at most `width` columns (a wide character alone may exceed a width of 1)."""
+    ends = list(accumulate(_char_widths(text[start:stop])))   # display width up to and including each character
+    pieces, i, done = [], 0, 0
+    while i < len(ends):
+        j = bisect_right(ends, done + width, i)   # zero-width characters stay with the one before them
+        if j == i:                                # a wide character in a 1-column width: alone on its line
+            j = bisect_right(ends, ends[i], i)
+        pieces.append((start + i, start + j, ends[j - 1] - done))
+        i, done = j, ends[j - 1]
+    return pieces
+
+
+# --- column widths ------------------------------------------------------------------
+
+def _distribute(total: int, weights: list[int]) -> list[int]:
+    """`total` split in proportion to `weights` (positive); the parts add up to `total` exactly."""
+    parts, weight_left = [], sum(weights)
+    for weight in weights:
+        part = (2 * weight * total + weight_left) // (2 * weight_left)   # rounded to nearest
+        parts.append(part)
+        total, weight_left = total - part, weight_left - weight
+    return parts
+
+
+def _shrink(widths: list[int], floors: list[int], room: int) -> list[int]:
+    """Narrow the widest columns first, none below its floor, until they fit in `room`."""
+    def capped(cap: int) -> list[int]:
+        return [max(floor, min(w, cap)) for w, floor in zip(widths, floors)]
+
+    low, high = 0, max(widths)
+    while low < high:           # the largest cap that fits
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if sum(capped(mid)) <= room else (low, mid - 1)
+    out = capped(low)
+    spare = room - sum(out)     # fewer columns than were capped: one more each, left to right
+    for i, w in enumerate(widths):
+        if spare > 0 and w > out[i]:
+            out[i] += 1
+            spare -= 1
+    return out
+
+
+def column_widths(grid: Grid, cells: list[list[CellText]], total: int) -> list[int]:
+    """Content widths (padding excluded) for a table `total` columns wide at most (exactly with expand).
+    No-wrap columns keep their widest line even if the table then overflows `total`."""
+    columns = grid.columns
+    room = total - (2 * PAD + GAP) * len(columns) + GAP
+    natural = [max(col.min_width, max(row[i].width for row in cells)) for i, col in enumerate(columns)]
+    floors = [w if col.no_wrap else max(col.min_width, min(w, 2)) for w, col in zip(natural, columns)]
+    widths = list(natural)
+    flexible = [i for i, col in enumerate(columns) if (col.ratio or 0) > 0]
+    if grid.expand and flexible:
+        left = max(0, room - sum(w for i, w in enumerate(natural) if i not in flexible))
+        for i, share in zip(flexible, _distribute(left, [columns[i].ratio for i in flexible])):
+            widths[i] = max(floors[i], share)
+    if sum(widths) > room:
+        widths = _shrink(widths, floors, room)
+    elif grid.expand and sum(widths) < room:
+        widths = [w + extra for w, extra in zip(widths, _distribute(room - sum(widths), [max(w, 1) for w in widths]))]
+    return widths
+
+
+# --- rendering ----------------------------------------------------------------------
+
+def _row_lines(row: list[CellText], grid: Grid, widths: list[int], color: bool, header: bool = False) -> list[str]:
+    """One table row as lines: each cell wrapped to its column, justified, padded to the row's height."""
+    columns = []
+    for cell, col, width in zip(row, grid.columns, widths):
+        texts = []
+        for start, end, used in (cell.paras if col.no_wrap or cell.width <= width else wrap(cell, width)):
+            text, pad = cell.paint(start, end, color), width - used
+            if pad > 0:
+                if col.justify == "right":
+                    text = " " * pad + text
+                elif col.justify == "center":
+                    text = " " * (pad // 2) + text + " " * (pad - pad // 2)
+                else:
+                    text += " " * pad
+            texts.append(text)
+        columns.append(texts)
+    height = max(map(len, columns))
+    if height > 1:
+        for texts, width in zip(columns, widths):
+            if len(texts) < height:
+                blank = [" " * width] * (height - len(texts))
+                texts[:] = blank + texts if header else texts + blank   # headers sit on the rule
+    return [(_MARGIN + _BETWEEN.join(parts)).rstrip(" ") for parts in zip(*columns)]
+
+
+def paragraph(text: Cell, width: int, style: str = "", color: bool = False) -> list[str]:
+    """Text outside a table (titles, notes) wrapped to `width` like a cell, as lines."""
+    cell = CellText(text, style)
+    return [cell.paint(start, end, color).rstrip(" ") for start, end, _ in wrap(cell, width)]
+
+
+def render(grid: Grid, width: int, color: bool = False) -> list[str]:
+    """The table's lines, at most `width` columns wide unless no-wrap cells need more.
+    No trailing spaces; no escape codes unless `color`."""
+    lines = paragraph(grid.title, width, grid.title_style, color) if grid.title else []
+    if not grid.columns:
+        return lines
+    if any(len(row) > len(grid.columns) for row in grid.rows):
+        raise ValueError(f"a row of {grid.title!r} has more cells than the table has columns")
+    headers = [CellText(col.header, grid.header_style) for col in grid.columns]
+    body = [[CellText(value) for value in row] + [CellText("")] * (len(grid.columns) - len(row)) for row in grid.rows]
+    widths = column_widths(grid, [headers, *body], width)
+    lines += _row_lines(headers, grid, widths, color, header=True)
+    lines.append(RULE * (sum(widths) + (2 * PAD + GAP) * len(widths) - GAP))
+    for i, row in enumerate(body):
+        if grid.row_gaps and i:
+            lines.append("")
+        lines += _row_lines(row, grid, widths, color)
+    return lines
