@@ -26,6 +26,7 @@ from . import textnorm
 from .assign import assign
 from .links import Links
 from .model import KINDS, Item, Plan
+from .verdicts import NearMiss
 from .vocab import domain_names
 
 HIGH = 0.80
@@ -63,18 +64,6 @@ class Pair:
     @property
     def domain(self) -> str:
         return (self.left or self.right).domain
-
-
-@dataclass(frozen=True)
-class NearMiss:
-    """A candidate pair the matcher did not take, worth a curator's look."""
-
-    kind: str
-    left: Item
-    right: Item
-    score: float
-    reasons: tuple[str, ...]
-    why: str   # "low confidence pair" | "unpaired; best candidate"
 
 
 @dataclass

@@ -3,7 +3,7 @@
 Parsing a plan (YAML with positions, then the JSON Schema check) costs more than
 comparing it, and most runs read files that have not changed since the last run.
 Entries are pickles under $XDG_CACHE_HOME/plancmp (else ~/.cache/plancmp), named by
-a sha256 over the inputs' bytes and plancmp's own fingerprint (version, code,
+a BLAKE2b digest of the inputs' bytes and plancmp's own fingerprint (version, code,
 vocabularies, schemas), so a changed file or a new plancmp never meets a stale entry.
 
 The cache is an optimisation only: PLANCMP_NO_CACHE=1 turns it off, and a missing,
@@ -11,14 +11,17 @@ corrupt or unwritable cache silently falls back to computing the value.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
-import tempfile
 from functools import cache
 from pathlib import Path
 
 from . import __version__
+
+try:  # the C module itself: `import hashlib` would first initialise OpenSSL (~5 ms a run)
+    from _blake2 import blake2b as _digest
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b as _digest
 
 PACKAGE = Path(__file__).resolve().parent
 
@@ -34,21 +37,56 @@ def cache_dir() -> Path:
 
 @cache
 def fingerprint() -> bytes:
-    """plancmp's version, its code and its vocabularies/schemas: what every entry was computed by."""
-    digest = hashlib.sha256(__version__.encode())
+    """plancmp's version, its code and its vocabularies/schemas: what every entry was computed by.
+    Each file counts by name, size and modification time, as Python's own .pyc check does:
+    reading them all on every run would cost more than most cache hits save."""
+    digest = _digest(__version__.encode())
     files = [*PACKAGE.glob("*.py"), *PACKAGE.glob("vocab/*.yaml"), *PACKAGE.glob("schemas/*.json")]
     for path in sorted(files):
-        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        stat = path.stat()
+        digest.update(f"{path.relative_to(PACKAGE).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.digest()
 
 
 def key(kind: str, *parts: str | bytes) -> str:
-    """An entry's name: sha256 over the kind, plancmp's fingerprint and every input, length-prefixed."""
-    digest = hashlib.sha256(fingerprint() + kind.encode())
+    """An entry's name: BLAKE2b over the kind, plancmp's fingerprint and every input, length-prefixed."""
+    digest = _digest(fingerprint() + kind.encode(), digest_size=32)
     for part in parts:
         data = part.encode() if isinstance(part, str) else part
         digest.update(len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()
+
+
+def by_files(kind: str, paths: list[Path], extra: str, compute, expect: type = object):
+    """compute(), memoised under the bytes of every file it reads (`paths`, each also by
+    its path and how messages show it: positions carry it) plus `extra` (the options).
+
+    For whole results (a diff, a matrix) that are pure functions of those files: a hit
+    skips the YAML, the schema check and the alignment alike. A file edited while
+    compute() ran is not filed under its old bytes."""
+    from .paths import shown_path
+
+    if not enabled():
+        return compute()
+    before = [_bytes_or_none(p) for p in paths]   # None: absent (links.yaml is optional)
+    parts = [extra]
+    for path, data in zip(paths, before):
+        parts += [str(path), shown_path(path), b"\0absent" if data is None else b"\1" + data]
+    name = key(kind, *parts)
+    hit = get(name)   # stored as (kind, value): a stray pickle of the right type is not taken
+    if isinstance(hit, tuple) and len(hit) == 2 and hit[0] == kind and isinstance(hit[1], expect):
+        return hit[1]
+    value = compute()   # raises when a file is unreadable or wrong: nothing is stored then
+    if [_bytes_or_none(p) for p in paths] == before:
+        put(name, (kind, value))
+    return value
+
+
+def _bytes_or_none(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def get(name: str) -> object | None:
@@ -70,6 +108,8 @@ def put(name: str, value: object) -> None:
     try:
         directory = cache_dir()
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        import tempfile   # only when writing: a warm run never does
+
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".pickle")
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)

@@ -18,63 +18,20 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-import yaml
 from rapidfuzz import fuzz
 
 from . import textnorm
-from .align import Alignment, NearMiss, Pair, align
+from .align import Alignment, Pair, align
 from .facts import higher_is_better, is_total
 from .links import Links
 from .model import KINDS, Item, Plan, Target
 from .values import Value, try_parse
-from .vocab import VOCAB_DIR, domain_names, units
+from .verdicts import LABELS, STATUSES, Diff, NearMiss, Row, label, select, status_from_text  # noqa: F401  (the engine's types, re-exported)
+from .vocab import domain_names, read as read_vocab, units
 
-STATUSES = ("exceeds", "matches", "matches-quantified", "below", "not-comparable", "unknown", "omitted", "added")
-LABELS = {"not-comparable": "not comparable", "matches-quantified": "matches (quantified)"}
 _LEVELS = {"full": 2, "partial": 1}
 _RANK = {">": 1, "≥": 0, "=": 0, "≈": 0, "range": 0, "≤": 0, "<": -1}
 _DIGIT = re.compile(r"\d")
-
-
-def label(status: str) -> str:
-    return LABELS.get(status, status)
-
-
-def status_from_text(text: str) -> str | None:
-    """`not comparable`, `not-comparable`, `Matches (quantified)` -> the status slug."""
-    folded = re.sub(r"[\s_()（）-]+", "-", text.strip().lower()).strip("-")
-    return folded if folded in STATUSES else None
-
-
-@dataclass(frozen=True)
-class Row:
-    kind: str
-    domain: str
-    status: str
-    left: Item | None
-    right: Item | None
-    score: float | None
-    confidence: str | None
-    reasons: tuple[str, ...]
-    notes: tuple[str, ...] = ()
-
-
-@dataclass
-class Diff:
-    left: Plan
-    right: Plan
-    rows: list[Row] = field(default_factory=list)
-    near_misses: list[NearMiss] = field(default_factory=list)
-
-    def summary(self) -> dict:
-        by_status = {s: sum(r.status == s for r in self.rows) for s in STATUSES}
-        by_domain: dict[str, dict[str, int]] = {}
-        for row in self.rows:
-            counts = by_domain.setdefault(row.domain, {s: 0 for s in STATUSES})
-            counts[row.status] += 1
-        order = {d: n for n, d in enumerate(domain_names())}
-        return {"total": len(self.rows), "by_status": by_status,
-                "by_domain": dict(sorted(by_domain.items(), key=lambda kv: (order.get(kv[0], 99), kv[0])))}
 
 
 # ---------------------------------------------------------------- diff
@@ -162,8 +119,7 @@ def _alike(a: str, b: str) -> bool:
 
 @cache
 def _conversions() -> dict[str, tuple[str, float]]:
-    with open(VOCAB_DIR / "conversions.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = read_vocab("conversions.yaml")
     return {c["unit"]: (c["base"], float(c["factor"])) for c in data["conversions"]}
 
 
@@ -321,10 +277,3 @@ def compare_commitments(x: Item, y: Item) -> tuple[str, tuple[str, ...]]:
     elif nx and ny:
         notes.append(f"{x.plan}: {', '.join(nx)}; {y.plan}: {', '.join(ny)}")
     return "matches", tuple(notes)
-
-
-def select(d: Diff, domains: set[str] | None = None, statuses: set[str] | None = None) -> Diff:
-    """The same diff restricted to some domains and verdicts (every format shows this scope)."""
-    keep = lambda r: (not domains or r.domain in domains) and (not statuses or r.status in statuses)
-    misses = [m for m in d.near_misses if not domains or m.left.domain in domains]
-    return Diff(d.left, d.right, [r for r in d.rows if keep(r)], misses)

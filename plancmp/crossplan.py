@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from .compare import Diff, Row, diff, diff_cached, label
 from .links import Links, links_path, load_links
-from .load import PlanError, data_dir, shown_path
+from .errors import PlanError
+from .load import data_dir, shown_path
 from .model import KINDS, Item, Plan
 
 

@@ -1,7 +1,7 @@
 """JSON Schema of `plancmp diff --format json` (published as plancmp/schemas/diff.schema.json)."""
 from __future__ import annotations
 
-from .compare import STATUSES
+from .verdicts import STATUSES
 from .model import KINDS
 from .vocab import domain_names
 

@@ -71,3 +71,4 @@ class Finding:
 def escalate(findings: list[Finding]) -> list[Finding]:
     """--strict: every warning becomes an error."""
     return [Finding(**{**f.as_dict(), "severity": ERROR}) for f in findings]
+

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .findings import Finding
 from .model import Plan
+from .paths import links_path  # noqa: F401  (re-exported)
 from .yamldoc import Doc, format_path, load as load_yaml
 
 _REF = re.compile(r"^\s*([a-z0-9-]+):([a-z0-9-]+)\s*=\s*([a-z0-9-]+):([a-z0-9-]+)\s*$")
@@ -63,10 +64,6 @@ class Links:
     def reason(self, a: str, b: str) -> str:
         link = self._find("pin", a, b) or self._find("forbid", a, b)
         return link.reason if link else ""
-
-
-def links_path(data: Path) -> Path:
-    return data / "links.yaml"
 
 
 def load_links(path: Path, shown: str | None = None) -> Links:

@@ -5,38 +5,15 @@ are left out of the Plan so that everything downstream can trust its types.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema, vocab
+from .errors import PlanError
 from .findings import ERROR, Finding
+from .paths import PACKAGE_ROOT, data_dir, plan_files, shown_path  # noqa: F401  (re-exported)
 from .model import Baseline, Evidence, Plan, Reveal, Service, SourceGap, Target, Task
 from .yamldoc import Doc, Pos, load as load_yaml
-
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-
-
-def data_dir() -> Path:
-    """PLANCMP_DATA, else ./data when it holds plans, else the data/ beside the package."""
-    if os.environ.get("PLANCMP_DATA"):
-        return Path(os.environ["PLANCMP_DATA"])
-    here = Path.cwd() / "data"
-    if (here / "plans").is_dir():
-        return here
-    return PACKAGE_ROOT / "data"
-
-
-def plan_files(directory: Path | None = None) -> list[Path]:
-    return sorted((directory or data_dir() / "plans").glob("*.yaml"))
-
-
-def shown_path(path: Path) -> str:
-    """Paths in messages: relative to the working directory when inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 @dataclass
@@ -153,14 +130,6 @@ def _service(raw: dict, common: dict, doc: Doc, where: tuple) -> Service:
 def _task(raw: dict, common: dict, doc: Doc, where: tuple) -> Task:
     return Task(**common, title=raw["title"], basis=raw["basis"],
                 commitments=tuple(str(c) for c in raw.get("commitments") or ()))
-
-
-class PlanError(Exception):
-    """Plans could not be loaded cleanly enough to compare; carries the findings."""
-
-    def __init__(self, message: str, findings: list[Finding] | None = None):
-        super().__init__(message)
-        self.findings = findings or []
 
 
 def load_all(directory: Path | None = None) -> dict[str, Plan]:

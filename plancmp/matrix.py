@@ -8,12 +8,15 @@ hold in a lost part of its source (unknown).
 """
 from __future__ import annotations
 
-from .compare import label
-from .crossplan import against_reference, provinces, reference_id, row_for
-from .links import Links
+from typing import TYPE_CHECKING
+
 from .model import Plan
 from .show import items_by_domain, summary_text
+from .verdicts import label
 from .vocab import domain_names
+
+if TYPE_CHECKING:
+    from .links import Links
 
 # One symbol per verdict: ASCII so that every terminal, CSV reader and font shows it.
 SYMBOLS = {"exceeds": "+", "matches": "=", "matches-quantified": "=#", "below": "-",
@@ -29,6 +32,10 @@ def bucket_of(status: str) -> str | None:
 
 
 def matrix(plans: dict[str, Plan], links: Links | None, kind: str = "targets", domain: str | None = None) -> dict:
+    from .crossplan import against_reference, provinces, reference_id, row_for   # the engine: not for BUCKETS
+
+    from .crossplan import against_reference, provinces, reference_id, row_for   # the engine: not for BUCKETS
+
     ref = plans[reference_id(plans)]
     others = provinces(plans)
     diffs = against_reference(plans, links, (kind,))

@@ -3,21 +3,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
-from .yamldoc import Pos
+from .positions import Pos
 
 KINDS = ("targets", "services", "tasks")
 
+# Small immutable records are NamedTuples: a cached plan or diff holds thousands of them, and
+# they load and define several times faster than frozen dataclasses (the items stay dataclasses).
 
-@dataclass(frozen=True)
-class Evidence:
+
+class Evidence(NamedTuple):
+    """The words in the source text that support an item, and where they are cited."""
+
     quote: str
     section: str | None
     pos: Pos
 
 
-@dataclass(frozen=True)
-class Baseline:
+class Baseline(NamedTuple):
+    """A target's starting value and the year it was measured."""
+
     value: str
     year: int
 
@@ -90,8 +96,9 @@ class Task(Item):
         return self.title
 
 
-@dataclass(frozen=True)
-class Reveal:
+class Reveal(NamedTuple):
+    """An indicator a lost table is known to hold, from text elsewhere in the source."""
+
     indicator: str
     quote: str
     notes: str | None = None
@@ -99,6 +106,8 @@ class Reveal:
 
 @dataclass(frozen=True)
 class SourceGap:
+    """A part of the source copy that was lost (a table, a box): items there cannot be checked."""
+
     id: str
     section: str
     description: str
@@ -113,6 +122,8 @@ class SourceGap:
 
 @dataclass
 class Plan:
+    """One plan file: its identity, its source and its items of each kind."""
+
     id: str
     name: str
     level: str

@@ -6,12 +6,10 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-
-from .load import Loaded, PlanError, data_dir, load_plan_cached, plan_files
-from .findings import ERROR
+from .errors import PlanError
 from .model import Plan
-from .vocab import VOCAB_DIR, fold
+from .paths import data_dir, plan_files
+from .vocab import fold, read as read_vocab
 
 
 class UnknownPlan(LookupError):
@@ -22,8 +20,7 @@ class UnknownPlan(LookupError):
 
 @cache
 def _aliases() -> dict[str, tuple[str, ...]]:
-    with open(VOCAB_DIR / "plans.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = read_vocab("plans.yaml")
     return {k: tuple(str(a) for a in v or ()) for k, v in data["aliases"].items()}
 
 
@@ -36,8 +33,11 @@ def resolve(query: str, directory: Path | None = None) -> str:
     """A typed plan name -> plan id. Raises UnknownPlan listing the valid ids."""
     ids = plan_ids(directory)
     q = fold(query)
+    for pid in ids:   # an id typed as it is needs no vocabulary (nor YAML) at all
+        if q == fold(pid):
+            return pid
     for pid in ids:
-        if q == fold(pid) or q in {fold(a) for a in _aliases().get(pid, ())}:
+        if q in {fold(a) for a in _aliases().get(pid, ())}:
             return pid
     # a region typed in full (辽宁省) or without 省: read the region of each plan file
     for pid in ids:
@@ -59,9 +59,16 @@ def _region(path: Path) -> str | None:
     return None
 
 
+def path_of(plan_id: str, directory: Path | None = None) -> Path:
+    return _plans_dir(directory) / f"{plan_id}.yaml"
+
+
 def load(plan_id: str, directory: Path | None = None) -> Plan:
     """Load one plan; PlanError if it has structural errors."""
-    loaded: Loaded = load_plan_cached(_plans_dir(directory) / f"{plan_id}.yaml")
+    from .findings import ERROR
+    from .load import load_plan_cached   # YAML and the schema: only when a plan is parsed
+
+    loaded = load_plan_cached(path_of(plan_id, directory))
     errors = [f for f in loaded.findings if f.severity == ERROR]
     if loaded.plan is None or errors:
         raise PlanError(f"plan {plan_id!r} has errors; run `plancmp validate` for details", errors)

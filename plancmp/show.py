@@ -7,8 +7,7 @@ is defined in the YAML. Counterparts in other plans come from the diff engine
 """
 from __future__ import annotations
 
-from .evidence import read_source
-from .load import shown_path
+from .paths import shown_path
 from .model import KINDS, Item, Plan, Service, Target, Task
 from .vocab import domain_names
 
@@ -34,6 +33,8 @@ def summary_text(item: Item) -> str:
 def source_line(plan: Plan, item: Item) -> int | None:
     """1-based line of the item's quote in the plan's source text; None when unreadable or absent."""
     try:
+        from .evidence import read_source   # rapidfuzz: only for one item's detail
+
         return read_source(plan.source).line_of_quote(item.evidence.quote)
     except (OSError, UnicodeDecodeError):
         return None

@@ -8,7 +8,7 @@ footnote flags.
 """
 from __future__ import annotations
 
-from .compare import label
+from .verdicts import label
 from .crossplan import against_reference, reference_id, row_for
 from .links import Links
 from .model import Plan, Target

@@ -11,9 +11,7 @@ import re
 import unicodedata
 from functools import cache
 
-import yaml
-
-from .vocab import VOCAB_DIR, units
+from .vocab import read as read_vocab, units
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _PAREN = re.compile(r"[（(]([^（）()]*)[）)]")
@@ -21,8 +19,7 @@ _PAREN = re.compile(r"[（(]([^（）()]*)[）)]")
 
 @cache
 def _filler() -> tuple[tuple[str, ...], frozenset[str]]:
-    with open(VOCAB_DIR / "filler.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = read_vocab("filler.yaml")
     words = sorted({unicodedata.normalize("NFKC", w) for w in data["filler"]}, key=lambda w: (-len(w), w))
     punct = frozenset(unicodedata.normalize("NFKC", data["punctuation"]))
     return tuple(words), punct

@@ -19,6 +19,8 @@ _RANGE = re.compile(r"(\d+(?:\.\d+)?)[-~～—至到](\d+(?:\.\d+)?)")
 
 @dataclass(frozen=True)
 class Value:
+    """A target value as written (`≥3`, `85%以上`, `应保尽保`), taken apart."""
+
     raw: str
     comparator: str = "="          # = > ≥ < ≤ ≈, or "range" (5-10分钟: number to high)
     number: float | None = None
@@ -61,6 +63,16 @@ def _sorted_words() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     return sorted(words["prefix"].items(), key=by_len), sorted(words["suffix"].items(), key=by_len)
 
 
+@cache
+def _empty_words() -> frozenset[str]:
+    return frozenset(normalise(e) for e in value_words()["empty"])
+
+
+@cache
+def _qualitative_words() -> list[tuple[str, str]]:
+    return sorted(value_words()["qualitative"].items(), key=lambda kv: -len(kv[0]))   # longest first
+
+
 def normalise(text: str) -> str:
     """Width and whitespace folded; the national copy has stray spaces inside numbers."""
     text = unicodedata.normalize("NFKC", str(text))
@@ -72,14 +84,14 @@ def parse_value(raw) -> Value:
     original = "" if raw is None else str(raw)
     text = normalise(original)
     words = value_words()
-    if text in {normalise(e) for e in words["empty"]}:
+    if text in _empty_words():
         return Value(original, empty=True)
     text = text.rstrip("*")  # footnote stars carry flags, not value
     aspirational = False
     for word in words["aspirational"]:
         if text.startswith(word):
             aspirational, text = True, text[len(word):]
-    for name, level in sorted(words["qualitative"].items(), key=lambda kv: -len(kv[0])):
+    for name, level in _qualitative_words():
         if name.endswith("…") and text.startswith(name[:-1]):
             return Value(original, qualitative=text, level=level, aspirational=aspirational)
         if text == name or (text.endswith(name) and not _NUMBER.search(text)):

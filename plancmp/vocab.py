@@ -5,22 +5,29 @@ Kept as data so that a curator can add a unit or an alias without touching code.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-import yaml
+from typing import NamedTuple
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
 
 
-def _read(name: str) -> dict:
-    with open(VOCAB_DIR / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+@cache
+def read(name: str) -> dict:
+    """One vocabulary file, parsed; through the cache (plancmp/cache.py), so that a warm
+    run needs no PyYAML at all."""
+    from . import cache as store
+
+    def parse() -> dict:
+        import yaml
+
+        with open(VOCAB_DIR / name, encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+    return store.by_files("vocab", [VOCAB_DIR / name], "", parse, dict)
 
 
-@dataclass(frozen=True)
-class Domain:
+class Domain(NamedTuple):
     name: str
     aliases: tuple[str, ...]
     search: tuple[str, ...]
@@ -30,7 +37,7 @@ class Domain:
 def domains() -> tuple[Domain, ...]:
     return tuple(
         Domain(d["name"], tuple(d.get("aliases") or ()), tuple(d.get("search") or ()))
-        for d in _read("domains.yaml")["domains"]
+        for d in read("domains.yaml")["domains"]
     )
 
 
@@ -77,19 +84,19 @@ def fold(text: str) -> str:
 @cache
 def units() -> dict[str, str]:
     """unit -> kind (rate | level | total)."""
-    return {u["unit"]: u["kind"] for u in _read("units.yaml")["units"]}
+    return {u["unit"]: u["kind"] for u in read("units.yaml")["units"]}
 
 
 @cache
 def bindings() -> tuple[str, ...]:
-    return tuple(_read("bindings.yaml")["bindings"])
+    return tuple(read("bindings.yaml")["bindings"])
 
 
 @cache
 def value_words() -> dict:
-    return _read("values.yaml")
+    return read("values.yaml")
 
 
 @cache
 def indicator_facts() -> dict:
-    return _read("indicators.yaml")
+    return read("indicators.yaml")

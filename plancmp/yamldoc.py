@@ -17,6 +17,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from .findings import Finding
+from .positions import Pos
 
 try:  # the C composer is several times faster; same node graph
     from yaml import CSafeLoader as _Loader
@@ -33,16 +34,6 @@ _SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "times
 _CONSTRUCTOR = SafeConstructor()
 
 PathKey = tuple  # path into the document: ("targets", 3, "unit")
-
-
-@dataclass(frozen=True)
-class Pos:
-    file: str
-    line: int
-    col: int
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}"
 
 
 @dataclass

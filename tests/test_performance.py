@@ -79,11 +79,18 @@ def test_output_is_byte_identical_with_and_without_the_cache(cache_home, data_co
         assert uncached == first == warm, args
 
 
-def test_a_warm_diff_does_not_import_jsonschema(cache_home):
-    _run("diff", "national", "liaoning")
-    loaded = _imported_after(["diff", "national", "liaoning", "--format", "json"])
-    assert "plancmp.compare" in loaded
-    assert "jsonschema" not in loaded
+ENGINE = ("yaml", "jsonschema", "rapidfuzz", "plancmp.compare", "plancmp.align", "plancmp.load", "plancmp.yamldoc")
+
+
+@pytest.mark.parametrize("argv", [["diff", "national", "liaoning", "--format", "json"],
+                                  ["diff", "national", "gansu", "--format", "csv", "--domain", "养老"],
+                                  ["matrix", "--format", "markdown"]])
+def test_a_warm_run_reads_its_result_without_the_engine(cache_home, argv):
+    """A second run over unchanged files reads the diff/matrix back: no YAML, no schema, no alignment."""
+    cold = _imported_after(argv)
+    assert {"yaml", "plancmp.compare"} <= cold              # the first run computed it …
+    warm = _imported_after(argv)
+    assert not warm & set(ENGINE), sorted(warm & set(ENGINE))   # … the second did not
 
 
 def test_a_changed_file_is_parsed_again(cache_home, data_copy):

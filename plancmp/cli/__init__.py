@@ -10,7 +10,7 @@ import sys
 import typer
 
 from .. import __version__
-from ..load import PlanError
+from ..errors import PlanError
 from .common import EXIT_INTERNAL, app, fail
 from . import diff_cmd, eval_cmd, matrix_cmd, report_cmd, schema_cmd, show_cmd, stats_cmd, targets_cmd, validate_cmd  # noqa: F401  (registers the commands)
 

@@ -1,13 +1,14 @@
 """What every command shares: the Typer app, error exits, output helpers."""
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
+from typing import TYPE_CHECKING
 
 import typer
 
-from ..findings import Finding
+if TYPE_CHECKING:
+    from ..findings import Finding
 
 app = typer.Typer(
     name="plancmp",
@@ -47,6 +48,8 @@ def emit(format: OutputFormat, data, tables, csv_table=None) -> None:
     the other formats render `tables` (a callable, so JSON never builds them).
     CSV is one flat table: `csv_table`, else the first of `tables`."""
     if format is OutputFormat.json:
+        import json
+
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     from ..render.tabular import as_csv, as_markdown, as_text
@@ -56,3 +59,14 @@ def emit(format: OutputFormat, data, tables, csv_table=None) -> None:
         typer.echo(as_csv(csv_table() if csv_table else built[0]), nl=False)
     else:
         typer.echo((as_markdown if format is OutputFormat.markdown else as_text)(built), nl=False)
+
+
+def domain_option(value: str | None) -> str | None:
+    if not value:
+        return None
+    from ..vocab import domain_names, resolve_domain_query
+
+    resolved = resolve_domain_query(value)
+    if resolved is None:
+        usage_error(f"unknown --domain {value!r}; choose from: {', '.join(domain_names())} (or 养老, elderly, laoyousuoyang …)")
+    return resolved

@@ -6,7 +6,7 @@ from enum import Enum
 
 import typer
 
-from .common import app, fail, usage_error
+from .common import app, domain_option, usage_error
 
 # The verdicts, for --help; compare.py (the diff engine) is imported only when diff runs.
 STATUSES = ("exceeds", "matches", "matches-quantified", "below", "not-comparable", "unknown", "omitted", "added")
@@ -50,11 +50,9 @@ def diff_command(
       plancmp diff national liaoning --review
     """
     from .. import planref
-    from ..compare import diff_cached, select, status_from_text
-    from ..links import links_path, load_links
-    from ..load import data_dir, shown_path
     from ..model import KINDS
-    from ..vocab import domain_names, resolve_domain_query
+    from ..results import diff_of
+    from ..verdicts import select, status_from_text
 
     try:
         left_id, right_id = planref.resolve(a), planref.resolve(b)
@@ -66,12 +64,7 @@ def diff_command(
     bad = [k for k in kinds if k not in KINDS]
     if bad:
         usage_error(f"unknown --kind {bad[0]!r}; choose from: {', '.join(KINDS)}")
-    domains = None
-    if domain:
-        resolved = resolve_domain_query(domain)
-        if resolved is None:
-            usage_error(f"unknown --domain {domain!r}; choose from: {', '.join(domain_names())} (or 养老, elderly, laoyousuoyang …)")
-        domains = {resolved}
+    domains = {domain_option(domain)} if domain else None
     statuses = None
     if status:
         statuses = set()
@@ -80,18 +73,18 @@ def diff_command(
             if slug is None:
                 usage_error(f"unknown --status {word!r}; choose from: {', '.join(STATUSES)}")
             statuses.add(slug)
-    links = load_links(links_path(data_dir()), shown_path(links_path(data_dir())))
-    if links.problems:
-        fail(f"{shown_path(links_path(data_dir()))} has errors; run `plancmp validate` for details", links.problems)
-    result = select(diff_cached(planref.load(left_id), planref.load(right_id), links, kinds), domains, statuses)
+    result = select(diff_of(left_id, right_id, kinds), domains, statuses)
     if review:
         from ..render import review as renderer
         typer.echo(renderer.render(result, evidence), nl=False)
         return
     if format is DiffFormat.table:
         from ..render import diff_table
+        from ..render.textgrid import terminal_width
+
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        width = os.get_terminal_size().columns if sys.stdout.isatty() else int(os.environ.get("COLUMNS", 160))
+        piped = os.environ.get("COLUMNS", "")
+        width = terminal_width(sys.stdout) if sys.stdout.isatty() else int(piped) if piped.isdigit() and int(piped) > 0 else 160
         typer.echo(diff_table.render(result, evidence, color=color, width=width), nl=False, color=color)
         return
     from ..render import diff_csv, diff_json, diff_markdown

@@ -4,8 +4,7 @@ from enum import Enum
 
 import typer
 
-from .common import OutputFormat, app, emit
-from .targets_cmd import domain_option
+from .common import OutputFormat, app, domain_option, emit
 
 
 class Kind(str, Enum):
@@ -35,10 +34,8 @@ def matrix_command(
 
       plancmp matrix --domain 养老 --format json
     """
-    from ..crossplan import load_checked_links
-    from ..load import load_all
-    from ..matrix import matrix
     from ..render.matrix import coverage_table, grid_table
+    from ..results import matrix_of
 
-    data = matrix(load_all(), load_checked_links(), kind.value, domain_option(domain))
+    data = matrix_of(kind.value, domain_option(domain))
     emit(format, data, lambda: [grid_table(data), coverage_table(data)])

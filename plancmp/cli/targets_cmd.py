@@ -3,18 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from .common import OutputFormat, app, emit, usage_error
-
-
-def domain_option(value: str | None) -> str | None:
-    if not value:
-        return None
-    from ..vocab import domain_names, resolve_domain_query
-
-    resolved = resolve_domain_query(value)
-    if resolved is None:
-        usage_error(f"unknown --domain {value!r}; choose from: {', '.join(domain_names())} (or 养老, elderly, laoyousuoyang …)")
-    return resolved
+from .common import OutputFormat, app, domain_option, emit, usage_error
 
 
 @app.command("targets")

@@ -1,7 +1,7 @@
 """How one side of a diff row reads in a cell (shared by table, csv and markdown)."""
 from __future__ import annotations
 
-from ..compare import Row, label
+from ..verdicts import Row, label
 from ..model import Item
 from ..values import try_parse
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..compare import Diff
+from ..verdicts import Diff
 from .diff_cells import value_text
 
 COLUMNS = ["kind", "domain", "status", "left_id", "left_name", "left_value", "right_id", "right_name",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..compare import Diff, Row
+from ..verdicts import Diff, Row
 from ..model import Item, Plan
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..compare import STATUSES, Diff, label
+from ..verdicts import STATUSES, Diff, label
 from .diff_cells import notes_text, score_text, side_text, status_text
 
 

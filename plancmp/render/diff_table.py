@@ -4,14 +4,11 @@ no escape codes."""
 from __future__ import annotations
 
 from itertools import groupby
-from typing import TYPE_CHECKING
 
+from ..verdicts import STATUSES, Diff, label
 from . import textgrid
 from .diff_cells import notes_text, score_text, side_text, status_text
 from .textgrid import Column, Grid
-
-if TYPE_CHECKING:
-    from ..compare import Diff
 
 STYLES = {"exceeds": "bold green", "matches": "green", "matches-quantified": "bold green", "below": "bold red",
           "not-comparable": "yellow", "unknown": "magenta", "omitted": "red", "added": "cyan"}
@@ -42,7 +39,6 @@ def render(diff: Diff, evidence: bool = False, color: bool = False, width: int =
 
 
 def _summary(diff: Diff) -> Grid:
-    from ..compare import STATUSES, label   # here, not at the top: show, matrix and targets import STYLES only
 
     summary = diff.summary()
     shown = [s for s in STATUSES if summary["by_status"][s]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..compare import STATUSES, label
+from ..verdicts import STATUSES, label
 from ..matrix import BUCKETS, SYMBOLS
 from ..vocab import domain_names
 

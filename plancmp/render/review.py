@@ -2,8 +2,7 @@
 links.yaml lines to pin or forbid it."""
 from __future__ import annotations
 
-from ..align import NearMiss
-from ..compare import Diff
+from ..verdicts import Diff, NearMiss
 
 
 def _link(action: str, miss: NearMiss) -> str:

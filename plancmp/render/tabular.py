@@ -49,27 +49,16 @@ def cell(row: dict, key: str) -> str:
     return "" if value is None else str(value)
 
 
-def _terminal_width(out) -> int:
-    """The terminal's width; COLUMNS overrides it (as for rich and most CLIs)."""
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        return int(columns)
-    try:
-        return os.get_terminal_size(out.fileno()).columns
-    except (AttributeError, OSError, ValueError):
-        return 80
-
-
 def as_text(tables: list[Table], file=None) -> str:
     """Text tables, one per group, as a string (the caller prints it). The layout depends only
     on the width: the terminal's on a tty, PIPED_WIDTH otherwise. Colour codes only when `file`
     (default stdout) is a tty and NO_COLOR is unset."""
-    from .textgrid import Column as GridColumn, Grid, paragraph, render
+    from .textgrid import Column as GridColumn, Grid, paragraph, render, terminal_width
 
     out = file or sys.stdout
     terminal = hasattr(out, "isatty") and out.isatty()
     color = terminal and not os.environ.get("NO_COLOR")
-    width = _terminal_width(out) if terminal else PIPED_WIDTH
+    width = terminal_width(out) if terminal else PIPED_WIDTH
     lines: list[str] = []
     for table in tables:
         lines += paragraph(table.title, width, "bold", color)

@@ -11,6 +11,7 @@ rich-style words ("bold green"). Only the standard library is imported here.
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from bisect import bisect_right
@@ -33,6 +34,8 @@ _BETWEEN = " " * (PAD + GAP + PAD)
 
 @dataclass(frozen=True)
 class Column:
+    """How one column is laid out."""
+
     header: Cell = ""
     justify: str = "left"        # left, right or center
     no_wrap: bool = False        # never folded: the column always gets its widest line
@@ -42,6 +45,8 @@ class Column:
 
 @dataclass
 class Grid:
+    """A table to lay out: columns, rows of cells, a title."""
+
     columns: list[Column]
     rows: list[list[Cell]] = field(default_factory=list)
     title: Cell = ""
@@ -312,3 +317,15 @@ def render(grid: Grid, width: int, color: bool = False) -> list[str]:
             lines.append("")
         lines += _row_lines(row, grid, widths, color)
     return lines
+
+
+def terminal_width(out) -> int:
+    """The terminal's width; COLUMNS overrides it (as for rich and most CLIs); 80 when a
+    terminal reports none (a pty with no size set says 0)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(out.fileno()).columns or 80
+    except (AttributeError, OSError, ValueError):
+        return 80

@@ -1,0 +1,42 @@
+"""Whole results, memoised by the files they are computed from.
+
+A diff is a pure function of two plan files, data/links.yaml and the kinds asked
+for; a matrix of every plan file and links.yaml. When none of those bytes changed
+since the last run, the result is read back from the cache (plancmp/cache.py) and
+the engine (YAML, schema check, rapidfuzz, alignment) is not even imported.
+Filtering (--domain, --status) and rendering always run.
+"""
+from __future__ import annotations
+
+from . import cache, planref
+from .paths import data_dir, links_path, plan_files
+from .verdicts import Diff
+
+
+def diff_of(left_id: str, right_id: str, kinds: tuple[str, ...]) -> Diff:
+    """compare.diff of two plans by id, with the curated links. PlanError when either
+    plan or links.yaml has errors (never cached: an error is reported every run)."""
+
+    def compute() -> Diff:
+        from .compare import diff
+        from .crossplan import load_checked_links
+
+        links = load_checked_links()
+        return diff(planref.load(left_id), planref.load(right_id), links, kinds)
+
+    files = [planref.path_of(left_id), planref.path_of(right_id), links_path(data_dir())]
+    return cache.by_files("diff-result", files, repr(kinds), compute, Diff)
+
+
+def matrix_of(kind: str, domain: str | None) -> dict:
+    """matrix.matrix over every plan file, with the curated links."""
+
+    def compute() -> dict:
+        from .crossplan import load_checked_links
+        from .load import load_all
+        from .matrix import matrix
+
+        return matrix(load_all(), load_checked_links(), kind, domain)
+
+    files = [*plan_files(), links_path(data_dir())]
+    return cache.by_files("matrix-result", files, repr((kind, domain)), compute, dict)

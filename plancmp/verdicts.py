@@ -1,0 +1,77 @@
+"""What a diff is made of: its rows, their verdicts, and the pairs worth a second look.
+
+The engine that fills these (alignment in align.py, verdicts in compare.py) imports
+rapidfuzz and the vocabularies; the renderers and the cache need only these types,
+so they live here, light enough that a cached diff loads without the engine.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .model import Item, Plan
+
+STATUSES = ("exceeds", "matches", "matches-quantified", "below", "not-comparable", "unknown", "omitted", "added")
+LABELS = {"not-comparable": "not comparable", "matches-quantified": "matches (quantified)"}
+
+
+def label(status: str) -> str:
+    return LABELS.get(status, status)
+
+
+def status_from_text(text: str) -> str | None:
+    """`not comparable`, `not-comparable`, `Matches (quantified)` -> the status slug."""
+    folded = re.sub(r"[\s_()（）-]+", "-", text.strip().lower()).strip("-")
+    return folded if folded in STATUSES else None
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A candidate pair the matcher did not take, worth a curator's look."""
+
+    kind: str
+    left: Item
+    right: Item
+    score: float
+    reasons: tuple[str, ...]
+    why: str   # "low confidence pair" | "unpaired; best candidate"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a diff: A's item, B's item (either may be None) and the verdict."""
+
+    kind: str
+    domain: str
+    status: str
+    left: Item | None
+    right: Item | None
+    score: float | None
+    confidence: str | None
+    reasons: tuple[str, ...]
+    notes: tuple[str, ...] = ()
+
+
+@dataclass
+class Diff:
+    """Plan B against plan A (the reference), row by row."""
+
+    left: Plan
+    right: Plan
+    rows: list[Row] = field(default_factory=list)   # in domain order, then kind (compare.diff sorts them)
+    near_misses: list[NearMiss] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        by_status = {s: sum(r.status == s for r in self.rows) for s in STATUSES}
+        by_domain: dict[str, dict[str, int]] = {}
+        for row in self.rows:   # rows come in domain order, so by_domain does too
+            counts = by_domain.setdefault(row.domain, {s: 0 for s in STATUSES})
+            counts[row.status] += 1
+        return {"total": len(self.rows), "by_status": by_status, "by_domain": by_domain}
+
+
+def select(d: Diff, domains: set[str] | None = None, statuses: set[str] | None = None) -> Diff:
+    """The same diff restricted to some domains and verdicts (every format shows this scope)."""
+    keep = lambda r: (not domains or r.domain in domains) and (not statuses or r.status in statuses)
+    misses = [m for m in d.near_misses if not domains or m.left.domain in domains]
+    return Diff(d.left, d.right, [r for r in d.rows if keep(r)], misses)
