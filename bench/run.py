@@ -3,11 +3,11 @@
 Every measurement is a fresh subprocess of this interpreter (so `plancmp` pays its
 imports each time, as a user does), repeated and reported as the median. Peak memory
 is the child's ru_maxrss. Synthetic provinces come from bench/generate.py in a
-temporary directory; the parsed-plan cache lives there too, so a run never touches
+temporary directory; plancmp's cache lives there too, so a run never touches
 the user's cache. "cold" runs set PLANCMP_NO_CACHE=1; "warm" runs reuse a cache that
 the first run filled.
 
-    python bench/run.py               # 5 runs each (3 for 300 provinces)
+    python bench/run.py               # 9 runs each (3 for 300 provinces)
     python bench/run.py --runs 9
 """
 from __future__ import annotations
@@ -48,11 +48,21 @@ def run_once(argv: list[str], env: dict) -> tuple[float, int]:
     return wall, usage.ru_maxrss
 
 
-def measure(argv: list[str], env: dict, runs: int) -> tuple[float, int]:
-    """Median wall time and the largest peak RSS over `runs` runs (after one unmeasured warm-up)."""
-    run_once(argv, env)     # fills the OS page cache (and the plan cache for warm runs)
-    samples = [run_once(argv, env) for _ in range(runs)]
-    return statistics.median(s[0] for s in samples), max(s[1] for s in samples)
+def measure(argv: list[str], env: dict, runs: int, floor_env: dict | None = None) -> tuple[float, int, float | None]:
+    """Median wall time, the largest peak RSS and (with floor_env) the median ratio to the
+    import floor over `runs` runs, after one unmeasured warm-up. The floor is timed right
+    before each run rather than once for all: on a shared machine the load drifts, and a
+    ratio of two neighbouring timings drifts far less than either timing."""
+    run_once(argv, env)     # fills the OS page cache (and the plancmp cache for warm runs)
+    samples, ratios = [], []
+    for _ in range(runs):
+        if floor_env is not None:
+            floor, _ = run_once(FLOOR, floor_env)
+        samples.append(run_once(argv, env))
+        if floor_env is not None:
+            ratios.append(samples[-1][0] / floor)
+    return (statistics.median(s[0] for s in samples), max(s[1] for s in samples),
+            statistics.median(ratios) if ratios else None)
 
 
 def env_for(data: Path | None, cache: Path, cold: bool) -> dict:
@@ -82,34 +92,42 @@ def verdict(ratio: float, goal: float) -> str:
     return f"goal ≤ {goal}×: {'met' if ratio <= goal else f'missed by {ratio / goal:.2f}×'}"
 
 
+def compile_bytecode() -> None:
+    """What installing a package does (pip writes .pyc files): without it an editable
+    install under PYTHONDONTWRITEBYTECODE=1 compiles plancmp's source on every run."""
+    subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "plancmp")], check=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=5, help="measured runs per command (median reported)")
+    parser.add_argument("--runs", type=int, default=9, help="measured runs per command (median reported)")
     args = parser.parse_args()
-    runs, big_runs = args.runs, max(3, args.runs // 2)
+    runs, big_runs = args.runs, max(3, args.runs // 3)
+    compile_bytecode()
 
     with tempfile.TemporaryDirectory(prefix="plancmp-bench-") as tmp:
         tmp = Path(tmp)
         data = {4: None, 31: generate(31, tmp / "p31"), 300: generate(300, tmp / "p300")}
         cache = tmp / "cache"
-        print(f"machine: {machine()}")
-        print(f"median of {runs} runs ({big_runs} for 300 provinces), one unmeasured warm-up each\n")
+        floor_env = env_for(None, cache, True)
+        print(f"machine: {machine()}, load average {os.getloadavg()[0]:.2f}")
+        print(f"median of {runs} runs ({big_runs} for 300 provinces), one unmeasured warm-up each; "
+              "× floor: median ratio to an import-floor run timed just before each run\n")
 
-        floor, floor_rss = measure(FLOOR, env_for(None, cache, True), runs)
+        floor, floor_rss, _ = measure(FLOOR, floor_env, runs)
         print(f"{'import floor (typer, rich, yaml, rapidfuzz)':48} {floor:6.3f} s  {floor_rss / 1024:6.1f} MB")
 
-        results: dict[tuple[str, bool], tuple[float, int]] = {}
+        results: dict[tuple[str, bool], tuple[float, int, float | None]] = {}
         for cold in (True, False):
             label = "cold (no cache)" if cold else "warm cache"
-            t, rss = results["diff", cold] = measure(PLANCMP + ["diff", "national", "liaoning"], env_for(None, cache, cold), runs)
-            ratio = t / floor
+            t, rss, ratio = results["diff", cold] = measure(PLANCMP + ["diff", "national", "liaoning"],
+                                                            env_for(None, cache, cold), runs, floor_env)
             print(f"{'diff national liaoning, ' + label:48} {t:6.3f} s  {rss / 1024:6.1f} MB  {ratio:4.2f}× floor  {verdict(ratio, GOALS['diff'])}")
         for cold in (True, False):
             label = "cold (no cache)" if cold else "warm cache"
             for n in (4, 31, 300):
-                t, rss = results[f"matrix{n}", cold] = measure(PLANCMP + ["matrix"], env_for(data[n], cache, cold),
-                                                               big_runs if n == 300 else runs)
-                ratio = t / floor
+                t, rss, ratio = results[f"matrix{n}", cold] = measure(
+                    PLANCMP + ["matrix"], env_for(data[n], cache, cold), big_runs if n == 300 else runs, floor_env)
                 goal = f"  {verdict(ratio, GOALS['matrix31'])}" if n == 31 else ""
                 name = "real data, 4 plans" if n == 4 else f"{n} synthetic provinces + national"
                 print(f"{f'matrix, {name}, {label}':48} {t:6.3f} s  {rss / 1024:6.1f} MB  {ratio:4.2f}× floor{goal}")
@@ -118,7 +136,7 @@ def main() -> None:
         for cold in (True, False):
             label = "cold" if cold else "warm"
             for lo, hi in ((4, 31), (31, 300)):
-                (t0, m0), (t1, m1) = results[f"matrix{lo}", cold], results[f"matrix{hi}", cold]
+                (t0, m0, _), (t1, m1, _) = results[f"matrix{lo}", cold], results[f"matrix{hi}", cold]
                 lo, hi = PLANS[lo], PLANS[hi]
                 plans = hi / lo
                 above0, above1 = max(t0 - floor, 1e-3), t1 - floor
