@@ -44,6 +44,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class Finding:
+    """One problem found in a file, with its stable code and position."""
+
     code: str
     message: str
     file: str

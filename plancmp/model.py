@@ -52,6 +52,8 @@ class Item:
 
 @dataclass(frozen=True)
 class Target(Item):
+    """A quantified goal: indicator, unit, baseline, target value with its comparator."""
+
     indicator: str = ""
     unit: str | None = None
     baseline: Baseline | None = None
@@ -71,6 +73,8 @@ class Target(Item):
 
 @dataclass(frozen=True)
 class Service(Item):
+    """A basic public service: the item, who it serves and the standard promised."""
+
     item: str = ""
     target_group: str | None = None
     standard: str | None = None
@@ -85,6 +89,8 @@ class Service(Item):
 
 @dataclass(frozen=True)
 class Task(Item):
+    """A key task, with the numbers it commits to (if any)."""
+
     title: str = ""
     basis: str = "text"
     commitments: tuple[str, ...] = ()

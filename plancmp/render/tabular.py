@@ -18,6 +18,8 @@ PIPED_WIDTH = 160  # wide enough for CJK cells side by side; fixed so output is 
 
 @dataclass(frozen=True)
 class Column:
+    """One column: its key in the rows, its title, how it is aligned."""
+
     key: str
     title: str
     justify: str = "left"
@@ -26,6 +28,8 @@ class Column:
 
 @dataclass
 class Table:
+    """Rows of strings under a title, optionally in sections (one per value of `group`)."""
+
     title: str
     columns: list[Column]
     rows: list[dict] = field(default_factory=list)     # key -> str; "_style" -> {key: style, e.g. "bold red"}
