@@ -7,7 +7,8 @@ a BLAKE2b digest of the inputs' bytes and plancmp's own fingerprint (version, co
 vocabularies, schemas), so a changed file or a new plancmp never meets a stale entry.
 
 The cache is an optimisation only: PLANCMP_NO_CACHE=1 turns it off, and a missing,
-corrupt or unwritable cache silently falls back to computing the value.
+corrupt or unwritable cache silently falls back to computing the value. It keeps
+itself under MAX_BYTES, dropping the least recently used entries.
 """
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b as _digest
 
 PACKAGE = Path(__file__).resolve().parent
+# Room for every entry of a 300-province `matrix` (about 130 MB) with some to spare;
+# beyond it the least recently used entries go.
+MAX_BYTES = 512 * 2**20
+_pruned: list[bool] = []
 
 
 def enabled() -> bool:
@@ -93,11 +98,17 @@ def get(name: str) -> object | None:
     """The cached value, or None when there is none or it cannot be read (never raises)."""
     if not enabled():
         return None
+    path = cache_dir() / f"{name}.pickle"
     try:
-        with open(cache_dir() / f"{name}.pickle", "rb") as fh:
-            return pickle.load(fh)
+        with open(path, "rb") as fh:
+            value = pickle.load(fh)
     except Exception:   # missing, truncated, from another Python, garbage: compute instead
         return None
+    try:
+        os.utime(path)   # recently used: pruning removes the least recently used first
+    except OSError:
+        pass
+    return value
 
 
 def put(name: str, value: object) -> None:
@@ -115,6 +126,9 @@ def put(name: str, value: object) -> None:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, directory / f"{name}.pickle")
         tmp = None
+        if not _pruned:   # once per run that writes: a 300-province run writes 600 entries
+            _pruned.append(True)
+            prune(directory)
     except Exception:   # read-only home, full disk, unpicklable value: the run goes on uncached
         pass
     finally:
@@ -123,3 +137,26 @@ def put(name: str, value: object) -> None:
                 os.unlink(tmp)
             except OSError:
                 pass
+
+
+def prune(directory: Path, limit: int | None = None) -> None:
+    """Remove the least recently used entries until the cache is within `limit` bytes
+    (MAX_BYTES). Runs after the first write of a run: a run that only reads never lists it."""
+    limit = MAX_BYTES if limit is None else limit
+    entries = []
+    for entry in os.scandir(directory):
+        if entry.name.endswith(".pickle"):
+            try:
+                stat = entry.stat()
+            except OSError:
+                continue
+            entries.append((stat.st_mtime_ns, entry.name, stat.st_size))
+    total = sum(size for _, _, size in entries)
+    for _, name, size in sorted(entries):
+        if total <= limit:
+            break
+        try:
+            os.unlink(directory / name)
+        except OSError:
+            continue
+        total -= size

@@ -159,3 +159,23 @@ def test_a_changed_links_file_aligns_again(cache_home, data_copy):
     links.write_text(links.read_text(encoding="utf-8") + '  - {forbid: "national:elderly-care-beds-total = '
                      'liaoning:elderly-care-beds-total", reason: "test"}\n', encoding="utf-8")
     assert beds_partner() != "elderly-care-beds-total"
+
+
+def test_the_cache_keeps_itself_within_its_limit(tmp_path):
+    """Least recently used first: entries read since are kept, the oldest untouched go."""
+    for n in range(6):
+        entry = tmp_path / f"e{n}.pickle"
+        entry.write_bytes(b"x" * 100)
+        os.utime(entry, ns=(n * 10**9, n * 10**9))           # e0 oldest … e5 newest
+    os.utime(tmp_path / "e1.pickle", ns=(10**12, 10**12))    # e1 was just used
+    (tmp_path / "not-an-entry.txt").write_bytes(b"y" * 1000)  # only entries count and go
+    cache.prune(tmp_path, limit=350)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e1.pickle", "e4.pickle", "e5.pickle", "not-an-entry.txt"]
+
+
+def test_a_hit_marks_the_entry_as_used(cache_home):
+    cache.put("k", {"v": 1})
+    entry = cache_home / "k.pickle"
+    os.utime(entry, ns=(0, 0))
+    assert cache.get("k") == {"v": 1}
+    assert entry.stat().st_mtime_ns > 0
