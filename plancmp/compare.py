@@ -15,7 +15,6 @@ number where A states none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from functools import cache
 
 from rapidfuzz import fuzz
@@ -191,7 +190,7 @@ def _same_scale(vx: Value, vy: Value, ux: str | None, uy: str | None):
 
 
 def _scaled(value: Value, factor: float) -> Value:
-    return replace(value, number=value.number * factor, high=value.high * factor if value.high is not None else None)
+    return value._replace(number=value.number * factor, high=value.high * factor if value.high is not None else None)
 
 
 def _num(n: float | None) -> str:

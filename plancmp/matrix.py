@@ -34,8 +34,6 @@ def bucket_of(status: str) -> str | None:
 def matrix(plans: dict[str, Plan], links: Links | None, kind: str = "targets", domain: str | None = None) -> dict:
     from .crossplan import against_reference, provinces, reference_id, row_for   # the engine: not for BUCKETS
 
-    from .crossplan import against_reference, provinces, reference_id, row_for   # the engine: not for BUCKETS
-
     ref = plans[reference_id(plans)]
     others = provinces(plans)
     diffs = against_reference(plans, links, (kind,))

@@ -110,8 +110,7 @@ class Reveal(NamedTuple):
     notes: str | None = None
 
 
-@dataclass(frozen=True)
-class SourceGap:
+class SourceGap(NamedTuple):
     """A part of the source copy that was lost (a table, a box): items there cannot be checked."""
 
     id: str

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from .vocab import value_words
 
@@ -17,8 +17,7 @@ _NUMBER = re.compile(r"(\d+(?:\.\d+)?)")
 _RANGE = re.compile(r"(\d+(?:\.\d+)?)[-~～—至到](\d+(?:\.\d+)?)")
 
 
-@dataclass(frozen=True)
-class Value:
+class Value(NamedTuple):
     """A target value as written (`≥3`, `85%以上`, `应保尽保`), taken apart."""
 
     raw: str

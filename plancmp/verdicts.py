@@ -3,11 +3,14 @@
 The engine that fills these (alignment in align.py, verdicts in compare.py) imports
 rapidfuzz and the vocabularies; the renderers and the cache need only these types,
 so they live here, light enough that a cached diff loads without the engine.
+Rows and near misses are NamedTuples: a cached diff holds hundreds, and they define and
+unpickle several times faster than frozen dataclasses.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .model import Item, Plan
 
@@ -25,8 +28,7 @@ def status_from_text(text: str) -> str | None:
     return folded if folded in STATUSES else None
 
 
-@dataclass(frozen=True)
-class NearMiss:
+class NearMiss(NamedTuple):
     """A candidate pair the matcher did not take, worth a curator's look."""
 
     kind: str
@@ -37,8 +39,7 @@ class NearMiss:
     why: str   # "low confidence pair" | "unpaired; best candidate"
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One line of a diff: A's item, B's item (either may be None) and the verdict."""
 
     kind: str

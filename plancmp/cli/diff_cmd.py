@@ -30,7 +30,7 @@ def diff_command(
     kind: str = typer.Option(None, "--kind", "-k", help="targets, services or tasks (comma-separated for several). Default: all."),
     domain: str = typer.Option(None, "--domain", "-d", help="One domain: 老有所养, 养老, elderly, laoyousuoyang …"),
     status: str = typer.Option(None, "--status", "-s", help="Verdicts to show, comma-separated: " + ", ".join(STATUSES) + "."),
-    format: DiffFormat = typer.Option(DiffFormat.table, "--format", "-f", help="table (rich tables), json, csv or markdown."),
+    format: DiffFormat = typer.Option(DiffFormat.table, "--format", "-f", help="table (text, coloured on a terminal), json, csv or markdown."),
     evidence: bool = typer.Option(False, "--evidence", "-e", help="Show the quotes behind each item."),
     review: bool = typer.Option(False, "--review", help="List low-confidence and near-miss pairs with links.yaml lines to pin or forbid them."),
 ) -> None:

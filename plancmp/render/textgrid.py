@@ -17,7 +17,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import Union
+from typing import NamedTuple, Union
 
 Cell = Union[str, tuple[str, str], list[tuple[str, str]]]
 
@@ -32,8 +32,7 @@ _MARGIN = " " * PAD
 _BETWEEN = " " * (PAD + GAP + PAD)
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """How one column is laid out."""
 
     header: Cell = ""
