@@ -4,6 +4,7 @@ Each command lives in its own module and registers itself on `app`.
 """
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -35,6 +36,10 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
 
 
 def main() -> None:
+    # Parsing plans makes millions of small objects, none of them garbage until the run
+    # ends; at the default thresholds the collector kept rescanning every plan loaded so
+    # far, which doubled the time to load 300 plans. Peak memory is the same either way.
+    gc.set_threshold(100_000, 50, 100)
     try:
         app()
     except PlanError as exc:
