@@ -28,7 +28,7 @@ PACKAGE = Path(__file__).resolve().parent
 # Room for every entry of a 300-province `matrix` (about 130 MB) with some to spare;
 # beyond it the least recently used entries go.
 MAX_BYTES = 512 * 2**20
-_pruned: list[bool] = []
+_pruned = False   # set by the first write of a run
 
 
 def enabled() -> bool:
@@ -73,25 +73,27 @@ def by_files(kind: str, paths: list[Path], extra: str, compute, expect: type = o
 
     if not enabled():
         return compute()
-    before = [_bytes_or_none(p) for p in paths]   # None: absent (links.yaml is optional)
+    before = [_contents(p) for p in paths]
     parts = [extra]
     for path, data in zip(paths, before):
-        parts += [str(path), shown_path(path), b"\0absent" if data is None else b"\1" + data]
+        parts += [str(path), shown_path(path), data]
     name = key(kind, *parts)
     hit = get(name)   # stored as (kind, value): a stray pickle of the right type is not taken
     if isinstance(hit, tuple) and len(hit) == 2 and hit[0] == kind and isinstance(hit[1], expect):
         return hit[1]
     value = compute()   # raises when a file is unreadable or wrong: nothing is stored then
-    if [_bytes_or_none(p) for p in paths] == before:
+    if [_contents(p) for p in paths] == before:
         put(name, (kind, value))
     return value
 
 
-def _bytes_or_none(path: Path) -> bytes | None:
+def _contents(path: Path) -> bytes:
+    """The file's bytes, or why it cannot be read (links.yaml may be absent; an unreadable
+    plan's finding says why, so the reason is part of the key)."""
     try:
-        return path.read_bytes()
-    except OSError:
-        return None
+        return b"\1" + path.read_bytes()
+    except OSError as exc:
+        return b"\0" + f"{type(exc).__name__}: {exc.strerror}".encode()
 
 
 def get(name: str) -> object | None:
@@ -126,8 +128,9 @@ def put(name: str, value: object) -> None:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, directory / f"{name}.pickle")
         tmp = None
+        global _pruned
         if not _pruned:   # once per run that writes: a 300-province run writes 600 entries
-            _pruned.append(True)
+            _pruned = True
             prune(directory)
     except Exception:   # read-only home, full disk, unpicklable value: the run goes on uncached
         pass

@@ -25,7 +25,7 @@ from .facts import higher_is_better, is_total
 from .links import Links
 from .model import KINDS, Item, Plan, Target
 from .values import Value, try_parse
-from .verdicts import LABELS, STATUSES, Diff, NearMiss, Row, label, select, status_from_text  # noqa: F401  (the engine's types, re-exported)
+from .verdicts import Diff, Row
 from .vocab import domain_names, read as read_vocab, units
 
 _LEVELS = {"full": 2, "partial": 1}

@@ -6,11 +6,12 @@ pair items themselves.
 """
 from __future__ import annotations
 
-from .compare import Diff, Row, diff, diff_cached, label
-from .links import Links, links_path, load_links
+from .compare import diff, diff_cached
 from .errors import PlanError
-from .load import data_dir, shown_path
+from .links import Links, load_links
+from .paths import data_dir, links_path, shown_path
 from .model import KINDS, Item, Plan
+from .verdicts import Diff, Row, label
 
 
 def reference_id(plans: dict[str, Plan]) -> str:

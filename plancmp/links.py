@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .findings import Finding
 from .model import Plan
-from .paths import links_path  # noqa: F401  (re-exported)
+from .paths import links_path
 from .yamldoc import Doc, format_path, load as load_yaml
 
 _REF = re.compile(r"^\s*([a-z0-9-]+):([a-z0-9-]+)\s*=\s*([a-z0-9-]+):([a-z0-9-]+)\s*$")

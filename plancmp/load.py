@@ -11,7 +11,7 @@ from pathlib import Path
 from . import schema, vocab
 from .errors import PlanError
 from .findings import ERROR, Finding
-from .paths import PACKAGE_ROOT, data_dir, plan_files, shown_path  # noqa: F401  (re-exported)
+from .paths import data_dir, plan_files, shown_path
 from .model import Baseline, Evidence, Plan, Reveal, Service, SourceGap, Target, Task
 from .yamldoc import Doc, Pos, load as load_yaml
 
@@ -47,27 +47,16 @@ def plan_from_doc(path: Path, doc: Doc | None, findings: list[Finding]) -> Loade
 
 
 def load_plan_cached(path: Path) -> Loaded:
-    """load_plan through the parsed-plan cache (plancmp/cache.py), for the commands that
-    compare plans; `plancmp validate` always parses. A hit has no Doc (only the Plan and
-    its findings are kept); the key is the file's bytes, its path as given and as shown."""
+    """load_plan through the parsed-plan cache (plancmp/cache.py), keyed by the file's bytes,
+    for the commands that compare plans; `plancmp validate` always parses. The result keeps
+    no Doc: the commands that need one call load_plan."""
     from . import cache
 
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return load_plan(path)   # let load_plan say why it cannot be read
-    name = cache.key("plan", str(path), shown_path(path), data)
-    hit = cache.get(name)
-    if isinstance(hit, Loaded) and hit.path == path:
-        return hit
-    loaded = load_plan(path)
-    try:
-        unchanged = path.read_bytes() == data   # edited while we parsed: do not file it under the old bytes
-    except OSError:
-        unchanged = False
-    if unchanged:
-        cache.put(name, Loaded(loaded.path, None, loaded.plan, loaded.findings))
-    return loaded
+    def parse() -> Loaded:
+        loaded = load_plan(path)
+        return Loaded(loaded.path, None, loaded.plan, loaded.findings)
+
+    return cache.by_files("plan", [path], "", parse, Loaded)
 
 
 def _item_path(path: str) -> str:

@@ -13,8 +13,9 @@ from .evidence import read_source, squeeze
 from .facts import higher_is_better
 from .findings import ERROR, WARNING, Finding
 from .links import check_default as check_links
-from .load import Loaded, data_dir, load_plan, plan_files, plan_from_doc, shown_path
+from .load import Loaded, load_plan, plan_from_doc
 from .model import Plan, Target
+from .paths import data_dir, plan_files, shown_path
 from .values import ValueError_, parse_value
 from .yamldoc import Doc, format_path, load as load_yaml
 

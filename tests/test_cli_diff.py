@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from plancmp.cli import app
-from plancmp.compare import STATUSES
+from plancmp.verdicts import STATUSES
 from plancmp.schema import SCHEMAS
 
 from conftest import PLANCMP, ROOT

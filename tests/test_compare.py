@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from plancmp.compare import diff, status_from_text
+from plancmp.compare import diff
+from plancmp.verdicts import status_from_text
 
 from helpers_plans import gap, plan, service, target, task
 

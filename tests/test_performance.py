@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from plancmp import compare
+from plancmp import verdicts
 from plancmp.cli import diff_cmd
 
 HEAVY = ("jsonschema", "plancmp.compare", "plancmp.align", "plancmp.schemacheck", "plancmp.render.diff_table")
@@ -30,7 +30,7 @@ def test_help_and_version_import_no_engine():
 
 
 def test_diff_help_lists_the_engines_verdicts():
-    assert diff_cmd.STATUSES == compare.STATUSES
+    assert diff_cmd.STATUSES == verdicts.STATUSES
 
 
 # --- the parsed-plan cache (plancmp/cache.py) ------------------------------------------
@@ -42,7 +42,7 @@ import pytest  # noqa: E402
 
 from conftest import PLANCMP, replace_once  # noqa: E402
 from plancmp import cache  # noqa: E402
-from plancmp.load import Loaded, load_plan_cached, shown_path  # noqa: E402
+from plancmp.load import Loaded, load_plan_cached  # noqa: E402
 
 COMMANDS = [["diff", "national", "liaoning"], ["diff", "national", "gansu", "--format", "json", "--evidence"],
             ["matrix"], ["matrix", "--kind", "tasks", "--format", "markdown"], ["targets", "--format", "csv"],
@@ -131,9 +131,8 @@ def test_validate_never_trusts_the_cache(cache_home, data_copy, runner):
     path = data_copy / "plans" / "gansu.yaml"
     replace_once(path, "region:", "regio:")
     clean = load_plan_cached(data_copy / "plans" / "liaoning.yaml")
-    name = cache.key("plan", str(path), shown_path(path), path.read_bytes())
-    cache.put(name, Loaded(path, None, clean.plan, []))
-    assert load_plan_cached(path).findings == []          # the lie is served to comparisons …
+    lie = cache.by_files("plan", [path], "", lambda: Loaded(path, None, clean.plan, []), Loaded)
+    assert lie.findings == [] and load_plan_cached(path) == lie   # the lie is served to comparisons …
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1                           # … never to validate
     assert "regio" in result.output

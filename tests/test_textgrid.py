@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plancmp.render import tabular
-from plancmp.render.textgrid import RULE, Column, Grid, CellText, column_widths, render, text_width, wrap
+from plancmp.render.textgrid import PIPED_WIDTH, RULE, Column, Grid, CellText, column_widths, render, text_width, wrap
 
 ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 CJK = "每千人口拥有岁以下婴幼儿托位数养老服务床位总量（）、，"
@@ -163,7 +163,7 @@ def test_as_text_colours_only_a_terminal_without_no_color(monkeypatch):
 def test_piped_width_is_fixed():
     table = tabular.Table("T", [tabular.Column("a", "a"), tabular.Column("b", "b")], [{"a": "养老 " * 60, "b": "x"}])
     lines = tabular.as_text([table], io.StringIO()).splitlines()
-    assert max(text_width(line) for line in lines) == tabular.PIPED_WIDTH
+    assert max(text_width(line) for line in lines) == PIPED_WIDTH
 
 
 # --- determinism ----------------------------------------------------------------------

@@ -80,12 +80,10 @@ def diff_command(
         return
     if format is DiffFormat.table:
         from ..render import diff_table
-        from ..render.textgrid import terminal_width
+        from ..render.textgrid import output_width
 
         color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        piped = os.environ.get("COLUMNS", "")
-        width = terminal_width(sys.stdout) if sys.stdout.isatty() else int(piped) if piped.isdigit() and int(piped) > 0 else 160
-        typer.echo(diff_table.render(result, evidence, color=color, width=width), nl=False, color=color)
+        typer.echo(diff_table.render(result, evidence, color=color, width=output_width(sys.stdout)), nl=False, color=color)
         return
     from ..render import diff_csv, diff_json, diff_markdown
     renderer = {"json": diff_json, "csv": diff_csv, "markdown": diff_markdown}[format.value]

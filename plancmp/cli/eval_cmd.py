@@ -21,7 +21,8 @@ def eval_command(
       plancmp eval --labels my-pairs.yaml
     """
     from ..evaluate import evaluate, read_labels, report
-    from ..load import data_dir, load_all, shown_path
+    from ..load import load_all
+    from ..paths import data_dir, shown_path
 
     path = labels or data_dir() / "eval" / "pairs.yaml"
     if not path.exists():

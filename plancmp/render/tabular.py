@@ -13,9 +13,6 @@ import os
 import sys
 from dataclasses import dataclass, field
 
-PIPED_WIDTH = 160  # wide enough for CJK cells side by side; fixed so output is reproducible
-
-
 @dataclass(frozen=True)
 class Column:
     """One column: its key in the rows, its title, how it is aligned."""
@@ -55,14 +52,14 @@ def cell(row: dict, key: str) -> str:
 
 def as_text(tables: list[Table], file=None) -> str:
     """Text tables, one per group, as a string (the caller prints it). The layout depends only
-    on the width: the terminal's on a tty, PIPED_WIDTH otherwise. Colour codes only when `file`
-    (default stdout) is a tty and NO_COLOR is unset."""
-    from .textgrid import Column as GridColumn, Grid, paragraph, render, terminal_width
+    on textgrid.output_width (the terminal's on a tty, else a fixed 160). Colour codes only
+    when `file` (default stdout) is a tty and NO_COLOR is unset."""
+    from .textgrid import Column as GridColumn, Grid, output_width, paragraph, render
 
     out = file or sys.stdout
     terminal = hasattr(out, "isatty") and out.isatty()
     color = terminal and not os.environ.get("NO_COLOR")
-    width = terminal_width(out) if terminal else PIPED_WIDTH
+    width = output_width(out)
     lines: list[str] = []
     for table in tables:
         lines += paragraph(table.title, width, "bold", color)

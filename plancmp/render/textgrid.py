@@ -318,9 +318,14 @@ def render(grid: Grid, width: int, color: bool = False) -> list[str]:
     return lines
 
 
-def terminal_width(out) -> int:
-    """The terminal's width; COLUMNS overrides it (as for rich and most CLIs); 80 when a
-    terminal reports none (a pty with no size set says 0)."""
+PIPED_WIDTH = 160   # wide enough for CJK cells side by side; fixed so piped output is the same on every run
+
+
+def output_width(out) -> int:
+    """The width to lay tables out at: the terminal's on a tty (COLUMNS overrides it; 80 when
+    a terminal reports none, as a pty with no size set does), else PIPED_WIDTH."""
+    if not (hasattr(out, "isatty") and out.isatty()):
+        return PIPED_WIDTH
     columns = os.environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
