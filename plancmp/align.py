@@ -157,7 +157,10 @@ def align(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] =
     """Pairs of every kind, in a stable order: domain order, then A's order, then B-only items."""
     out = Alignment()
     for kind in kinds:
-        pairs, misses = _align_kind(kind, a.items(kind), b.items(kind), links if use_links else None)
+        # a restatement (the text repeating a table row) joins its first statement's row later
+        left = [i for i in a.items(kind) if not getattr(i, "restates", None)]
+        right = [i for i in b.items(kind) if not getattr(i, "restates", None)]
+        pairs, misses = _align_kind(kind, left, right, links if use_links else None)
         out.pairs += pairs
         out.near_misses += misses
     return out
@@ -181,8 +184,9 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
         by_ref = {i.ref: i for i in right}
         plan_b = right[0].plan if right else ""
         for x in left:
-            other = links.pinned(x.ref, plan_b)
-            y = by_ref.get(other) if other else None
+            # the first pin to an item of this kind; pins across kinds and further pins
+            # are one-to-many coverage (compare.py)
+            y = next((by_ref[o] for o in links.pins_of(x.ref, plan_b) if o in by_ref), None)
             if y is not None and id(y) not in taken_right:
                 s = scored(x, y)
                 matched[id(x)] = Pair(kind, x, y, s.score, "pinned",

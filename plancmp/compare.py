@@ -19,14 +19,15 @@ from functools import cache
 
 from rapidfuzz import fuzz
 
-from . import textnorm
-from .align import Alignment, Pair, align
+from . import mentions, textnorm, textsearch
+from .align import Alignment, Pair, align, band
+from .evidence import read_source, squeeze
 from .facts import higher_is_better, is_total
 from .links import Links
 from .model import KINDS, Item, Plan, Target
-from .values import Value, try_parse
-from .verdicts import Diff, Row
-from .vocab import domain_names, read as read_vocab, units
+from .values import Value, normalise, try_parse
+from .verdicts import Diff, Row, label
+from .vocab import domain_names, read as read_vocab, units, value_words
 
 _LEVELS = {"full": 2, "partial": 1}
 _RANK = {">": 1, "≥": 0, "=": 0, "≈": 0, "range": 0, "≤": 0, "<": -1}
@@ -39,11 +40,213 @@ def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = 
     alignment: Alignment = align(a, b, links, kinds)
     out = Diff(a, b, near_misses=alignment.near_misses)
     rows = [verdict(pair, a, b) for pair in alignment.pairs]
+    rows = _with_restatements(_covered(rows, a, b, links), a, b)
     order = {d: n for n, d in enumerate(domain_names())}
     # stable: alignment order (A's order, then B-only items) inside domain and kind
     out.rows = sorted(rows, key=lambda r: (order.get(r.domain, 99), r.domain, KINDS.index(r.kind)))
     return out
 
+
+# ---------------------------------------------------------------- coverage
+
+def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row]:
+    """Every row of A's items, completed with what else of B states them.
+
+    One-to-one alignment is only the first step. Then, for each of A's items:
+    B's further items of the same kind whose names state it join the row as `also`
+    (失业保险、工伤保险 -> 失业保险 and 工伤保险), as do further pins of links.yaml. An item
+    with no counterpart takes one of any kind (a national service a province states as a
+    task), else is looked for in B's whole source text: a sentence held by a curated
+    item's quote pairs with that item; one held by none makes the row `mentioned`.
+    `omitted` and `unknown` remain only for what the text does not state.
+    B's items that now state something of A are no longer `added`."""
+    candidates = [i for i in b.items() if not getattr(i, "restates", None)]
+    by_ref = {i.ref: i for i in candidates}
+    text = _TextOf(b)
+    stating: set[str] = set()
+    out = []
+    for row in rows:
+        x = row.left
+        if x is None:
+            out.append(row)
+            continue
+        forbidden = (lambda y: links.forbidden(x.ref, y.ref)) if links else (lambda y: False)
+        pinned = [by_ref[r] for r in (links.pins_of(x.ref, b.id) if links else ()) if r in by_ref]
+        named = [(y, p) for y in candidates if y is not row.right and not forbidden(y)
+                 for p in (mentions.states(x, y),) if p]
+        if row.right is not None:
+            also = [y for y in pinned if y is not row.right] + [y for y, _ in named if y.kind == x.kind and y not in pinned]
+            row = row._replace(also=tuple(also))
+        elif pinned or named:
+            row = _paired_by_coverage(row, x, pinned, named, a, b)
+        else:
+            row = _looked_up_in_text(row, x, text, candidates, a, b)
+        stating.update(y.ref for y in (row.right, *row.also) if y is not None)
+        out.append(row)
+    return [r for r in out if not (r.left is None and r.right.ref in stating)]
+
+
+def _paired_by_coverage(row: Row, x: Item, pinned: list[Item], named: list, a: Plan, b: Plan) -> Row:
+    """No counterpart of its kind, but B's pins or item names state x."""
+    phrase_of = {id(y): p for y, p in named}
+    ranked = pinned + sorted((y for y, _ in named if y not in pinned), key=lambda y: (y.kind != x.kind, KINDS.index(y.kind)))
+    y, rest = ranked[0], tuple(ranked[1:])
+    status, notes = judge(x, y, a, b)
+    if y in pinned:
+        why, confidence, score = f"pinned in links.yaml: {_link_reason(row, x, y)}", "pinned", None
+    else:
+        phrase = phrase_of[id(y)]
+        why, confidence, score = f"{b.id}'s {_noun(y)} {y.name!r} names it ({phrase.why}: {phrase})", "high", 1.0
+    reasons = (why,) + ((f"stated as {_noun(y, article=True)} in {b.id}",) if y.kind != x.kind else ())
+    return row._replace(status=status, right=y, also=rest, score=score, confidence=confidence,
+                        reasons=reasons, notes=notes)
+
+
+def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item], a: Plan, b: Plan) -> Row:
+    found = text.find(x)
+    if found is None:
+        return row
+    (passage, score, phrase), holder = found, text.holder(found[0], candidates)
+    where = f"{passage.file}:{passage.line}"
+    said = f"{where} states it ({phrase.why}: {phrase}): “{_short(passage.text)}”"
+    if holder is not None:
+        status, notes = judge(x, holder, a, b)
+        reasons = (said, f"quoted by {b.id}'s {_noun(holder)} {holder.id}")
+        return row._replace(status=status, right=holder, score=score, confidence=band(score),
+                            reasons=reasons, notes=notes)
+    notes = (f"stated in the text ({where}), no curated item",)
+    return row._replace(status="mentioned", score=score, confidence=band(score), reasons=(said,),
+                        notes=notes, passage=passage)
+
+
+class _TextOf:
+    """B's source text, indexed the first time a row needs it."""
+
+    def __init__(self, plan: Plan):
+        self.plan, self._index, self._spans, self._skip = plan, None, None, ()
+
+    def _ready(self) -> bool:
+        if self._index is None:
+            try:
+                self._index = textsearch.index_of(self.plan.source)
+                self._skip = self._not_commitments(read_source(self.plan.source))
+            except (OSError, UnicodeError):
+                self._index = False   # no text to search: rows stay as aligned
+        return self._index is not False
+
+    def _not_commitments(self, source) -> tuple:
+        """Line ranges and offset ranges that state no commitment: the background parts
+        (十三五 results) and the surviving notes of a lost table (the gap's reveals make
+        such a row `unknown`, with the note)."""
+        lines = tuple(textsearch.background_lines(source, self.plan.background) or ())
+        spans = []
+        for gap in self.plan.source_gaps:
+            for reveal in gap.reveals:
+                quote = squeeze(reveal.quote)
+                at = source.squeezed.find(quote) if quote else -1
+                if at >= 0:
+                    spans.append((at, at + len(quote)))
+        return lines, tuple(spans)
+
+    def _states_commitments(self, passage) -> bool:
+        lines, spans = self._skip
+        return (not any(lo <= passage.line <= hi for lo, hi in lines)
+                and not any(passage.start < hi and lo < passage.end for lo, hi in spans))
+
+    def find(self, x: Item):
+        if not self._ready():
+            return None
+        found = mentions.find(self._index, x, lambda n: self._states_commitments(self._index.passages[n]))
+        if found is None:
+            return None
+        return self._index.passages[found.hit.passage], found.hit.score, found.phrase
+
+    def holder(self, passage, candidates: list[Item]) -> Item | None:
+        """The curated item whose quote holds the sentence (the shortest such quote)."""
+        if self._spans is None:
+            source = read_source(self.plan.source)
+            self._spans = {}
+            for item in candidates:
+                quote = squeeze(item.evidence.quote)
+                at = source.squeezed.find(quote) if quote else -1
+                if at >= 0:
+                    self._spans[item.ref] = (at, at + len(quote))
+        holders = [(end - start, n, item) for n, item in enumerate(candidates)
+                   for start, end in (self._spans.get(item.ref, (0, -1)),)
+                   if start <= passage.start and passage.end <= end + 1]
+        return min(holders, key=lambda t: t[:2])[2] if holders else None
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _noun(item: Item, article: bool = False) -> str:
+    noun = {"targets": "target", "services": "service item", "tasks": "task"}[item.kind]
+    return (("an " if noun[0] in "aeiou" else "a ") + noun) if article else noun
+
+
+def _link_reason(row: Row, x: Item, y: Item) -> str:
+    return "see data/links.yaml"
+
+
+def judge(x: Item, y: Item, a: Plan, b: Plan) -> tuple[str, tuple[str, ...]]:
+    """The verdict on two items that state one commitment, of the same kind or not."""
+    if x.kind == "targets" and y.kind == "targets":
+        return compare_targets(x, y, a, b)
+    if x.kind == "targets":
+        return _target_in_words(x, y, b)
+    return compare_commitments(x, y)
+
+
+def _target_in_words(x: Target, y: Item, b: Plan) -> tuple[str, tuple[str, ...]]:
+    """A's target that B states in a task or service: the same end state in words
+    (全面普及, 15分钟 …) matches; without it there is no value to compare."""
+    goal = try_parse(x.target)
+    wanted = textnorm.fold(normalise(goal.qualitative if goal and goal.qualitative else x.target))
+    said = textnorm.fold(normalise(y.evidence.quote + y.name))
+    if wanted and wanted in said:
+        return "matches", (f"{b.id} states the same end state ({x.target}) in {_noun(y, article=True)}",)
+    return "not-comparable", (f"{b.id} states it in {_noun(y, article=True)} without a value to compare with {x.target}",)
+
+
+# ---------------------------------------------------------------- restatements
+
+def _with_restatements(rows: list[Row], a: Plan, b: Plan) -> list[Row]:
+    """A target stated twice in one plan (a table row, then 力争4.5 in the text) shows on
+    its first statement's row: the verdict stays with the binding value, the note names
+    the other and says how it compares."""
+    again_b = [t for t in b.targets if t.restates]
+    again_a = [t for t in a.targets if t.restates]
+    if not again_a and not again_b:
+        return rows
+    out = []
+    for row in rows:
+        x, y = row.left, row.right
+        notes, also = list(row.notes), list(row.also)
+        for t in again_a:
+            if x is not None and t.restates == x.id:
+                notes.append(f"{a.id} also states {t.target} ({_basis(t)})")
+        for t in again_b:
+            if y is not None and y.kind == "targets" and t.restates == y.id:
+                also.append(t)
+                said = f"{b.id} also states {t.target} ({_basis(t)})"
+                if x is not None and x.kind == "targets":
+                    status, _ = compare_targets(x, t, a, b)
+                    said += f": that value {label(status)} {a.id}"
+                notes.append(said)
+        out.append(row._replace(notes=tuple(notes), also=tuple(also)))
+    return out
+
+
+def _basis(t: Target) -> str:
+    v = try_parse(t.target)
+    words = [{"table": "indicator table", "text": "body text", "box": "box"}.get(t.basis, t.basis)]
+    if "aspirational" in t.flags or (v is not None and v.aspirational):
+        words.append("a stretch goal")
+    if t.evidence.section:
+        words.append(t.evidence.section)
+    return ", ".join(words)
 
 
 def diff_cached(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS) -> Diff:
@@ -143,8 +346,13 @@ def _period(target: Target, value: Value | None) -> str:
 
 
 def compare_targets(x: Target, y: Target, a: Plan, b: Plan) -> tuple[str, tuple[str, ...]]:
-    vx, vy = try_parse(x.target), try_parse(y.target)
+    vx, vy = _in_item_unit(x, try_parse(x.target)), _in_item_unit(y, try_parse(y.target))
     notes = list(_flag_notes(x, vx, a) + _flag_notes(y, vy, b) + _own_baseline_notes(x) + _own_baseline_notes(y))
+    years = _year_note(x, y)
+    if years and x.year // 10 != y.year // 10:
+        return "not-comparable", (years + ": targets of different decades", *notes)
+    if years:
+        notes.append(years)
     if vx is None or vy is None:
         bad = x.target if vx is None else y.target
         return "not-comparable", (f"cannot read the value {bad!r}", *notes)
@@ -164,12 +372,77 @@ def compare_targets(x: Target, y: Target, a: Plan, b: Plan) -> tuple[str, tuple[
     nx, ny, why = _same_scale(vx, vy, ux, uy)
     if nx is None:
         return "not-comparable", (why, *notes)
+    if nx.number and ny.number and max(nx.number, ny.number) / min(nx.number, ny.number) > SCALE_GAP:
+        # a per-capita level does not differ tenfold between a country and its province:
+        # one of the sources (or its copy) states another unit or scale
+        return "not-comparable", (f"units or scale disagree: {_stated(x, vx)} against {_stated(y, vy)}"
+                                  f"{' (' + why + ')' if why else ''} differ more than {SCALE_GAP}-fold; check both sources", *notes)
     if why:
         notes.insert(0, why)
     better = higher_is_better(x.indicator, vx)
-    if nx.number and ny.number and max(nx.number, ny.number) / min(nx.number, ny.number) > 5:
-        notes.insert(0, "the values differ more than fivefold: check the units in both sources")
-    return _order(nx, ny, better), tuple(notes)
+    change = change_note(x, y, a, b)
+    if change:
+        notes.append(change)
+    status = _order(nx, ny, better)
+    if status == "matches" and nx.comparator != ny.comparator:
+        notes.insert(0, f"both at {_num(nx.number)}: {a.id} writes {x.target}, {b.id} {y.target}; equal floors count as matches")
+    return status, tuple(notes)
+
+
+SCALE_GAP = 5   # values further apart than this (after unit conversion) point at a unit or scale error
+
+
+def _stated(t: Target, v: Value) -> str:
+    unit = t.unit if t.unit and not v.unit else ""
+    return f"{t.target}{' ' + unit if unit else ''}"
+
+
+def _in_item_unit(t: Target, value: Value | None) -> Value | None:
+    """3.4万 written for an item in 次 -> 34000: a scale word (vocab/values.yaml `scales`)
+    between the number and the item's unit multiplies the number."""
+    if value is None or not value.numeric or not value.unit or value.unit == t.unit:
+        return value
+    scales = value_words().get("scales") or {}
+    head, rest = value.unit[:1], value.unit[1:]
+    if head in scales and (rest == "" or rest == t.unit) and not (t.unit or "").startswith(head):
+        return _scaled(value, float(scales[head]))._replace(unit=rest or None)
+    return value
+
+
+def _year_note(x: Target, y: Target) -> str:
+    return "" if x.year == y.year else f"target years differ: {x.plan} {x.year}, {y.plan} {y.year}"
+
+
+def planned_change(t: Target) -> float | None:
+    """target minus baseline, when both are plain numbers in one unit."""
+    if t.baseline is None:
+        return None
+    base, goal = try_parse(t.baseline.value), try_parse(t.target)
+    if not (base and goal and base.numeric and goal.numeric) or base.cumulative or goal.cumulative:
+        return None
+    if base.unit and goal.unit and base.unit != goal.unit:
+        return None
+    return goal.number - base.number
+
+
+def change_note(x: Target, y: Target, a: Plan, b: Plan) -> str:
+    """How each side plans to move, and how the moves compare: a province may aim lower
+    than national from a lower base yet plan the larger increase."""
+    dx, dy = planned_change(x), planned_change(y)
+    if dx is None or dy is None:
+        return ""
+    bx, by = try_parse(x.baseline.value), try_parse(y.baseline.value)
+    better = higher_is_better(x.indicator, try_parse(x.target))
+    gain_x, gain_y = (dx, dy) if better else (-dx, -dy)
+    size = "larger" if gain_y > gain_x + 1e-9 else "smaller" if gain_y < gain_x - 1e-9 else "the same"
+    base = ("a higher" if by.number > bx.number else "a lower" if by.number < bx.number else "the same")
+    comparison = "the same gain as" if size == "the same" else f"a {size} gain than"
+    return (f"planned change: {a.id} {_signed(dx)}, {b.id} {_signed(dy)}: "
+            f"{comparison} {a.id}, from {base} base")
+
+
+def _signed(n: float) -> str:
+    return ("+" if n >= 0 else "−") + _num(round(abs(n), 4))
 
 
 def _total(t: Target, unit: str | None) -> bool:
@@ -260,6 +533,8 @@ def _own_baseline_notes(t: Item) -> tuple[str, ...]:
 # ---------------------------------------------------------------- services and tasks
 
 def _numbers_of(item: Item) -> tuple[str, ...]:
+    if item.kind == "targets":
+        return (item.target,)
     if hasattr(item, "commitments"):
         return tuple(item.commitments)
     standard = getattr(item, "standard", None) or ""

@@ -1,8 +1,19 @@
-"""How good is the automatic alignment? Precision, recall and F1 per kind against the
-hand-labelled pairs of data/eval/pairs.yaml, before links.yaml is applied.
+"""How right are the verdicts? Every national item against every province, labelled by
+reading both texts (data/eval/pairs.yaml), compared with what `plancmp diff` says.
 
-Only labelled left items count (the labels say which were checked): a predicted pair
-whose left item was not checked is outside the scope.
+A label says, for one item of the reference plan:
+  an id, or a list of ids    the items of the other plan that state it (any kind; the
+                             first is the closest); the row is right when its counterpart
+                             is one of them
+  {mentioned: [lines]}       the other plan's text states it there, but no curated item does
+  null                       checked: the other plan's (surviving) text does not state it
+
+Per kind: precision and recall of the rows' claims (a counterpart or a mention), the
+share of the rows' further counterparts (`also`) that the labels confirm, and the share
+of the labelled counterparts the rows show at all. The precision of `omitted` is the
+share of omitted rows whose item the labels confirm absent: the claim a reader is most
+likely to publish. Scored twice: the diff as shipped (with data/links.yaml) and the
+engine alone (no links), so that what the links pin stays visible.
 """
 from __future__ import annotations
 
@@ -11,16 +22,23 @@ from pathlib import Path
 
 import yaml
 
-from .align import align
 from .model import KINDS, Plan
+from .verdicts import Row
 
 
 @dataclass
 class Score:
     kind: str
     tp: int = 0
-    fp: list[tuple[str, str, str]] = field(default_factory=list)   # (pairing, left ref, right ref)
-    fn: list[tuple[str, str, str]] = field(default_factory=list)   # (pairing, left ref, wanted)
+    fp: list[tuple[str, str]] = field(default_factory=list)   # (left ref, what the row claims)
+    fn: list[tuple[str, str]] = field(default_factory=list)   # (left ref, what the label says)
+    also_right: int = 0
+    also_all: int = 0
+    edges_shown: int = 0
+    edges_all: int = 0
+    omitted: int = 0
+    omitted_absent: int = 0
+    wrong_omissions: list[tuple[str, str]] = field(default_factory=list)
     unknown_labels: list[str] = field(default_factory=list)
 
     @property
@@ -38,63 +56,132 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def add(self, other: "Score") -> None:
+        for name in ("tp", "also_right", "also_all", "edges_shown", "edges_all", "omitted", "omitted_absent"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.fp += other.fp
+        self.fn += other.fn
+        self.wrong_omissions += other.wrong_omissions
+
 
 def read_labels(path: Path) -> list[dict]:
     with open(path, encoding="utf-8") as fh:
         return yaml.safe_load(fh)["pairings"]
 
 
-def _wanted(value) -> set[str]:
-    if value is None:
-        return set()
-    return {value} if isinstance(value, str) else set(value)
+class Label:
+    """One label, read: the ids that state the item, or the lines that mention it, or neither."""
+
+    def __init__(self, value):
+        self.ids: list[str] = []
+        self.lines: list[int] = []
+        if isinstance(value, str):
+            self.ids = [value]
+        elif isinstance(value, list):
+            self.ids = [str(v) for v in value]
+        elif isinstance(value, dict) and "mentioned" in value:
+            self.lines = [int(n) for n in value["mentioned"]]
+
+    @property
+    def absent(self) -> bool:
+        return not self.ids and not self.lines
+
+    def __str__(self) -> str:
+        if self.ids:
+            return " | ".join(self.ids)
+        if self.lines:
+            return "mentioned at line " + ", ".join(map(str, self.lines))
+        return "absent"
 
 
-def evaluate(plans: dict[str, Plan], labels: list[dict]) -> dict[str, Score]:
+def claim(row: Row) -> str:
+    if row.right is not None:
+        return row.right.id
+    if row.status == "mentioned" and row.passage is not None:
+        return f"mentioned at line {row.passage.line}"
+    return row.status
+
+
+def score_row(s: Score, row: Row, label: Label, ref: str) -> None:
+    shown = [i.id for i in (row.right, *row.also) if i is not None]
+    if label.ids:
+        s.edges_all += len(label.ids)
+        s.edges_shown += sum(i in shown for i in label.ids)
+        s.also_all += len(row.also)
+        s.also_right += sum(i.id in label.ids for i in row.also)
+    if row.status == "omitted":
+        s.omitted += 1
+        if label.absent:
+            s.omitted_absent += 1
+        else:
+            s.wrong_omissions.append((ref, str(label)))
+    said_id = row.right.id if row.right is not None else None
+    said_mention = row.status == "mentioned"
+    right = (said_id is not None and said_id in label.ids) or (said_mention and bool(label.lines))
+    if right:
+        s.tp += 1
+        return
+    if said_id is not None or said_mention:
+        s.fp.append((ref, claim(row)))
+    if not label.absent:
+        s.fn.append((ref, str(label)))
+
+
+def evaluate(plans: dict[str, Plan], labels: list[dict], links=None) -> dict[str, Score]:
+    from .compare import diff
+
     scores = {k: Score(k) for k in KINDS}
     for pairing in labels:
         a, b = plans[pairing["left"]], plans[pairing["right"]]
-        name = f"{a.id}-{b.id}"
-        predicted = {p.left.id: p.right.id for p in align(a, b, links=None).pairs if p.left and p.right}
+        rows = {r.left.id: r for r in diff(a, b, links).rows if r.left is not None}
         for kind in KINDS:
             s = scores[kind]
-            truth = pairing.get(kind) or {}
-            for left_id, value in truth.items():
-                wanted = _wanted(value)
-                for ref, plan in [(left_id, a)] + [(w, b) for w in wanted]:
+            for left_id, value in (pairing.get(kind) or {}).items():
+                label = Label(value)
+                for ref, plan in [(left_id, a)] + [(i, b) for i in label.ids]:
                     if plan.item(ref) is None:
                         s.unknown_labels.append(f"{plan.id}:{ref}")
-                got = predicted.get(left_id)
-                if got is not None and got in wanted:
-                    s.tp += 1
-                    continue
-                if got is not None:
-                    s.fp.append((name, f"{a.id}:{left_id}", f"{b.id}:{got}"))
-                if wanted:
-                    s.fn.append((name, f"{a.id}:{left_id}", " | ".join(sorted(wanted))))
+                row = rows.get(left_id)
+                if row is not None:
+                    score_row(s, row, label, f"{a.id}:{left_id} ~ {b.id}")
     return scores
 
 
-def report(scores: dict[str, Score], plans: dict[str, Plan]) -> str:
-    def name(ref: str) -> str:
-        plan_id, _, item_id = ref.partition(":")
-        item = plans[plan_id].item(item_id.split(" | ")[0]) if plan_id in plans else None
-        return f"{ref} ({item.name})" if item else ref
-
-    lines = [f"{'kind':<9} {'precision':>9} {'recall':>7} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4}"]
+def _table(title: str, scores: dict[str, Score]) -> list[str]:
+    lines = [title,
+             f"{'kind':<9} {'precision':>9} {'recall':>7} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4} "
+             f"{'also ok':>8} {'shown':>6} {'omitted ok':>11}"]
     total = Score("all")
-    for kind, s in scores.items():
-        lines.append(f"{kind:<9} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.tp:>4} {len(s.fp):>4} {len(s.fn):>4}")
-        total.tp += s.tp
-        total.fp += s.fp
-        total.fn += s.fn
-    lines.append(f"{'all':<9} {total.precision:>9.3f} {total.recall:>7.3f} {total.f1:>6.3f} {total.tp:>4} {len(total.fp):>4} {len(total.fn):>4}")
-    for kind, s in scores.items():
-        for pairing, left, right in s.fp:
-            lines.append(f"false positive  {kind:<8} {name(left)} = {name(right)}")
-        for pairing, left, wanted in s.fn:
-            plan_b = pairing.split("-")[-1]
-            lines.append(f"false negative  {kind:<8} {name(left)} should pair {plan_b}:{wanted}")
+    for s in [*scores.values(), total]:
+        if s is total:
+            for other in scores.values():
+                total.add(other)
+        also = f"{s.also_right}/{s.also_all}"
+        shown = f"{s.edges_shown}/{s.edges_all}"
+        omitted = f"{s.omitted_absent}/{s.omitted}"
+        lines.append(f"{s.kind:<9} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.tp:>4} {len(s.fp):>4} "
+                     f"{len(s.fn):>4} {also:>8} {shown:>6} {omitted:>11}")
+    precision = total.omitted_absent / total.omitted if total.omitted else 1.0
+    lines.append(f"omission precision {precision:.3f} ({total.omitted_absent} of {total.omitted} omitted rows confirmed absent)")
+    return lines
+
+
+def report(shipped: dict[str, Score], engine: dict[str, Score]) -> str:
+    """The shipped scores with their errors listed; the engine alone as a summary."""
+    lines = _table("as shipped (engine + data/links.yaml):", shipped)
+    lines += [""] + _table("engine alone (no links):", engine)[:-1] + [""]
+    for kind, s in shipped.items():
+        for ref, said in s.fp:
+            lines.append(f"wrong claim     {kind:<8} {ref}: the row says {said}")
+        for ref, wanted in s.fn:
+            lines.append(f"missed          {kind:<8} {ref}: the label says {wanted}")
         for ref in sorted(set(s.unknown_labels)):
             lines.append(f"stale label     {kind:<8} {ref} is not an item any more")
     return "\n".join(lines) + "\n"
+
+
+def omission_precision(scores: dict[str, Score]) -> float:
+    total = Score("all")
+    for s in scores.values():
+        total.add(s)
+    return total.omitted_absent / total.omitted if total.omitted else 1.0

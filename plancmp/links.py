@@ -49,14 +49,16 @@ class Links:
                 return link
         return None
 
-    def pinned(self, ref: str, plan: str) -> str | None:
-        """The item of `plan` pinned to `ref`, either way round (first pin wins)."""
+    def pins_of(self, ref: str, plan: str) -> list[str]:
+        """Every item of `plan` pinned to `ref`, in file order: one national item may be
+        stated by several provincial items (两免一补 as three services)."""
+        out = []
         for link in self.links:
             if link.action == "pin" and ref in (link.left, link.right):
                 other = link.right if ref == link.left else link.left
-                if other.startswith(plan + ":"):
-                    return other
-        return None
+                if other.startswith(plan + ":") and other not in out:
+                    out.append(other)
+        return out
 
     def forbidden(self, a: str, b: str) -> bool:
         return self._find("forbid", a, b) is not None
@@ -110,39 +112,31 @@ def _finding(doc: Doc, code: str, message: str, path: tuple) -> Finding:
 
 
 def check(links: Links, plans: dict[str, Plan]) -> list[Finding]:
-    """Every link names existing plans and items of one kind; no pair pinned and forbidden,
-    no item pinned to two partners."""
+    """Every link names existing plans and items; no pair pinned and forbidden, no pair
+    pinned twice. Several pins of one item are one-to-many coverage (两免一补 stated as
+    three services), and a pin may cross kinds (a national service a province states
+    as a task): the first same-kind pin is the row's counterpart, the others are `also`."""
     out = list(links.problems)
     if links.doc is None:
         return out
     doc = links.doc
-    pinned_to: dict[str, Link] = {}
+    seen: dict[frozenset, Link] = {}
     for link in links.links:
         where = ("links", link.index, link.action)
-        items = []
         for ref in (link.left, link.right):
             plan_id, item_id = ref.split(":")
             plan = plans.get(plan_id)
             if plan is None:
                 out.append(_finding(doc, "link-unknown-plan", f"{ref}: no plan {plan_id!r} (plans: {', '.join(sorted(plans))})", where))
-                continue
-            item = plan.item(item_id)
-            if item is None:
+            elif plan.item(item_id) is None:
                 out.append(_finding(doc, "link-unknown-id", f"{ref}: plan {plan_id!r} has no item {item_id!r}", where))
-                continue
-            items.append(item)
-        if len(items) == 2 and items[0].kind != items[1].kind:
-            out.append(_finding(doc, "link-conflict", f"{link.left} is one of the {items[0].kind}, {link.right} one of the {items[1].kind}: only items of one kind align", where))
         if link.plans[0] == link.plans[1]:
             out.append(_finding(doc, "link-conflict", "a link joins items of two different plans", where))
-        if link.action == "pin":
-            if links._find("forbid", link.left, link.right):
-                out.append(_finding(doc, "link-conflict", f"{link.left} = {link.right} is both pinned and forbidden", where))
-            for ref, other in ((link.left, link.right), (link.right, link.left)):
-                first = pinned_to.get(ref + ">" + other.split(":")[0])
-                if first is not None and {first.left, first.right} != {link.left, link.right}:
-                    out.append(_finding(doc, "link-conflict", f"{ref} is already pinned at links[{first.index}]; an item pairs with one item of a plan", where))
-                pinned_to.setdefault(ref + ">" + other.split(":")[0], link)
+        pair = frozenset((link.left, link.right))
+        first = seen.setdefault(pair, link)
+        if first is not link:
+            what = "both pinned and forbidden" if first.action != link.action else {"pin": "pinned", "forbid": "forbidden"}[link.action] + " twice"
+            out.append(_finding(doc, "link-conflict", f"{link.left} = {link.right} is {what} (first at links[{first.index}])", where))
     return out
 
 

@@ -75,7 +75,9 @@ def _build_plan(doc: Doc, path: Path, bad: set[str]) -> Plan | None:
     if any(not isinstance(d.get(k), str) for k in top):
         return None
     plan = Plan(id=d["id"], name=d["name"], level=d["level"], region=d["region"], period=d["period"],
-                source=(path.parent / d["source"]), path=path, notes=d.get("notes"))
+                source=(path.parent / d["source"]), path=path, notes=d.get("notes"),
+                background=tuple((b["from"], b["to"]) for b in _list(d.get("background")) if isinstance(b, dict)
+                                 and isinstance(b.get("from"), str) and isinstance(b.get("to"), str)))
     for i, raw in enumerate(_list(d.get("source_gaps"))):
         if f"source_gaps[{i}]" in bad or not isinstance(raw, dict):
             continue
@@ -107,7 +109,7 @@ def _target(raw: dict, common: dict, doc: Doc, where: tuple) -> Target:
     return Target(**common, indicator=raw["indicator"], unit=raw.get("unit"),
                   baseline=Baseline(str(base["value"]), base["year"]) if base else None,
                   target=str(raw["target"]), year=raw["year"], binding=raw.get("binding"),
-                  basis=raw["basis"], flags=tuple(raw.get("flags") or ()),
+                  basis=raw["basis"], flags=tuple(raw.get("flags") or ()), restates=raw.get("restates"),
                   field_pos={k: doc.pos(where + (k,)) for k in raw})
 
 

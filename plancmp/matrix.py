@@ -20,11 +20,12 @@ if TYPE_CHECKING:
 
 # One symbol per verdict: ASCII so that every terminal, CSV reader and font shows it.
 SYMBOLS = {"exceeds": "+", "matches": "=", "matches-quantified": "=#", "below": "-",
-           "not-comparable": "~", "omitted": "x", "unknown": "?", "added": "*"}
+           "not-comparable": "~", "mentioned": "m", "omitted": "x", "unknown": "?", "added": "*"}
 
 # Coverage buckets, in the order they are shown; each verdict falls in exactly one.
 BUCKETS = {"matched or exceeded": ("exceeds", "matches", "matches-quantified"), "below": ("below",),
-           "not comparable": ("not-comparable",), "omitted": ("omitted",), "unknown": ("unknown",)}
+           "not comparable": ("not-comparable",), "mentioned only": ("mentioned",), "omitted": ("omitted",),
+           "unknown": ("unknown",)}
 
 
 def bucket_of(status: str) -> str | None:

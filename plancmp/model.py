@@ -62,6 +62,7 @@ class Target(Item):
     binding: str | None = None
     basis: str = "table"
     flags: tuple[str, ...] = ()
+    restates: str | None = None    # id of the target of this plan it states again (table row -> text)
     field_pos: dict = field(default_factory=dict, compare=False, hash=False)
 
     kind = "targets"
@@ -138,6 +139,7 @@ class Plan:
     path: Path
     notes: str | None = None
     source_gaps: list[SourceGap] = field(default_factory=list)
+    background: tuple[tuple[str, str], ...] = ()   # (from, to) headings of parts that report the past
     targets: list[Target] = field(default_factory=list)
     services: list[Service] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)

@@ -56,7 +56,10 @@ def plan_schema() -> dict:
          "binding": {"enum": [*vocab.bindings(), None], "description": "属性: 预期性 or 约束性; null when the source does not say"},
          "basis": {"enum": ["table", "text", "box"]},
          "flags": {"type": "array", "uniqueItems": True,
-                   "items": {"enum": ["annual_average", "cumulative", "base_year_differs", "aspirational"]}}},
+                   "items": {"enum": ["annual_average", "cumulative", "base_year_differs", "aspirational"]}},
+         "restates": {"type": "string", "pattern": ID_PATTERN,
+                      "description": "Id of the target of this plan that states the same indicator elsewhere "
+                                     "(the table row this text or box restates); the diff shows both on one row"}},
         ["id", "domain", "indicator", "unit", "baseline", "target", "year", "binding", "basis", "evidence"],
         "A quantified commitment: an indicator-table row or a number in the text",
     )
@@ -90,6 +93,12 @@ def plan_schema() -> dict:
              "source": {**_str, "description": "Path of the source text, relative to this file"},
              "notes": _opt_str,
              "source_gaps": {"type": "array", "items": gap},
+             "background": {"type": "array", "description": "Parts of the source that state no commitment (十三五 results, "
+                            "notes defining indicators): from the line that reads `from` to the line before `to`. "
+                            "The search for a commitment in the whole text skips them.",
+                            "items": _closed({"from": {**_str, "description": "a heading line of the source, verbatim"},
+                                              "to": {**_str, "description": "the heading line that ends the part, verbatim"}},
+                                             ["from", "to"])},
              "targets": {"type": "array", "items": target},
              "services": {"type": "array", "items": service},
              "tasks": {"type": "array", "items": task}},

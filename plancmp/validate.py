@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema, schemacheck
+from .textsearch import background_lines
 from .evidence import read_source, squeeze
 from .facts import higher_is_better
 from .findings import ERROR, WARNING, Finding
@@ -103,6 +104,12 @@ def check_plan(plan: Plan, doc: Doc) -> list[Finding]:
             if source is not None and not source.contains(reveal.quote):
                 where = doc.pos(("source_gaps", i, "reveals", j, "quote"))
                 out.append(_quote_missing(reveal.quote, where, source, f"gap {gap.id!r}"))
+    if source is not None:
+        for i, (start, end) in enumerate(plan.background):
+            if background_lines(source, [(start, end)]) is None:
+                where = doc.pos(("background", i))
+                out.append(Finding("background-not-found", f"background part {start!r} … {end!r}: the source has no line "
+                                   f"reading {start!r} followed by one reading {end!r}", where.file, where.line, where.col))
     return out
 
 
@@ -115,6 +122,16 @@ def _check_ids(plan: Plan, doc: Doc) -> list[Finding]:
             out.append(Finding("duplicate-id", f"id {item.id!r} is already used at line {first.line}; ids must be unique across targets, services and tasks", item.pos.file, item.pos.line, item.pos.col))
         else:
             seen[item.id] = Finding("duplicate-id", "", item.pos.file, item.pos.line, item.pos.col)
+    targets = {t.id: t for t in plan.targets}
+    for t in plan.targets:
+        if t.restates is None:
+            continue
+        where = t.field_pos.get("restates", t.pos)
+        first = targets.get(t.restates)
+        if first is None or first is t:
+            out.append(Finding("restates-unknown", f"{t.id}: restates {t.restates!r}, which is not another target of this plan", where.file, where.line, where.col, "restates"))
+        elif first.restates is not None:
+            out.append(Finding("restates-unknown", f"{t.id}: restates {t.restates!r}, which itself restates {first.restates!r}; name the first statement", where.file, where.line, where.col, "restates"))
     gap_ids: set[str] = set()
     for gap in plan.source_gaps:
         if gap.id in gap_ids and gap.pos:

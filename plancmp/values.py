@@ -73,9 +73,41 @@ def _qualitative_words() -> list[tuple[str, str]]:
 
 
 def normalise(text: str) -> str:
-    """Width and whitespace folded; the national copy has stray spaces inside numbers."""
+    """Width and whitespace folded (the national copy has stray spaces inside numbers),
+    and the equivalent expressions of vocab/values.yaml written out (一刻钟 -> 15分钟)."""
     text = unicodedata.normalize("NFKC", str(text))
-    return re.sub(r"\s+", "", text).replace("％", "%")
+    text = re.sub(r"\s+", "", text).replace("％", "%")
+    for words, meaning in _equivalents():
+        text = text.replace(words, meaning)
+    return text
+
+
+@cache
+def _equivalents() -> tuple[tuple[str, str], ...]:
+    pairs = value_words().get("equivalents") or {}
+    return tuple(sorted(((str(k), str(v)) for k, v in pairs.items()), key=lambda kv: -len(kv[0])))
+
+
+def chinese_number(text: str) -> tuple[int, int] | None:
+    """The Chinese numeral at the start of `text` (一, 十二, 四十, 一百二十, 两千) as
+    (value, characters read); None when it does not start with one."""
+    numerals = value_words()["numerals"]
+    digits, multipliers = numerals["digits"], numerals["multipliers"]
+    total, digit, read = 0, None, 0
+    for char in text:
+        if char in digits:
+            if digit is not None:   # two digits in a row (一二) is not a number we read
+                break
+            digit = digits[char]
+        elif char in multipliers:
+            total += (1 if digit is None else digit) * multipliers[char]
+            digit = None
+        else:
+            break
+        read += 1
+    if read == 0:
+        return None
+    return total + (digit or 0), read
 
 
 def parse_value(raw) -> Value:
@@ -115,8 +147,9 @@ def parse_value(raw) -> Value:
         if text.startswith(verb):
             text = text[len(verb):]
             break
-    if text[:1] in words["numerals"]:  # 一所 -> 1所
-        text = str(words["numerals"][text[0]]) + text[1:]
+    spelled = chinese_number(text)   # 一所 -> 1所, 四十 -> 40
+    if spelled is not None:
+        text = str(spelled[0]) + text[spelled[1]:]
     span = _RANGE.match(text)
     if span:
         unit = text[span.end():] or None

@@ -14,8 +14,10 @@ from typing import NamedTuple
 
 from .model import Item, Plan
 
-STATUSES = ("exceeds", "matches", "matches-quantified", "below", "not-comparable", "unknown", "omitted", "added")
-LABELS = {"not-comparable": "not comparable", "matches-quantified": "matches (quantified)"}
+STATUSES = ("exceeds", "matches", "matches-quantified", "below", "not-comparable", "mentioned", "unknown",
+            "omitted", "added")
+LABELS = {"not-comparable": "not comparable", "matches-quantified": "matches (quantified)",
+          "mentioned": "mentioned in the text"}
 
 
 def label(status: str) -> str:
@@ -39,8 +41,22 @@ class NearMiss(NamedTuple):
     why: str   # "low confidence pair" | "unpaired; best candidate"
 
 
+class Passage(NamedTuple):
+    """A sentence (or heading, or table row) of a source text, where it stands."""
+
+    file: str       # as messages show it
+    line: int       # 1-based line where it starts
+    text: str       # as written, whitespace squeezed out
+    start: int      # offsets in the squeezed source text
+    end: int
+
+
 class Row(NamedTuple):
-    """One line of a diff: A's item, B's item (either may be None) and the verdict."""
+    """One line of a diff: A's item, B's item (either may be None) and the verdict.
+
+    `also`: B's further items that state A's item (one-to-many coverage: 两免一补 stated
+    as three services), or that restate B's item (a stretch value beside the binding one).
+    `passage`: for `mentioned`, the sentence of B's text that states A's item."""
 
     kind: str
     domain: str
@@ -51,6 +67,8 @@ class Row(NamedTuple):
     confidence: str | None
     reasons: tuple[str, ...]
     notes: tuple[str, ...] = ()
+    also: tuple[Item, ...] = ()
+    passage: Passage | None = None
 
 
 @dataclass

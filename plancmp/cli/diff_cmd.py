@@ -8,8 +8,7 @@ import typer
 
 from .common import app, domain_option, usage_error
 
-# The verdicts, for --help; compare.py (the diff engine) is imported only when diff runs.
-STATUSES = ("exceeds", "matches", "matches-quantified", "below", "not-comparable", "unknown", "omitted", "added")
+from ..verdicts import STATUSES   # light: the diff engine (compare.py) is imported only when diff runs
 
 
 class DiffFormat(str, Enum):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..verdicts import Diff, Row
+from ..verdicts import Diff, Passage, Row
 from ..model import Item, Plan
 
 
@@ -17,6 +17,7 @@ def item_dict(item: Item | None) -> dict | None:
     baseline = getattr(item, "baseline", None)
     out = {
         "id": item.id,
+        "kind": item.kind,
         "name": item.name,
         "baseline": None if baseline is None else {"value": baseline.value, "year": baseline.year},
         "target": getattr(item, "target", None),
@@ -31,9 +32,16 @@ def item_dict(item: Item | None) -> dict | None:
     return out
 
 
+def passage_dict(passage: Passage | None) -> dict | None:
+    if passage is None:
+        return None
+    return {"file": passage.file, "line": passage.line, "text": passage.text}
+
+
 def row_dict(row: Row) -> dict:
     return {"kind": row.kind, "domain": row.domain, "status": row.status,
             "left": item_dict(row.left), "right": item_dict(row.right),
+            "also": [item_dict(i) for i in row.also], "passage": passage_dict(row.passage),
             "score": row.score, "confidence": row.confidence,
             "reasons": list(row.reasons), "notes": list(row.notes)}
 

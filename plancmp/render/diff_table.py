@@ -11,7 +11,7 @@ from .diff_cells import notes_text, score_text, side_text, status_text
 from .textgrid import Column, Grid
 
 STYLES = {"exceeds": "bold green", "matches": "green", "matches-quantified": "bold green", "below": "bold red",
-          "not-comparable": "yellow", "unknown": "magenta", "omitted": "red", "added": "cyan"}
+          "not-comparable": "yellow", "mentioned": "yellow", "unknown": "magenta", "omitted": "red", "added": "cyan"}
 
 
 def _side(item, evidence: bool) -> textgrid.Cell:

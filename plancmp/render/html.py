@@ -44,7 +44,7 @@ blockquote, .quote { margin: .3rem 0; padding: .2rem .6rem; border-left: 3px sol
 .s-exceeds { background: var(--exceeds); color: #fff; } .s-matches { background: var(--matches); color: #fff; }
 .s-matches-quantified { background: var(--quant); color: #fff; } .s-below { background: var(--below); color: #fff; }
 .s-not-comparable { background: var(--nc); color: #000; } .s-omitted { background: var(--omitted); color: #fff; }
-.s-unknown { background: var(--unknown); color: #fff; } .s-added { background: var(--added); color: #fff; }
+.s-unknown { background: var(--unknown); color: #fff; } .s-mentioned { background: var(--nc); color: #000; outline: 2px dashed var(--omitted); outline-offset: -3px; } .s-added { background: var(--added); color: #fff; }
 .s-reference, .s-absent { background: #fff; }
 table.grid td.val.s-exceeds, table.grid td.val.s-below, table.grid td.val.s-matches, table.grid td.val.s-unknown,
 table.grid td.val.s-omitted, table.grid td.val.s-added, table.grid td.val.s-matches-quantified { color: #fff; }
