@@ -53,7 +53,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row
     """Every row of A's items, completed with what else of B states them.
 
     One-to-one alignment is only the first step. Then, for each of A's items:
-    B's further items of the same kind whose names state it join the row as `also`
+    B's further items (of any kind) whose names state it join the row as `also`
     (失业保险、工伤保险 -> 失业保险 and 工伤保险), as do further pins of links.yaml. An item
     with no counterpart takes one of any kind (a national service a province states as a
     task), else is looked for in B's whole source text: a sentence held by a curated
@@ -62,6 +62,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row
     B's items that now state something of A are no longer `added`."""
     candidates = [i for i in b.items() if not getattr(i, "restates", None)]
     by_ref = {i.ref: i for i in candidates}
+    names = mentions.Names(candidates)
     text = _TextOf(b)
     stating: set[str] = set()
     out = []
@@ -72,13 +73,14 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row
             continue
         forbidden = (lambda y: links.forbidden(x.ref, y.ref)) if links else (lambda y: False)
         pinned = [by_ref[r] for r in (links.pins_of(x.ref, b.id) if links else ()) if r in by_ref]
-        named = [(y, p) for y in candidates if y is not row.right and not forbidden(y)
-                 for p in (mentions.states(x, y),) if p]
-        if row.right is not None:
-            also = [y for y in pinned if y is not row.right] + [y for y, _ in named if y.kind == x.kind and y not in pinned]
+        named = [(y, p) for y, p in names.stating(x) if y is not row.right and not forbidden(y)]
+        if row.right is not None and pinned and row.right not in pinned:
+            row = _paired_by_coverage(row, x, pinned, [], a, b, links)   # people pinned another counterpart
+        elif row.right is not None:
+            also = [y for y in pinned if y is not row.right] + [y for y, _ in named if y not in pinned]
             row = row._replace(also=tuple(also))
         elif pinned or named:
-            row = _paired_by_coverage(row, x, pinned, named, a, b)
+            row = _paired_by_coverage(row, x, pinned, named, a, b, links)
         else:
             row = _looked_up_in_text(row, x, text, candidates, a, b)
         stating.update(y.ref for y in (row.right, *row.also) if y is not None)
@@ -86,14 +88,15 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row
     return [r for r in out if not (r.left is None and r.right.ref in stating)]
 
 
-def _paired_by_coverage(row: Row, x: Item, pinned: list[Item], named: list, a: Plan, b: Plan) -> Row:
+def _paired_by_coverage(row: Row, x: Item, pinned: list[Item], named: list, a: Plan, b: Plan,
+                        links: Links | None) -> Row:
     """No counterpart of its kind, but B's pins or item names state x."""
     phrase_of = {id(y): p for y, p in named}
     ranked = pinned + sorted((y for y, _ in named if y not in pinned), key=lambda y: (y.kind != x.kind, KINDS.index(y.kind)))
     y, rest = ranked[0], tuple(ranked[1:])
     status, notes = judge(x, y, a, b)
     if y in pinned:
-        why, confidence, score = f"pinned in links.yaml: {_link_reason(row, x, y)}", "pinned", None
+        why, confidence, score = f"pinned in links.yaml: {links.reason(x.ref, y.ref)}", "pinned", None
     else:
         phrase = phrase_of[id(y)]
         why, confidence, score = f"{b.id}'s {_noun(y)} {y.name!r} names it ({phrase.why}: {phrase})", "high", 1.0
@@ -186,10 +189,6 @@ def _noun(item: Item, article: bool = False) -> str:
     return (("an " if noun[0] in "aeiou" else "a ") + noun) if article else noun
 
 
-def _link_reason(row: Row, x: Item, y: Item) -> str:
-    return "see data/links.yaml"
-
-
 def judge(x: Item, y: Item, a: Plan, b: Plan) -> tuple[str, tuple[str, ...]]:
     """The verdict on two items that state one commitment, of the same kind or not."""
     if x.kind == "targets" and y.kind == "targets":
@@ -275,7 +274,11 @@ def _content(plan: Plan) -> bytes:
 
     held = _CONTENT.get(id(plan))
     if held is None or held[0] is not plan:
-        held = _CONTENT[id(plan)] = (plan, hashlib.sha256(repr(plan).encode()).digest())
+        try:   # the diff searches the source text too
+            text = plan.source.read_bytes()
+        except OSError:
+            text = b""
+        held = _CONTENT[id(plan)] = (plan, hashlib.sha256(repr(plan).encode() + b"\0" + text).digest())
     return held[1]
 
 def verdict(pair: Pair, a: Plan, b: Plan) -> Row:

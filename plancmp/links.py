@@ -43,21 +43,33 @@ class Links:
     problems: list[Finding] = field(default_factory=list)   # entries that could not be read
     doc: Doc | None = None
 
-    def _find(self, action: str, a: str, b: str) -> Link | None:
+    def __post_init__(self):
+        self._by_pair: dict | None = None
+        self._by_ref: dict | None = None
+
+    def _index(self) -> None:
+        """Links by pair and by item, built once: a diff asks for every pair it scores."""
+        self._by_pair, self._by_ref = {}, {}
         for link in self.links:
-            if link.action == action and {link.left, link.right} == {a, b}:
-                return link
-        return None
+            self._by_pair.setdefault((link.action, frozenset((link.left, link.right))), link)
+            if link.action == "pin":
+                self._by_ref.setdefault(link.left, []).append(link.right)
+                self._by_ref.setdefault(link.right, []).append(link.left)
+
+    def _find(self, action: str, a: str, b: str) -> Link | None:
+        if self._by_pair is None:
+            self._index()
+        return self._by_pair.get((action, frozenset((a, b))))
 
     def pins_of(self, ref: str, plan: str) -> list[str]:
         """Every item of `plan` pinned to `ref`, in file order: one national item may be
         stated by several provincial items (两免一补 as three services)."""
+        if self._by_ref is None:
+            self._index()
         out = []
-        for link in self.links:
-            if link.action == "pin" and ref in (link.left, link.right):
-                other = link.right if ref == link.left else link.left
-                if other.startswith(plan + ":") and other not in out:
-                    out.append(other)
+        for other in self._by_ref.get(ref, ()):
+            if other.startswith(plan + ":") and other not in out:
+                out.append(other)
         return out
 
     def forbidden(self, a: str, b: str) -> bool:

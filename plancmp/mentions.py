@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from itertools import accumulate
 from functools import cache
 from typing import NamedTuple
 
@@ -25,6 +27,7 @@ from .vocab import read as read_vocab
 FOUND = 0.85        # share of a phrase's characters that must stand together
 WHOLE_BELOW = 5     # phrases shorter than this must be found as written
 _PARTS = re.compile(r"[、，,；;]")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 class Phrase(NamedTuple):
@@ -47,15 +50,22 @@ def _phrasings() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
 
 def phrases(item: Item) -> tuple[Phrase, ...]:
     """What to look for when looking for `item` in another plan, most telling first."""
-    name = unicodedata.normalize("NFKC", item.name)
+    return _phrases_of(item.kind, item.name)
+
+
+@cache
+def _phrases_of(kind: str, name: str) -> tuple[Phrase, ...]:
+    name = unicodedata.normalize("NFKC", name)
     units = [(name, "name")]
     halves = _PARTS.split(name)
     # a list of services (失业保险、工伤保险) names each; an indicator's 、 joins qualifiers
-    if item.kind != "targets" and len(halves) > 1 and all(len(textnorm.key(h)) >= 4 for h in halves):
+    if kind != "targets" and len(halves) > 1 and all(len(textnorm.key(h)) >= 4 for h in halves):
         units += [(h, "part of the name") for h in halves]
     found: list[Phrase] = []
     for text, why in units:
         key = textnorm.key(text)
+        if len(key) < 3:   # 强化服务标准建设 keys to 标准: keep the inner words, 服务标准
+            key, why = _trimmed(textnorm.fold(text)), f"{why} {TRIMMED}"
         if len(key) >= 3:
             found.append(Phrase((key,), why))
         found += _rephrased(textnorm.fold(text))
@@ -67,6 +77,15 @@ def phrases(item: Item) -> tuple[Phrase, ...]:
     return tuple(out)
 
 
+def _trimmed(folded: str) -> str:
+    """The folded name without one filler word at each end (强化服务标准建设 -> 服务标准)."""
+    words = textnorm.filler_words()   # longest first
+    head = next((w for w in words if folded.startswith(w) and len(folded) > len(w)), "")
+    folded = folded[len(head):]
+    tail = next((w for w in words if folded.endswith(w) and len(folded) > len(w)), "")
+    return folded[:len(folded) - len(tail)]
+
+
 def _rephrased(folded: str) -> list[Phrase]:
     """The phrasings of vocab/phrasings.yaml for a phrase the name holds. A phrasing stands
     for the words it replaces only: the rest of the name must still be found with it
@@ -75,7 +94,7 @@ def _rephrased(folded: str) -> list[Phrase]:
     for head, ways in _phrasings():
         if head not in folded:
             continue
-        rest = textnorm.key(folded.replace(head, "", 1))
+        rest = textnorm.specific(_NUMBER.sub("", folded.replace(head, "", 1)))
         extra = (rest,) if len(rest) >= 3 else ()
         out += [Phrase(parts + extra, f"phrasing of {head}") for parts in ways]
     return out
@@ -95,10 +114,64 @@ def _found(part: str, text: str) -> tuple[bool, float]:
     return score >= FOUND, score
 
 
+class Names:
+    """The names of B's items, folded once, to ask which of them state an item of A.
+
+    A phrase taken from x's own name must also make up most of y's name, made the same
+    way: 基本医疗保险 states 职工基本医疗保险, but 目标人群覆盖 does not state
+    困难残疾人…补贴目标人群覆盖率, nor 住房保障 the narrower 加大城镇化发展住房保障需求.
+    A phrasing of the vocabulary is specific by itself (助学金 in 普通高中国家助学金)."""
+
+    def __init__(self, items: list[Item]):
+        self.items = items
+        folded = [textnorm.fold(y.name) for y in items]
+        # each form joined into one text: a phrase is looked for in all names at once
+        self._forms = {form: _Joined(names) for form, names in (
+            ("folded", folded), ("key", [textnorm.key(f) for f in folded]), ("trimmed", [_trimmed(f) for f in folded]))}
+
+    def stating(self, x: Item) -> list[tuple[Item, Phrase]]:
+        """B's items whose names state x, each with the first phrase of x it holds, in B's order."""
+        found: dict[int, Phrase] = {}
+        for phrase in phrases(x):
+            if phrase.why.startswith("phrasing"):
+                names = self._forms["folded"]
+                hits = [n for n in names.holding(phrase.parts[0])
+                        if all(part in names.texts[n] for part in phrase.parts[1:])]
+            else:
+                names = self._forms["trimmed" if phrase.why.endswith(TRIMMED) else "key"]
+                part = phrase.parts[0]
+                hits = [n for n in names.holding(part) if len(part) >= NAME_SHARE * len(names.texts[n])]
+            for n in hits:
+                found.setdefault(n, phrase)
+        return [(self.items[n], found[n]) for n in sorted(found)]
+
+
+class _Joined:
+    """Names joined into one text, to find every name that holds a phrase in one pass."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.joined = "\n".join(texts)
+        self.starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+
+    def holding(self, part: str) -> list[int]:
+        out, at = [], self.joined.find(part)
+        while at >= 0:
+            n = bisect_right(self.starts, at) - 1
+            if not out or out[-1] != n:
+                out.append(n)
+            at = self.joined.find(part, at + 1)
+        return out
+
+
 def states(x: Item, y: Item) -> Phrase | None:
-    """The phrase of x that y's name holds (y states x), or None."""
-    name = textnorm.fold(y.name)
-    return next((p for p in phrases(x) if _holds(p, name)), None)
+    """The phrase of x that y's name holds, as written (y states x), or None."""
+    found = Names([y]).stating(x)
+    return found[0][1] if found else None
+
+
+NAME_SHARE = 0.6   # a name phrase found in another name must be this much of it
+TRIMMED = "(ends trimmed)"
 
 
 class Mention(NamedTuple):

@@ -1,7 +1,8 @@
 """Whole results, memoised by the files they are computed from.
 
-A diff is a pure function of two plan files, data/links.yaml and the kinds asked
-for; a matrix of every plan file and links.yaml. When none of those bytes changed
+A diff is a pure function of two plan files, data/links.yaml, the source texts (searched
+before a row says `omitted`) and the kinds asked for; a matrix of every plan file,
+links.yaml and the texts. When none of those bytes changed
 since the last run, the result is read back from the cache (plancmp/cache.py) and
 the engine (YAML, schema check, rapidfuzz, alignment) is not even imported.
 Filtering (--domain, --status) and rendering always run.
@@ -24,8 +25,14 @@ def diff_of(left_id: str, right_id: str, kinds: tuple[str, ...]) -> Diff:
         links = load_checked_links()
         return diff(planref.load(left_id), planref.load(right_id), links, kinds)
 
-    files = [planref.path_of(left_id), planref.path_of(right_id), links_path(data_dir())]
+    files = [planref.path_of(left_id), planref.path_of(right_id), links_path(data_dir()), *_sources()]
     return cache.by_files("diff-result", files, repr(kinds), compute, Diff)
+
+
+def _sources() -> list:
+    """The source texts: a diff searches them before it says `omitted`. Every text of the data
+    folder counts (which one a plan names is known only after parsing it)."""
+    return sorted((data_dir() / "sources").glob("*.txt"))
 
 
 def matrix_of(kind: str, domain: str | None) -> dict:
@@ -38,5 +45,5 @@ def matrix_of(kind: str, domain: str | None) -> dict:
 
         return matrix(load_all(), load_checked_links(), kind, domain)
 
-    files = [*plan_files(), links_path(data_dir())]
+    files = [*plan_files(), links_path(data_dir()), *_sources()]
     return cache.by_files("matrix-result", files, repr((kind, domain)), compute, dict)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from .verdicts import label
 from .crossplan import against_reference, reference_id, row_for
 from .links import Links
-from .model import Plan, Target
+from .model import Item, Plan, Target
 from .show import items_by_domain, source_line
 from .vocab import domain_names
 
@@ -25,7 +25,13 @@ def cell_value(target: Target) -> str:
     return f"{target.baseline.value} → {target.target}" if target.baseline else f"→ {target.target}"
 
 
-def target_cell(plan: Plan, target: Target, status: str, row=None) -> dict:
+def target_cell(plan: Plan, target: Item, status: str, row=None) -> dict:
+    if not isinstance(target, Target):   # a province states the national target in a task or service
+        return {**empty_cell(status, row), "id": target.id, "indicator": target.name, "kind": target.kind,
+                "value": f"({target.kind}) {target.name}", "unit": None, "baseline": None, "target": None,
+                "year": None, "binding": None, "basis": getattr(target, "basis", None), "body_text": True,
+                "flags": [], "score": row.score if row else None, "confidence": row.confidence if row else None,
+                "quote": target.evidence.quote, "section": target.evidence.section, "line": source_line(plan, target)}
     return {"id": target.id, "indicator": target.indicator, "value": cell_value(target), "unit": target.unit,
             "baseline": {"value": target.baseline.value, "year": target.baseline.year} if target.baseline else None,
             "target": target.target, "year": target.year, "binding": target.binding, "basis": target.basis,
@@ -55,6 +61,9 @@ def target_grid(plans: dict[str, Plan], links: Links | None, plan_ids: list[str]
             row = row_for(diffs[pid], item)
             status = row.status if row else "omitted"
             cells[pid] = target_cell(plans[pid], row.right, status, row) if row and row.right else empty_cell(status, row)
+            if row and row.also:   # further statements: 力争4.5 beside ≥3, the items of a one-to-many cover
+                cells[pid]["also"] = [{"id": i.id, "kind": i.kind, "name": i.name,
+                                       "value": cell_value(i) if isinstance(i, Target) else None} for i in row.also]
         rows.append({"domain": item.domain, "indicator": item.indicator, "unit": item.unit, "origin": ref.id,
                      "cells": cells})
     for pid in shown:

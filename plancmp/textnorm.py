@@ -55,15 +55,30 @@ def fold(text: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFKC", text)
     text = _drop_unit_parentheticals(text)
-    punct = _filler()[1]
-    return "".join(c for c in text if not c.isspace() and c not in punct
-                   and not unicodedata.category(c).startswith("P") and c not in "()[]{}〔〕")
+    return "".join(filter(_kept, text))
+
+
+@cache
+def _kept(char: str) -> bool:
+    """A character that fold keeps: not a space, not punctuation, not a bracket."""
+    return not (char.isspace() or char in _filler()[1] or unicodedata.category(char).startswith("P")
+                or char in "()[]{}〔〕")
+
+
+@cache
+def fold_char(char: str) -> str:
+    """One character as fold reads it in running text (a unit parenthetical needs its context)."""
+    return "".join(filter(_kept, unicodedata.normalize("NFKC", char)))
 
 
 def key(text: str | None) -> str:
     """`fold`, then numbers and filler words removed: the part of a name that says what."""
     folded = _NUMBER.sub("", fold(text))
-    stripped = _filler_pattern().sub("", folded)
     # a name made only of filler (服务, 推进建设) keeps its words: better than nothing
-    return stripped or folded
+    return specific(folded) or folded
+
+
+def specific(folded: str) -> str:
+    """A folded text without its filler words (possibly nothing left)."""
+    return _filler_pattern().sub("", folded)
 

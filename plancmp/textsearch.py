@@ -14,6 +14,7 @@ caller's threshold; `coverage` only measures.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 from typing import NamedTuple
@@ -27,13 +28,11 @@ _SPREAD = 0.5        # a match may spread over len(query) * (1 + _SPREAD) + 2 ch
 
 
 class TextIndex(NamedTuple):
-    """A source's passages, their folded text (with each folded character's offset in
-    the squeezed source), and which passages hold each pair of characters."""
+    """A source's passages, their folded text, and which passages hold each pair of characters."""
 
     file: str
     passages: tuple[Passage, ...]
     folded: tuple[str, ...]
-    offsets: tuple[tuple[int, ...], ...]
     pairs: dict[str, tuple[int, ...]]
 
 
@@ -44,28 +43,34 @@ class Hit(NamedTuple):
     end: int
 
 
+_SENTENCE = re.compile(r"[^。；！？;!?]*[。；！？;!?]?")
+
+
 def build(path: Path, shown: str) -> TextIndex:
     """Raises OSError / UnicodeDecodeError like evidence.read_source."""
     source = read_source(path)
-    passages, folded, offsets = [], [], []
-    start = 0
-    squeezed, line_of = source.squeezed, source.line_of
-    for at, char in enumerate(squeezed):
-        last = at + 1 == len(squeezed)
-        if char in _SENTENCE_END or last or line_of[at + 1] != line_of[at]:
-            text = squeezed[start:at + 1]
-            chars = [(n, c) for n, c in enumerate(text, start) if textnorm.fold(c)]
-            if chars:
-                passages.append(Passage(shown, line_of[start], text, start, at + 1))
-                folded.append("".join(textnorm.fold(c) for _, c in chars))
-                offsets.append(tuple(n for n, _ in chars))
-            start = at + 1
+    passages, folded = [], []
+    offset = 0   # where the line starts in the squeezed source (squeeze drops the newlines)
+    for number, line in enumerate(source.text.split("\n"), 1):
+        line = squeeze(line)
+        for match in _SENTENCE.finditer(line):
+            text = match.group()
+            folded_text = "".join(map(textnorm.fold_char, text))
+            if folded_text:
+                start = offset + match.start()
+                passages.append(Passage(shown, number, text, start, start + len(text)))
+                folded.append(folded_text)
+        offset += len(line)
     pairs: dict[str, list[int]] = {}
     for n, text in enumerate(folded):
         for pair in {text[i:i + 2] for i in range(len(text) - 1)}:
             pairs.setdefault(pair, []).append(n)
-    return TextIndex(shown, tuple(passages), tuple(folded), tuple(offsets),
-                     {k: tuple(v) for k, v in pairs.items()})
+    return TextIndex(shown, tuple(passages), tuple(folded), {k: tuple(v) for k, v in pairs.items()})
+
+
+def _offsets(passage: Passage) -> list[int]:
+    """For each character of the passage's folded text, its offset in the squeezed source."""
+    return [passage.start + n for n, char in enumerate(passage.text) for _ in textnorm.fold_char(char)]
 
 
 def background_lines(source, parts) -> list[tuple[int, int]] | None:
@@ -146,7 +151,7 @@ def search(index: TextIndex, query: str, threshold: float) -> list[Hit]:
             continue
         score, lo, hi = coverage(query, index.folded[n])
         if score >= threshold:
-            offsets = index.offsets[n]
+            offsets = _offsets(index.passages[n])
             hits.append(Hit(n, round(score, 4), offsets[lo], offsets[hi - 1] + 1))
     return sorted(hits, key=lambda h: (-h.score, h.passage))
 

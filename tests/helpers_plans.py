@@ -15,10 +15,11 @@ def plan(pid: str, level: str = "province", region: str | None = None, gaps=()) 
 
 
 def target(p: Plan, tid: str, indicator: str, value: str, unit: str | None = "%", domain: str = "老有所养",
-           baseline: str | None = None, flags=(), quote: str | None = None) -> Target:
+           baseline: str | None = None, flags=(), quote: str | None = None, year: int = 2025,
+           restates: str | None = None, basis: str = "table") -> Target:
     t = Target(plan=p.id, id=tid, domain=domain, evidence=Evidence(quote or f"{indicator}{value}", "专栏1", POS), pos=POS,
                indicator=indicator, unit=unit, baseline=Baseline(baseline, 2020) if baseline else None,
-               target=value, year=2025, binding=None, basis="table", flags=tuple(flags))
+               target=value, year=year, binding=None, basis=basis, flags=tuple(flags), restates=restates)
     p.targets.append(t)
     return t
 

@@ -64,8 +64,66 @@ def test_cumulative_against_annual_is_not_comparable():
 
 
 def test_qualitative_without_equivalence_is_not_comparable():
-    row = _pair("15分钟", "一刻钟", indicator="社区养老服务圈", unit="分钟")
+    row = _pair("80%", "基本覆盖", indicator="某项服务覆盖率", unit="%")
     assert row.status == "not-comparable" and "without a stated equivalence" in row.notes[0]
+
+
+@pytest.mark.parametrize("a_value,b_value,status", [
+    ("15分钟", "一刻钟", "matches"),          # vocab/values.yaml equivalents
+    ("15分钟", "半小时", "below"),            # a 30-minute circle is the wider one: fewer minutes is better
+    ("30分钟", "半小时", "matches"),
+])
+def test_equivalent_expressions_compare_as_values(a_value, b_value, status):
+    row = _pair(a_value, b_value, indicator="社区养老服务圈", unit="分钟")
+    assert row.status == status, row
+
+
+@pytest.mark.parametrize("raw,number", [("四十", 40), ("十二", 12), ("一百二十个", 120), ("两千", 2000), ("至少办好一所", 1)])
+def test_chinese_numerals_are_read_whole(raw, number):
+    from plancmp.values import parse_value
+    assert parse_value(raw).number == number
+
+
+def test_a_scale_word_multiplies_into_the_items_unit():
+    row = _pair("3.4万", "36000", indicator="每万人接受公共文化设施服务次数", unit="次")
+    assert row.status == "exceeds", row
+
+
+def _units(a_value, a_unit, b_value, b_unit, indicator):
+    a, b = plan("national", "national", "全国"), plan("liaoning")
+    target(a, "x", indicator, a_value, a_unit)
+    target(b, "x", indicator, b_value, b_unit)
+    [row] = _one(a, b)
+    return row
+
+
+def test_permille_against_percent_converts():
+    row = _units("0.8", "%", "6", "‰", "婴儿死亡率")
+    assert row.status == "exceeds" and any("converted to %" in n for n in row.notes), row
+
+
+def test_a_unit_or_scale_disagreement_is_not_comparable_never_below():
+    row = _units("3.4", "万次", "3700", "次", "每万人接受公共文化设施服务次数")
+    assert row.status == "not-comparable" and "units or scale disagree" in row.notes[0], row
+
+
+def test_equal_floors_match_and_say_how():
+    row = _pair("55%", "≥55%")
+    assert row.status == "matches" and "equal floors count as matches" in row.notes[0]
+
+
+def test_target_years_of_another_decade_are_not_comparable_and_other_years_noted():
+    assert _pair("55%", "60%", b={"year": 2035}).status == "not-comparable"
+    row = _pair("55%", "60%", b={"year": 2024})
+    assert row.status == "exceeds" and any("target years differ" in n for n in row.notes)
+
+
+def test_planned_change_is_noted_with_base_and_size():
+    row = _pair("3.2", "3", indicator="每千人口拥有执业(助理)医师数", unit="人",
+                a={"baseline": "2.9"}, b={"baseline": "2.5"})
+    assert row.status == "below"
+    [note] = [n for n in row.notes if n.startswith("planned change")]
+    assert "national +0.3, liaoning +0.5" in note and "a larger gain than national, from a lower base" in note
 
 
 def test_target_below_its_own_baseline_is_noted():

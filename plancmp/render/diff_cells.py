@@ -28,6 +28,29 @@ def side_text(item: Item | None) -> str:
     return f"{item.name}: {value}" if value else item.name
 
 
+def right_text(row: Row) -> str:
+    """B's side: its counterpart (with its kind when that differs from the row's), every
+    further item that states the same (one-to-many, restatements), or the sentence of
+    B's text that mentions A's item."""
+    if row.passage is not None:
+        return f"(text) {passage_text(row)}"
+    text = side_text(row.right)
+    if row.right is not None and row.right.kind != row.kind:
+        text = f"({row.right.kind}) {text}"
+    for item in row.also:
+        kind = f"({item.kind}) " if item.kind != row.kind else ""
+        text += f"\n+ {kind}{side_text(item)}"
+    return text
+
+
+def passage_text(row: Row, limit: int = 60) -> str:
+    p = row.passage
+    if p is None:
+        return ""
+    words = p.text if len(p.text) <= limit else p.text[:limit] + "…"
+    return f"{p.file}:{p.line} “{words}”"
+
+
 def score_text(row: Row) -> str:
     if row.score is None:
         return ""

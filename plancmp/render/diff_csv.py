@@ -5,10 +5,11 @@ import csv
 import io
 
 from ..verdicts import Diff
-from .diff_cells import value_text
+from .diff_cells import passage_text, value_text
 
 COLUMNS = ["kind", "domain", "status", "left_id", "left_name", "left_value", "right_id", "right_name",
-           "right_value", "score", "confidence", "reasons", "notes", "left_quote", "right_quote"]
+           "right_value", "score", "confidence", "reasons", "notes", "left_quote", "right_quote",
+           "also_ids", "passage"]
 
 
 def render(diff: Diff, evidence: bool = False) -> str:
@@ -23,5 +24,6 @@ def render(diff: Diff, evidence: bool = False) -> str:
             "" if r.score is None else f"{r.score:.4f}", r.confidence or "",
             "; ".join(r.reasons), "; ".join(r.notes),
             r.left.evidence.quote if r.left else "", r.right.evidence.quote if r.right else "",
+            " ".join(i.id for i in r.also), passage_text(r, limit=10**6),
         ])
     return out.getvalue()

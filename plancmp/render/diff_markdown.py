@@ -4,7 +4,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..verdicts import STATUSES, Diff, label
-from .diff_cells import notes_text, score_text, side_text, status_text
+from .diff_cells import notes_text, right_text, score_text, side_text, status_text
 
 
 def _cell(text: str) -> str:
@@ -17,7 +17,7 @@ def render(diff: Diff, evidence: bool = False) -> str:
     for domain, rows in groupby(diff.rows, key=lambda r: r.domain):
         lines += [f"## {domain}", "", f"| kind | {a.id} | {b.id} | verdict | score | notes |", "| --- | --- | --- | --- | --- | --- |"]
         for r in rows:
-            left, right = side_text(r.left), side_text(r.right)
+            left, right = side_text(r.left), right_text(r).replace("\n", "<br>")
             if evidence:
                 left += f"<br>“{r.left.evidence.quote}”" if r.left else ""
                 right += f"<br>“{r.right.evidence.quote}”" if r.right else ""

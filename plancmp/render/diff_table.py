@@ -7,19 +7,20 @@ from itertools import groupby
 
 from ..verdicts import STATUSES, Diff, label
 from . import textgrid
-from .diff_cells import notes_text, score_text, side_text, status_text
+from .diff_cells import notes_text, right_text, score_text, side_text, status_text
 from .textgrid import Column, Grid
 
 STYLES = {"exceeds": "bold green", "matches": "green", "matches-quantified": "bold green", "below": "bold red",
           "not-comparable": "yellow", "mentioned": "yellow", "unknown": "magenta", "omitted": "red", "added": "cyan"}
 
 
-def _side(item, evidence: bool) -> textgrid.Cell:
+def _side(item, evidence: bool, text: str | None = None) -> textgrid.Cell:
     """The item as a cell; with evidence, its quote (and section) dim on the lines below."""
+    text = side_text(item) if text is None else text
     if not evidence or item is None:
-        return side_text(item)
+        return text
     section = f" ({item.evidence.section})" if item.evidence.section else ""
-    return [(side_text(item), ""), (f"\n“{item.evidence.quote}”{section}", "dim")]
+    return [(text, ""), (f"\n“{item.evidence.quote}”{section}", "dim")]
 
 
 def render(diff: Diff, evidence: bool = False, color: bool = False, width: int = 160) -> str:
@@ -31,7 +32,7 @@ def render(diff: Diff, evidence: bool = False, color: bool = False, width: int =
                      Column("notes", ratio=5)],
                     title=domain, title_style="italic", expand=True, row_gaps=evidence)
         for r in rows:
-            grid.add_row(r.kind, _side(r.left, evidence), _side(r.right, evidence),
+            grid.add_row(r.kind, _side(r.left, evidence), _side(r.right, evidence, right_text(r)),
                          (status_text(r), STYLES.get(r.status, "")), score_text(r), notes_text(r))
         lines += ["", *textgrid.render(grid, width, color)]
     lines += ["", *textgrid.render(_summary(diff), width, color)]
