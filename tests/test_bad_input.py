@@ -180,6 +180,9 @@ CASES = [
     Case("source-is-directory", lambda t: sub(t, "source: ../sources/national.txt", "source: ../sources"), "source-missing", 9),
     Case("source-with-nul", lambda t: sub(t, "source: ../sources/national.txt", 'source: "../sources/nat\\0ional.txt"'), "source-missing", 9),
     Case("unknown-domain", lambda t: sub(t, "domain: 幼有所育", "domain: 幼有所乐"), "unknown-domain", 13),
+    Case("restates-unknown-target", lambda t: next_line(sub(t, '    basis: table\n', '    basis: table\n    restates: no-such-target\n')), "restates-unknown", 15),
+    Case("restates-itself", lambda t: next_line(sub(t, '    basis: table\n', '    basis: table\n    restates: nursery-places-per-1000\n')), "restates-unknown", 15),
+    Case("background-heading-not-a-line", lambda t: sub(t, '{from: "第一节 发展基础"', '{from: "第九节 没有这一节"'), "background-not-found", 5),
 ]
 
 # odd characters in ids, for item ids and the plan id
@@ -440,6 +443,24 @@ def test_links_file(runner, press, name):
     result = validate(runner)  # no paths: the whole data dir, links.yaml included
     assert_finding(result, code, 3, file="links.yaml")
     assert not Path("pwned").exists()
+
+
+def test_links_pinned_twice_or_pinned_and_forbidden(runner, press):
+    liaoning_id = re.search(r"\n  - id: (\S+)", (press.parent.parent / "plans" / "liaoning.yaml").read_text(encoding="utf-8"))[1]
+    pair = f"national:nursery-places-per-1000 = liaoning:{liaoning_id}"
+    for second in ("pin", "forbid"):
+        Path("links.yaml").write_text(f'links:\n  - {{pin: "{pair}", reason: "a"}}\n  - {{{second}: "{pair}", reason: "b"}}\n',
+                                      encoding="utf-8")
+        found = assert_finding(validate(runner), "link-conflict", 3, file="links.yaml")
+        assert ("pinned twice" if second == "pin" else "both pinned and forbidden") in found["msg"]
+
+
+def test_several_pins_of_one_item_are_valid_one_to_many(runner, press):
+    ids = re.findall(r"\n  - id: (\S+)", (press.parent.parent / "plans" / "liaoning.yaml").read_text(encoding="utf-8"))[:2]
+    Path("links.yaml").write_text("links:\n" + "".join(
+        f'  - {{pin: "national:nursery-places-per-1000 = liaoning:{i}", reason: "one of two"}}\n' for i in ids), encoding="utf-8")
+    result = validate(runner)
+    assert "link-conflict" not in result.output, result.output
 
 
 def test_links_file_with_the_wrong_shape(runner, press):
