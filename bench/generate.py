@@ -10,6 +10,7 @@ holds exactly its (perturbed) quotes, so every synthetic plan validates cleanly.
 from __future__ import annotations
 
 import argparse
+import copy
 import random
 import re
 import shutil
@@ -56,7 +57,42 @@ def synthesise(base: dict, number: int, rng: random.Random) -> tuple[dict, str]:
         plan[kind] = items
     for gap in plan.get("source_gaps") or []:
         quotes += [r["quote"] for r in gap.get("reveals") or []]
+    plan.pop("background", None)   # its headings are not in the synthetic text
     return plan, "\n".join(quotes) + "\n"
+
+
+def enlarge(base: dict, items: int, plan_id: str) -> tuple[dict, str]:
+    """A plan of about `items` items: the base's items copied, each copy with its own id and
+    a numbered name (so that the copies are different commitments that share words)."""
+    plan = {**base, "id": plan_id, "source": f"../sources/{plan_id}.txt"}
+    plan.pop("background", None)
+    total = sum(len(base[k]) for k in ("targets", "services", "tasks"))
+    copies = -(-items // total)
+    names = {"targets": "indicator", "services": "item", "tasks": "title"}
+    quotes = []
+    for kind, field in names.items():
+        plan[kind] = [dict(copy.deepcopy(i), id=f"{i['id']}-{n}", **{field: f"{i[field]}{n}"})
+                      for n in range(copies) for i in base[kind]]   # deep: YAML would write shared values as aliases
+        quotes += [i["evidence"]["quote"] for i in base[kind]]
+    for gap in plan.get("source_gaps") or []:
+        quotes += [r["quote"] for r in gap.get("reveals") or []]
+    return plan, "\n".join(quotes) + "\n"
+
+
+def generate_big(items: int, out: Path) -> Path:
+    """national and one province (from liaoning) of about `items` items each."""
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "plans").mkdir(parents=True)
+    (out / "sources").mkdir()
+    header = "# yaml-language-server: $schema=../../plancmp/schemas/plan.schema.json\n"
+    for base_id, plan_id in (("national", "national"), ("liaoning", "big")):
+        base = yaml.safe_load((REAL / "plans" / f"{base_id}.yaml").read_text(encoding="utf-8"))
+        plan, source = enlarge(base, items, plan_id)
+        (out / "plans" / f"{plan_id}.yaml").write_text(
+            header + yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+        (out / "sources" / f"{plan_id}.txt").write_text(source, encoding="utf-8")
+    return out
 
 
 def generate(provinces: int, out: Path, seed: int = 14) -> Path:

@@ -30,7 +30,6 @@ from .verdicts import Diff, Row, label
 from .vocab import domain_names, read as read_vocab, units, value_words
 
 _LEVELS = {"full": 2, "partial": 1}
-_RANK = {">": 1, "≥": 0, "=": 0, "≈": 0, "range": 0, "≤": 0, "<": -1}
 _DIGIT = re.compile(r"\d")
 
 
@@ -74,8 +73,9 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row
         forbidden = (lambda y: links.forbidden(x.ref, y.ref)) if links else (lambda y: False)
         pinned = [by_ref[r] for r in (links.pins_of(x.ref, b.id) if links else ()) if r in by_ref]
         named = [(y, p) for y, p in names.stating(x) if y is not row.right and not forbidden(y)]
-        if row.right is not None and pinned and row.right not in pinned:
-            row = _paired_by_coverage(row, x, pinned, [], a, b, links)   # people pinned another counterpart
+        if row.right is not None and row.right not in pinned and any(y.kind == x.kind for y in pinned):
+            # people pinned another counterpart of the row's kind (pins of other kinds only add)
+            row = _paired_by_coverage(row, x, pinned, [], a, b, links)
         elif row.right is not None:
             also = [y for y in pinned if y is not row.right] + [y for y, _ in named if y not in pinned]
             row = row._replace(also=tuple(also))
@@ -113,7 +113,7 @@ def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item
     where = f"{passage.file}:{passage.line}"
     said = f"{where} states it ({phrase.why}: {phrase}): “{_short(passage.text)}”"
     if holder is not None:
-        status, notes = judge(x, holder, a, b)
+        status, notes = judge(x, holder, a, b, passage)
         reasons = (said, f"quoted by {b.id}'s {_noun(holder)} {holder.id}")
         return row._replace(status=status, right=holder, score=score, confidence=band(score),
                             reasons=reasons, notes=notes)
@@ -189,13 +189,14 @@ def _noun(item: Item, article: bool = False) -> str:
     return (("an " if noun[0] in "aeiou" else "a ") + noun) if article else noun
 
 
-def judge(x: Item, y: Item, a: Plan, b: Plan) -> tuple[str, tuple[str, ...]]:
-    """The verdict on two items that state one commitment, of the same kind or not."""
+def judge(x: Item, y: Item, a: Plan, b: Plan, passage=None) -> tuple[str, tuple[str, ...]]:
+    """The verdict on two items that state one commitment, of the same kind or not;
+    `passage`: the sentence of B's text that states x, when that is how y was found."""
     if x.kind == "targets" and y.kind == "targets":
         return compare_targets(x, y, a, b)
     if x.kind == "targets":
         return _target_in_words(x, y, b)
-    return compare_commitments(x, y)
+    return compare_commitments(x, y, passage)
 
 
 def _target_in_words(x: Target, y: Item, b: Plan) -> tuple[str, tuple[str, ...]]:
@@ -206,7 +207,7 @@ def _target_in_words(x: Target, y: Item, b: Plan) -> tuple[str, tuple[str, ...]]
     said = textnorm.fold(normalise(y.evidence.quote + y.name))
     if wanted and wanted in said:
         return "matches", (f"{b.id} states the same end state ({x.target}) in {_noun(y, article=True)}",)
-    return "not-comparable", (f"{b.id} states it in {_noun(y, article=True)} without a value to compare with {x.target}",)
+    return "not-comparable", (f"{b.id} states it in {_noun(y, article=True)} without a value: nothing to compare with {x.target}",)
 
 
 # ---------------------------------------------------------------- restatements
@@ -365,13 +366,13 @@ def compare_targets(x: Target, y: Target, a: Plan, b: Plan) -> tuple[str, tuple[
     if vx.qualitative or vy.qualitative:
         status, why = _compare_qualitative(vx, vy, ux, uy)
         return status, tuple(filter(None, (why,))) + tuple(notes)
+    px, py = _period(x, vx), _period(y, vy)
+    reasons = [f"{a.id} gives {px}, {b.id} {py}"] if px != py else []
     if _total(x, ux) or _total(y, uy):
         # two jurisdictions of different size: their totals say nothing about ambition
-        what = ux or uy or "count"
-        return "not-comparable", (f"absolute total ({what}): {a.region} and {b.region} differ in size", *notes)
-    px, py = _period(x, vx), _period(y, vy)
-    if px != py:
-        return "not-comparable", (f"{a.id} gives {px}, {b.id} {py}", *notes)
+        reasons.append(f"absolute total ({ux or uy or 'count'}): {a.region} and {b.region} differ in size")
+    if reasons:
+        return "not-comparable", (*reasons, *notes)
     nx, ny, why = _same_scale(vx, vy, ux, uy)
     if nx is None:
         return "not-comparable", (why, *notes)
@@ -388,7 +389,7 @@ def compare_targets(x: Target, y: Target, a: Plan, b: Plan) -> tuple[str, tuple[
         notes.append(change)
     status = _order(nx, ny, better)
     if status == "matches" and nx.comparator != ny.comparator:
-        notes.insert(0, f"both at {_num(nx.number)}: {a.id} writes {x.target}, {b.id} {y.target}; equal floors count as matches")
+        notes.insert(0, f"both at {_num(nx.number)}: {a.id} writes {x.target}, {b.id} {y.target}; the same number matches")
     return status, tuple(notes)
 
 
@@ -417,13 +418,19 @@ def _year_note(x: Target, y: Target) -> str:
 
 
 def planned_change(t: Target) -> float | None:
-    """target minus baseline, when both are plain numbers in one unit."""
-    if t.baseline is None:
+    """target minus baseline, when both are plain numbers in one unit: not for a baseline
+    given as a bound (>90), period figures (cumulative, yearly averages) or a floor the
+    baseline already clears (>99% against 99.36% plans no decline)."""
+    if t.baseline is None or {"cumulative", "annual_average"} & set(t.flags):
         return None
     base, goal = try_parse(t.baseline.value), try_parse(t.target)
     if not (base and goal and base.numeric and goal.numeric) or base.cumulative or goal.cumulative:
         return None
-    if base.unit and goal.unit and base.unit != goal.unit:
+    if base.comparator != "=" or (base.unit and goal.unit and base.unit != goal.unit):
+        return None
+    better = higher_is_better(t.indicator, goal)
+    if goal.comparator in (("≥", ">") if better else ("≤", "<")) and (goal.number < base.number) == better \
+            and goal.number != base.number:
         return None
     return goal.number - base.number
 
@@ -481,14 +488,12 @@ def _commitment(value: Value, better_high: bool) -> float:
 
 
 def _order(vx: Value, vy: Value, better_high: bool) -> str:
+    """By the numbers alone: the same number matches whatever the comparators say (>95%
+    against 95% or ≥95%: one floor, worded differently; compare_targets notes the wording)."""
     nx, ny = _commitment(vx, better_high), _commitment(vy, better_high)
-    sign = 1 if better_high else -1
-    rank_x = _RANK.get(vx.comparator, 0) * sign
-    rank_y = _RANK.get(vy.comparator, 0) * sign
-    kx, ky = (nx * sign, rank_x), (ny * sign, rank_y)
     if abs(nx - ny) < 1e-9:
-        kx, ky = (0, rank_x), (0, rank_y)
-    return "exceeds" if ky > kx else "below" if ky < kx else "matches"
+        return "matches"
+    return "exceeds" if (ny > nx) == better_high else "below"
 
 
 def _compare_qualitative(vx: Value, vy: Value, ux, uy) -> tuple[str, str]:
@@ -519,10 +524,13 @@ def _flag_notes(t: Target, v: Value | None, plan: Plan) -> tuple[str, ...]:
 
 
 def _own_baseline_notes(t: Item) -> tuple[str, ...]:
+    """When a target is worse than the plan's own starting value, say how: a yearly
+    average that falls from the last period's, a floor the baseline already clears
+    (>99% against 99.36%: no decline planned), or a real step back."""
     if not isinstance(t, Target) or t.baseline is None:
         return ()
     base, goal = try_parse(t.baseline.value), try_parse(t.target)
-    if not (base and goal and base.numeric and goal.numeric):
+    if not (base and goal and base.numeric and goal.numeric) or base.comparator != "=":
         return ()
     if base.unit and goal.unit and base.unit != goal.unit:
         return ()
@@ -530,6 +538,10 @@ def _own_baseline_notes(t: Item) -> tuple[str, ...]:
     worse = goal.number < base.number if better else goal.number > base.number
     if not worse:
         return ()
+    if "annual_average" in t.flags:
+        return (f"{t.plan}: the yearly average falls from {t.baseline.value} (previous period) to {t.target}",)
+    if goal.comparator in (("≥", ">") if better else ("≤", "<")):
+        return (f"{t.plan}: its floor {t.target} is already met by its baseline {t.baseline.value} ({t.baseline.year})",)
     return (f"{t.plan}: target {t.target} is {'below' if better else 'above'} its own baseline {t.baseline.value} ({t.baseline.year})",)
 
 
@@ -544,13 +556,35 @@ def _numbers_of(item: Item) -> tuple[str, ...]:
     return (standard,) if _DIGIT.search(standard) else ()
 
 
-def compare_commitments(x: Item, y: Item) -> tuple[str, tuple[str, ...]]:
+def compare_commitments(x: Item, y: Item, passage=None) -> tuple[str, tuple[str, ...]]:
+    """Two items that state one service or task: `matches`, or `matches-quantified` when B
+    commits to a number where A states none. A number of B counts only where it is about
+    this item: B's own target, the numbers of a task or service paired with A's of the
+    same kind, or those standing in the sentence that states A's item (a paragraph-long
+    task holds numbers about other things)."""
     nx, ny = _numbers_of(x), _numbers_of(y)
+    if passage is not None:
+        ny = tuple(n for n in ny if squeeze(n) in passage.text)
+    elif y.kind != x.kind and y.kind != "targets":
+        ny = ()
+    words = [n for n in ny if _is_word(n)]
+    if words and all(textnorm.fold(normalise(w)) in textnorm.fold(normalise(x.evidence.quote)) for w in words):
+        ny = tuple(n for n in ny if n not in words)   # 应保尽保 in both quotes: nothing added
+        nx = nx or tuple(words)
     if ny and not nx:
+        if all(_is_word(n) for n in ny):
+            return "matches", (f"{y.plan} states {', '.join(ny)}",)
         return "matches-quantified", (f"{y.plan} commits to {', '.join(ny)}",)
     notes = []
     if nx and not ny:
-        notes.append(f"{x.plan} commits to {', '.join(nx)}; {y.plan} states no number")
+        notes.append(f"{x.plan} commits to {', '.join(nx)}; {y.plan}'s {_noun(y)} {y.id} names no number")
     elif nx and ny:
-        notes.append(f"{x.plan}: {', '.join(nx)}; {y.plan}: {', '.join(ny)}")
+        same = {textnorm.fold(normalise(n)) for n in nx} == {textnorm.fold(normalise(n)) for n in ny}
+        notes.append(f"both: {', '.join(ny)}" if same else f"{x.plan}: {', '.join(nx)}; {y.plan}: {', '.join(ny)}")
     return "matches", tuple(notes)
+
+
+def _is_word(value: str) -> bool:
+    """应保尽保, 全覆盖: a commitment in words, not a number."""
+    v = try_parse(value)
+    return v is None or v.qualitative is not None or not _DIGIT.search(value)

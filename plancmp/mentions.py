@@ -77,6 +77,28 @@ def _phrases_of(kind: str, name: str) -> tuple[Phrase, ...]:
     return tuple(out)
 
 
+CLAUSE_MIN = 12     # specific characters a clause of a task's quote needs to be looked for
+CLAUSE_FOUND = 0.8  # a long clause copied with a word or two changed (供给主体 -> 服务提供机构)
+CLAUSE = "a clause of its quote"
+
+
+def clauses(item: Item) -> tuple[Phrase, ...]:
+    """The long clauses of a task's quote (its own paragraph), for the search of the text:
+    provinces often copy the national wording under a heading of their own (引导…提供与当地
+    城乡居民收入水平相适应的普惠性非基本公共服务). Targets and services quote sentences
+    that also say other things, so only tasks."""
+    if item.kind != "tasks":
+        return ()
+    return _clauses_of(item.evidence.quote)
+
+
+@cache
+def _clauses_of(quote: str) -> tuple[Phrase, ...]:
+    parts = re.split(r"[，,。；;：:！？]", unicodedata.normalize("NFKC", quote))
+    keys = [textnorm.key(p) for p in parts]
+    return tuple(Phrase((k,), CLAUSE) for k in keys if len(k) >= CLAUSE_MIN)
+
+
 def _trimmed(folded: str) -> str:
     """The folded name without one filler word at each end (强化服务标准建设 -> 服务标准)."""
     words = textnorm.filler_words()   # longest first
@@ -183,7 +205,7 @@ def find(index: textsearch.TextIndex, x: Item, usable=lambda passage: True) -> M
     """The sentence of the indexed text that states x best (first in the text on a tie),
     among the passages `usable` accepts (by number)."""
     best: Mention | None = None
-    for phrase in phrases(x):
+    for phrase in phrases(x) + clauses(x):
         hits = [h for h in _hits(index, phrase) if usable(h.passage)]
         if hits and (best is None or (hits[0].score, -hits[0].passage) > (best.hit.score, -best.hit.passage)):
             best = Mention(hits[0], phrase)
@@ -194,6 +216,7 @@ def _hits(index: textsearch.TextIndex, phrase: Phrase) -> list[textsearch.Hit]:
     """Sentences that hold every part of the phrase; scored by the first part."""
     first, rest = phrase.parts[0], phrase.parts[1:]
     whole = len(first) < WHOLE_BELOW
-    return [h for h in textsearch.search(index, first, 1.0 if whole else FOUND)
+    threshold = 1.0 if whole else CLAUSE_FOUND if phrase.why == CLAUSE else FOUND
+    return [h for h in textsearch.search(index, first, threshold)
             if (not whole or first in index.folded[h.passage])
             and all(_found(part, index.folded[h.passage])[0] for part in rest)]

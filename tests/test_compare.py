@@ -24,7 +24,7 @@ def _pair(a_value, b_value, indicator="养老机构护理型床位占比", unit=
 
 @pytest.mark.parametrize("a_value,b_value,status", [
     ("55%", "60%", "exceeds"), ("55%", "≥55", "matches"), ("4.5", "≥3", "below"),
-    (">92%", ">92", "matches"), ("90%", ">90%", "exceeds"), (">90%", "90%", "below"),
+    (">92%", ">92", "matches"), ("90%", ">90%", "matches"), (">90%", "≥90%", "matches"), ("90%", "91%", "exceeds"),
     ("应保尽保", "100%", "matches"), ("应保尽保", "95%", "below"), ("全覆盖", "基本覆盖", "below"),
     ("基本覆盖", "全覆盖", "exceeds"), ("应保尽保", "全覆盖", "matches"),
 ])
@@ -108,8 +108,27 @@ def test_a_unit_or_scale_disagreement_is_not_comparable_never_below():
 
 
 def test_equal_floors_match_and_say_how():
-    row = _pair("55%", "≥55%")
-    assert row.status == "matches" and "equal floors count as matches" in row.notes[0]
+    row = _pair("95%", ">95%")
+    assert row.status == "matches" and "the same number matches" in row.notes[0]
+
+
+def test_a_floor_its_baseline_already_clears_plans_no_decline():
+    row = _pair("96%", ">99%", indicator="九年义务教育巩固率", a={"baseline": "95.2%"}, b={"baseline": "99.36%"})
+    assert any("its floor >99% is already met by its baseline 99.36%" in n for n in row.notes)
+    assert not any(n.startswith("planned change") for n in row.notes)   # no −0.36 "decline"
+
+
+def test_a_baseline_given_as_a_bound_has_no_planned_change():
+    row = _pair(">95%", ">95%", indicator="基本医疗保险参保率", a={"baseline": "95%"}, b={"baseline": ">90"})
+    assert not any(n.startswith("planned change") for n in row.notes)
+
+
+def test_yearly_averages_against_cumulative_totals_say_both():
+    row = _pair("1500", "〔125〕", indicator="参加各类补贴性职业技能培训人数", unit="万人次",
+                a={"flags": ("annual_average",), "baseline": "1800"}, b={"flags": ("cumulative",)})
+    assert row.status == "not-comparable"
+    assert "yearly average" in row.notes[0] and "cumulative" in row.notes[0] and "absolute total" in row.notes[1]
+    assert any("the yearly average falls from 1800 (previous period) to 1500" in n for n in row.notes)
 
 
 def test_target_years_of_another_decade_are_not_comparable_and_other_years_noted():
@@ -127,8 +146,8 @@ def test_planned_change_is_noted_with_base_and_size():
 
 
 def test_target_below_its_own_baseline_is_noted():
-    row = _pair(">92%", ">92%", indicator="高中阶段教育毛入学率", b={"baseline": "97.1%"})
-    assert row.status == "matches" and any("below its own baseline" in n for n in row.notes)
+    row = _pair("92%", "92%", indicator="高中阶段教育毛入学率", b={"baseline": "97.1%"})
+    assert row.status == "matches" and any("target 92% is below its own baseline 97.1%" in n for n in row.notes)
 
 
 def test_omitted_unknown_and_added():
