@@ -99,13 +99,13 @@ def test_a_pin_of_the_rows_kind_overrules_the_aligner_and_other_kinds_add():
     a, b = _plans()
     service(a, "vet", "退役军人服务中心(站)、优抚医院、光荣院服务", domain="优军服务保障")
     service(b, "placement", "退役军人安置", domain="优军服务保障")
-    service(b, "hospitals", "优抚医院、光荣院", domain="优军服务保障")
+    service(b, "care", "军人家属关爱服务", domain="优军服务保障")
     task(b, "vets", "优军服务", domain="优军服务保障")
     assert _row(diff(a, b), "vet").right.id == "placement"
-    links = Links([Link("pin", "national:vet", "gansu:hospitals", "优抚医院、光荣院 are the service", 0),
+    links = Links([Link("pin", "national:vet", "gansu:care", "the service in other words", 0),
                    Link("pin", "national:vet", "gansu:vets", "优军服务 names them", 1)])
     row = _row(diff(a, b, links), "vet")
-    assert row.right.id == "hospitals" and row.confidence == "pinned" and [i.id for i in row.also] == ["vets"]
+    assert row.right.id == "care" and row.confidence == "pinned" and [i.id for i in row.also] == ["vets"]
     only_task = Links([Link("pin", "national:vet", "gansu:vets", "优军服务 names them", 0)])
     row = _row(diff(a, b, only_task), "vet")
     assert row.right.id == "placement" and [i.id for i in row.also] == ["vets"]
