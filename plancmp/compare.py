@@ -226,12 +226,14 @@ def _with_restatements(rows: list[Row], a: Plan, b: Plan) -> list[Row]:
         notes, also = list(row.notes), list(row.also)
         for t in again_a:
             if x is not None and t.restates == x.id:
-                notes.append(f"{a.id} also states {t.target} ({_basis(t)})")
+                when = f" for {t.year}" if t.year != x.year else ""
+                notes.append(f"{a.id} also states {t.target}{when} ({_basis(t)})")
         for t in again_b:
             if y is not None and y.kind == "targets" and t.restates == y.id:
                 also.append(t)
-                said = f"{b.id} also states {t.target} ({_basis(t)})"
-                if x is not None and x.kind == "targets":
+                when = f" for {t.year}" if t.year != y.year else ""
+                said = f"{b.id} also states {t.target}{when} ({_basis(t)})"
+                if x is not None and x.kind == "targets" and not when:
                     status, _ = compare_targets(x, t, a, b)
                     said += f": that value {label(status)} {a.id}"
                 notes.append(said)
@@ -568,9 +570,8 @@ def compare_commitments(x: Item, y: Item, passage=None) -> tuple[str, tuple[str,
     elif y.kind != x.kind and y.kind != "targets":
         ny = ()
     words = [n for n in ny if _is_word(n)]
-    if words and all(textnorm.fold(normalise(w)) in textnorm.fold(normalise(x.evidence.quote)) for w in words):
-        ny = tuple(n for n in ny if n not in words)   # 应保尽保 in both quotes: nothing added
-        nx = nx or tuple(words)
+    if not nx and words and all(textnorm.fold(normalise(w)) in textnorm.fold(normalise(x.evidence.quote)) for w in words):
+        return "matches", (f"both state {', '.join(words)}",)   # 应保尽保 in both quotes: nothing added
     if ny and not nx:
         if all(_is_word(n) for n in ny):
             return "matches", (f"{y.plan} states {', '.join(ny)}",)

@@ -1,0 +1,80 @@
+"""Regenerate the README's example output from the real commands (never typed by hand).
+
+Each block sits between `<!-- NAME:start -->` and `<!-- NAME:end -->`:
+
+    python docs/update_readme.py           # rewrite README.md
+    python docs/update_readme.py --check   # exit 1 when a block is out of date (a test runs this)
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+PLANCMP = [sys.executable, "-c", "import sys; from plancmp.cli import main; sys.argv[0] = 'plancmp'; sys.exit(main())"]
+STATUSES = ["exceeds", "matches", "matches-quantified", "below", "not-comparable", "mentioned", "omitted", "unknown", "added"]
+
+
+def run(*args: str) -> str:
+    env = {**os.environ, "COLUMNS": "160", "NO_COLOR": "1"}
+    env.pop("PLANCMP_DATA", None)
+    proc = subprocess.run([*PLANCMP, *args], capture_output=True, text=True, cwd=ROOT, env=env)
+    if proc.returncode != 0:
+        raise SystemExit(f"plancmp {' '.join(args)} exited {proc.returncode}: {proc.stderr}")
+    return proc.stdout
+
+
+def console(command: str, output: str) -> str:
+    return f"```console\n$ {command}\n{output.rstrip()}\n```"
+
+
+def status_table() -> str:
+    lines = ["| province | exceeds | matches | matches (quantified) | below | not comparable | mentioned | omitted | unknown | added |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for province in ("liaoning", "fujian", "gansu"):
+        counts = json.loads(run("diff", "national", province, "--format", "json"))["summary"]["by_status"]
+        lines.append(f"| {province} | " + " | ".join(str(counts[s]) for s in STATUSES) + " |")
+    return "\n".join(lines)
+
+
+BLOCKS = {
+    "stats": lambda: run("stats", "--format", "markdown").rstrip("\n"),
+    "status-table": status_table,
+    "diff-example": lambda: console("plancmp diff national gansu --kind services --domain 病有所医",
+                                    run("diff", "national", "gansu", "--kind", "services", "--domain", "病有所医")),
+    "eval": lambda: console("plancmp eval | head -15", "\n".join(run("eval").splitlines()[:15])),
+}
+
+
+def rewrite(text: str) -> str:
+    for name, make in BLOCKS.items():
+        pattern = re.compile(rf"(<!-- {name}:start -->\n)(.*?)(<!-- {name}:end -->)", re.S)
+        if not pattern.search(text):
+            raise SystemExit(f"README.md has no block {name!r}")
+        body = make()
+        text = pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(3), text)
+    return text
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="only say whether README.md is current")
+    args = parser.parse_args()
+    old = README.read_text(encoding="utf-8")
+    new = rewrite(old)
+    if args.check:
+        if new != old:
+            print("README.md is out of date: run python docs/update_readme.py", file=sys.stderr)
+            sys.exit(1)
+        return
+    README.write_text(new, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
