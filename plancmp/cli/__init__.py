@@ -13,7 +13,7 @@ import typer
 from .. import __version__
 from ..errors import PlanError
 from .common import EXIT_INTERNAL, app, fail
-from . import diff_cmd, eval_cmd, matrix_cmd, report_cmd, schema_cmd, show_cmd, stats_cmd, targets_cmd, validate_cmd  # noqa: F401  (registers the commands)
+from . import debt_cmd, diff_cmd, eval_cmd, matrix_cmd, report_cmd, schema_cmd, show_cmd, stats_cmd, targets_cmd, validate_cmd  # noqa: F401  (registers the commands)
 
 
 def _version(value: bool) -> None:

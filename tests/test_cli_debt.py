@@ -1,0 +1,38 @@
+"""`plancmp debt`: the national items each plan's text states that no curated item holds."""
+from __future__ import annotations
+
+import json
+import subprocess
+
+from plancmp.cli import app
+
+from conftest import DATA, PLANCMP
+
+
+def _mentioned(runner, province: str) -> list[tuple[str, int]]:
+    result = runner.invoke(app, ["diff", "national", province, "--status", "mentioned", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return [(r["left"]["id"], r["passage"]["line"]) for r in json.loads(result.output)["rows"]]
+
+
+def test_debt_is_every_mentioned_row_of_every_province(runner):
+    result = runner.invoke(app, ["debt", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["reference"] == "national"
+    for province in ("fujian", "gansu", "liaoning"):
+        listed = [(r["id"], r["line"]) for r in data["debt"] if r["plan"] == province]
+        assert listed == _mentioned(runner, province), province
+
+
+def test_debt_check_fails_exactly_when_there_is_debt(runner):
+    debt = json.loads(runner.invoke(app, ["debt", "--format", "json"]).output)["debt"]
+    result = runner.invoke(app, ["debt", "--check"])
+    assert result.exit_code == (1 if debt else 0), result.output
+    assert (result.output.strip() == "") == (not debt)   # nothing printed when there is no debt
+
+
+def test_debt_refuses_the_reference_and_unknown_plans():
+    for args, message in ((["national"], "reference plan"), (["atlantis"], "unknown plan")):
+        proc = subprocess.run([str(PLANCMP), "debt", *args], capture_output=True, text=True, cwd=DATA.parent, timeout=120)
+        assert proc.returncode == 2 and message in proc.stderr and "Traceback" not in proc.stderr
