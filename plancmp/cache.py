@@ -90,10 +90,12 @@ def by_files(kind: str, paths: list[Path], extra: str, compute, expect: type = o
 def _contents(path: Path) -> bytes:
     """The file's bytes, or why it cannot be read (links.yaml may be absent; an unreadable
     plan's finding says why, so the reason is part of the key)."""
+    from .safeio import read_bytes
+
     try:
-        return b"\1" + path.read_bytes()
+        return b"\1" + read_bytes(path)   # bounded: a plan "file" may be /dev/zero or a FIFO
     except OSError as exc:
-        return b"\0" + f"{type(exc).__name__}: {exc.strerror}".encode()
+        return b"\0" + f"{type(exc).__name__}: {getattr(exc, 'reason', None) or exc.strerror}".encode()
 
 
 def get(name: str) -> object | None:

@@ -44,8 +44,11 @@ class Source:
 
 @cache
 def read_source(path: Path) -> Source:
-    """Raises OSError / UnicodeDecodeError; callers turn those into findings."""
-    text = path.read_text(encoding="utf-8-sig")
+    """Raises OSError (safeio.Unreadable: not a regular file, too large) / UnicodeDecodeError;
+    callers turn those into findings."""
+    from .safeio import read_text
+
+    text = read_text(path).replace("\r\n", "\n").replace("\r", "\n")
     kept, lines = [], []
     line = 1
     for char in text:

@@ -33,6 +33,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "restates-unknown": (ERROR, "A target restates an id that is not a first statement of a target in its plan"),
     "duplicate-plan-id": (ERROR, "Two plan files declare the same plan id"),
     "source-missing": (ERROR, "The plan's source text cannot be found"),
+    "source-outside": (ERROR, "The plan's source is absolute or resolves outside the data folder"),
     "background-not-found": (ERROR, "A background part's headings are not lines of the source"),
     "quote-not-found": (ERROR, "The evidence quote is not in the source text"),
     "value-not-in-quote": (ERROR, "A recorded number does not appear in its quote"),

@@ -11,7 +11,7 @@ from pathlib import Path
 from . import schema, vocab
 from .errors import PlanError
 from .findings import ERROR, Finding
-from .paths import data_dir, plan_files, shown_path
+from .paths import data_dir, plan_files, shown_path, source_problem
 from .model import Baseline, Evidence, Plan, Reveal, Service, SourceGap, Target, Task
 from .yamldoc import Doc, Pos, load as load_yaml
 
@@ -41,6 +41,11 @@ def plan_from_doc(path: Path, doc: Doc | None, findings: list[Finding]) -> Loade
     from . import schemacheck   # jsonschema: paid only when a plan is parsed, not on a cache hit
 
     findings += schemacheck.check(doc, schema.plan_schema())
+    source = doc.data.get("source")
+    problem = source_problem(path, source) if isinstance(source, str) else None
+    if problem:
+        where = doc.pos(("source",))
+        findings.append(Finding("source-outside", problem, where.file, where.line, where.col, "source"))
     bad_paths = {_item_path(f.path) for f in findings}
     plan = _build_plan(doc, path, bad_paths)
     return Loaded(path, doc, plan, findings)

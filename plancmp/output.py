@@ -14,6 +14,7 @@ def write_atomic(path: Path | str, text: str, encoding: str = "utf-8") -> None:
     a crash before the rename) leaves the old file intact and no temporary file behind."""
     path = Path(path)
     data = text.encode(encoding)  # an unencodable text fails here, before anything is touched
+    refuse_unless_regular(path)
     mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -28,6 +29,25 @@ def write_atomic(path: Path | str, text: str, encoding: str = "utf-8") -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+
+class NotAFile(OSError):
+    """--out names something that is not a regular file (or a symlink): it is not replaced."""
+
+
+def refuse_unless_regular(path: Path) -> None:
+    """--out may name a new file or an existing regular file, nothing else: replacing a FIFO,
+    a device, a directory or a symlink with a regular file would break what it was (a symlink
+    is refused rather than followed: it may point at a file that is not ours)."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(st.st_mode):
+        raise NotAFile(f"{path} is a symbolic link; name the file itself")
+    if not stat.S_ISREG(st.st_mode):
+        what = "a directory" if stat.S_ISDIR(st.st_mode) else "not a regular file (a FIFO, a device or a socket)"
+        raise NotAFile(f"{path} is {what}; --out writes a regular file")
 
 
 def _mode_for(path: Path) -> int:

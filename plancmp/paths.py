@@ -36,3 +36,22 @@ def shown_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def source_problem(plan_path: Path, source: str) -> str | None:
+    """Why a plan's `source` must not be read, or None. A source is a path relative to the
+    plan file that stays, after every symlink is resolved, inside the plan's data folder
+    (the folder that holds plans/): a plan file from a pull request must not make plancmp
+    read, and quote in its messages, any other file of the machine."""
+    if "\0" in source:
+        return f"source {source!r} holds a NUL character"
+    if Path(source).is_absolute():
+        return f"source {source!r} is an absolute path; write it relative to the plan file (../sources/<id>.txt)"
+    try:
+        data = plan_path.resolve().parent.parent
+        target = (plan_path.parent / source).resolve()
+    except (OSError, RuntimeError) as exc:   # a symlink loop
+        return f"source {source!r} cannot be resolved: {exc}"
+    if not target.is_relative_to(data):
+        return f"source {source!r} resolves outside the data folder {shown_path(data)}; keep sources in its sources/"
+    return None

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema, schemacheck
+from .paths import source_problem
 from .textsearch import background_lines
 from .evidence import read_source, squeeze
 from .facts import higher_is_better
@@ -90,7 +91,7 @@ def validate(paths: list[Path] | None = None) -> Report:
 def check_plan(plan: Plan, doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     out += _check_ids(plan, doc)
-    source = _source(plan.source, doc, out)
+    source = _source(plan.path, plan.source, doc, out, outside_reported=True)
     for item in plan.items():
         if source is not None and not source.contains(item.evidence.quote):
             out.append(_quote_missing(item.evidence.quote, item.evidence.pos, source, f"{item.kind} item {item.id!r}"))
@@ -140,10 +141,17 @@ def _check_ids(plan: Plan, doc: Doc) -> list[Finding]:
     return out
 
 
-def _source(path: Path, doc: Doc, out: list[Finding]):
+def _source(owner: Path, path: Path, doc: Doc, out: list[Finding], outside_reported: bool = False):
+    """The source text `owner` (a plan or press file) names, or None with a finding."""
     where = doc.pos(("source",))
     shown = shown_path(path)
     problem = None
+    raw = doc.data.get("source") if isinstance(doc.data, dict) else None
+    outside = source_problem(owner, raw) if isinstance(raw, str) else None
+    if outside is not None:   # never read, nor quote, a file outside the data folder
+        if not outside_reported:
+            out.append(Finding("source-outside", outside, where.file, where.line, where.col, "source"))
+        return None
     try:
         return read_source(path.resolve())
     except FileNotFoundError:
@@ -211,7 +219,7 @@ def check_press(path: Path, doc: Doc, plans: dict[str, Plan]) -> list[Finding]:
             where = doc.pos(("plan",))
             out.append(Finding("link-unknown-plan", f"press file names plan {data.get('plan')!r}, which is neither validated with it nor in the plans/ folder beside it", where.file, where.line, where.col, "plan"))
         return out
-    source = _source(path.parent / data["source"], doc, out) if isinstance(data.get("source"), str) and data["source"] else None
+    source = _source(path, path.parent / data["source"], doc, out) if isinstance(data.get("source"), str) and data["source"] else None
     for i, claim in enumerate(data["claims"]):
         if not isinstance(claim, dict):
             continue

@@ -73,12 +73,14 @@ class _Refused(Exception):
 
 def read_text(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
     """Bytes -> text with the checks a hand-edited file needs; findings instead of exceptions."""
+    from .safeio import Unreadable, read_bytes
+
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Finding("file-unreadable", f"cannot read the file: {exc.strerror or exc}", shown)]
-    if len(raw) > MAX_BYTES:
-        return None, [Finding("file-too-large", f"{len(raw):,} bytes, over the {MAX_BYTES:,}-byte limit; split or trim the file", shown)]
+        raw = read_bytes(path, MAX_BYTES)   # a regular file under the limit, or a finding: never a hang
+    except Unreadable as exc:
+        if "limit" in exc.reason:
+            return None, [Finding("file-too-large", f"{exc.reason}; split or trim the file", shown)]
+        return None, [Finding("file-unreadable", f"cannot read the file: {exc.reason}", shown)]
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):  # Windows editors' "Unicode": every other byte is NUL
         return None, [Finding("file-encoding", "the file is UTF-16; save it as UTF-8", shown)]
     try:

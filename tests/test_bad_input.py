@@ -178,7 +178,7 @@ CASES = [
     Case("quote-not-in-source", lambda t: sub(t, first_quote(t), first_quote(t).replace("预期性", "约束性")), "quote-not-found", 14),
     Case("missing-source", lambda t: sub(t, "source: ../sources/national.txt", "source: ../sources/nowhere.txt"), "source-missing", 9),
     Case("source-is-directory", lambda t: sub(t, "source: ../sources/national.txt", "source: ../sources"), "source-missing", 9),
-    Case("source-with-nul", lambda t: sub(t, "source: ../sources/national.txt", 'source: "../sources/nat\\0ional.txt"'), "source-missing", 9),
+    Case("source-with-nul", lambda t: sub(t, "source: ../sources/national.txt", 'source: "../sources/nat\\0ional.txt"'), "source-outside", 9),
     Case("unknown-domain", lambda t: sub(t, "domain: 幼有所育", "domain: 幼有所乐"), "unknown-domain", 13),
     Case("restates-unknown-target", lambda t: next_line(sub(t, '    basis: table\n', '    basis: table\n    restates: no-such-target\n')), "restates-unknown", 15),
     Case("restates-itself", lambda t: next_line(sub(t, '    basis: table\n', '    basis: table\n    restates: nursery-places-per-1000\n')), "restates-unknown", 15),

@@ -79,7 +79,7 @@ def test_formats_show_every_row(runner, fmt):
     if fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(out)))
         assert [r["id"] for r in rows] == [r["id"] for r in data["rows"]]
-        assert [r[PROVINCES[0]] for r in rows] == [r["cells"][PROVINCES[0]]["symbol"] for r in data["rows"]]
+        assert [r[PROVINCES[0]] for r in rows] == [r["cells"][PROVINCES[0]]["status"] for r in data["rows"]]
     else:
         assert all(r["id"] in out for r in data["rows"])
         assert "matched or exceeded" in out   # the coverage table at the bottom

@@ -96,9 +96,15 @@ def test_unknown_plan_is_a_usage_error(runner):
 def test_formats_carry_every_indicator(runner, fmt):
     data = targets_json(runner, "--domain", "学有所教")
     out = runner.invoke(app, ["targets", "--domain", "学有所教", "--format", fmt]).output
-    if fmt == "csv":
+    if fmt == "csv":   # one line per indicator and plan, one value per cell
         rows = list(csv.DictReader(io.StringIO(out)))
-        assert [r["indicator"] for r in rows] == [r["indicator"] for r in data["rows"]]
+        assert list(dict.fromkeys(r["indicator"] for r in rows)) == list(dict.fromkeys(r["indicator"] for r in data["rows"]))
+        by_key = {(r["indicator"], r["plan"]): r for r in rows}
+        for r in data["rows"]:
+            for pid, c in r["cells"].items():
+                if c["status"] != "absent":
+                    line = by_key[(r["indicator"], pid)]
+                    assert line["status"] == c["status"] and line["target"].lstrip("'") == (c.get("target") or "")
     else:
         assert all(r["indicator"][:8] in out for r in data["rows"])
 

@@ -34,8 +34,8 @@ def matrix_command(
 
       plancmp matrix --domain 养老 --format json
     """
-    from ..render.matrix import coverage_table, grid_table
+    from ..render.matrix import coverage_table, grid_csv_table, grid_table
     from ..results import matrix_of
 
     data = matrix_of(kind.value, domain_option(domain))
-    emit(format, data, lambda: [grid_table(data), coverage_table(data)])
+    emit(format, data, lambda: [grid_table(data), coverage_table(data)], lambda: grid_csv_table(data))

@@ -34,6 +34,12 @@ def report_command(
         usage_error(f"{out} is a directory; name the HTML file to write (e.g. {out}/report.html)")
     if not out.parent.is_dir():
         usage_error(f"{out.parent}: no such directory")
+    from ..output import NotAFile, refuse_unless_regular
+
+    try:
+        refuse_unless_regular(out)   # before the work: say it now, not after rendering
+    except NotAFile as exc:
+        usage_error(str(exc))
     text = html.render(report(load_all(), load_checked_links()))
     try:
         write_atomic(out, text)

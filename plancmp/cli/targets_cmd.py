@@ -32,7 +32,7 @@ def targets_command(
     from .. import planref
     from ..crossplan import load_checked_links, reference_id
     from ..load import load_all
-    from ..render.targets import targets_table
+    from ..render.targets import targets_csv_table, targets_table
     from ..targetgrid import target_grid
 
     domain_name = domain_option(domain)
@@ -51,4 +51,4 @@ def targets_command(
             if pid != ref and pid not in chosen:
                 chosen.append(pid)
     data = target_grid(loaded, load_checked_links(), chosen, domain_name)
-    emit(format, data, lambda: [targets_table(data)])
+    emit(format, data, lambda: [targets_table(data)], lambda: targets_csv_table(data))

@@ -37,3 +37,14 @@ def coverage_table(data: dict) -> Table:
         rows.append(row)
     return Table(f"Coverage of the {data['reference']} {data['kind']} per province and domain", columns, rows,
                  group="plan", notes=["share of the national commitments in each bucket; unknown: the province's source lost a part that could hold it"])
+
+
+def grid_csv_table(data: dict) -> Table:
+    """The grid for a spreadsheet: each province cell holds the verdict's name (matches,
+    omitted …), not its symbol (a cell starting with = or + is a formula to a spreadsheet)."""
+    ref = data["reference"]
+    columns = [Column("domain", "domain"), Column("id", "id"), Column("name", "name"), Column("value", ref)]
+    columns += [Column(pid, pid) for pid in data["plans"]]
+    rows = [{"domain": r["domain"], "id": r["id"], "name": r["name"], "value": r["value"],
+             **{pid: c["status"] for pid, c in r["cells"].items()}} for r in data["rows"]]
+    return Table(f"{ref} {data['kind']} against every province", columns, rows)

@@ -101,11 +101,26 @@ def as_markdown(tables: list[Table]) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def as_csv(table: Table) -> str:
-    """One CSV table: every column, the group column included, one line per row."""
+# A spreadsheet runs a cell that starts with one of these as a formula (= 1.8 → 4.5,
+# + 98.81%, -5, @SUM): OWASP's advice is to start such a cell with a quote.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value) -> str:
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def write_csv(header: list[str], rows) -> str:
+    """CSV text, every cell neutralised against formula injection (csv_safe)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([c.key for c in table.columns])
-    for row in table.rows:
-        writer.writerow([cell(row, c.key) for c in table.columns])
+    writer.writerow([csv_safe(h) for h in header])
+    for row in rows:
+        writer.writerow([csv_safe(v) for v in row])
     return buffer.getvalue()
+
+
+def as_csv(table: Table) -> str:
+    """One CSV table: every column, the group column included, one line per row."""
+    return write_csv([c.key for c in table.columns], ([cell(row, c.key) for c in table.columns] for row in table.rows))
