@@ -251,39 +251,6 @@ def _basis(t: Target) -> str:
     return ", ".join(words)
 
 
-def diff_cached(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS) -> Diff:
-    """diff() through the content-keyed cache (plancmp/cache.py). The key is everything the
-    diff depends on: both plans' full content (their repr holds every field and position),
-    the links and the kinds; plancmp's code and vocabularies are in every key already."""
-    from . import cache
-
-    if not cache.enabled():
-        return diff(a, b, links, kinds)
-    name = cache.key("diff", _content(a), _content(b), repr(links.links if links else None), repr(kinds))
-    hit = cache.get(name)
-    if isinstance(hit, Diff):
-        return hit
-    out = diff(a, b, links, kinds)
-    cache.put(name, out)
-    return out
-
-
-_CONTENT: dict[int, tuple[Plan, bytes]] = {}   # id -> (the plan, kept alive so the id stays its own; digest)
-
-
-def _content(plan: Plan) -> bytes:
-    """A digest of the plan's repr, computed once per plan object (matrix reuses national)."""
-    import hashlib
-
-    held = _CONTENT.get(id(plan))
-    if held is None or held[0] is not plan:
-        try:   # the diff searches the source text too
-            text = plan.source.read_bytes()
-        except OSError:
-            text = b""
-        held = _CONTENT[id(plan)] = (plan, hashlib.sha256(repr(plan).encode() + b"\0" + text).digest())
-    return held[1]
-
 def verdict(pair: Pair, a: Plan, b: Plan) -> Row:
     x, y = pair.left, pair.right
     base = dict(kind=pair.kind, domain=pair.domain, left=x, right=y, score=pair.score,

@@ -6,7 +6,7 @@ pair items themselves.
 """
 from __future__ import annotations
 
-from .compare import diff, diff_cached
+from .compare import diff
 from .errors import PlanError
 from .links import Links, load_links
 from .paths import data_dir, links_path, shown_path
@@ -36,10 +36,13 @@ def load_checked_links() -> Links:
     return links
 
 
-def against_reference(plans: dict[str, Plan], links: Links | None, kinds: tuple[str, ...] = KINDS) -> dict[str, Diff]:
-    """{province id: diff(national, province)} for every other plan, in id order."""
-    ref = plans[reference_id(plans)]
-    return {pid: diff_cached(ref, plans[pid], links, kinds) for pid in provinces(plans)}
+def against_reference(plans: dict[str, Plan], kinds: tuple[str, ...] = KINDS) -> dict[str, Diff]:
+    """{province id: diff(national, province)} for every other plan of the data folder, in id
+    order, with the curated links; each through the cache of whole results (results.py)."""
+    from .results import diff_of
+
+    ref = reference_id(plans)
+    return {pid: diff_of(ref, pid, kinds) for pid in provinces(plans)}
 
 
 def counterparts(plans: dict[str, Plan], item: Item, links: Links | None) -> list[dict]:
@@ -54,17 +57,29 @@ def counterparts(plans: dict[str, Plan], item: Item, links: Links | None) -> lis
         if pid == item.plan:
             continue
         if pid == ref:   # this item is the province's: national is the reference
-            reference, d = pid, diff(plans[pid], plans[item.plan], links, (item.kind,))
-            row = next(r for r in d.rows if r.right is not None and r.right.ref == item.ref)
+            reference, d = pid, diff(plans[pid], plans[item.plan], links)
+            row = row_stating(d, item)
+            if row is None:   # no row names it (cannot happen for a curated item; say so rather than crash)
+                continue
             other = row.left
         else:
-            reference, d = item.plan, diff(plans[item.plan], plans[pid], links, (item.kind,))
-            row = next(r for r in d.rows if r.left is not None and r.left.ref == item.ref)
+            reference, d = item.plan, diff(plans[item.plan], plans[pid], links)
+            row = row_for(d, item) or row_stating(d, item)   # a restatement shows on its first statement's row
+            if row is None:
+                continue
             other = row.right
         out.append({"plan": pid, "reference": reference, "status": row.status, "status_text": label(row.status),
                     "counterpart": other, "score": row.score, "confidence": row.confidence,
                     "reasons": list(row.reasons), "notes": list(row.notes)})
     return out
+
+
+def row_stating(d: Diff, item: Item) -> Row | None:
+    """The row where B's `item` stands: as the counterpart, else among the further items (`also`)."""
+    rows = [r for r in d.rows if r.right is not None and r.right.ref == item.ref]
+    rows += [r for r in d.rows if any(i.ref == item.ref for i in r.also)]
+    same_kind = [r for r in rows if r.kind == item.kind]
+    return (same_kind or rows or [None])[0]
 
 
 def row_for(d: Diff, item: Item) -> Row | None:

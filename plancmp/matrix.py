@@ -37,9 +37,9 @@ def matrix(plans: dict[str, Plan], links: Links | None, kind: str = "targets", d
 
     ref = plans[reference_id(plans)]
     others = provinces(plans)
-    diffs = against_reference(plans, links, (kind,))
+    diffs = against_reference(plans, (kind,))
     rows = []
-    for item in items_by_domain(ref, (kind,)):
+    for item in items_by_domain(ref, (kind,), restatements=False):
         if domain and item.domain != domain:
             continue
         cells = {}
@@ -54,7 +54,10 @@ def matrix(plans: dict[str, Plan], links: Links | None, kind: str = "targets", d
                           "quote": other.evidence.quote if other else None,
                           "section": other.evidence.section if other else None,
                           "score": row.score if row else None, "confidence": row.confidence if row else None,
-                          "notes": list(row.notes) if row else []}
+                          "notes": list(row.notes) if row else [],
+                          "also": [{"id": i.id, "kind": i.kind, "name": i.name, "value": summary_text(i),
+                                    "quote": i.evidence.quote, "section": i.evidence.section}
+                                   for i in (row.also if row else ())]}
         rows.append({"id": item.id, "ref": item.ref, "domain": item.domain, "name": item.name,
                      "value": summary_text(item), "quote": item.evidence.quote,
                      "section": item.evidence.section, "cells": cells})

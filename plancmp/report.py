@@ -13,7 +13,7 @@ from .targetgrid import target_grid
 def report(plans: dict[str, Plan], links: Links | None) -> dict:
     ref = reference_id(plans)
     others = provinces(plans)
-    summaries = {pid: d.summary() for pid, d in against_reference(plans, links).items()}
+    summaries = {pid: d.summary() for pid, d in against_reference(plans).items()}
     return {
         "reference": ref,
         "plans": [{"id": pid, "name": plans[pid].name, "region": plans[pid].region, "level": plans[pid].level,

@@ -1,8 +1,8 @@
 """Whole results, memoised by the files they are computed from.
 
-A diff is a pure function of two plan files, data/links.yaml, the source texts (searched
-before a row says `omitted`) and the kinds asked for; a matrix of every plan file,
-links.yaml and the texts. When none of those bytes changed
+A diff is a pure function of two plan files, data/links.yaml, the two source texts
+(searched before a row says `omitted`) and the kinds asked for; a matrix of every plan
+file, links.yaml and the texts. When none of those bytes changed
 since the last run, the result is read back from the cache (plancmp/cache.py) and
 the engine (YAML, schema check, rapidfuzz, alignment) is not even imported.
 Filtering (--domain, --status) and rendering always run.
@@ -25,25 +25,24 @@ def diff_of(left_id: str, right_id: str, kinds: tuple[str, ...]) -> Diff:
         links = load_checked_links()
         return diff(planref.load(left_id), planref.load(right_id), links, kinds)
 
-    files = [planref.path_of(left_id), planref.path_of(right_id), links_path(data_dir()), *_sources()]
-    return cache.by_files("diff-result", files, repr(kinds), compute, Diff)
-
-
-def _sources() -> list:
-    """The source texts: a diff searches them before it says `omitted`. Every text of the data
-    folder counts (which one a plan names is known only after parsing it)."""
-    return sorted((data_dir() / "sources").glob("*.txt"))
+    files = [planref.path_of(left_id), planref.path_of(right_id), links_path(data_dir())]
+    # the diff searches B's source text before it says `omitted`: a changed text is a new diff
+    return cache.by_files("diff-result", files, repr(kinds), compute, Diff,
+                          read_too=lambda d: [d.left.source, d.right.source])
 
 
 def matrix_of(kind: str, domain: str | None) -> dict:
     """matrix.matrix over every plan file, with the curated links."""
+    sources: list = []
 
     def compute() -> dict:
         from .crossplan import load_checked_links
         from .load import load_all
         from .matrix import matrix
 
-        return matrix(load_all(), load_checked_links(), kind, domain)
+        plans = load_all()
+        sources.extend(p.source for p in plans.values())
+        return matrix(plans, load_checked_links(), kind, domain)
 
-    files = [*plan_files(), links_path(data_dir()), *_sources()]
-    return cache.by_files("matrix-result", files, repr((kind, domain)), compute, dict)
+    files = [*plan_files(), links_path(data_dir())]
+    return cache.by_files("matrix-result", files, repr((kind, domain)), compute, dict, read_too=lambda _: sources)

@@ -67,9 +67,11 @@ def _domain_order(domain: str) -> int:
     return names.index(domain) if domain in names else len(names)
 
 
-def items_by_domain(plan: Plan, kinds: tuple[str, ...] = KINDS) -> list[Item]:
-    """The plan's items in domain order, then kind order, then file order."""
-    items = [i for kind in kinds for i in plan.items(kind)]
+def items_by_domain(plan: Plan, kinds: tuple[str, ...] = KINDS, restatements: bool = True) -> list[Item]:
+    """The plan's items in domain order, then kind order, then file order; without
+    `restatements`, only first statements (a diff shows a restatement on its first
+    statement's row)."""
+    items = [i for kind in kinds for i in plan.items(kind) if restatements or not getattr(i, "restates", None)]
     return sorted(items, key=lambda i: (_domain_order(i.domain), KINDS.index(i.kind)))
 
 

@@ -124,9 +124,13 @@ def _check_ids(plan: Plan, doc: Doc) -> list[Finding]:
         else:
             seen[item.id] = Finding("duplicate-id", "", item.pos.file, item.pos.line, item.pos.col)
     targets = {t.id: t for t in plan.targets}
+    raw = doc.data.get("targets") if isinstance(doc.data, dict) else None
+    written = {t["id"] for t in raw if isinstance(t, dict) and isinstance(t.get("id"), str)} if isinstance(raw, list) else set()
+    unnamed = isinstance(raw, list) and any(not (isinstance(t, dict) and isinstance(t.get("id"), str)) for t in raw)
+    unnamed = unnamed or bool(out)   # a duplicated id may be the restated one, renamed: that error is the one to fix
     for t in plan.targets:
-        if t.restates is None:
-            continue
+        if t.restates is None or (t.restates not in targets and (t.restates in written or unnamed)):
+            continue   # the target it restates has an error of its own, reported already: no cascade
         where = t.field_pos.get("restates", t.pos)
         first = targets.get(t.restates)
         if first is None or first is t:

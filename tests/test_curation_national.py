@@ -177,3 +177,206 @@ def test_body_text_thresholds_are_recorded():
     for phrase in ("不少于0.1平方米", "不超过70平方米", "15分钟"):
         assert phrase in NSOURCE
         assert phrase in text_targets, phrase
+
+
+# ---------------------------------------------------------------- sections, restatements, text targets
+
+def line_sections():
+    """For each line of the body, the section it stands in: `第三章第二节`, or `专栏1` for the
+    indicator table (its heading to its last footnote). Lines before the body (page head,
+    table of contents, 序言) map to None."""
+    body = [i for i, l in enumerate(LINES) if l.strip().startswith("第一章")][1]   # [0]: contents
+    out, chapter, section, in_box = [None] * len(LINES), None, None, False
+    for i in range(body, len(LINES)):
+        s = norm(LINES[i])
+        m = re.match(r"^(第.章)", s)
+        if m:
+            chapter, section, in_box = m.group(1), None, False
+        m = re.match(r"^(第.节)", s)
+        if m:
+            section = m.group(1)
+        if s.startswith("专栏1"):
+            in_box = True
+        out[i] = "专栏1" if in_box else (chapter + section if chapter and section else None)
+    return out
+
+
+SECTION_OF_LINE = line_sections()
+
+
+def section_text(name):
+    return "".join(norm(l) for l, sec in zip(LINES, SECTION_OF_LINE) if sec == name)
+
+
+def items():
+    for kind in ("targets", "services", "tasks"):
+        for it in PLAN[kind]:
+            yield kind, it
+
+
+def test_sections_are_found_in_the_source():
+    assert section_text("第一章第一节").startswith("第一节发展基础城乡区域基本公共服务均等化水平不断提高")
+    assert section_text("专栏1").startswith("专栏1")
+    assert "第三章" not in section_text("专栏1")
+    assert section_text("第三章第二节").startswith("第二节补齐基本公共服务短板对标对表国家基本公共服务标准")
+    assert section_text("第四章第一节").startswith("第一节推动重点领域非基本公共服务扩容发展普惠托育服务")
+
+
+@pytest.mark.parametrize("kind,it", list(items()), ids=[f"{k}:{i['id']}" for k, i in items()])
+def test_every_quote_stands_in_its_section(kind, it):
+    section = it["evidence"].get("section")
+    assert section, it["id"]
+    assert norm(it["evidence"]["quote"]) in section_text(section), (it["id"], section)
+
+
+def longest_common_run(a, b):
+    a, b = norm(a), norm(b)
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+TARGETS = {t["id"]: t for t in PLAN["targets"]}
+RESTATEMENTS = [t for t in PLAN["targets"] if t.get("restates")]
+
+
+def table_row(target):
+    return next(r for r in TABLE if r["indicator"] == norm(target["indicator"]))
+
+
+@pytest.mark.parametrize("t", RESTATEMENTS, ids=[t["id"] for t in RESTATEMENTS])
+def test_restatements_point_to_a_table_row_of_the_same_indicator(t):
+    first = TARGETS[t["restates"]]
+    assert first["basis"] == "table" and not first.get("restates"), t["id"]
+    assert t["basis"] == "text" and t["binding"] is None
+    assert (t["domain"], t["unit"], norm(t["indicator"])) == (first["domain"], first["unit"], norm(first["indicator"]))
+    # the text's own wording of the indicator shares a long run with the table row's name
+    assert longest_common_run(table_row(first)["indicator"], t["evidence"]["quote"]) >= 6, t["id"]
+
+
+def number(value):
+    m = re.search(r"\d+(?:\.\d+)?", norm(value))
+    return float(m.group(0)) if m else None
+
+
+BACKGROUND = section_text("第一章第一节")
+
+
+def background_figures():
+    """Table rows whose 2020 (or **2019) column stands as a figure in 发展基础."""
+    found = {}
+    for r in TABLE:
+        if r["baseline"] is None:
+            continue
+        base = r["baseline"].rstrip("%")
+        pat = rf"(?<![\d.]){re.escape(base)}(?![\d]|\.\d)" + ("%" if r["baseline"].endswith("%") else "")
+        if re.search(pat, BACKGROUND):
+            found[r["indicator"]] = r
+    return found
+
+
+def test_every_background_figure_of_a_table_row_is_recorded_as_a_restatement():
+    rows = background_figures()
+    # the figures the text gives: 95.2%, 91.2%, 2.9, 2.2, 823.8, 1.8, 10.8 and 77.3 (2019)
+    assert len(rows) == 8, sorted(rows)
+    past = {norm(TARGETS[t["restates"]]["indicator"]): t for t in RESTATEMENTS if t["year"] < 2025}
+    numeric = {k: t for k, t in past.items() if number(t["target"]) is not None}
+    assert set(numeric) == set(rows)
+    for name, t in numeric.items():
+        r = rows[name]
+        q = norm(t["evidence"]["quote"])
+        assert q in BACKGROUND, t["id"]
+        assert number(t["target"]) == number(r["baseline"]), t["id"]
+        assert t["year"] == (2019 if r["stars"] == 2 else 2020), t["id"]
+        said = re.search(r"(20\d\d)年", q)
+        if said:
+            assert int(said.group(1)) == t["year"], t["id"]
+        if r["unit"]:
+            assert norm(t["target"]).endswith(r["unit"]), t["id"]
+
+
+def test_public_rental_housing_2020_result_restates_the_row_without_a_2020_value():
+    t = TARGETS["public-rental-housing-low-income-coverage-2020"]
+    assert table_row(TARGETS[t["restates"]])["baseline"] is None
+    assert t["year"] == 2020 and norm(t["target"]) == "基本实现应保尽保"
+    assert norm(t["evidence"]["quote"]) in BACKGROUND
+
+
+def test_body_restatements_of_table_rows():
+    body = {t["restates"]: t for t in RESTATEMENTS if t["year"] == 2025}
+    assert set(body) == {"public-rental-housing-low-income-coverage", "rural-low-income-housing-safety",
+                         "nursing-care-beds-share"}
+    for first, t in body.items():
+        row = table_row(TARGETS[first])
+        assert t["evidence"]["section"] == "第三章第二节"
+        if row["target"] == "应保尽保":
+            assert norm(t["target"]) == "应保尽保" and "应保尽保" in norm(t["evidence"]["quote"])
+    assert norm(body["nursing-care-beds-share"]["target"]) == "稳步提高"
+
+
+# end states the body text commits to (not restating the table): phrase of the source, the
+# value recorded, the section it stands in
+TEXT_END_STATES = {
+    "basic-services-standards-compliance": ("服务全达标", "全达标", "第二章第三节"),
+    "local-standards-not-below-national": ("应按照不低于国家标准执行", "不低于国家标准", "第三章第一节"),
+    "compulsory-education-staffing-standard": ("确保教职工编制全面达标", "全面达标", "第三章第二节"),
+    "social-insurance-statutory-coverage": ("推动灵活就业人员在就业地参加社会保险,实现法定人群全覆盖", "全覆盖", "第三章第二节"),
+    "unemployment-insurance-provincial-pooling": ("实现失业保险省级统筹", "省级统筹", "第三章第二节"),
+    "enterprise-pension-national-pooling": ("实现企业职工基本养老保险全国统筹", "全国统筹", "第三章第二节"),
+    "high-school-large-class-elimination": ("全面化解普通高中大班额", "全面化解", "第四章第一节"),
+    "county-high-school-teachers-staffing": ("配齐配足教师", "配齐配足", "第四章第一节"),
+    "affordable-rental-housing-rent-level": ("租金低于同地段同品质市场租赁住房租金", "低于同地段同品质市场租赁住房租金", "第四章第一节"),
+}
+
+
+@pytest.mark.parametrize("tid", sorted(TEXT_END_STATES))
+def test_text_end_states_are_targets(tid):
+    phrase, value, section = TEXT_END_STATES[tid]
+    assert phrase in section_text(section), tid
+    t = TARGETS[tid]
+    assert phrase in norm(t["evidence"]["quote"])
+    assert norm(t["target"]) == value and value in phrase
+    assert t["evidence"]["section"] == section
+    assert (t["basis"], t["binding"], t["year"], t["unit"], t["baseline"]) == ("text", None, 2025, None, None)
+    assert not t.get("restates")
+
+
+def test_no_text_target_restates_a_table_row_unmarked():
+    # a text target that is not marked as a restatement must not carry the name of a table row
+    for t in PLAN["targets"]:
+        if t["basis"] == "text" and not t.get("restates"):
+            assert norm(t["indicator"]) not in {r["indicator"] for r in TABLE}, t["id"]
+
+
+# concrete basic services the text names: the phrase of the source each service item must hold
+NAMED_SERVICES = {
+    "生育保险": "第六章第五节",
+    "优生优育服务": "第六章第五节",
+    "流动人员人事档案管理服务": "第三章第二节",
+    "劳动保障监察执法维权服务": "第三章第二节",
+    "适宜的中医药服务": "第三章第二节",
+    "重大疾病医疗保险和救助制度": "第三章第二节",
+    "优先满足失能老年人的基本养老服务需求": "第三章第三节",
+    "棚户区改造": "第三章第二节",
+    "提升特困人员供养服务机构托底保障能力": "第三章第二节",
+    "公益性殡葬服务": "第三章第二节",
+    "儿童残疾筛查、诊断、康复救助": "第四章第一节",
+    "数字文化服务和流动文化服务": "第三章第二节",
+    "全民健身志愿服务": "第三章第二节",
+    "奖励扶助": "第六章第五节",
+    "计划生育特殊家庭全方位帮扶保障": "第六章第五节",
+}
+
+
+@pytest.mark.parametrize("phrase", sorted(NAMED_SERVICES))
+def test_named_services_are_curated(phrase):
+    section = NAMED_SERVICES[phrase]
+    assert phrase in section_text(section)
+    held = [s for s in PLAN["services"] if phrase in norm(s["evidence"]["quote"]) and s["evidence"]["section"] == section]
+    assert len(held) == 1, (phrase, [s["id"] for s in held])
+    assert held[0].get("listed") is False

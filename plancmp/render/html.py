@@ -119,6 +119,7 @@ def _heatmap(m: dict, names: dict) -> str:
             if c["counterpart"]:
                 body.append(f'<div>{e(c["counterpart_name"])} <span class="muted">{e(c["counterpart_value"])}</span></div>')
                 body.append(_quote_block(c["quote"], c["section"], f'{pid}:{c["counterpart"]}'))
+                body.append(_also(c))
                 if c["score"] is not None:
                     body.append(f'<div class="muted">score {c["score"]:.2f} ({e(c["confidence"])})</div>')
             body += [f'<div class="muted">{e(n)}</div>' for n in c["notes"]]
@@ -175,9 +176,16 @@ def _target_cell(c: dict, plan: str) -> str:
     summary = f'{e(sym) + " " if sym else ""}{e(c["value"])}{"".join(tags)}'
     where = f'line {c["line"]}' if c.get("line") else ""
     body = _quote_block(c["quote"], c["section"], where)
+    body += _also(c)
     body += "".join(f'<div class="muted">{e(n)}</div>' for n in c.get("notes", []))
     return (f'<td class="val s-{e(c["status"])}" data-plan="{e(plan)}" title="{e(c["label"])}">'
             f'<details><summary>{summary}</summary><div>{body}</div></details></td>')
+
+
+def _also(c: dict) -> str:
+    """The further statements of a cell (a stretch value, the other items of a one-to-many cover)."""
+    return "".join(f'<div>+ {e(a["name"])} <span class="muted">{e(a.get("value") or "")}</span></div>'
+                   + _quote_block(a["quote"], a["section"]) for a in c.get("also", []))
 
 
 def _targets(t: dict) -> str:
