@@ -17,8 +17,9 @@ from .verdicts import Diff, Row, label
 def reference_id(plans: dict[str, Plan]) -> str:
     """The national plan's id: the reference column of every cross-plan view."""
     national = sorted(pid for pid, p in plans.items() if p.level == "national")
-    if not national:
-        raise PlanError("no plan has level: national; cross-plan views compare every plan with the national one")
+    if len(national) != 1:
+        raise PlanError(f"{'no plan has' if not national else str(len(national)) + ' plans have'} level: national; "
+                        "the cross-plan views need exactly one reference (run `plancmp validate`)")
     return national[0]
 
 
@@ -28,11 +29,19 @@ def provinces(plans: dict[str, Plan]) -> list[str]:
     return sorted(pid for pid in plans if pid != ref)
 
 
-def load_checked_links() -> Links:
+def load_checked_links(plans: dict[str, Plan] | None = None) -> Links:
+    """data/links.yaml, refused (PlanError) when it has errors: an entry that cannot be read,
+    or, among the links between the plans given, one naming an item that does not exist,
+    a pair both pinned and forbidden or pinned twice. A link never steers a diff unchecked."""
+    from .links import check
+
     path = links_path(data_dir())
     links = load_links(path, shown_path(path))
-    if links.problems:
-        raise PlanError(f"{shown_path(path)} has errors; run `plancmp validate` for details", links.problems)
+    problems = list(links.problems)
+    if plans is not None and not problems:
+        problems = check(links, plans, only=set(plans))
+    if problems:
+        raise PlanError(f"{shown_path(path)} has errors; run `plancmp validate` for details", problems)
     return links
 
 

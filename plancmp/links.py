@@ -123,17 +123,24 @@ def _finding(doc: Doc, code: str, message: str, path: tuple) -> Finding:
     return Finding(code, message, pos.file, pos.line, pos.col, format_path(path))
 
 
-def check(links: Links, plans: dict[str, Plan]) -> list[Finding]:
+def check(links: Links, plans: dict[str, Plan], only: set[str] | None = None,
+          broken: set[str] = frozenset()) -> list[Finding]:
     """Every link names existing plans and items; no pair pinned and forbidden, no pair
     pinned twice. Several pins of one item are one-to-many coverage (两免一补 stated as
     three services), and a pin may cross kinds (a national service a province states
-    as a task): the first same-kind pin is the row's counterpart, the others are `also`."""
+    as a task): the first same-kind pin is the row's counterpart, the others are `also`.
+    `only`: check just the links between these plans (those a diff of them would use);
+    `broken`: plans whose files could not be read (their links are not judged)."""
     out = list(links.problems)
     if links.doc is None:
         return out
     doc = links.doc
     seen: dict[frozenset, Link] = {}
     for link in links.links:
+        if only is not None and not set(link.plans) <= only:
+            continue   # a link between other plans steers no diff of these
+        if set(link.plans) & broken:
+            continue   # its plan file has errors of its own, reported there: no cascade
         where = ("links", link.index, link.action)
         for ref in (link.left, link.right):
             plan_id, item_id = ref.split(":")
@@ -152,10 +159,10 @@ def check(links: Links, plans: dict[str, Plan]) -> list[Finding]:
     return out
 
 
-def check_default(data: Path, plans: dict[str, Plan], shown: str) -> tuple[list[str], list[Finding]]:
+def check_default(data: Path, plans: dict[str, Plan], shown: str, broken: set[str] = frozenset()) -> tuple[list[str], list[Finding]]:
     """`plancmp validate` with no paths: check data/links.yaml when it exists.
     Returns (files checked, findings)."""
     path = links_path(data)
     if not path.exists():
         return [], []
-    return [shown], check(load_links(path, shown), plans)
+    return [shown], check(load_links(path, shown), plans, broken=broken)

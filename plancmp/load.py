@@ -52,14 +52,20 @@ def plan_from_doc(path: Path, doc: Doc | None, findings: list[Finding]) -> Loade
 
 
 def load_plan_cached(path: Path) -> Loaded:
-    """load_plan through the parsed-plan cache (plancmp/cache.py), keyed by the file's bytes,
-    for the commands that compare plans; `plancmp validate` always parses. The result keeps
-    no Doc: the commands that need one call load_plan."""
+    """load_plan and validate's checks of one file (quotes against the source, values, ids),
+    through the parsed-plan cache (plancmp/cache.py), keyed by the file's bytes, for the
+    commands that compare plans; `plancmp validate` always parses. The result keeps no Doc:
+    the commands that need one call load_plan."""
     from . import cache
 
     def parse() -> Loaded:
         loaded = load_plan(path)
-        return Loaded(loaded.path, None, loaded.plan, loaded.findings)
+        findings = loaded.findings
+        if loaded.plan is not None:   # everything validate checks in one file: a plan with errors is never compared
+            from .validate import check_plan
+
+            findings = findings + check_plan(loaded.plan, loaded.doc)
+        return Loaded(loaded.path, None, loaded.plan, findings)
 
     return cache.by_files("plan", [path], "", parse, Loaded)
 
@@ -138,6 +144,9 @@ def load_all(directory: Path | None = None) -> dict[str, Plan]:
     for path in files:
         loaded = load_plan_cached(path)
         problems += [f for f in loaded.findings if f.severity == ERROR]
+        if loaded.plan is not None and loaded.plan.id != path.stem:
+            problems.append(Finding("id-not-file-name", f"plan id {loaded.plan.id!r} in a file named {path.name!r}",
+                                    shown_path(path)))
         if loaded.plan is not None:
             if loaded.plan.id in plans:
                 problems.append(Finding("duplicate-plan-id", f"plan id {loaded.plan.id!r} is also declared by {shown_path(plans[loaded.plan.id].path)}", shown_path(path)))

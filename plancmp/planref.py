@@ -52,10 +52,17 @@ def _plans_dir(directory: Path | None) -> Path:
 
 
 def _region(path: Path) -> str | None:
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("region:"):
-                return line.split(":", 1)[1].strip().strip("'\"")
+    """The `region:` of a plan file, read without YAML; None for a file that cannot be read
+    (not UTF-8, a folder named *.yaml, a dangling link): a typed name is then just unknown."""
+    from .safeio import read_text
+
+    try:
+        text = read_text(path)
+    except (OSError, UnicodeDecodeError):
+        return None
+    for line in text.splitlines():
+        if line.startswith("region:"):
+            return line.split(":", 1)[1].split(" #")[0].strip().strip("'\"")
     return None
 
 

@@ -22,8 +22,8 @@ def diff_of(left_id: str, right_id: str, kinds: tuple[str, ...]) -> Diff:
         from .compare import diff
         from .crossplan import load_checked_links
 
-        links = load_checked_links()
-        return diff(planref.load(left_id), planref.load(right_id), links, kinds)
+        a, b = planref.load(left_id), planref.load(right_id)
+        return diff(a, b, load_checked_links({a.id: a, b.id: b}), kinds)
 
     files = [planref.path_of(left_id), planref.path_of(right_id), links_path(data_dir())]
     # the diff searches B's source text before it says `omitted`: a changed text is a new diff
@@ -42,7 +42,7 @@ def matrix_of(kind: str, domain: str | None) -> dict:
 
         plans = load_all()
         sources.extend(p.source for p in plans.values())
-        return matrix(plans, load_checked_links(), kind, domain)
+        return matrix(plans, load_checked_links(plans), kind, domain)
 
     files = [*plan_files(), links_path(data_dir())]
     return cache.by_files("matrix-result", files, repr((kind, domain)), compute, dict, read_too=lambda _: sources)

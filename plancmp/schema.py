@@ -14,7 +14,8 @@ from pathlib import Path
 from . import vocab
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+# (?![\s\S]) ends the text in every regex dialect: `$` would let a trailing newline through
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(?![\s\S])"
 
 _str = {"type": "string", "minLength": 1}
 _opt_str = {"type": ["string", "null"]}

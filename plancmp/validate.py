@@ -5,6 +5,7 @@ whole plan or its source text: ids, quotes, values, baselines, press links.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,6 +73,11 @@ def validate(paths: list[Path] | None = None) -> Report:
         if loaded.plan is None:
             continue
         report.findings += check_plan(loaded.plan, loaded.doc)
+        if loaded.plan.id != path.stem and path.suffix in (".yaml", ".yml"):
+            where = loaded.doc.pos(("id",))
+            report.findings.append(Finding("id-not-file-name", f"plan id {loaded.plan.id!r} in a file named {path.name!r}; "
+                                           f"name the file {loaded.plan.id}.yaml (commands find plans by file name)",
+                                           where.file, where.line, where.col, "id"))
         if loaded.plan.id in plans:
             other = shown_path(plans[loaded.plan.id].path)
             where = loaded.doc.pos(("id",))
@@ -80,12 +86,58 @@ def validate(paths: list[Path] | None = None) -> Report:
             plans[loaded.plan.id] = loaded
     for path, doc in press_docs:
         report.findings += check_press(path, doc, {k: v.plan for k, v in plans.items()})
-    if default_run:  # data/links.yaml (plancmp/links.py)
-        files, findings = check_links(data_dir(), {k: v.plan for k, v in plans.items()}, shown_path(data_dir() / "links.yaml"))
+    by_id = {k: v.plan for k, v in plans.items()}
+    for folder in ([data_dir()] if default_run else _data_folders(paths)):
+        # links.yaml is checked whenever a plan of its folder is: it steers every diff
+        known = {**_plans_in(folder), **by_id}
+        broken = {p.stem for p in plan_files(folder / "plans")} - set(known)
+        files, findings = check_links(folder, known, shown_path(folder / "links.yaml"), broken)
         report.files += files
         report.findings += findings
+    if default_run:
+        report.findings += _reference_findings(plans)
     report.findings = sorted(set(report.findings), key=Finding.sort_key)
     return report
+
+
+def _data_folders(paths: list[Path]) -> list[Path]:
+    """The data folders (the folder holding plans/) of the plan files named."""
+    folders = []
+    for path in paths:
+        folder = path.resolve().parent.parent
+        if path.resolve().parent.name == "plans" and folder not in folders:
+            folders.append(folder)
+    return folders
+
+
+def _plans_in(folder: Path) -> dict[str, Plan]:
+    """The other plans of a data folder, for checking its links (parsed through the cache)."""
+    from .load import load_plan_cached
+
+    out = {}
+    for path in plan_files(folder / "plans"):
+        loaded = load_plan_cached(path)
+        if loaded.plan is not None:
+            out.setdefault(loaded.plan.id, loaded.plan)
+    return out
+
+
+def _reference_findings(plans: dict[str, Loaded]) -> list[Finding]:
+    """Exactly one plan is the national reference of the cross-plan views."""
+    national = sorted((l for l in plans.values() if l.plan.level == "national"), key=lambda l: str(l.path))
+    if len(national) == 1 or not plans:
+        return []
+    if not national:
+        first = sorted(plans.values(), key=lambda l: str(l.path))[0]
+        where = first.doc.pos(("level",))
+        return [Finding("reference-plan", "no plan has level: national; the cross-plan views compare every plan with it",
+                        where.file, where.line, where.col, "level")]
+    out = []
+    for extra in national[1:]:
+        where = extra.doc.pos(("level",))
+        out.append(Finding("reference-plan", f"a second plan with level: national (the first is {shown_path(national[0].path)}); "
+                           "exactly one plan is the reference", where.file, where.line, where.col, "level"))
+    return out
 
 
 def check_plan(plan: Plan, doc: Doc) -> list[Finding]:
@@ -177,6 +229,25 @@ def _quote_missing(quote: str, where, source, what: str) -> Finding:
     return Finding("quote-not-found", f"quote of {what} is not in the source{hint}", where.file, where.line, where.col)
 
 
+_YEAR = re.compile(r"(?<!\d)(20\d\d)年")
+
+
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+_SPLIT_DECIMAL = re.compile(r"(\d)\s*\.\s*(\d)")   # the national copy writes 0. 1 for 0.1
+
+
+def in_quote(value, quote: str) -> bool:
+    """The value occurs in the quote (whitespace aside), and each of its numbers stands
+    there as a whole number: 4 is not in 4.5, nor 8 in 1.8 (a YAML 010 is read as 8).
+    Table cells are separated by whitespace, so numbers are read from the quote with
+    its whitespace kept."""
+    v = squeeze(str(value))
+    if not v or v not in squeeze(quote):
+        return False
+    numbers = set(_NUMBER.findall(_SPLIT_DECIMAL.sub(r"\1.\2", quote)))
+    return all(n in numbers for n in _NUMBER.findall(v))
+
+
 def _check_target(target: Target) -> list[Finding]:
     out = []
     fp = target.field_pos
@@ -190,8 +261,12 @@ def _check_target(target: Target) -> list[Finding]:
             parsed[name] = parse_value(raw)
         except ValueError_ as exc:
             out.append(Finding("value-unparsable", f"{target.id}: {exc}", where.file, where.line, where.col, name))
-        if squeeze(raw) not in squeeze(target.evidence.quote):
-            out.append(Finding("value-not-in-quote", f"{name} {raw!r} of {target.id!r} does not appear in its quote", where.file, where.line, where.col, name))
+        if not in_quote(raw, target.evidence.quote):
+            out.append(Finding("value-not-in-quote", f"{name} {raw!r} of {target.id!r} does not appear in its quote (as a whole number)", where.file, where.line, where.col, name))
+    years = [int(y) for y in _YEAR.findall(squeeze(target.evidence.quote))]
+    if years and target.year not in years and target.restates is None:
+        where = fp.get("year", target.pos)
+        out.append(Finding("year-not-in-quote", f"{target.id}: year {target.year}, but its quote names {', '.join(map(str, sorted(set(years))))}", where.file, where.line, where.col, "year"))
     base, goal = parsed.get("baseline"), parsed.get("target")
     if base and goal and base.numeric and goal.numeric and (base.unit == goal.unit or not base.unit or not goal.unit):
         better = higher_is_better(target.indicator, goal)

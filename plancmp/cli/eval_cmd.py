@@ -36,5 +36,5 @@ def eval_command(
         usage_error(f"{shown_path(path)} names unknown plans: {', '.join(missing)}")
     from ..crossplan import load_checked_links
 
-    links = load_checked_links()
+    links = load_checked_links(plans)
     typer.echo(report(evaluate(plans, pairings, links), evaluate(plans, pairings, None)), nl=False)

@@ -40,7 +40,8 @@ def report_command(
         refuse_unless_regular(out)   # before the work: say it now, not after rendering
     except NotAFile as exc:
         usage_error(str(exc))
-    text = html.render(report(load_all(), load_checked_links()))
+    plans = load_all()
+    text = html.render(report(plans, load_checked_links(plans)))
     try:
         write_atomic(out, text)
     except OSError as exc:

@@ -63,7 +63,7 @@ def show_command(
         data = overview(chosen)
         table = overview_table(data)
     else:
-        data = detail(plans, _pick_item(chosen, item), load_checked_links())
+        data = detail(plans, _pick_item(chosen, item), load_checked_links(plans))
         table = None
     emit(format, data, lambda: [table] if table else detail_tables(data),
          csv_table=lambda: table or Table("", [Column("field", "field"), Column("value", "value")], detail_rows(data)))

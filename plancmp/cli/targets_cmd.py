@@ -50,5 +50,5 @@ def targets_command(
                 usage_error(str(exc))
             if pid != ref and pid not in chosen:
                 chosen.append(pid)
-    data = target_grid(loaded, load_checked_links(), chosen, domain_name)
+    data = target_grid(loaded, load_checked_links(loaded), chosen, domain_name)
     emit(format, data, lambda: [targets_table(data)], lambda: targets_csv_table(data))

@@ -23,7 +23,8 @@ def validate_command(
     """Check plan files: YAML, schema, vocabularies, ids, and every quote against its source text.
 
     Prints one line per problem as [bold]path:line:col: error|warning CODE message[/bold].
-    Exit 0 when clean (warnings allowed), 1 when there is an error, 2 when a file cannot be read.
+    Exit 0 when clean (warnings allowed), 1 when there is an error, 2 when a file cannot be
+    read or there is nothing to check. data/links.yaml is checked with the plans of its folder.
 
     Examples:
 
@@ -43,6 +44,11 @@ def validate_command(
         if path.is_dir():
             usage_error(f"{path} is a directory; name the YAML files (e.g. {path}/*.yaml)")
     report = validate(paths or None)
+    if not report.files:
+        from ..paths import data_dir, shown_path
+
+        usage_error(f"nothing to check: no plan files in {shown_path(data_dir() / 'plans')} "
+                    "(set PLANCMP_DATA to the data folder, or name the files)")
     if strict:
         report.findings = escalate(report.findings)
     typer.echo(FORMATS[format.value](report), nl=False)
