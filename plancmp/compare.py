@@ -73,16 +73,27 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row
         forbidden = (lambda y: links.forbidden(x.ref, y.ref)) if links else (lambda y: False)
         pinned = [by_ref[r] for r in (links.pins_of(x.ref, b.id) if links else ()) if r in by_ref]
         named = [(y, p) for y, p in names.stating(x) if y is not row.right and not forbidden(y)]
-        if row.right is not None and row.right not in pinned and any(y.kind == x.kind for y in pinned):
-            # people pinned another counterpart of the row's kind (pins of other kinds only add)
+        same_kind_named = [(y, p) for y, p in named if y.kind == x.kind]
+        if row.right is not None and row.right not in pinned and pinned and (
+                any(y.kind == x.kind for y in pinned) or row.confidence == "low"):
+            # people pinned another counterpart of the row's kind, or of another kind where the
+            # aligner's pair is a weak one (otherwise pins of other kinds only add)
             row = _paired_by_coverage(row, x, pinned, [], a, b, links)
+        elif (row.right is not None and row.confidence == "low" and same_kind_named
+              and row.right not in [y for y, _ in same_kind_named]):
+            # an item whose name states x beats a weak fuzzy pair (计划生育家庭奖励扶助 is stated by
+            # 农村…计划生育家庭奖励扶助, not by 居民健康档案)
+            row = _paired_by_coverage(row, x, pinned, named, a, b, links)
         elif row.right is not None:
-            also = [y for y in pinned if y is not row.right] + [y for y, _ in named if y not in pinned]
+            # a task heading's name sits inside every narrower sub-task's (住房保障 in 积极推动普惠性
+            # 住房保障): for tasks, names only fill an omission, further items come from pins
+            by_name = [y for y, _ in named if y not in pinned] if x.kind != "tasks" else []
+            also = [y for y in pinned if y is not row.right] + by_name
             row = row._replace(also=tuple(also))
         elif pinned or named:
             row = _paired_by_coverage(row, x, pinned, named, a, b, links)
         else:
-            row = _looked_up_in_text(row, x, text, candidates, a, b)
+            row = _looked_up_in_text(row, x, text, candidates, a, b, links)
         stating.update(y.ref for y in (row.right, *row.also) if y is not None)
         out.append(row)
     return [r for r in out if not (r.left is None and r.right.ref in stating)]
@@ -105,11 +116,13 @@ def _paired_by_coverage(row: Row, x: Item, pinned: list[Item], named: list, a: P
                         reasons=reasons, notes=notes)
 
 
-def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item], a: Plan, b: Plan) -> Row:
+def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item], a: Plan, b: Plan,
+                       links: Links | None) -> Row:
     found = text.find(x)
     if found is None:
         return row
-    (passage, score, phrase), holder = found, text.holder(found[0], candidates)
+    passage, score, phrase, hit = found
+    holder = text.holder(passage, hit, [y for y in candidates if not (links and links.forbidden(x.ref, y.ref))])
     where = f"{passage.file}:{passage.line}"
     said = f"{where} states it ({phrase.why}: {phrase}): “{_short(passage.text)}”"
     if holder is not None:
@@ -162,9 +175,9 @@ class _TextOf:
         found = mentions.find(self._index, x, lambda n: self._states_commitments(self._index.passages[n]))
         if found is None:
             return None
-        return self._index.passages[found.hit.passage], found.hit.score, found.phrase
+        return self._index.passages[found.hit.passage], found.hit.score, found.phrase, found.hit
 
-    def holder(self, passage, candidates: list[Item]) -> Item | None:
+    def holder(self, passage, hit, candidates: list[Item]) -> Item | None:
         """The curated item whose quote holds the sentence (the shortest such quote)."""
         if self._spans is None:
             source = read_source(self.plan.source)
@@ -177,7 +190,22 @@ class _TextOf:
         holders = [(end - start, n, item) for n, item in enumerate(candidates)
                    for start, end in (self._spans.get(item.ref, (0, -1)),)
                    if start <= passage.start and passage.end <= end + 1]
-        return min(holders, key=lambda t: t[:2])[2] if holders else None
+        if not holders:
+            return None
+        shortest = min(h[0] for h in holders)
+        tied = [h for h in holders if h[0] == shortest]
+        # the items of a list share one quote (a 专栏 row): the one named where the match stands
+        return min(tied, key=lambda h: (-self._named_at(h[2], passage, hit), h[1]))[2]
+
+    @staticmethod
+    def _named_at(item: Item, passage, hit) -> int:
+        """How close the item's name stands to the match in the sentence (higher: closer; 0: absent)."""
+        name = squeeze(item.name)
+        at = passage.text.find(name)
+        if at < 0:
+            return 0
+        distance = abs((passage.start + at) - hit.start)
+        return 10**6 - distance
 
 
 def _short(text: str, limit: int = 80) -> str:

@@ -54,7 +54,10 @@ def phrases(item: Item) -> tuple[Phrase, ...]:
 
 
 @cache
-def _phrases_of(kind: str, name: str) -> tuple[Phrase, ...]:
+def _phrases_of(kind: str, name: str, in_text: bool = False) -> tuple[Phrase, ...]:
+    """in_text: for sentences rather than names. A short key must then keep its head word
+    (Chinese names end in their head): 基本养老服务 looked for as 基本养老 would find
+    基本养老保险, another thing."""
     name = unicodedata.normalize("NFKC", name)
     units = [(name, "name")]
     halves = _PARTS.split(name)
@@ -66,6 +69,8 @@ def _phrases_of(kind: str, name: str) -> tuple[Phrase, ...]:
         key = textnorm.key(text)
         if len(key) < 3:   # 强化服务标准建设 keys to 标准: keep the inner words, 服务标准
             key, why = _trimmed(textnorm.fold(text)), f"{why} {TRIMMED}"
+        elif in_text and len(key) < WHOLE_BELOW and not textnorm.fold(text).endswith(key):
+            key = _lead_trimmed(textnorm.fold(text))   # the key lost its head word (服务 of 基本养老服务)
         if len(key) >= 3:
             found.append(Phrase((key,), why))
         found += _rephrased(textnorm.fold(text))
@@ -97,6 +102,13 @@ def _clauses_of(quote: str) -> tuple[Phrase, ...]:
     parts = re.split(r"[，,。；;：:！？]", unicodedata.normalize("NFKC", quote))
     keys = [textnorm.key(p) for p in parts]
     return tuple(Phrase((k,), CLAUSE) for k in keys if len(k) >= CLAUSE_MIN)
+
+
+def _lead_trimmed(folded: str) -> str:
+    """The folded name without the filler words it starts with (加强, 推进 …), its head kept."""
+    words = textnorm.filler_words()
+    head = next((w for w in words if folded.startswith(w) and len(folded) > len(w)), "")
+    return folded[len(head):]
 
 
 def _trimmed(folded: str) -> str:
@@ -192,7 +204,7 @@ def states(x: Item, y: Item) -> Phrase | None:
     return found[0][1] if found else None
 
 
-NAME_SHARE = 0.6   # a name phrase found in another name must be this much of it
+NAME_SHARE = 0.55  # a name phrase found in another name must be this much of it (农村符合条件的计划生育家庭奖励扶助)
 TRIMMED = "(ends trimmed)"
 
 
@@ -205,7 +217,7 @@ def find(index: textsearch.TextIndex, x: Item, usable=lambda passage: True) -> M
     """The sentence of the indexed text that states x best (first in the text on a tie),
     among the passages `usable` accepts (by number)."""
     best: Mention | None = None
-    for phrase in phrases(x) + clauses(x):
+    for phrase in _phrases_of(x.kind, x.name, in_text=True) + clauses(x):
         hits = [h for h in _hits(index, phrase) if usable(h.passage)]
         if hits and (best is None or (hits[0].score, -hits[0].passage) > (best.hit.score, -best.hit.passage)):
             best = Mention(hits[0], phrase)
@@ -219,4 +231,13 @@ def _hits(index: textsearch.TextIndex, phrase: Phrase) -> list[textsearch.Hit]:
     threshold = 1.0 if whole else CLAUSE_FOUND if phrase.why == CLAUSE else FOUND
     return [h for h in textsearch.search(index, first, threshold)
             if (not whole or first in index.folded[h.passage])
+            and (whole or _head_in_window(index, h, first))
             and all(_found(part, index.folded[h.passage])[0] for part in rest)]
+
+
+def _head_in_window(index: textsearch.TextIndex, hit: textsearch.Hit, phrase: str) -> bool:
+    """A match that misses a character or two must still hold the phrase's head word (its
+    last two characters) as written: 保障性租赁住房租金 is not stated where 租金 is missing."""
+    passage = index.passages[hit.passage]
+    window = textnorm.fold(passage.text[hit.start - passage.start:hit.end - passage.start])
+    return phrase[-2:] in window

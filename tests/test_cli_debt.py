@@ -25,6 +25,20 @@ def test_debt_is_every_mentioned_row_of_every_province(runner):
         assert listed == _mentioned(runner, province), province
 
 
+def test_the_curated_provinces_have_no_debt(runner):
+    result = runner.invoke(app, ["debt", "--check"])
+    assert result.exit_code == 0 and result.output == "", result.output
+
+
+def test_debt_lists_an_uncurated_statement(runner, data_copy):
+    from test_mentions import _uncurate
+
+    _uncurate(data_copy, "gansu", "提高异地就医联网结算效率")
+    data = json.loads(runner.invoke(app, ["debt", "--format", "json"]).output)
+    assert [(r["plan"], r["id"], r["line"]) for r in data["debt"]] == [("gansu", "cross-province-medical-settlement", 137)]
+    assert runner.invoke(app, ["debt", "--check"]).exit_code == 1
+
+
 def test_debt_check_fails_exactly_when_there_is_debt(runner):
     debt = json.loads(runner.invoke(app, ["debt", "--format", "json"]).output)["debt"]
     result = runner.invoke(app, ["debt", "--check"])

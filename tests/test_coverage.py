@@ -108,7 +108,13 @@ def test_a_pin_of_the_rows_kind_overrules_the_aligner_and_other_kinds_add():
     assert row.right.id == "care" and row.confidence == "pinned" and [i.id for i in row.also] == ["vets"]
     only_task = Links([Link("pin", "national:vet", "gansu:vets", "优军服务 names them", 0)])
     row = _row(diff(a, b, only_task), "vet")
-    assert row.right.id == "placement" and [i.id for i in row.also] == ["vets"]
+    assert row.right.id == "vets"     # a pin of another kind wins over a weak (low) pair …
+    a2, b2 = _plans()
+    service(a2, "legal", "法律援助")
+    service(b2, "legal", "法律援助")
+    task(b2, "t", "健全公共法律服务体系", domain="其他")
+    row = _row(diff(a2, b2, Links([Link("pin", "national:legal", "gansu:t", "its quote names 法律援助", 0)])), "legal")
+    assert row.right.id == "legal" and [i.id for i in row.also] == ["t"]   # … and only adds to a strong one
 
 
 TEXT = """甘肃省规划

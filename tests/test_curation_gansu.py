@@ -207,7 +207,13 @@ def test_every_quantified_commitment_of_the_text_is_a_target(plan, lines):
 
 def test_every_run_in_heading_is_a_task(plan, lines):
     headings = run_in_headings(lines)
-    tasks = plan["tasks"]
+    # a direction a chapter's introduction names without a heading of its own (强化服务标准)
+    # is a task too: its title stands in its quote, its section is the chapter
+    directions = [t for t in plan["tasks"] if not norm(t["evidence"]["quote"]).startswith(norm(t["title"]) + "。")]
+    for t in directions:
+        assert norm(t["title"]) in norm(t["evidence"]["quote"]) and "（" not in t["evidence"]["section"], t["id"]
+    tasks = [t for t in plan["tasks"] if t not in directions]
+    assert len(directions) <= 1
     assert [t["title"] for t in tasks] == headings  # all of them, in source order
     for t in tasks:
         assert t["basis"] == "text"
@@ -221,7 +227,10 @@ def test_tasks_carry_the_numbers_of_their_paragraph(plan, lines):
     """A task whose paragraph holds a target's quote commits to that target's value."""
     region_lines = [l.strip() for l in lines]
     for t in plan["tasks"]:
-        para = next(norm(l) for l in region_lines if norm(l).lstrip("（一二三四五六七八九十）").startswith(norm(t["title"]) + "。"))
+        paras = [norm(l) for l in region_lines if norm(l).lstrip("（一二三四五六七八九十）").startswith(norm(t["title"]) + "。")]
+        if not paras:   # a direction of a chapter introduction: no paragraph of its own
+            continue
+        para = paras[0]
         for tg in plan["targets"]:
             if norm(tg["evidence"]["quote"]) in para and re.search(r"\d", tg["target"]):
                 assert norm(tg["target"]) in [norm(c) for c in t.get("commitments") or []], (t["id"], tg["id"])
@@ -338,6 +347,8 @@ NAMED_SERVICES = {
     "优化基本公共服务配套政策": ["特殊困难老人定期探访", "农村留守老年人关爱服务"],
     "推动数据互联互通": ["残疾人两项补贴"],
     "人口均衡发展": ["优生优育服务", "生育保险", "奖励扶助", "计划生育特殊家庭全方位帮扶保障"],
+    # 四（二）, the non-basic chapter, names one basic service: long-term care of disabled elderly people
+    "大力发展普惠型养老服务": ["失能、失智老年人的长期照护服务"],
 }
 
 
