@@ -48,7 +48,7 @@ def item_record(plan: Plan, item: Item) -> dict:
         record |= {"indicator": item.indicator, "unit": item.unit,
                    "baseline": {"value": item.baseline.value, "year": item.baseline.year} if item.baseline else None,
                    "target": item.target, "year": item.year, "binding": item.binding, "basis": item.basis,
-                   "flags": list(item.flags)}
+                   "flags": list(item.flags), "restates": item.restates}
     elif isinstance(item, Service):
         record |= {"item": item.item, "target_group": item.target_group, "standard": item.standard,
                    "listed": item.listed}
@@ -100,4 +100,9 @@ def detail(plans: dict[str, Plan], item: Item, links=None) -> dict:
     found = counterparts(plans, item, links)
     for c in found:
         c["counterpart"] = item_record(plans[c["plan"]], c["counterpart"]) if c["counterpart"] else None
-    return {"item": item_record(plans[item.plan], item), "counterparts": found}
+    plan = plans[item.plan]
+    first = plan.item(item.restates) if getattr(item, "restates", None) else item
+    # every statement of the same indicator in this plan, the first one included
+    statements = [first] + [t for t in plan.targets if t.restates == first.id] if isinstance(first, Target) else []
+    return {"item": item_record(plan, item), "counterparts": found,
+            "statements": [item_record(plan, t) for t in statements] if len(statements) > 1 else []}

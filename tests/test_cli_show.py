@@ -148,3 +148,19 @@ def test_province_item_is_judged_against_national(runner):
         stands = [r for r in rows if (r["right"] or {}).get("id") == raw["id"]] or \
                  [r for r in rows if raw["id"] in [a["id"] for a in r["also"]]]
         assert national["status"] == stands[0]["status"], raw["id"]
+
+
+def test_show_lists_every_statement_of_a_restated_indicator(runner):
+    """Liaoning states its 托位 target in the table (≥3) and again in the text (3个, 力争达到4.5个):
+    show gives each statement with its value and quote, from the first statement or any other."""
+    raw = {t["id"]: t for t in plan_yaml("liaoning")["targets"]}
+    again = sorted(i for i, t in raw.items() if t.get("restates") == "nursery-places-per-1000")
+    assert "nursery-places-per-1000-stretch" in again
+    for shown in ("nursery-places-per-1000", again[0]):
+        data = json.loads(runner.invoke(app, ["show", "liaoning", shown, "-f", "json"]).output)
+        statements = {s["id"]: s for s in data["statements"]}
+        assert set(statements) == {"nursery-places-per-1000", *again}
+        for i, s in statements.items():
+            assert s["target"] == str(raw[i]["target"]) and s["evidence"]["quote"] == raw[i]["evidence"]["quote"]
+    text = runner.invoke(app, ["show", "liaoning", "nursery-places-per-1000"]).output
+    assert "力争达到4.5个" in text and "Every statement of" in text

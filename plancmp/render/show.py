@@ -64,6 +64,8 @@ def _item_fields(record: dict) -> list[tuple[str, str]]:
                    ("target", f"{record['target']} ({record['year']})"),
                    ("binding", record["binding"] or "— (not stated)"), ("basis", record["basis"]),
                    ("flags", ", ".join(record["flags"]) or "—")]
+        if record.get("restates"):
+            fields.append(("restates", record["restates"]))
     elif record["kind"] == "services":
         fields += [("item", record["item"]), ("target group", record["target_group"] or "—"),
                    ("standard", record["standard"] or "—"),
@@ -84,9 +86,22 @@ def detail_tables(data: dict) -> list[Table]:
     fields = Table(f"{record['ref']}  {record['name']}", [Column("field", "field"), Column("value", "value")],
                    [{"field": k, "value": v} for k, v in _item_fields(record)])
     tables = [fields]
+    if data.get("statements"):
+        tables.append(statements_table(data))
     if data.get("counterparts"):
         tables.append(counterpart_table(data))
     return tables
+
+
+def statements_table(data: dict) -> Table:
+    """Every statement of the indicator in this plan (table row, body text, box, 发展基础),
+    each with its value and quote: a reader sees at once whether they agree."""
+    columns = [Column("id", "id", nowrap=True), Column("value", "baseline → target (year)"),
+               Column("basis", "basis", nowrap=True), Column("quote", "quote"), Column("where", "where in its source")]
+    rows = [{"id": r["id"] + ("" if r.get("restates") else " (first)"), "value": f"{_commitment(r)} ({r['year']})",
+             "basis": r["basis"] + (", aspirational" if "aspirational" in r["flags"] else ""),
+             "quote": r["evidence"]["quote"], "where": _line(r)} for r in data["statements"]]
+    return Table(f"Every statement of {data['statements'][0]['indicator']} in {data['item']['plan']}", columns, rows)
 
 
 def counterpart_table(data: dict) -> Table:
