@@ -166,9 +166,36 @@ def align(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] =
     return out
 
 
+DENSE_LIMIT = 40_000   # pairs of one kind scored one by one; beyond, a shortlist per item first
+SHORTLIST = 8          # candidates per item and measure (name, name inside name, quote) in a large plan
+
+
+def _shortlist(left: list[Item], right: list[Item], feats: dict) -> dict[int, set[int]] | None:
+    """For plans too large to score every pair (two 1,500-item plans: 2.25 million), each
+    left item's candidates: the best few by name, by name-inside-name and by quote, from
+    rapidfuzz's vectorised scorers. None for ordinary plans: every pair is scored."""
+    if len(left) * len(right) <= DENSE_LIMIT:
+        return None
+    import numpy as np
+    from rapidfuzz import process
+
+    out: dict[int, set[int]] = {id(x): set() for x in left}
+    for attr, scorer in (("key", fuzz.ratio), ("key", fuzz.partial_ratio), ("quote", fuzz.ratio)):
+        lefts = [getattr(feats[id(x)], attr) for x in left]
+        rights = [getattr(feats[id(y)], attr) for y in right]
+        scores = process.cdist(lefts, rights, scorer=scorer, workers=-1, dtype=np.uint8)
+        k = min(SHORTLIST, len(right))
+        best = np.argpartition(-scores.astype(np.int16), k - 1, axis=1)[:, :k]
+        for x, row in zip(left, best):
+            out[id(x)].update(id(right[int(j)]) for j in row)
+    return out
+
+
 def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | None) -> tuple[list[Pair], list[NearMiss]]:
     feats = {id(i): _features(i) for i in left + right}
     cache: dict[tuple[int, int], Scored] = {}
+    shortlist = _shortlist(left, right, feats)
+    candidate = (lambda x, y: True) if shortlist is None else (lambda x, y: id(y) in shortlist[id(x)])
 
     def scored(x: Item, y: Item) -> Scored:
         k = (id(x), id(y))
@@ -176,7 +203,8 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
             cache[k] = score(kind, x, y, feats[id(x)], feats[id(y)])
         return cache[k]
 
-    forbidden = (lambda x, y: links.forbidden(x.ref, y.ref)) if links else (lambda x, y: False)
+    banned = (lambda x, y: links.forbidden(x.ref, y.ref)) if links else (lambda x, y: False)
+    forbidden = lambda x, y: not candidate(x, y) or banned(x, y)   # noqa: E731  (a pair never scored)
     matched: dict[int, Pair] = {}      # id(left item) -> pair
     taken_right: set[int] = set()
     # 1. pins
@@ -215,13 +243,24 @@ def _solve(kind, xs, ys, scored, forbidden, floor, matched, taken_right) -> None
     if not xs or not ys:
         return
     weights = [[0.0 if forbidden(x, y) else _weight(scored(x, y).score, floor) for y in ys] for x in xs]
-    for r, c in assign(weights):
+    for r, c in _assignment(weights):
         if weights[r][c] <= 0:
             continue
         x, y = xs[r], ys[c]
         s = scored(x, y)
         matched[id(x)] = Pair(kind, x, y, s.score, band(s.score), s.reasons)
         taken_right.add(id(y))
+
+
+def _assignment(weights: list[list[float]]) -> list[tuple[int, int]]:
+    """plancmp/assign.py for the blocks of real plans (a few dozen items); SciPy's C solver
+    for a block too large for pure Python's cubic time (imported only then: ~0.7 s)."""
+    if len(weights) * len(weights[0]) <= DENSE_LIMIT:
+        return assign(weights)
+    from scipy.optimize import linear_sum_assignment
+
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    return sorted(zip(rows.tolist(), cols.tolist()))
 
 
 def _weight(score: float, floor: float) -> float:

@@ -32,6 +32,7 @@ MAX_INT = 2**53        # beyond this JSON readers lose precision; no plan value 
 _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
 _CONSTRUCTOR = SafeConstructor()
+_FAILED = object()
 
 PathKey = tuple  # path into the document: ("targets", 3, "unit")
 
@@ -242,6 +243,11 @@ def _scalar(node, path: PathKey, doc: Doc, pos: Pos) -> Any:
     try:
         value = _CONSTRUCTOR.construct_object(node, deep=True)
     except (ValueError, KeyError, yaml.YAMLError):  # `!!int abc`, `!!bool maybe`, 5,000 digits
+        value = _FAILED
+    finally:   # the constructor remembers every node it built: forget them, or every plan stays in memory
+        _CONSTRUCTOR.constructed_objects.clear()
+        _CONSTRUCTOR.recursive_objects.clear()
+    if value is _FAILED:
         if node.value.lstrip("+-").replace("_", "").isdigit():
             raise _Refused(Finding("invalid-value", f"the number {_clip(node.value)} is too large ({len(node.value):,} digits); quote it if it is text",
                                    doc.file, pos.line, pos.col, format_path(path))) from None

@@ -117,3 +117,22 @@ def test_low_scores_are_flagged_for_review_never_high():
         assert result.near_misses and result.near_misses[0].why == "low confidence pair"
     else:
         assert result.near_misses  # unpaired: the best candidate is a near miss
+
+
+def test_large_plans_take_the_shortlist_and_the_c_solver_with_the_same_result(monkeypatch):
+    """Plans too large to score every pair are aligned on a shortlist per item and solved by
+    SciPy; on the real plans (forced down that path) every row must come out the same."""
+    from plancmp import align
+    from plancmp.compare import diff
+    from plancmp.crossplan import load_checked_links
+    from plancmp.load import load_all
+
+    plans = load_all()
+    links = load_checked_links(plans)
+    for province in ("liaoning", "gansu", "fujian"):
+        rows = lambda: [(r.kind, r.status, r.left and r.left.id, r.right and r.right.id, tuple(i.id for i in r.also))
+                        for r in diff(plans["national"], plans[province], links).rows]
+        dense = rows()
+        monkeypatch.setattr(align, "DENSE_LIMIT", 0)
+        assert rows() == dense, province
+        monkeypatch.setattr(align, "DENSE_LIMIT", 40_000)
