@@ -255,18 +255,28 @@ def _with_restatements(rows: list[Row], a: Plan, b: Plan) -> list[Row]:
         for t in again_a:
             if x is not None and t.restates == x.id:
                 when = f" for {t.year}" if t.year != x.year else ""
-                notes.append(f"{a.id} also states {t.target}{when} ({_basis(t)})")
+                notes.append(f"{a.id} also states {t.target}{when} ({_basis(t)}){_disagreement(x, t)}")
         for t in again_b:
             if y is not None and y.kind == "targets" and t.restates == y.id:
                 also.append(t)
                 when = f" for {t.year}" if t.year != y.year else ""
-                said = f"{b.id} also states {t.target}{when} ({_basis(t)})"
+                said = f"{b.id} also states {t.target}{when} ({_basis(t)}){_disagreement(y, t)}"
                 if x is not None and x.kind == "targets" and not when:
                     status, _ = compare_targets(x, t, a, b)
                     said += f": that value {label(status)} {a.id}"
                 notes.append(said)
         out.append(row._replace(notes=tuple(notes), also=tuple(also)))
     return out
+
+
+def _disagreement(first: Target, again: Target) -> str:
+    """`: inconsistent-value with 78.38` when the plan's two statements disagree (consistency.py)."""
+    from . import consistency
+
+    check = consistency.compare(first, again)
+    if check is None or check.verdict in (consistency.AGREES, consistency.STRETCH):
+        return ""
+    return f"; {check.verdict}: {first.id} states {check.first_value}"
 
 
 def _basis(t: Target) -> str:

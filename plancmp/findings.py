@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"      # worth a reader's look, never a failure (not even with --strict)
 
 # code -> (default severity, title). Codes are part of the interface: never rename one.
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -42,6 +43,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "year-not-in-quote": (ERROR, "The quote names years, and the target's year is not one of them"),
     "value-unparsable": (ERROR, "The value parser cannot read a target value"),
     "target-below-baseline": (WARNING, "A target is worse than its own baseline"),
+    "inconsistent-value": (WARNING, "A plan states two values for one indicator and year"),
+    "possibly-inconsistent": (NOTE, "A plan states two values for one year under different indicator names"),
+    "stretch-value": (NOTE, "A plan states a stretch (力争) value beside the binding one"),
     "link-unknown-plan": (ERROR, "A link names a plan that does not exist"),
     "link-unknown-id": (ERROR, "A link names an item that does not exist"),
     "link-conflict": (ERROR, "The same pair is both pinned and forbidden"),
@@ -77,6 +81,6 @@ class Finding:
 
 
 def escalate(findings: list[Finding]) -> list[Finding]:
-    """--strict: every warning becomes an error."""
-    return [Finding(**{**f.as_dict(), "severity": ERROR}) for f in findings]
+    """--strict: every warning becomes an error (a note stays a note)."""
+    return [Finding(**{**f.as_dict(), "severity": ERROR if f.severity != NOTE else NOTE}) for f in findings]
 

@@ -104,5 +104,10 @@ def detail(plans: dict[str, Plan], item: Item, links=None) -> dict:
     first = plan.item(item.restates) if getattr(item, "restates", None) else item
     # every statement of the same indicator in this plan, the first one included
     statements = [first] + [t for t in plan.targets if t.restates == first.id] if isinstance(first, Target) else []
+    from . import consistency
+
+    checks = [consistency.compare(first, t) for t in statements[1:]]
     return {"item": item_record(plan, item), "counterparts": found,
-            "statements": [item_record(plan, t) for t in statements] if len(statements) > 1 else []}
+            "statements": [item_record(plan, t) for t in statements] if len(statements) > 1 else [],
+            "consistency": [{"verdict": c.verdict, "first": c.first.id, "again": c.again.id, "message": c.message}
+                            for c in checks if c is not None and c.verdict != consistency.AGREES]}

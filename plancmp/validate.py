@@ -100,6 +100,24 @@ def validate(paths: list[Path] | None = None) -> Report:
     return report
 
 
+def _consistency(plan: Plan, source) -> list[Finding]:
+    """Two statements of one indicator for one year that disagree (plancmp/consistency.py),
+    at the restatement, naming the source lines of both quotes."""
+    from . import consistency
+
+    out = []
+    for check in consistency.checks(plan):
+        if check.verdict == consistency.AGREES:
+            continue
+        lines = ""
+        if source is not None:
+            where = [source.line_of_quote(t.evidence.quote) for t in (check.first, check.again)]
+            lines = f" ({shown_path(plan.source)}:{where[0]} and :{where[1]})"
+        pos = check.again.pos
+        out.append(Finding(check.verdict, check.message + lines, pos.file, pos.line, pos.col))
+    return out
+
+
 def _data_folders(paths: list[Path]) -> list[Path]:
     """The data folders (the folder holding plans/) of the plan files named."""
     folders = []
@@ -152,6 +170,7 @@ def check_plan(plan: Plan, doc: Doc) -> list[Finding]:
                 out.append(Finding("value-not-in-quote", f"commitment {number!r} of {item.id!r} does not appear in its quote", item.pos.file, item.pos.line, item.pos.col))
     for target in plan.targets:
         out += _check_target(target)
+    out += _consistency(plan, source)
     for i, gap in enumerate(plan.source_gaps):
         for j, reveal in enumerate(gap.reveals):
             if source is not None and not source.contains(reveal.quote):

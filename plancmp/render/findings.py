@@ -29,7 +29,8 @@ def as_github(report: Report) -> str:
     lines = []
     for f in report.findings:
         props = f"file={_escape(f.file, True)},line={f.line},col={f.col},title={_escape(f.code, True)}"
-        lines.append(f"::{f.severity} {props}::{_escape(f.message)}")
+        level = {"note": "notice"}.get(f.severity, f.severity)   # GitHub's word for a note
+        lines.append(f"::{level} {props}::{_escape(f.message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -101,7 +101,9 @@ def statements_table(data: dict) -> Table:
     rows = [{"id": r["id"] + ("" if r.get("restates") else " (first)"), "value": f"{_commitment(r)} ({r['year']})",
              "basis": r["basis"] + (", aspirational" if "aspirational" in r["flags"] else ""),
              "quote": r["evidence"]["quote"], "where": _line(r)} for r in data["statements"]]
-    return Table(f"Every statement of {data['statements'][0]['indicator']} in {data['item']['plan']}", columns, rows)
+    notes = [f"{c['verdict']}: {c['message']}" for c in data.get("consistency", [])]
+    return Table(f"Every statement of {data['statements'][0]['indicator']} in {data['item']['plan']}", columns, rows,
+                 notes=notes)
 
 
 def counterpart_table(data: dict) -> Table:
