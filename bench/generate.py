@@ -49,6 +49,8 @@ def synthesise(base: dict, number: int, rng: random.Random) -> tuple[dict, str]:
     quotes = []
     for kind in ("targets", "services", "tasks"):
         items = [dict(i, evidence=dict(i["evidence"])) for i in base[kind] if rng.random() > 0.1]
+        kept = {i["id"] for i in items}
+        items = [i for i in items if i.get("restates", i["id"]) in kept]   # a restatement needs its first statement
         rng.shuffle(items)
         for item in items:
             if kind == "targets":

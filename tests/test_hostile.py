@@ -283,3 +283,12 @@ def test_twenty_thousand_links_cost_little(data):
         loaded.forbidden(f"national:x{n}", f"liaoning:y{n}")
         loaded.pins_of(f"national:x{n}", "liaoning")
     assert time.perf_counter() - start < 1.0   # indexed by pair, not a scan per question
+
+
+def test_an_oversized_source_is_refused_not_read_into_memory(data):
+    big = data / "sources" / "gansu.txt"
+    with open(big, "ab") as fh:
+        fh.truncate(9 * 2**20)   # past the 8 MB limit (a sparse file: nothing is written)
+    result = _cli("validate", "--format", "json", timeout=60)
+    found = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "source-missing"]
+    assert result.returncode in (1, 2) and found and "limit" in found[0]["message"]
