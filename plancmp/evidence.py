@@ -14,7 +14,8 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 def squeeze(text: str) -> str:
-    return "".join(char for char in text if not char.isspace())
+    """All whitespace removed (str.split splits on exactly what str.isspace calls whitespace)."""
+    return "".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,8 @@ def read_source(path: Path) -> Source:
 
     text = read_text(path).replace("\r\n", "\n").replace("\r", "\n")
     kept, lines = [], []
-    line = 1
-    for char in text:
-        if char == "\n":
-            line += 1
-        if not char.isspace():
-            kept.append(char)
-            lines.append(line)
+    for number, line in enumerate(text.split("\n"), 1):
+        squeezed = squeeze(line)
+        kept.append(squeezed)
+        lines.extend([number] * len(squeezed))
     return Source(path, text, "".join(kept), tuple(lines))
