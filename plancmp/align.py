@@ -117,8 +117,12 @@ def score(kind: str, a: Item, b: Item, fa: _Features | None = None, fb: _Feature
     noun = _NOUN[kind]
     reasons: list[str] = []
     name = _name_similarity(fa.key, fb.key)
-    if fa.key == fb.key:
+    if fa.folded == fb.folded:
         name = 1.0
+        reasons.append(f"same {noun}")
+    elif fa.key == fb.key:
+        # 0.99: the full heading 发展普惠托育服务 beats the direction line 普惠托育 of the same key
+        name = 0.99
         reasons.append(f"same {noun} after normalisation")
     elif name >= HIGH:
         reasons.append(f"similar {noun} ({name:.2f})")
@@ -128,6 +132,8 @@ def score(kind: str, a: Item, b: Item, fa: _Features | None = None, fb: _Feature
         reasons.append(f"{noun}s differ ({name:.2f})")
     quote = _ratio(fa.quote, fb.quote)
     total = (1 - QUOTE_WEIGHT) * name + QUOTE_WEIGHT * quote
+    if fa.folded == fb.folded:
+        total += 0.05   # written the same: the quote's length (a paragraph, a direction line) must not decide
     if quote >= HIGH:
         reasons.append(f"quotes alike ({quote:.2f})")
     if kind == "targets":

@@ -45,7 +45,22 @@ def test_same_indicator_pairs_high_with_reasons():
     target(b, "beds-share", "养老机构护理型床位占比（%）", "≥55")
     [pair] = align(a, b).pairs
     assert pair.right is not None and pair.confidence == "high" and pair.score >= 0.8
-    assert "same indicator after normalisation" in pair.reasons and "same unit (%)" in pair.reasons
+    assert "same indicator" in pair.reasons and "same unit (%)" in pair.reasons   # the same once width and unit folded
+
+
+def test_a_title_written_the_same_beats_one_of_the_same_key():
+    """发展普惠托育服务 pairs with the heading written the same, not with the direction line
+    普惠托育 (whose key is the same and whose short quote looks more like a short quote)."""
+    a, b = plan("national", "national", "全国"), plan("gansu")
+    quotes = {"t": '发展普惠托育服务。着力构建多元化、多样化、覆盖城乡的\xa0婴幼儿照护服务体系\xa0,积极引导社会力量举办托育服务机构\xa0,将\xa0需要独立占地的婴幼儿照护服务设施和场地建设布局纳入相关规\xa0划\xa0,新建和改扩建一批服务设施\xa0,建成一批示范性服务机构。',
+              "short": '普惠托育。加快托育服务发展，实施城企联动普惠托育服务专项行动，加强综合性托育机构、标准化示范性托育机构建设，逐步建成服务多元化、覆盖城乡的婴幼儿照护服务体系，提高婴幼儿早期发展水平。',
+              "full": '发展普惠托育服务。实施城企联动普惠托育服务专项行动，支持社会力量发展社区托育服务设施和综合托育服务机构。力争到2025年，在50%的社区建成托育服务机构，普惠托位占比60%以上，形成基本完善的社区托育服务骨干网；婴幼儿早期发展知识普及率、婴幼儿家长和看护人员接受科学育儿指导率均达到80%以上'}   # the real paragraphs (national.txt, gansu.txt)
+    items = [task(a, "t", "发展普惠托育服务", domain="幼有所育"), task(b, "short", "普惠托育", domain="幼有所育"),
+             task(b, "full", "发展普惠托育服务", domain="幼有所育")]
+    for item in items:
+        object.__setattr__(item, "evidence", item.evidence._replace(quote=quotes[item.id]))
+    [pair] = [p for p in align(a, b).pairs if p.left is not None]
+    assert pair.right.id == "full"
 
 
 def test_items_pair_only_within_their_kind_and_domain():
