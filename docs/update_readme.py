@@ -21,9 +21,10 @@ PLANCMP = [sys.executable, "-c", "import sys; from plancmp.cli import main; sys.
 STATUSES = ["exceeds", "matches", "matches-quantified", "below", "not-comparable", "mentioned", "omitted", "unknown", "added"]
 
 
-def run(*args: str) -> str:
-    env = {**os.environ, "COLUMNS": "160", "NO_COLOR": "1"}
-    env.pop("PLANCMP_DATA", None)
+def run(*args: str, columns: int = 160) -> str:
+    env = {**os.environ, "COLUMNS": str(columns), "NO_COLOR": "1", "LANG": "C.UTF-8"}   # English unless --lang says
+    for var in ("PLANCMP_DATA", "LC_ALL", "LC_MESSAGES", "FORCE_COLOR"):
+        env.pop(var, None)
     proc = subprocess.run([*PLANCMP, *args], capture_output=True, text=True, cwd=ROOT, env=env)
     if proc.returncode != 0:
         raise SystemExit(f"plancmp {' '.join(args)} exited {proc.returncode}: {proc.stderr}")
@@ -43,7 +44,38 @@ def status_table() -> str:
     return "\n".join(lines)
 
 
+def head(text: str, lines: int) -> str:
+    kept = text.splitlines()
+    return "\n".join(kept[:lines] + (["…"] if len(kept) > lines else []))
+
+
+def formats_table() -> str:
+    """Which command writes which format, and the options that go with them, read from the CLI itself."""
+    import typer.main
+
+    from plancmp.cli import app
+
+    names = ["table", "json", "csv", "markdown", "xlsx"]
+    lines = ["| command | " + " | ".join(names) + " | `--out` | `--bom` | `--lang` | `--color` |",
+             "| --- |" + " :---: |" * (len(names) + 4)]
+    for name, command in sorted(typer.main.get_command(app).commands.items()):
+        params = {p.name: p for p in command.params}
+        fmt = params.get("format")
+        choices = list(getattr(fmt.type, "choices", []) or []) if fmt else []
+        if "table" not in choices:
+            continue
+        row = ["✓" if n in choices else "" for n in names]
+        row += ["✓" if opt in params else "" for opt in ("out", "bom", "lang", "color")]
+        lines.append(f"| `{name}` | " + " | ".join(row) + " |")
+    return "\n".join(lines)
+
+
 BLOCKS = {
+    "diff-default-en": lambda: console("plancmp diff national liaoning | head -40",
+                                       head(run("diff", "national", "liaoning", columns=100), 40)),
+    "diff-default-zh": lambda: console("plancmp diff national liaoning --lang zh | head -40",
+                                       head(run("diff", "national", "liaoning", "--lang", "zh", columns=100), 40)),
+    "formats": formats_table,
     "stats": lambda: run("stats", "--format", "markdown").rstrip("\n"),
     "status-table": status_table,
     "diff-example": lambda: console("plancmp diff national gansu --kind services --domain 病有所医",

@@ -6,6 +6,8 @@ pair items themselves.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from .compare import diff
 from .errors import PlanError
 from .links import Links, load_links
@@ -29,13 +31,14 @@ def provinces(plans: dict[str, Plan]) -> list[str]:
     return sorted(pid for pid in plans if pid != ref)
 
 
-def load_checked_links(plans: dict[str, Plan] | None = None) -> Links:
+def load_checked_links(plans: dict[str, Plan] | None = None, data: Path | None = None) -> Links:
     """data/links.yaml, refused (PlanError) when it has errors: an entry that cannot be read,
     or, among the links between the plans given, one naming an item that does not exist,
-    a pair both pinned and forbidden or pinned twice. A link never steers a diff unchecked."""
+    a pair both pinned and forbidden or pinned twice. A link never steers a diff unchecked.
+    `data`: the data folder (default data_dir()); `plancmp changes` reads another revision's."""
     from .links import check
 
-    path = links_path(data_dir())
+    path = links_path(data or data_dir())
     links = load_links(path, shown_path(path))
     problems = list(links.problems)
     if plans is not None and not problems:

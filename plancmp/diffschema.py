@@ -14,7 +14,7 @@ def diff_schema() -> dict:
             "required": ["id", "name", "level", "region"],
             "properties": {"id": _str, "name": _str, "level": {"enum": ["national", "province"]}, "region": _str}}
     item = {"type": "object", "additionalProperties": False,
-            "required": ["id", "kind", "name", "baseline", "target", "unit", "quote", "section"],
+            "required": ["id", "kind", "name", "baseline", "target", "unit", "year", "binding", "quote", "section"],
             "description": "One side of a row: a target, service item or task of that plan",
             "properties": {
                 "id": _str,
@@ -26,6 +26,8 @@ def diff_schema() -> dict:
                                                           "properties": {"value": _str, "year": {"type": "integer"}}}]},
                 "target": {**_opt, "description": "as written (≥3, >90%, 应保尽保); null for services and tasks"},
                 "unit": _opt,
+                "year": {"type": ["integer", "null"], "description": "targets: the year the target is set for; null for services and tasks"},
+                "binding": {**_opt, "description": "targets: 属性 as the plan states it (约束性 or 预期性); null when not stated and for services and tasks"},
                 "quote": {**_str, "description": "verbatim evidence from the plan's source text"},
                 "section": _opt,
                 "commitments": {"type": "array", "items": _str, "description": "tasks: the numbers committed to"},

@@ -43,6 +43,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "year-not-in-quote": (ERROR, "The quote names years, and the target's year is not one of them"),
     "value-unparsable": (ERROR, "The value parser cannot read a target value"),
     "target-below-baseline": (WARNING, "A target is worse than its own baseline"),
+    "draft-item": (WARNING, "An item `plancmp new` drafted that no person has checked yet (draft: true)"),
     "inconsistent-value": (WARNING, "A plan states two values for one indicator and year"),
     "possibly-inconsistent": (NOTE, "A plan states two values for one year under different indicator names"),
     "stretch-value": (NOTE, "A plan states a stretch (力争) value beside the binding one"),

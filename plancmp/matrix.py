@@ -59,7 +59,8 @@ def matrix(plans: dict[str, Plan], links: Links | None, kind: str = "targets", d
                                     "quote": i.evidence.quote, "section": i.evidence.section}
                                    for i in (row.also if row else ())]}
         rows.append({"id": item.id, "ref": item.ref, "domain": item.domain, "name": item.name,
-                     "value": summary_text(item), "quote": item.evidence.quote,
+                     "value": summary_text(item), "year": getattr(item, "year", None) if kind == "targets" else None,
+                     "binding": getattr(item, "binding", None), "quote": item.evidence.quote,
                      "section": item.evidence.section, "cells": cells})
     added = {pid: sum(r.status == "added" and (not domain or r.domain == domain) for r in diffs[pid].rows)
              for pid in others}

@@ -12,8 +12,12 @@ def write_atomic(path: Path | str, text: str, encoding: str = "utf-8") -> None:
     """Write `text` to `path` through a temporary file in the same directory, fsync and a rename,
     so that a reader never sees half a file and a failed run (an exception, a full disk, Ctrl-C,
     a crash before the rename) leaves the old file intact and no temporary file behind."""
+    write_bytes_atomic(path, text.encode(encoding))   # an unencodable text fails here, before anything is touched
+
+
+def write_bytes_atomic(path: Path | str, data: bytes) -> None:
+    """write_atomic for bytes (a workbook): the same temporary file, fsync and rename."""
     path = Path(path)
-    data = text.encode(encoding)  # an unencodable text fails here, before anything is touched
     refuse_unless_regular(path)
     mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)

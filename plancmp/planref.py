@@ -1,6 +1,7 @@
 """What people type for a plan (national, 全国, 辽宁省 …) -> the plan, loading only
 the plans asked for. Aliases are data: plancmp/vocab/plans.yaml, plus each plan's id
-(its file name) and its `region`."""
+(its file name), its `region` and its `aliases:` (a plan added with `plancmp new` brings
+its own, in its data folder: nothing of the installed package changes)."""
 from __future__ import annotations
 
 from functools import cache
@@ -14,8 +15,22 @@ from .vocab import fold, read as read_vocab
 
 class UnknownPlan(LookupError):
     def __init__(self, query: str, known: list[str]):
-        super().__init__(f"unknown plan {query!r}; plans: {', '.join(known)} (or an alias such as 全国, 辽宁)")
+        super().__init__(f"unknown plan {query!r}{_did_you_mean(query, known)}; plans: {', '.join(known)} "
+                         "(or an alias such as 全国, 辽宁)")
         self.known = known
+
+
+def _did_you_mean(query: str, known: list[str]) -> str:
+    """` (did you mean liaoning?)` for a typo of a plan id or alias (difflib), else ""."""
+    import difflib
+
+    spellings = {fold(pid): pid for pid in known}
+    for pid in known:
+        for alias in _aliases().get(pid, ()):
+            spellings.setdefault(fold(alias), pid)
+    close = difflib.get_close_matches(fold(query), list(spellings), n=3, cutoff=0.6)
+    named = list(dict.fromkeys(spellings[c] for c in close))
+    return f" (did you mean {' or '.join(named)}?)" if named else ""
 
 
 @cache
@@ -39,10 +54,13 @@ def resolve(query: str, directory: Path | None = None) -> str:
     for pid in ids:
         if q in {fold(a) for a in _aliases().get(pid, ())}:
             return pid
-    # a region typed in full (辽宁省) or without 省: read the region of each plan file
+    # a region typed in full (辽宁省) or without 省, or an alias the plan file lists
     for pid in ids:
-        region = _region(_plans_dir(directory) / f"{pid}.yaml")
-        if region and q in {fold(region), fold(region.rstrip("省市"))}:
+        region, aliases = _names(_plans_dir(directory) / f"{pid}.yaml")
+        names = {fold(a) for a in aliases}
+        if region:
+            names |= {fold(region), fold(region.rstrip("省市"))}
+        if q in names:
             return pid
     raise UnknownPlan(query, ids)
 
@@ -51,19 +69,44 @@ def _plans_dir(directory: Path | None) -> Path:
     return directory or data_dir() / "plans"
 
 
-def _region(path: Path) -> str | None:
-    """The `region:` of a plan file, read without YAML; None for a file that cannot be read
-    (not UTF-8, a folder named *.yaml, a dangling link): a typed name is then just unknown."""
+def _names(path: Path) -> tuple[str | None, list[str]]:
+    """The `region:` and `aliases:` of a plan file, read without YAML (a typed name must not
+    cost a parse of every plan); (None, []) for a file that cannot be read (not UTF-8, a
+    folder named *.yaml, a dangling link): a typed name is then just unknown. Aliases are
+    read from a flow list on the key's line (`aliases: [浙江, zj]`) or from the `- name`
+    lines under it; anything else there is ignored."""
     from .safeio import read_text
 
     try:
-        text = read_text(path)
+        lines = read_text(path).splitlines()
     except (OSError, UnicodeDecodeError):
-        return None
-    for line in text.splitlines():
-        if line.startswith("region:"):
-            return line.split(":", 1)[1].split(" #")[0].strip().strip("'\"")
-    return None
+        return None, []
+    region, aliases = None, []
+    for i, line in enumerate(lines):
+        if line.startswith("region:") and region is None:
+            region = _scalar(line.split(":", 1)[1])
+        elif line.startswith("aliases:") and not aliases:
+            aliases = _alias_list(line.split(":", 1)[1], lines[i + 1:])
+    return region, aliases
+
+
+def _scalar(text: str) -> str:
+    return text.split(" #")[0].strip().strip("'\"")
+
+
+def _alias_list(rest: str, below: list[str]) -> list[str]:
+    rest = rest.split(" #")[0].strip()
+    if rest.startswith("[") and rest.endswith("]"):
+        items = rest[1:-1].split(",")
+    elif rest:
+        return []
+    else:
+        items = []
+        for line in below:
+            if not line.lstrip().startswith("- "):
+                break
+            items.append(line.lstrip()[2:])
+    return [name for name in map(_scalar, items) if name]
 
 
 def path_of(plan_id: str, directory: Path | None = None) -> Path:

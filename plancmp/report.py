@@ -2,6 +2,7 @@
 targets across plans, the source gaps and the summary counts. No rendering here."""
 from __future__ import annotations
 
+from .claims import for_report as claims_for_report
 from .crossplan import against_reference, provinces, reference_id
 from .links import Links
 from .matrix import matrix
@@ -23,4 +24,5 @@ def report(plans: dict[str, Plan], links: Links | None) -> dict:
         "targets": target_grid(plans, links),
         "gaps": [gap_record(plans[pid], g) for pid in sorted(plans) for g in plans[pid].source_gaps],
         "summary": {pid: {"total": s["total"], "by_status": s["by_status"]} for pid, s in summaries.items()},
+        "claims": claims_for_report(plans),   # what the press says, claim by claim (claims.py)
     }

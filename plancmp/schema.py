@@ -38,6 +38,8 @@ def _item_common() -> dict:
             ["quote"],
         ),
         "notes": _opt_str,
+        "draft": {"type": "boolean", "description": "true: drafted by `plancmp new` and not yet checked by a person "
+                                                     "(validate warns draft-item); delete the line once checked"},
     }
 
 
@@ -90,7 +92,11 @@ def plan_schema() -> dict:
         "description": "One public-service plan: its targets, basic-service items and key tasks, each with evidence",
         **_closed(
             {"id": {"type": "string", "pattern": ID_PATTERN}, "name": _str,
-             "level": {"enum": ["national", "province"]}, "region": _str, "period": _str,
+             "level": {"enum": ["national", "province"]}, "region": _str,
+             "aliases": {"type": "array", "uniqueItems": True, "items": _str,
+                         "description": "What people may type for this plan on the command line (浙江, zj), besides "
+                                        "its id and region; one line, `aliases: [浙江, zj]`, read without YAML"},
+             "period": _str,
              "source": {**_str, "description": "Path of the source text, relative to this file"},
              "notes": _opt_str,
              "source_gaps": {"type": "array", "items": gap},

@@ -170,6 +170,7 @@ def check_plan(plan: Plan, doc: Doc) -> list[Finding]:
                 out.append(Finding("value-not-in-quote", f"commitment {number!r} of {item.id!r} does not appear in its quote", item.pos.file, item.pos.line, item.pos.col))
     for target in plan.targets:
         out += _check_target(target)
+    out += _drafts(doc)
     out += _consistency(plan, source)
     for i, gap in enumerate(plan.source_gaps):
         for j, reveal in enumerate(gap.reveals):
@@ -182,6 +183,20 @@ def check_plan(plan: Plan, doc: Doc) -> list[Finding]:
                 where = doc.pos(("background", i))
                 out.append(Finding("background-not-found", f"background part {start!r} … {end!r}: the source has no line "
                                    f"reading {start!r} followed by one reading {end!r}", where.file, where.line, where.col))
+    return out
+
+
+def _drafts(doc: Doc) -> list[Finding]:
+    """draft-item: every item `plancmp new` drafted stays a warning until a person has read
+    it against the text and deleted its `draft: true`."""
+    out = []
+    for kind in ("targets", "services", "tasks"):
+        items = doc.data.get(kind) if isinstance(doc.data, dict) else None
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict) and item.get("draft") is True:
+                where = doc.pos((kind, i, "draft"))
+                out.append(Finding("draft-item", f"{kind}[{i}] {item.get('id')!r} is a draft: check it against the text, "
+                                   "then delete `draft: true`", where.file, where.line, where.col, f"{kind}[{i}].draft"))
     return out
 
 

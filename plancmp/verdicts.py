@@ -16,12 +16,14 @@ from .model import Item, Plan
 
 STATUSES = ("exceeds", "matches", "matches-quantified", "below", "not-comparable", "mentioned", "unknown",
             "omitted", "added")
-LABELS = {"not-comparable": "not comparable", "matches-quantified": "matches (quantified)",
-          "mentioned": "mentioned in the text"}
 
 
 def label(status: str) -> str:
-    return LABELS.get(status, status)
+    """The verdict as English words (`not comparable`); the words of both languages are data:
+    plancmp/vocab/labels.yaml (plancmp/i18n.py)."""
+    from .i18n import status_label
+
+    return status_label(status, "en")
 
 
 def status_from_text(text: str) -> str | None:
@@ -89,8 +91,17 @@ class Diff:
         return {"total": len(self.rows), "by_status": by_status, "by_domain": by_domain}
 
 
-def select(d: Diff, domains: set[str] | None = None, statuses: set[str] | None = None) -> Diff:
-    """The same diff restricted to some domains and verdicts (every format shows this scope)."""
-    keep = lambda r: (not domains or r.domain in domains) and (not statuses or r.status in statuses)
+def row_binding(row: Row) -> str | None:
+    """The 属性 of a row's commitment: the reference's target, else (an added row) the other plan's."""
+    item = row.left if row.left is not None else row.right
+    return getattr(item, "binding", None)
+
+
+def select(d: Diff, domains: set[str] | None = None, statuses: set[str] | None = None,
+           binding: str | None = None) -> Diff:
+    """The same diff restricted to some domains, verdicts and a binding (约束性/预期性: targets
+    only); every format shows this scope."""
+    keep = lambda r: ((not domains or r.domain in domains) and (not statuses or r.status in statuses)
+                      and (not binding or (r.kind == "targets" and row_binding(r) == binding)))
     misses = [m for m in d.near_misses if not domains or m.left.domain in domains]
     return Diff(d.left, d.right, [r for r in d.rows if keep(r)], misses)

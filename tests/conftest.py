@@ -13,6 +13,15 @@ DATA = ROOT / "data"
 PLANCMP = Path(sys.executable).parent / "plancmp"  # the installed entry point
 
 
+@pytest.fixture(autouse=True)
+def english_uncoloured(monkeypatch):
+    """Labels follow the locale and colour follows FORCE_COLOR (issue: output an analyst reads
+    first): the tests expect English, uncoloured output whatever the developer's shell says."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for var in ("LC_ALL", "LC_MESSAGES", "FORCE_COLOR"):
+        monkeypatch.delenv(var, raising=False)
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

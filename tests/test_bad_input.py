@@ -336,10 +336,15 @@ def test_missing_input_file_is_a_usage_error(runner, work):
     assert "plans/nowhere.yaml" in result.output and "no such file" in result.output
 
 
-def test_directory_as_input_is_a_usage_error(runner, work):
+def test_directory_as_input_checks_its_files(runner, work):
+    """A folder stands for its YAML files (issue: validate accepts folders); an empty one is a usage error."""
     result = validate(runner, "plans")
+    assert result.exit_code == 0, result.output
+    assert "1 file checked" in result.output or "files checked" in result.output
+    (work / "empty").mkdir()
+    result = validate(runner, "empty")
     assert result.exit_code == 2
-    assert "plans is a directory" in result.output
+    assert "nothing to check" in result.output
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads any file")
@@ -419,7 +424,8 @@ def test_through_a_real_process(work, name):
 def test_missing_file_through_a_real_process(work):
     proc = subprocess.run([str(PLANCMP), "validate", "plans/nowhere.yaml"], cwd=work, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
-    assert "plans/nowhere.yaml" in proc.stderr and "Traceback" not in proc.stderr
+    # a missing file is a finding like any other, on stdout in every format (issue: validate for people and CI)
+    assert "plans/nowhere.yaml:1:1: error file-unreadable" in proc.stdout and "Traceback" not in proc.stderr
 
 
 # --- data/links.yaml: links naming missing plans or items, and malformed link files ----------

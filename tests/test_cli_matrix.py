@@ -75,7 +75,7 @@ def test_domain_filter_keeps_one_domain(runner):
 @pytest.mark.parametrize("fmt", ["table", "markdown", "csv"])
 def test_formats_show_every_row(runner, fmt):
     data = matrix_json(runner)
-    out = runner.invoke(app, ["matrix", "--format", fmt]).output
+    out = runner.invoke(app, ["matrix", "--format", fmt], env={"COLUMNS": "200"}).output   # ids whole: wide enough
     if fmt == "csv":
         rows = list(csv.DictReader(io.StringIO(out)))
         assert [r["id"] for r in rows] == [r["id"] for r in data["rows"]]

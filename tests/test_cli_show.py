@@ -87,7 +87,7 @@ def test_item_table_shows_the_quote_and_file_line(runner):
 @pytest.mark.parametrize("fmt", ["table", "csv", "markdown"])
 def test_overview_formats_carry_every_id(runner, fmt):
     raw = plan_yaml("fujian")
-    result = runner.invoke(app, ["show", "fujian", "--format", fmt])
+    result = runner.invoke(app, ["show", "fujian", "--format", fmt], env={"COLUMNS": "200"})   # ids whole
     assert result.exit_code == 0
     ids = [item["id"] for kind in KINDS for item in raw[kind]]
     if fmt == "csv":
@@ -162,5 +162,5 @@ def test_show_lists_every_statement_of_a_restated_indicator(runner):
         assert set(statements) == {"nursery-places-per-1000", *again}
         for i, s in statements.items():
             assert s["target"] == str(raw[i]["target"]) and s["evidence"]["quote"] == raw[i]["evidence"]["quote"]
-    text = runner.invoke(app, ["show", "liaoning", "nursery-places-per-1000"]).output
+    text = runner.invoke(app, ["show", "liaoning", "nursery-places-per-1000"], env={"COLUMNS": "200"}).output
     assert "力争达到4.5个" in text and "Every statement of" in text

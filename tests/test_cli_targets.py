@@ -95,7 +95,7 @@ def test_unknown_plan_is_a_usage_error(runner):
 @pytest.mark.parametrize("fmt", ["table", "csv", "markdown"])
 def test_formats_carry_every_indicator(runner, fmt):
     data = targets_json(runner, "--domain", "学有所教")
-    out = runner.invoke(app, ["targets", "--domain", "学有所教", "--format", fmt]).output
+    out = runner.invoke(app, ["targets", "--domain", "学有所教", "--format", fmt], env={"COLUMNS": "200"}).output
     if fmt == "csv":   # one line per indicator and plan, one value per cell
         rows = list(csv.DictReader(io.StringIO(out)))
         assert list(dict.fromkeys(r["indicator"] for r in rows)) == list(dict.fromkeys(r["indicator"] for r in data["rows"]))

@@ -172,3 +172,15 @@ def test_a_hit_marks_the_entry_as_used(cache_home):
     os.utime(entry, ns=(0, 0))
     assert cache.get("k") == {"v": 1}
     assert entry.stat().st_mtime_ns > 0
+
+
+@pytest.mark.parametrize("argv", [["diff", "national", "liaoning"], ["diff", "national", "gansu", "--lang", "zh", "--format", "csv"],
+                                  ["targets"], ["matrix", "--color", "always"]])
+def test_a_warm_run_imports_no_spreadsheet_writer_nor_rich(cache_home, argv):
+    """openpyxl is for --format xlsx only; text tables are textgrid's, never rich's."""
+    _imported_after(argv)                                   # fills the cache
+    warm = _imported_after(argv)
+    assert not {m for m in warm if m.split(".")[0] in ("openpyxl", "rich")}, sorted(
+        m for m in warm if m.split(".")[0] in ("openpyxl", "rich"))
+    if argv[0] in ("diff", "matrix"):                       # whole results: read back, no engine
+        assert not warm & set(ENGINE), sorted(warm & set(ENGINE))

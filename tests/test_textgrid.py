@@ -227,3 +227,53 @@ def test_every_character_appears_in_order_in_its_column(cols, data, width, expan
     narrowest += 3 * len(cols) - 1
     if narrowest <= width:                                                     # only no-wrap cells may overflow
         assert all(text_width(line) <= width for line in lines)
+
+
+# --- width and colour of a run (cli/common.View) ------------------------------------------
+
+def test_output_width_follows_columns_even_in_a_pipe(monkeypatch):
+    from plancmp.render.textgrid import output_width
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert output_width(io.StringIO()) == PIPED_WIDTH == 100
+    monkeypatch.setenv("COLUMNS", "72")
+    assert output_width(io.StringIO()) == 72
+    monkeypatch.setenv("COLUMNS", "wide")                 # not a number: ignored
+    assert output_width(io.StringIO()) == PIPED_WIDTH
+
+
+def test_use_color_modes_and_environment(monkeypatch):
+    from plancmp.render.textgrid import use_color
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    for var in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(var, raising=False)
+    assert use_color("auto", Tty()) and not use_color("auto", io.StringIO())
+    assert use_color("always", io.StringIO()) and not use_color("never", Tty())
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert use_color("auto", io.StringIO())
+    monkeypatch.setenv("FORCE_COLOR", "0")
+    assert not use_color("auto", io.StringIO())
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    assert not use_color("auto", Tty()) and use_color("always", io.StringIO())
+    monkeypatch.setenv("NO_COLOR", "")                    # empty: not set (no-color.org)
+    assert use_color("auto", Tty())
+
+
+def test_chinese_line_breaking_and_latin_words():
+    assert wrapped("增强社会各方的认同感，参与", 8) == ["增强社会", "各方的认", "同感，参", "与"]   # ， never starts a line
+    assert wrapped("参与“公共服务”建设", 6) == ["参与", "“公共", "服务”", "建设"]           # “ never ends one
+    assert wrapped("目标值99.36%以上", 8) == ["目标值", "99.36%以", "上"]                   # 99.36% stays whole
+    assert wrapped("+ 每千人口拥有托位数", 10) == ["+ 每千人口", "拥有托位数"]                # a CJK word fills the line
+
+
+def test_pack_keeps_items_whole():
+    from plancmp.render.textgrid import pack
+
+    lines = pack(["3 exceeds", "99 matches", "3 matches (quantified)", "1 below"], 30, "national: ")
+    assert all(text_width(line) <= 30 for line in lines)
+    assert "3 matches (quantified)" in "\n".join(lines)

@@ -13,7 +13,7 @@ import typer
 from .. import __version__
 from ..errors import PlanError
 from .common import EXIT_INTERNAL, app, fail
-from . import debt_cmd, diff_cmd, eval_cmd, matrix_cmd, report_cmd, schema_cmd, show_cmd, stats_cmd, targets_cmd, validate_cmd  # noqa: F401  (registers the commands)
+from . import changes_cmd, claims_cmd, debt_cmd, diff_cmd, eval_cmd, matrix_cmd, new_cmd, report_cmd, schema_cmd, search_cmd, show_cmd, stats_cmd, targets_cmd, validate_cmd  # noqa: F401  (registers the commands)
 
 
 def _version(value: bool) -> None:
@@ -23,7 +23,7 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+def _root(version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                         help="Print the version and exit.")) -> None:
     """Compare China's national 14th Five-Year public-service plan with provincial plans, with evidence.
 
@@ -32,6 +32,10 @@ def _root(version: bool = typer.Option(False, "--version", callback=_version, is
       plancmp diff national liaoning      where Liaoning exceeds, matches, falls below or omits
 
       plancmp validate                    check every curated plan against its source text
+
+      plancmp search 托位                 every item and sentence that states 托位, with its verdict
+
+    Completion: plancmp --install-completion (bash, zsh, fish, PowerShell).
     """
 
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 app = typer.Typer(
     name="plancmp",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,    # --install-completion / --show-completion (bash, zsh, fish, PowerShell)
     rich_markup_mode="rich",
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -43,30 +43,214 @@ class OutputFormat(str, Enum):
     markdown = "markdown"
 
 
-def emit(format: OutputFormat, data, tables, csv_table=None) -> None:
-    """Print one result in the chosen format: JSON is the library's data as it is;
-    the other formats render `tables` (a callable, so JSON never builds them).
-    CSV is one flat table: `csv_table`, else the first of `tables`."""
-    if format is OutputFormat.json:
+class SheetFormat(str, Enum):
+    """OutputFormat and an Excel workbook (--out FILE)."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
+class Color(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class Lang(str, Enum):
+    en = "en"
+    zh = "zh"
+
+
+COLOR_HELP = "Colour: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never."
+LANG_HELP = ("Language of verdicts, headers, legends and summaries: zh or en. Default: from the locale "
+             "(LC_ALL, LANG: zh_* gives zh). JSON keeps the English codes.")
+BOM_HELP = "CSV: start with a UTF-8 byte-order mark, so that Excel reads the Chinese right."
+OUT_HELP = "The file to write (required by --format xlsx; any format may be written to a file)."
+BINDING_HELP = "Only targets of this 属性: 约束性 (binding) or 预期性 (expected); services and tasks have none."
+
+
+def color_option():
+    return typer.Option(Color.auto, "--color", help=COLOR_HELP)
+
+
+def lang_option():
+    return typer.Option(None, "--lang", help=LANG_HELP, show_default=False)
+
+
+class View:
+    """How this run prints: the labels of its language, colour or not, the width to lay out at."""
+
+    def __init__(self, color: Color | str = "auto", lang: Lang | str | None = None, out=None):
+        from ..i18n import Labels
+        from ..render.textgrid import output_width, use_color
+
+        out = out or sys.stdout
+        self.mode = getattr(color, "value", color)
+        self.labels = Labels(getattr(lang, "value", lang))
+        self.color = use_color(self.mode, out)
+        self.width = output_width(out)
+
+    @property
+    def lang(self) -> str:
+        return self.labels.lang
+
+
+def echo(text: str, view: View | None = None) -> None:
+    """Print text as it is (colour codes only when the view has colour)."""
+    typer.echo(text, nl=False, color=bool(view and view.color))
+
+
+def emit(format, data, tables, csv_table=None, *, view: View | None = None, bom: bool = False,
+         sheets=None, out=None) -> None:
+    """Print (or write to `out`) one result in the chosen format: JSON is the library's data as
+    it is; the other formats render `tables` (a callable, so JSON never builds them). CSV is
+    one flat table: `csv_table`, else the first of `tables`. xlsx writes `sheets()` (a
+    workbook: see render/xlsx.py) to `out`."""
+    fmt = getattr(format, "value", format)
+    if fmt == "xlsx":
+        if out is None:
+            usage_error("--format xlsx writes a workbook: name it with --out FILE.xlsx")
+        from ..render.xlsx import write_workbook
+
+        write_out(out, lambda path: write_workbook(path, sheets()))
+        return
+    if fmt == "json":
         import json
 
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
-        return
-    from ..render.tabular import as_csv, as_markdown, as_text
-
-    built = tables()
-    if format is OutputFormat.csv:
-        typer.echo(as_csv(csv_table() if csv_table else built[0]), nl=False)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     else:
-        typer.echo((as_markdown if format is OutputFormat.markdown else as_text)(built), nl=False)
+        from ..render.tabular import as_csv, as_markdown, as_text
+
+        built = tables()
+        if fmt == "csv":
+            text = ("\ufeff" if bom else "") + as_csv(csv_table() if csv_table else built[0])
+        elif fmt == "markdown":
+            text = as_markdown(built, labels=view.labels if view else None)
+        else:
+            view = view or View()
+            color = view.color if out is None else view.mode == "always"   # a file: colour only when asked
+            text = as_text(built, width=view.width, color=color, labels=view.labels)
+    if out is not None:
+        from ..output import write_atomic
+
+        write_out(out, lambda path: write_atomic(path, text))
+        return
+    echo(text, view)
+
+
+def write_out(out, write) -> None:
+    """Write an --out file safely (a regular file or a new one, atomically), or exit 2 saying why."""
+    from pathlib import Path
+
+    from ..output import NotAFile, refuse_unless_regular
+
+    path = Path(out)
+    if path.is_dir() and not path.is_symlink():
+        usage_error(f"{path} is a directory; name the file to write")
+    if not path.parent.is_dir():
+        usage_error(f"{path.parent}: no such directory")
+    try:
+        refuse_unless_regular(path)
+        write(path)
+    except NotAFile as exc:
+        usage_error(str(exc))
+    except OSError as exc:
+        usage_error(f"cannot write {path}: {exc.strerror or exc}")
+    typer.echo(f"wrote {path}", err=True)
+
+
+def split_list(text: str | None) -> list[str]:
+    """`a,b`, `a，b` (a full-width comma), `a b`: the parts, in order, without repeats."""
+    parts = [p.strip() for p in (text or "").replace("，", ",").replace("、", ",").split(",")]
+    return list(dict.fromkeys(p for p in parts if p))
+
+
+def did_you_mean(word: str, choices, n: int = 3) -> str:
+    """` (did you mean liaoning?)` when `word` is close to one of `choices` (difflib), else ""."""
+    import difflib
+
+    from ..vocab import fold
+
+    folded = {fold(str(c)): str(c) for c in choices}
+    close = difflib.get_close_matches(fold(word), list(folded), n=n, cutoff=0.6)
+    return f" (did you mean {' or '.join(dict.fromkeys(folded[c] for c in close))}?)" if close else ""
 
 
 def domain_option(value: str | None) -> str | None:
+    """One --domain (name, alias, pinyin, English) -> the domain name; a usage error otherwise."""
     if not value:
         return None
-    from ..vocab import domain_names, resolve_domain_query
+    from ..vocab import domain_names, domains, resolve_domain_query
 
     resolved = resolve_domain_query(value)
     if resolved is None:
-        usage_error(f"unknown --domain {value!r}; choose from: {', '.join(domain_names())} (or 养老, elderly, laoyousuoyang …)")
+        spellings = [s for d in domains() for s in (d.name, *d.aliases, *d.search)]
+        usage_error(f"unknown --domain {value!r}{did_you_mean(value, spellings)}; choose from: "
+                    f"{', '.join(domain_names())} (or 养老, elderly, laoyousuoyang …)")
     return resolved
+
+
+def domains_option(value: str | None) -> list[str] | None:
+    """--domain 养老,医疗: several domains, each as domain_option reads it; None for all."""
+    if not value:
+        return None
+    return list(dict.fromkeys(domain_option(part) for part in split_list(value)))
+
+
+def kinds_option(value: str | None, default: tuple[str, ...] | None = None) -> tuple[str, ...]:
+    """--kind targets,services: the kinds, in the model's order; a usage error names the valid ones."""
+    from ..model import KINDS
+
+    kinds = []
+    for word in split_list(value):
+        kind = _KIND_WORDS.get(word.lower(), word.lower())
+        if kind not in KINDS:
+            usage_error(f"unknown --kind {word!r}{did_you_mean(word, KINDS)}; choose from: {', '.join(KINDS)}")
+        kinds.append(kind)
+    if not kinds:
+        return default if default is not None else KINDS
+    return tuple(k for k in KINDS if k in kinds)
+
+
+# singular and Chinese spellings of the kinds
+_KIND_WORDS = {"target": "targets", "service": "services", "task": "tasks", "指标": "targets",
+               "服务": "services", "任务": "tasks"}
+
+
+def statuses_option(value: str | None) -> set[str] | None:
+    if not value:
+        return None
+    from ..verdicts import STATUSES, status_from_text
+
+    statuses = set()
+    for word in split_list(value):
+        slug = status_from_text(word) or _status_from_label(word)
+        if slug is None:
+            usage_error(f"unknown --status {word!r}{did_you_mean(word, STATUSES)}; choose from: {', '.join(STATUSES)}")
+        statuses.add(slug)
+    return statuses
+
+
+def _status_from_label(word: str) -> str | None:
+    """A verdict typed in Chinese (低于, 未提及) -> its code."""
+    from ..i18n import Labels
+    from ..verdicts import STATUSES
+    from ..vocab import fold
+
+    zh = Labels("zh")
+    return next((s for s in STATUSES if fold(zh.status(s)) == fold(word)), None)
+
+
+def binding_option(value: str | None) -> str | None:
+    """--binding 约束性|预期性 (or binding, expected …) -> the binding as plans write it."""
+    if not value:
+        return None
+    words = {"约束性": "约束性", "约束": "约束性", "binding": "约束性", "obligatory": "约束性", "mandatory": "约束性",
+             "预期性": "预期性", "预期": "预期性", "expected": "预期性", "anticipatory": "预期性", "indicative": "预期性"}
+    found = words.get(value.strip().lower())
+    if found is None:
+        usage_error(f"unknown --binding {value!r}{did_you_mean(value, words)}; choose from: 约束性 (binding), 预期性 (expected)")
+    return found

@@ -2,14 +2,15 @@ from __future__ import annotations
 
 import typer
 
-from .common import OutputFormat, app, usage_error
+from .common import BOM_HELP, OutputFormat, app, usage_error
 
 
 @app.command("debt")
 def debt_command(
-    plans: list[str] = typer.Argument(None, help="Plans to look at (ids or aliases). Default: every plan but the reference."),
+    plans: list[str] = typer.Argument(None, metavar="[PLAN]...", help="Plans to look at (ids or aliases). Default: every plan but the reference."),
     format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, csv or markdown."),
     check: bool = typer.Option(False, "--check", help="Exit 1 when there is any debt (for CI)."),
+    bom: bool = typer.Option(False, "--bom", help=BOM_HELP),
 ) -> None:
     """Curation debt: the national items a plan's text states that no curated item holds.
 
@@ -61,7 +62,7 @@ def debt_command(
                       [{"plan": r["plan"], "kind": r["kind"], "item": f"{r['id']} ({r['name']})",
                         "at": f"{r['file']}:{r['line']}", "text": r["text"]} for r in rows])
         if format is OutputFormat.csv:
-            typer.echo(as_csv(table), nl=False)
+            typer.echo(("\ufeff" if bom else "") + as_csv(table), nl=False)
         else:
             typer.echo((as_markdown if format is OutputFormat.markdown else as_text)([table]), nl=False)
     if check and rows:

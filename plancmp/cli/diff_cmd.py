@@ -1,57 +1,58 @@
 from __future__ import annotations
 
-import os
-import sys
-from enum import Enum
+from pathlib import Path
 
 import typer
 
-from .common import app, domain_option, usage_error
+from .common import (BINDING_HELP, BOM_HELP, OUT_HELP, SheetFormat, View, app, binding_option, color_option,
+                     domains_option, echo, emit, kinds_option, lang_option, statuses_option, usage_error)
 
 from ..verdicts import STATUSES   # light: the diff engine (compare.py) is imported only when diff runs
 
-
-class DiffFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-def _split(text: str | None) -> list[str]:
-    return [p.strip() for p in (text or "").replace("，", ",").split(",") if p.strip()]
+DiffFormat = SheetFormat   # the name other modules and tests know
 
 
 @app.command("diff")
 def diff_command(
-    a: str = typer.Argument(..., help="The reference plan (id or alias: national, 全国, 国家 …)."),
-    b: str = typer.Argument(..., help="The plan compared with it (liaoning, 辽宁, fujian, gansu …)."),
+    a: str = typer.Argument(..., metavar="A", help="The reference plan (id or alias: national, 全国, 国家 …).", show_default=False),
+    b: str = typer.Argument(..., metavar="B", help="The plan compared with it (liaoning, 辽宁, fujian, gansu …).", show_default=False),
     kind: str = typer.Option(None, "--kind", "-k", help="targets, services or tasks (comma-separated for several). Default: all."),
-    domain: str = typer.Option(None, "--domain", "-d", help="One domain: 老有所养, 养老, elderly, laoyousuoyang …"),
-    status: str = typer.Option(None, "--status", "-s", help="Verdicts to show, comma-separated: " + ", ".join(STATUSES) + "."),
-    format: DiffFormat = typer.Option(DiffFormat.table, "--format", "-f", help="table (text, coloured on a terminal), json, csv or markdown."),
+    domain: str = typer.Option(None, "--domain", "-d", help="Domains, comma-separated: 老有所养, 养老, elderly, laoyousuoyang … Default: all."),
+    status: str = typer.Option(None, "--status", "-s", help="Verdicts to show, comma-separated: " + ", ".join(STATUSES) + " (or 低于, 未提及 …)."),
+    binding: str = typer.Option(None, "--binding", "-b", help=BINDING_HELP),
+    all_rows: bool = typer.Option(False, "--all", "-a", help="Table: list the added rows too (always counted in the summary; json, csv, markdown and xlsx keep every row)."),
+    format: SheetFormat = typer.Option(SheetFormat.table, "--format", "-f", help="table (text, coloured on a terminal), json, csv, markdown or xlsx (with --out)."),
+    out: Path = typer.Option(None, "--out", "-o", help=OUT_HELP, show_default=False),
     evidence: bool = typer.Option(False, "--evidence", "-e", help="Show the quotes behind each item."),
     review: bool = typer.Option(False, "--review", help="List low-confidence and near-miss pairs with links.yaml lines to pin or forbid them."),
+    bom: bool = typer.Option(False, "--bom", help=BOM_HELP),
+    color=color_option(),
+    lang=lang_option(),
 ) -> None:
     """Where plan B exceeds, matches, falls below or omits plan A's targets, services and tasks.
 
-    Items are aligned by kind and domain (scores, confidence and reasons per pair);
+    The table opens with the answer: the counts per verdict and per domain. Then the rows
+    that compare something, by domain; B's added items are counted there and listed with
+    --all. Items are aligned by kind and domain (scores, confidence and reasons per pair);
     data/links.yaml pins or forbids pairs. A is the reference.
 
     Examples:
 
       plancmp diff national liaoning
 
-      plancmp diff 全国 甘肃 --kind targets --evidence
+      plancmp diff 全国 甘肃 --kind targets --evidence --lang zh
 
-      plancmp diff national fujian --domain 养老 --status below,omitted --format markdown
+      plancmp diff national fujian --domain 养老,医疗 --status below,omitted --format markdown
+
+      plancmp diff national liaoning --binding 约束性
+
+      plancmp diff national liaoning --format xlsx --out liaoning.xlsx
 
       plancmp diff national liaoning --review
     """
     from .. import planref
-    from ..model import KINDS
     from ..results import diff_of
-    from ..verdicts import select, status_from_text
+    from ..verdicts import select
 
     try:
         left_id, right_id = planref.resolve(a), planref.resolve(b)
@@ -59,31 +60,45 @@ def diff_command(
         usage_error(str(exc))
     if left_id == right_id:
         usage_error(f"{a!r} and {b!r} are the same plan ({left_id}); name two different plans")
-    kinds = tuple(_split(kind)) or KINDS
-    bad = [k for k in kinds if k not in KINDS]
-    if bad:
-        usage_error(f"unknown --kind {bad[0]!r}; choose from: {', '.join(KINDS)}")
-    domains = {domain_option(domain)} if domain else None
-    statuses = None
-    if status:
-        statuses = set()
-        for word in _split(status):
-            slug = status_from_text(word)
-            if slug is None:
-                usage_error(f"unknown --status {word!r}; choose from: {', '.join(STATUSES)}")
-            statuses.add(slug)
-    result = select(diff_of(left_id, right_id, kinds), domains, statuses)
+    kinds = kinds_option(kind)
+    domains = domains_option(domain)
+    statuses = statuses_option(status)
+    wanted = binding_option(binding)
+    if wanted and "targets" not in kinds:
+        usage_error("--binding selects targets (约束性/预期性); add targets to --kind")
+    view = View(color, lang)
+    result = select(diff_of(left_id, right_id, kinds), set(domains) if domains else None, statuses, wanted)
     if review:
         from ..render import review as renderer
-        typer.echo(renderer.render(result, evidence), nl=False)
+        echo(renderer.render(result, evidence))
         return
-    if format is DiffFormat.table:
+    if format is SheetFormat.table and out is None:
         from ..render import diff_table
-        from ..render.textgrid import output_width
 
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        typer.echo(diff_table.render(result, evidence, color=color, width=output_width(sys.stdout)), nl=False, color=color)
+        list_added = all_rows or statuses is not None
+        echo(diff_table.render(result, evidence, color=view.color, width=view.width, labels=view.labels,
+                               list_added=list_added), view)
         return
-    from ..render import diff_csv, diff_json, diff_markdown
-    renderer = {"json": diff_json, "csv": diff_csv, "markdown": diff_markdown}[format.value]
-    typer.echo(renderer.render(result, evidence), nl=False)
+    if format is SheetFormat.xlsx:
+        from ..render.sheets import diff_sheets
+
+        emit(format, None, None, view=view, out=out, sheets=lambda: diff_sheets(result, view.labels))
+        return
+    from ..render import diff_csv, diff_json, diff_markdown, diff_table
+
+    if format is SheetFormat.table:
+        text = diff_table.render(result, evidence, color=view.mode == "always", width=view.width, labels=view.labels,
+                                 list_added=all_rows or statuses is not None)
+    elif format is SheetFormat.markdown:
+        text = diff_markdown.render(result, evidence, labels=view.labels)
+    elif format is SheetFormat.csv:
+        text = ("\ufeff" if bom else "") + diff_csv.render(result, evidence)
+    else:
+        text = diff_json.render(result, evidence)
+    if out is not None:
+        from .common import write_out
+        from ..output import write_atomic
+
+        write_out(out, lambda path: write_atomic(path, text))
+        return
+    echo(text, view)

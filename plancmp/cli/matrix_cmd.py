@@ -1,26 +1,27 @@
 from __future__ import annotations
 
-from enum import Enum
+from pathlib import Path
 
 import typer
 
-from .common import OutputFormat, app, domain_option, emit
-
-
-class Kind(str, Enum):
-    targets = "targets"
-    services = "services"
-    tasks = "tasks"
+from .common import (BINDING_HELP, BOM_HELP, OUT_HELP, SheetFormat, View, app, binding_option, color_option,
+                     domains_option, emit, kinds_option, lang_option, usage_error)
 
 
 @app.command("matrix")
 def matrix_command(
-    kind: Kind = typer.Option(Kind.targets, "--kind", "-k", help="targets, services or tasks."),
-    domain: str = typer.Option(None, "--domain", "-d", help="One domain: 老有所养, 养老, elderly … Default: all."),
-    format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, csv (the grid only) or markdown."),
+    kind: str = typer.Option("targets", "--kind", "-k", help="targets, services or tasks (comma-separated for several: one grid each)."),
+    domain: str = typer.Option(None, "--domain", "-d", help="Domains, comma-separated: 老有所养, 养老, elderly … Default: all."),
+    binding: str = typer.Option(None, "--binding", "-b", help=BINDING_HELP),
+    format: SheetFormat = typer.Option(SheetFormat.table, "--format", "-f", help="table, json, csv (the grid only), markdown or xlsx (with --out)."),
+    out: Path = typer.Option(None, "--out", "-o", help=OUT_HELP, show_default=False),
+    bom: bool = typer.Option(False, "--bom", help=BOM_HELP),
+    color=color_option(),
+    lang=lang_option(),
 ) -> None:
     """Every national commitment against every province: one verdict symbol per cell, then coverage.
 
+    The table opens with the coverage of each province over all domains and the legend.
     Symbols: + exceeds, = matches, =# matches with a number where national states none,
     - below, ~ not comparable, x omitted, ? unknown (the province's source lost a part
     that could hold it). Coverage per province and domain: the share of national
@@ -30,12 +31,59 @@ def matrix_command(
 
       plancmp matrix
 
-      plancmp matrix --kind services --format markdown
+      plancmp matrix --kind services,tasks --format markdown
 
-      plancmp matrix --domain 养老 --format json
+      plancmp matrix --domain 养老,医疗 --binding 约束性 --format json
+
+      plancmp matrix --kind targets,services,tasks --format xlsx --out matrix.xlsx
     """
-    from ..render.matrix import coverage_table, grid_csv_table, grid_table
-    from ..results import matrix_of
+    kinds = kinds_option(kind, default=("targets",))
+    domains = domains_option(domain)
+    wanted = binding_option(binding)
+    if wanted:
+        if "targets" not in kinds:
+            usage_error("--binding selects targets (约束性/预期性); use --kind targets")
+        kinds = ("targets",)
+    view = View(color, lang)
+    matrices = [_matrix(k, domains, wanted) for k in kinds]
+    from ..render.matrix import coverage_table, grid_csv_table, grid_table, summary_table
+    from ..render.sheets import matrix_sheets
 
-    data = matrix_of(kind.value, domain_option(domain))
-    emit(format, data, lambda: [grid_table(data), coverage_table(data)], lambda: grid_csv_table(data))
+    data = matrices[0] if len(matrices) == 1 else {"kinds": matrices}
+    if format is SheetFormat.csv and len(matrices) > 1:
+        usage_error("--format csv holds one grid: name one --kind (or use --format xlsx for several)")
+    emit(format, data,
+         lambda: [t for m in matrices for t in (summary_table(m, view.labels), grid_table(m, view.labels),
+                                                 coverage_table(m, view.labels))],
+         lambda: grid_csv_table(matrices[0]), view=view, bom=bom, out=out,
+         sheets=lambda: matrix_sheets(matrices, view.labels))
+
+
+def _matrix(kind: str, domains: list[str] | None, binding: str | None) -> dict:
+    """The matrix of one kind over some domains (one cached result per domain) and one 属性."""
+    from ..matrix import coverage
+    from ..results import matrix_of
+    from ..vocab import domain_names
+
+    if not domains or len(domains) == 1:
+        data = matrix_of(kind, domains[0] if domains else None)
+    else:
+        order = {d: n for n, d in enumerate(domain_names())}
+        parts = [matrix_of(kind, d) for d in sorted(domains, key=lambda d: order.get(d, len(order)))]
+        rows = [r for p in parts for r in p["rows"]]
+        data = {**parts[0], "domain": ",".join(domains), "rows": rows, "coverage": coverage(rows, parts[0]["plans"]),
+                "added": {pid: sum(p["added"][pid] for p in parts) for pid in parts[0]["plans"]}}
+    if binding:
+        rows = [r for r in data["rows"] if r.get("binding") == binding]
+        data = {**data, "binding": binding, "rows": rows, "coverage": coverage(rows, data["plans"]),
+                "added": _added(data, binding, domains)}
+    return data
+
+
+def _added(data: dict, binding: str, domains: list[str] | None) -> dict:
+    """Targets of each province of that 属性 with no national counterpart (through the cached diffs)."""
+    from ..results import diff_of
+    from ..verdicts import row_binding
+
+    return {pid: sum(r.status == "added" and row_binding(r) == binding and (not domains or r.domain in domains)
+                     for r in diff_of(data["reference"], pid, ("targets",)).rows) for pid in data["plans"]}

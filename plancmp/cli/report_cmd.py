@@ -4,12 +4,13 @@ from pathlib import Path
 
 import typer
 
-from .common import app, usage_error
+from .common import app, lang_option, usage_error
 
 
 @app.command("report")
 def report_command(
     out: Path = typer.Option(..., "--out", "-o", help="The HTML file to write (one self-contained file)."),
+    lang=lang_option(),
 ) -> None:
     """Write one self-contained HTML report: heatmaps of every national commitment against every
     province, per-domain target tables, evidence quotes that expand on click, the source gaps
@@ -21,6 +22,8 @@ def report_command(
     Examples:
 
       plancmp report --out report.html
+
+      plancmp report --out 报告.html --lang zh
 
       plancmp report -o /tmp/plancmp.html && xdg-open /tmp/plancmp.html
     """
@@ -41,7 +44,9 @@ def report_command(
     except NotAFile as exc:
         usage_error(str(exc))
     plans = load_all()
-    text = html.render(report(plans, load_checked_links(plans)))
+    from ..i18n import Labels
+
+    text = html.render(report(plans, load_checked_links(plans)), Labels(getattr(lang, "value", lang)).lang)
     try:
         write_atomic(out, text)
     except OSError as exc:

@@ -4,7 +4,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .common import OutputFormat, app, emit, usage_error
+from .common import (BINDING_HELP, BOM_HELP, OutputFormat, View, app, binding_option, color_option, domains_option,
+                     emit, kinds_option, lang_option, usage_error)
 
 if TYPE_CHECKING:
     from ..model import Plan
@@ -20,28 +21,50 @@ def pick_plan(plans: dict[str, Plan], query: str) -> Plan:
 
 
 def _pick_item(plan: Plan, query: str):
+    """An item by id (`nursery-places-per-1000`, `national:…`), else by its name or a part of
+    it (托位, 每千人口拥有3岁以下婴幼儿托位数): one match is the item; several are listed."""
     item_id = query.split(":", 1)[1] if query.startswith(plan.id + ":") else query
     item = plan.item(item_id)
+    if item is not None:
+        return item
+    from ..vocab import fold
+
+    q = fold(item_id)
+    named = [i for i in plan.items() if q and q == fold(i.name)]
+    named = named or [i for i in plan.items() if q and q in fold(i.name)]
+    first = [i for i in named if not getattr(i, "restates", None)]   # a restatement shows under its first statement
+    if len(first) == 1 or (len(named) == 1):
+        return (first or named)[0]
+    if named:
+        listed = "\n".join(f"  {i.id}  ({i.kind}) {i.name}" for i in named[:20])
+        more = f"\n  … and {len(named) - 20} more" if len(named) > 20 else ""
+        usage_error(f"{item_id!r} names {len(named)} items of {plan.id}; name one by its id:\n{listed}{more}")
     from rapidfuzz import process
 
-    if item is None:
-        ids = [i.id for i in plan.items()]
-        close = [m[0] for m in process.extract(item_id, ids, limit=3, score_cutoff=60)]
-        hint = f"; did you mean {', '.join(close)}?" if close else f"; `plancmp show {plan.id}` lists the ids"
-        usage_error(f"{plan.id} has no item {item_id!r}{hint}")
-    return item
+    ids = [i.id for i in plan.items()]
+    close = [m[0] for m in process.extract(item_id, ids, limit=3, score_cutoff=60)]
+    hint = f"; did you mean {', '.join(close)}?" if close else f"; `plancmp show {plan.id}` lists the ids"
+    usage_error(f"{plan.id} has no item {item_id!r}{hint}")
 
 
 @app.command("show")
 def show_command(
-    plan: str = typer.Argument(..., help="A plan id or alias: national, liaoning, 辽宁 …"),
-    item: str = typer.Argument(None, help="An item id of that plan (as `plancmp show PLAN` lists them).", show_default=False),
+    plan: str = typer.Argument(..., metavar="PLAN", help="A plan id or alias: national, liaoning, 辽宁 …", show_default=False),
+    item: str = typer.Argument(None, metavar="[ITEM]", help="An item of that plan: its id (as `plancmp show PLAN` lists them), its name or a part of it (托位).", show_default=False),
+    kind: str = typer.Option(None, "--kind", "-k", help="Overview: targets, services or tasks (comma-separated). Default: all."),
+    domain: str = typer.Option(None, "--domain", "-d", help="Overview: domains, comma-separated (老有所养, 养老, elderly …). Default: all."),
+    binding: str = typer.Option(None, "--binding", "-b", help="Overview: " + BINDING_HELP),
     format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, csv or markdown."),
+    bom: bool = typer.Option(False, "--bom", help=BOM_HELP),
+    color=color_option(),
+    lang=lang_option(),
 ) -> None:
     """Show a plan's targets, services and tasks by domain, or one item with its evidence and source position.
 
-    For one item: every field, the verbatim quote, where it stands in the source text
-    (file:line) and in the YAML, and its counterparts in the other plans with their verdicts.
+    The overview opens with the plan's counts and the parts its source lost. For one
+    item: first its verdict in every other plan, then every field (target year and
+    约束性/预期性 included), the verbatim quote, where it stands in the source text
+    (file:line) and in the YAML, and its counterparts in the other plans.
 
     Examples:
 
@@ -49,7 +72,9 @@ def show_command(
 
       plancmp show national nursery-places-per-1000
 
-      plancmp show gansu --format json
+      plancmp show national 托位
+
+      plancmp show gansu --kind targets --binding 约束性 --format json
     """
     from ..crossplan import load_checked_links
     from ..load import load_all
@@ -57,13 +82,30 @@ def show_command(
     from ..render.tabular import Column, Table
     from ..show import detail, overview
 
+    kinds = kinds_option(kind)
+    domains = domains_option(domain)
+    wanted = binding_option(binding)
+    if wanted:
+        if "targets" not in kinds:
+            usage_error("--binding selects targets (约束性/预期性); add targets to --kind")
+        kinds = ("targets",)
+    view = View(color, lang)
     plans = load_all()
     chosen = pick_plan(plans, plan)
     if item is None:
-        data = overview(chosen)
-        table = overview_table(data)
+        data = overview(chosen, kinds)
+        if domains or wanted:
+            data = _narrow(data, domains, wanted)
+        table = overview_table(data, view.labels, view.width if format is OutputFormat.table else None)
     else:
         data = detail(plans, _pick_item(chosen, item), load_checked_links(plans))
         table = None
-    emit(format, data, lambda: [table] if table else detail_tables(data),
-         csv_table=lambda: table or Table("", [Column("field", "field"), Column("value", "value")], detail_rows(data)))
+    emit(format, data, lambda: [table] if table else detail_tables(data, view.labels),
+         csv_table=lambda: table or Table("", [Column("field", "field"), Column("value", "value")], detail_rows(data)),
+         view=view, bom=bom)
+
+
+def _narrow(data: dict, domains: list[str] | None, binding: str | None) -> dict:
+    items = [i for i in data["items"] if (not domains or i["domain"] in domains)
+             and (not binding or i.get("binding") == binding)]
+    return {**data, "items": items, "counts": {k: sum(i["kind"] == k for i in items) for k in data["counts"]}}

@@ -1,33 +1,43 @@
 from __future__ import annotations
 
+from pathlib import Path
 
 import typer
 
-from .common import OutputFormat, app, domain_option, emit, usage_error
+from .common import (BINDING_HELP, BOM_HELP, OUT_HELP, SheetFormat, View, app, binding_option, color_option,
+                     domains_option, emit, lang_option, split_list, usage_error)
 
 
 @app.command("targets")
 def targets_command(
-    domain: str = typer.Option(None, "--domain", "-d", help="One domain: 老有所养, 养老, elderly, laoyousuoyang … Default: all, grouped."),
+    domain: str = typer.Option(None, "--domain", "-d", help="Domains, comma-separated: 老有所养, 养老, elderly, laoyousuoyang … Default: all, grouped."),
     plans: str = typer.Option(None, "--plans", "-p", help="Plans to show beside the national reference, comma-separated (ids or aliases). Default: all."),
-    format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, csv or markdown."),
+    binding: str = typer.Option(None, "--binding", "-b", help=BINDING_HELP),
+    format: SheetFormat = typer.Option(SheetFormat.table, "--format", "-f", help="table, json, csv, markdown or xlsx (with --out)."),
+    out: Path = typer.Option(None, "--out", "-o", help=OUT_HELP, show_default=False),
+    bom: bool = typer.Option(False, "--bom", help=BOM_HELP),
+    color=color_option(),
+    lang=lang_option(),
 ) -> None:
     """Every target across the plans: one row per indicator, national as the reference column.
 
-    Each province cell gives its verdict against national (+ exceeds, = matches, - below,
-    ~ not comparable, x omitted, ? unknown: the source lost a part that could hold it), then
-    baseline → target exactly as written. [text] and [box] mark commitments of the body
-    text or a box rather than the indicator table; footnote flags (annual avg, cumulative,
-    other base year) are shown. Province targets with no national counterpart follow as
-    rows of their own (* added).
+    The table opens with each province's verdict counts and the legend. Each province cell
+    gives its verdict against national (+ exceeds, = matches, - below, ~ not comparable,
+    x omitted, ? unknown: the source lost a part that could hold it), then baseline → target
+    exactly as written, the target year and 约束性/预期性. \\[text] and \\[box] mark
+    commitments of the body text or a box rather than the indicator table; footnote flags
+    (annual avg, cumulative, other base year) are shown. Province targets with no national
+    counterpart follow as rows of their own (* added).
 
     Examples:
 
       plancmp targets --domain 老有所养
 
-      plancmp targets --plans liaoning,甘肃 --format markdown
+      plancmp targets --plans liaoning,甘肃 --binding 约束性 --format markdown
 
-      plancmp targets --format csv > targets.csv
+      plancmp targets --format csv --bom > targets.csv
+
+      plancmp targets --format xlsx --out targets.xlsx
     """
     from .. import planref
     from ..crossplan import load_checked_links, reference_id
@@ -35,20 +45,34 @@ def targets_command(
     from ..render.targets import targets_csv_table, targets_table
     from ..targetgrid import target_grid
 
-    domain_name = domain_option(domain)
+    domain_names = domains_option(domain)
+    wanted = binding_option(binding)
+    view = View(color, lang)
     loaded = load_all()
     ref = reference_id(loaded)
     chosen = None
     if plans:
         chosen = []
-        for part in plans.replace("，", ",").split(","):
-            if not part.strip():
-                continue
+        for part in split_list(plans):
             try:
-                pid = planref.resolve(part.strip())
+                pid = planref.resolve(part)
             except planref.UnknownPlan as exc:
                 usage_error(str(exc))
             if pid != ref and pid not in chosen:
                 chosen.append(pid)
-    data = target_grid(loaded, load_checked_links(loaded), chosen, domain_name)
-    emit(format, data, lambda: [targets_table(data)], lambda: targets_csv_table(data))
+    data = target_grid(loaded, load_checked_links(loaded), chosen, domain_names[0] if domain_names and len(domain_names) == 1 else None)
+    data = filter_rows(data, domain_names, wanted)
+    from ..render.sheets import targets_sheets
+
+    emit(format, data, lambda: [targets_table(data, view.labels)], lambda: targets_csv_table(data),
+         view=view, bom=bom, out=out, sheets=lambda: targets_sheets(data, view.labels))
+
+
+def filter_rows(data: dict, domains: list[str] | None, binding: str | None) -> dict:
+    """The grid's rows of some domains and of one 属性 (the row's first statement: national's
+    target, or for an added row the province's)."""
+    if not domains and not binding:
+        return data
+    keep = [r for r in data["rows"] if (not domains or r["domain"] in domains)
+            and (not binding or r["cells"][r["origin"]].get("binding") == binding)]
+    return {**data, "rows": keep, "domain": ",".join(domains) if domains else data["domain"]}

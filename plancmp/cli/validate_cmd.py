@@ -16,19 +16,23 @@ class FindingFormat(str, Enum):
 
 @app.command("validate")
 def validate_command(
-    paths: list[Path] = typer.Argument(None, help="Plan or press YAML files. Default: every file in data/plans/ and data/press/.", show_default=False),
+    paths: list[Path] = typer.Argument(None, metavar="[PATH]...", help="Plan or press YAML files, or folders (a data folder: its plans/ and press/; another folder: its *.yaml). Default: every file in data/plans/ and data/press/.", show_default=False),
     format: FindingFormat = typer.Option(FindingFormat.text, "--format", "-f", help="text (path:line:col lines), json, or github (Actions annotations)."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
 ) -> None:
     """Check plan files: YAML, schema, vocabularies, ids, and every quote against its source text.
 
     Prints one line per problem as [bold]path:line:col: error|warning CODE message[/bold].
-    Exit 0 when clean (warnings allowed), 1 when there is an error, 2 when a file cannot be
-    read or there is nothing to check. data/links.yaml is checked with the plans of its folder.
+    Every file is checked: one that cannot be read (missing, not a regular file, not UTF-8)
+    is a finding like any other, in every format. Exit 0 when clean (warnings allowed),
+    1 when there is an error, 2 when a file cannot be read or there is nothing to check.
+    data/links.yaml is checked with the plans of its folder.
 
     Examples:
 
       plancmp validate
+
+      plancmp validate data/
 
       plancmp validate data/plans/liaoning.yaml --strict
 
@@ -38,11 +42,7 @@ def validate_command(
     from ..render.findings import FORMATS
     from ..validate import validate
 
-    for path in paths or []:
-        if not path.exists():
-            usage_error(f"{path}: no such file")
-        if path.is_dir():
-            usage_error(f"{path} is a directory; name the YAML files (e.g. {path}/*.yaml)")
+    paths = expand(paths or [])
     report = validate(paths or None)
     if not report.files:
         from ..paths import data_dir, shown_path
@@ -56,3 +56,24 @@ def validate_command(
         raise typer.Exit(EXIT_USAGE)
     if not report.valid:
         raise typer.Exit(EXIT_INVALID)
+
+
+def expand(paths: list[Path]) -> list[Path] | None:
+    """Folders into their YAML files: a data folder (one holding plans/) gives its plans and
+    press files, another folder its *.yaml and *.yml; files stay as named (a missing one is
+    reported by validate as file-unreadable). None: the default data folder, checked whole."""
+    from ..paths import data_dir, plan_files
+
+    out: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            out.append(path)
+        elif (path / "plans").is_dir():
+            if len(paths) == 1 and path.resolve() == data_dir().resolve():
+                return None   # the default run: every plan, press file and the one-reference check
+            out += plan_files(path / "plans") + sorted((path / "press").glob("*.yaml"))
+        else:
+            out += sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
+    if paths and not out:
+        usage_error(f"nothing to check: no YAML files in {', '.join(map(str, paths))}")
+    return out or None

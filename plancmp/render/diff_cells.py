@@ -21,24 +21,34 @@ def value_text(item: Item | None) -> str:
     return item.standard or ""
 
 
+def when_text(item: Item | None) -> str:
+    """A target's year and 属性 as the plan states them: `2025, 约束性`; "" for other kinds."""
+    if item is None or item.kind != "targets":
+        return ""
+    return ", ".join([str(item.year)] + ([item.binding] if item.binding else []))
+
+
 def side_text(item: Item | None) -> str:
     if item is None:
         return "—"
     value = value_text(item)
-    return f"{item.name}: {value}" if value else item.name
+    text = f"{item.name}: {value}" if value else item.name
+    when = when_text(item)
+    return f"{text} ({when})" if when else text
 
 
-def right_text(row: Row) -> str:
+def right_text(row: Row, labels=None) -> str:
     """B's side: its counterpart (with its kind when that differs from the row's), every
     further item that states the same (one-to-many, restatements), or the sentence of
     B's text that mentions A's item."""
+    kind_word = labels.kind if labels else (lambda k: k)
     if row.passage is not None:
-        return f"(text) {passage_text(row)}"
+        return f"({labels.basis('text') if labels else 'text'}) {passage_text(row)}"
     text = side_text(row.right)
     if row.right is not None and row.right.kind != row.kind:
-        text = f"({row.right.kind}) {text}"
+        text = f"({kind_word(row.right.kind)}) {text}"
     for item in row.also:
-        kind = f"({item.kind}) " if item.kind != row.kind else ""
+        kind = f"({kind_word(item.kind)}) " if item.kind != row.kind else ""
         text += f"\n+ {kind}{side_text(item)}"
     return text
 
@@ -51,14 +61,14 @@ def passage_text(row: Row, limit: int = 60) -> str:
     return f"{p.file}:{p.line} “{words}”"
 
 
-def score_text(row: Row) -> str:
+def score_text(row: Row, labels=None) -> str:
     if row.score is None:
         return ""
-    return f"{row.score:.2f} {row.confidence}"
+    return f"{row.score:.2f} {labels.confidence(row.confidence) if labels else row.confidence}"
 
 
-def status_text(row: Row) -> str:
-    return label(row.status)
+def status_text(row: Row, labels=None) -> str:
+    return labels.status(row.status) if labels else label(row.status)
 
 
 def notes_text(row: Row) -> str:

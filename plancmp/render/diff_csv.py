@@ -2,20 +2,26 @@
 from __future__ import annotations
 
 from ..matrix import SYMBOLS
-from ..verdicts import Diff
+from ..verdicts import Diff, row_binding
 from .diff_cells import passage_text, value_text
 from .tabular import write_csv
 
-COLUMNS = ["kind", "domain", "status", "symbol", "left_id", "left_name", "left_value", "right_id", "right_name",
-           "right_value", "score", "confidence", "reasons", "notes", "left_quote", "right_quote",
+COLUMNS = ["kind", "domain", "status", "symbol", "binding", "left_id", "left_name", "left_value", "left_year",
+           "left_binding", "right_id", "right_name", "right_value", "right_year", "right_binding", "score", "confidence", "reasons", "notes", "left_quote", "right_quote",
            "also_ids", "passage"]
+
+
+def _side(item) -> list[str]:
+    if item is None:
+        return ["", "", "", "", ""]
+    year = str(item.year) if item.kind == "targets" else ""
+    return [item.id, item.name, value_text(item), year, getattr(item, "binding", None) or ""]
 
 
 def render(diff: Diff, evidence: bool = False) -> str:
     rows = ([
-        r.kind, r.domain, r.status, SYMBOLS.get(r.status, ""),
-        r.left.id if r.left else "", r.left.name if r.left else "", value_text(r.left),
-        r.right.id if r.right else "", r.right.name if r.right else "", value_text(r.right),
+        r.kind, r.domain, r.status, SYMBOLS.get(r.status, ""), row_binding(r) or "",
+        *_side(r.left), *_side(r.right),
         "" if r.score is None else f"{r.score:.4f}", r.confidence or "",
         "; ".join(r.reasons), "; ".join(r.notes),
         r.left.evidence.quote if r.left else "", r.right.evidence.quote if r.right else "",

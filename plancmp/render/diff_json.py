@@ -22,6 +22,8 @@ def item_dict(item: Item | None) -> dict | None:
         "baseline": None if baseline is None else {"value": baseline.value, "year": baseline.year},
         "target": getattr(item, "target", None),
         "unit": getattr(item, "unit", None),
+        "year": getattr(item, "year", None) if item.kind == "targets" else None,
+        "binding": getattr(item, "binding", None),
         "quote": item.evidence.quote,
         "section": item.evidence.section,
     }

@@ -1,9 +1,10 @@
-"""`plancmp diff --format markdown`: a section per domain, a table per section, then the summary."""
+"""`plancmp diff --format markdown`: the summary first, then a section per domain with every row."""
 from __future__ import annotations
 
 from itertools import groupby
 
-from ..verdicts import STATUSES, Diff, label
+from ..i18n import Labels
+from ..verdicts import STATUSES, Diff
 from .diff_cells import notes_text, right_text, score_text, side_text, status_text
 
 
@@ -11,23 +12,34 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render(diff: Diff, evidence: bool = False) -> str:
+def render(diff: Diff, evidence: bool = False, labels: Labels | None = None) -> str:
+    labels = labels or Labels("en")
     a, b = diff.left, diff.right
-    lines = [f"# {a.name} ({a.id}) vs {b.name} ({b.id})", ""]
+    lines = [f"# {a.name} ({a.id}) {labels('vs')} {b.name} ({b.id})", ""]
+    summary = diff.summary()
+    counts = summary["by_status"]
+    shown = [s for s in STATUSES if counts[s]]
+    compared = sum(n for s, n in counts.items() if s != "added")
+    said = labels.sep.join(labels.count(counts[s], labels.status(s)) for s in shown if s != "added")
+    added = f"{labels.sep}{labels.count(counts['added'], labels.status('added'))}" if counts["added"] else ""
+    lines += [f"## {labels('summary').capitalize()}", "",
+              f"{labels('verdict_line', total=compared, ref=a.id, plan=b.id)}{'' if labels.zh else ' '}{said}{added}", "",
+              f"| {labels('domain')} | " + " | ".join(labels.status(s) for s in shown) + f" | {labels('all')} |",
+              "| --- |" + " ---: |" * (len(shown) + 1)]
+    for domain, c in summary["by_domain"].items():
+        lines.append(f"| {domain} | " + " | ".join(str(c[s]) for s in shown) + f" | {sum(c.values())} |")
+    lines.append(f"| **{labels('all')}** | " + " | ".join(f"**{counts[s]}**" for s in shown) + f" | **{summary['total']}** |")
+    lines.append("")
     for domain, rows in groupby(diff.rows, key=lambda r: r.domain):
-        lines += [f"## {domain}", "", f"| kind | {a.id} | {b.id} | verdict | score | notes |", "| --- | --- | --- | --- | --- | --- |"]
+        lines += [f"## {domain}", "",
+                  f"| {labels('kind')} | {a.id} | {b.id} | {labels('verdict')} | {labels('score')} | {labels('notes')} |",
+                  "| --- | --- | --- | --- | --- | --- |"]
         for r in rows:
-            left, right = side_text(r.left), right_text(r).replace("\n", "<br>")
+            left, right = side_text(r.left), right_text(r, labels).replace("\n", "<br>")
             if evidence:
                 left += f"<br>“{r.left.evidence.quote}”" if r.left else ""
                 right += f"<br>“{r.right.evidence.quote}”" if r.right else ""
-            lines.append("| " + " | ".join(_cell(c) for c in (r.kind, left, right, f"**{status_text(r)}**", score_text(r), notes_text(r))) + " |")
+            lines.append("| " + " | ".join(_cell(c) for c in (labels.kind(r.kind), left, right, f"**{status_text(r, labels)}**",
+                                                               score_text(r, labels), notes_text(r))) + " |")
         lines.append("")
-    summary = diff.summary()
-    shown = [s for s in STATUSES if summary["by_status"][s]]
-    lines += ["## Summary", "", "| domain | " + " | ".join(label(s) for s in shown) + " |",
-              "| --- |" + " --- |" * len(shown)]
-    for domain, counts in summary["by_domain"].items():
-        lines.append(f"| {domain} | " + " | ".join(str(counts[s]) for s in shown) + " |")
-    lines.append("| **all** | " + " | ".join(f"**{summary['by_status'][s]}**" for s in shown) + " |")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines).rstrip("\n") + "\n"

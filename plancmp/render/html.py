@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from html import escape
 
-from ..verdicts import STATUSES, label
+from ..i18n import Labels
+from ..verdicts import STATUSES
 from ..matrix import BUCKETS, SYMBOLS
 from ..vocab import domain_names
 
-KIND_TITLES = {"targets": "Targets 指标", "services": "Basic public services 基本公共服务", "tasks": "Key tasks 重点任务"}
+_labels = Labels("en")   # the language of the report being rendered (render(data, lang))
 
 CSS = """
 :root { --exceeds:#1a7f37; --matches:#4cae4c; --quant:#2e9b6a; --below:#cf222e; --nc:#d4a72c;
@@ -90,7 +91,7 @@ def e(text) -> str:
 
 
 def _legend() -> str:
-    parts = [f'<span class="sw s-{s}">{e(SYMBOLS[s])}</span>{e(label(s))}' for s in STATUSES]
+    parts = [f'<span class="sw s-{s}">{e(SYMBOLS[s])}</span>{e(_labels.status(s))}' for s in STATUSES]
     return f'<p class="legend">{"".join(parts)}</p>'
 
 
@@ -110,12 +111,12 @@ def _heatmap(m: dict, names: dict) -> str:
         if r["domain"] != domain:
             domain = r["domain"]
             out.append(f'<tr><th class="dom" colspan="{1 + len(m["plans"])}">{e(domain)}</th></tr>')
-        item = (f'<details><summary>{e(r["name"])} <span class="muted">{e(r["value"])}</span></summary>'
+        item = (f'<details><summary>{e(r["name"])} <span class="muted">{e(r["value"])}{e(_when(r))}</span></summary>'
                 f'{_quote_block(r["quote"], r["section"], r["ref"])}</details>')
         cells = []
         for pid in m["plans"]:
             c = r["cells"][pid]
-            body = [f'<div><b>{e(pid)}: {e(c["label"])}</b></div>']
+            body = [f'<div><b>{e(pid)}: {e(_labels.status(c["status"]))}</b></div>']
             if c["counterpart"]:
                 body.append(f'<div>{e(c["counterpart_name"])} <span class="muted">{e(c["counterpart_value"])}</span></div>')
                 body.append(_quote_block(c["quote"], c["section"], f'{pid}:{c["counterpart"]}'))
@@ -124,7 +125,7 @@ def _heatmap(m: dict, names: dict) -> str:
                     body.append(f'<div class="muted">score {c["score"]:.2f} ({e(c["confidence"])})</div>')
             body += [f'<div class="muted">{e(n)}</div>' for n in c["notes"]]
             cells.append(f'<td class="cell s-{e(c["status"])}" data-plan="{e(pid)}" data-item="{e(r["id"])}" '
-                         f'data-status="{e(c["status"])}" title="{e(pid)}: {e(c["label"])}"><details>'
+                         f'data-status="{e(c["status"])}" title="{e(pid)}: {e(_labels.status(c["status"]))}"><details>'
                          f'<summary>{e(c["symbol"])}</summary><div class="pop">{"".join(body)}</div></details></td>')
         out.append(f'<tr><td class="item">{item}</td>{"".join(cells)}</tr>')
     out.append("</tbody></table>")
@@ -132,14 +133,14 @@ def _heatmap(m: dict, names: dict) -> str:
 
 
 def _coverage(m: dict) -> str:
-    head = "".join(f"<th>{e(b)}</th>" for b in BUCKETS)
+    head = "".join(f"<th>{e(_labels.bucket(b))}</th>" for b in BUCKETS)
     rows = []
     for c in m["coverage"]:
         if c["domain"] != "(all)":
             continue
         cells = "".join(f'<td class="num">{c["counts"][b]} ({c["shares"][b]:.0%})</td>' for b in BUCKETS)
         rows.append(f'<tr><td>{e(c["plan"])}</td><td class="num">{c["total"]}</td>{cells}</tr>')
-    return (f'<table class="coverage"><thead><tr><th>plan</th><th>national {e(m["kind"])}</th>{head}</tr></thead>'
+    return (f'<table class="coverage"><thead><tr><th>{e(_labels("plan"))}</th><th>{e(m["reference"])} {e(_labels.kind(m["kind"]))}</th>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
@@ -154,31 +155,29 @@ def _coverage_by_domain(m: dict) -> str:
         for p in plans:
             c = by.get((p, d))
             share = c["shares"]["matched or exceeded"] if c else 0
-            cells.append(f'<td class="num">{e(f"{share:.0%}")} <span class="muted">of {c["total"] if c else 0}</span></td>')
+            cells.append(f'<td class="num">{e(f"{share:.0%}")} <span class="muted">{e(_labels("report_of"))} {c["total"] if c else 0}</span></td>')
         rows.append(f"<tr><td>{e(d)}</td>{''.join(cells)}</tr>")
-    return (f'<table class="coverage-domain"><thead><tr><th>matched or exceeded</th>{head}</tr></thead>'
+    return (f'<table class="coverage-domain"><thead><tr><th>{e(_labels.bucket("matched or exceeded"))}</th>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
-
-
-_FLAG_TAGS = {"annual_average": "annual avg", "cumulative": "cumulative", "base_year_differs": "other base year",
-              "aspirational": "力争"}
 
 
 def _target_cell(c: dict, plan: str) -> str:
     if not c.get("id"):
-        text = "" if c["status"] in ("absent",) else f'{SYMBOLS.get(c["status"], "")} {c["label"]}'
+        text = "" if c["status"] in ("absent",) else f'{SYMBOLS.get(c["status"], "")} {_labels.status(c["status"])}'
         notes = "".join(f'<div class="muted">{e(n)}</div>' for n in c.get("notes", []))
         inner = f"<details><summary>{e(text)}</summary><div>{notes}</div></details>" if notes else e(text)
         return f'<td class="val s-{e(c["status"])}">{inner}</td>'
-    tags = ([f'<span class="tag">{e(c["basis"])}</span>'] if c["body_text"] else [])
-    tags += [f'<span class="tag">{e(_FLAG_TAGS.get(f, f))}</span>' for f in c["flags"]]
+    basis = _labels.basis(c["basis"]) if c["basis"] in ("table", "text", "box") else c["basis"]
+    tags = [f'<span class="tag">{e(w)}</span>' for w in (c.get("year"), c.get("binding")) if w]
+    tags += ([f'<span class="tag">{e(basis)}</span>'] if c["body_text"] else [])
+    tags += [f'<span class="tag">{e(_labels.flag(f))}</span>' for f in c["flags"]]
     sym = SYMBOLS.get(c["status"], "")
     summary = f'{e(sym) + " " if sym else ""}{e(c["value"])}{"".join(tags)}'
     where = f'line {c["line"]}' if c.get("line") else ""
     body = _quote_block(c["quote"], c["section"], where)
     body += _also(c)
     body += "".join(f'<div class="muted">{e(n)}</div>' for n in c.get("notes", []))
-    return (f'<td class="val s-{e(c["status"])}" data-plan="{e(plan)}" title="{e(c["label"])}">'
+    return (f'<td class="val s-{e(c["status"])}" data-plan="{e(plan)}" title="{e(_labels.status(c["status"]))}">'
             f'<details><summary>{summary}</summary><div>{body}</div></details></td>')
 
 
@@ -193,8 +192,8 @@ def _targets(t: dict) -> str:
     head = "".join(f"<th>{e(p)}</th>" for p in t["plans"])
     for domain in [d for d in domain_names() if any(r["domain"] == d for r in t["rows"])]:
         rows = [r for r in t["rows"] if r["domain"] == domain]
-        out.append(f'<h3 id="targets-{e(domain)}">{e(domain)}</h3><table class="grid"><thead><tr><th>indicator</th>'
-                   f'<th>unit</th>{head}</tr></thead><tbody>')
+        out.append(f'<h3 id="targets-{e(domain)}">{e(domain)}</h3><table class="grid"><thead><tr><th>{e(_labels("indicator"))}</th>'
+                   f'<th>{e(_labels("unit"))}</th>{head}</tr></thead><tbody>')
         for r in rows:
             cells = "".join(_target_cell(r["cells"][p], p) for p in t["plans"])
             out.append(f'<tr><td>{e(r["indicator"])}</td><td>{e(r["unit"] or "")}</td>{cells}</tr>')
@@ -204,15 +203,15 @@ def _targets(t: dict) -> str:
 
 def _gaps(gaps: list[dict]) -> str:
     if not gaps:
-        return "<p>No source gaps recorded.</p>"
+        return f"<p>{e(_labels('report_no_gaps'))}</p>"
     items = []
     for g in gaps:
         reveals = "".join(f'<li>{e(r["indicator"])}{_quote_block(r["quote"], None)}</li>' for r in g["reveals"])
-        scope = "any domain" if g["domains"] is None else ", ".join(g["domains"]) or "no domain"
-        kinds = "any kind" if g["kinds"] is None else ", ".join(g["kinds"]) or "no items"
+        scope = _labels("any_domain") if g["domains"] is None else ", ".join(g["domains"]) or _labels("no_domain")
+        kinds = _labels("any_kind") if g["kinds"] is None else ", ".join(g["kinds"]) or _labels("no_items")
         items.append(f'<li><b>{e(g["plan"])}: {e(g["section"])}</b> <span class="muted">({e(scope)}; {e(kinds)})</span>'
                      f'<div>{e(g["description"])}</div>'
-                     + (f'<details><summary>rows the surviving notes reveal ({len(g["reveals"])})</summary><ul>{reveals}</ul></details>' if reveals else "")
+                     + (f'<details><summary>{e(_labels("report_reveals", n=len(g["reveals"])))}</summary><ul>{reveals}</ul></details>' if reveals else "")
                      + "</li>")
     return f'<ul class="gaps">{"".join(items)}</ul>'
 
@@ -220,29 +219,60 @@ def _gaps(gaps: list[dict]) -> str:
 def _summary(data: dict) -> str:
     cards = []
     for p in data["plans"]:
-        counts = ", ".join(f'{n} {k}' for k, n in p["counts"].items())
+        counts = _labels.sep.join(_labels.count(n, _labels.kind(k)) for k, n in p["counts"].items())
         verdicts = data["summary"].get(p["id"])
         lines = ""
         if verdicts:
-            lines = "".join(f'<div><span class="sw s-{e(s)}">&nbsp;{e(SYMBOLS[s])}&nbsp;</span> {e(label(s))}: <b>{n}</b></div>'
+            lines = "".join(f'<div><span class="sw s-{e(s)}">&nbsp;{e(SYMBOLS[s])}&nbsp;</span> {e(_labels.status(s))}: <b>{n}</b></div>'
                             for s, n in verdicts["by_status"].items() if n)
         else:
-            lines = '<div class="muted">the reference plan</div>'
+            lines = f'<div class="muted">{e(_labels("reference_plan"))}</div>'
         cards.append(f'<div class="card" data-plan="{e(p["id"])}"><b>{e(p["region"])}</b> <span class="muted">{e(p["id"])}</span>'
                      f'<div class="muted">{e(p["name"])} · {e(p["period"])}</div><div>{e(counts)}</div>{lines}</div>')
     return f'<div class="cards">{"".join(cards)}</div>'
 
 
-def render(data: dict) -> str:
+def _claims(press: list[dict]) -> str:
+    """The press claims section (plancmp claims): each claim's quote, verdict and the plan items behind it."""
+    if not press:
+        return ""
+    css = {"supported": "s-matches", "overstated": "s-below", "understated": "s-not-comparable",
+           "not-in-plan": "s-omitted", "context": "s-reference"}
+    out = ['<section id="claims"><h2>What the press says: claims against the plan</h2>']
+    for p in press:
+        counts = ", ".join(f"{n} {v.replace('-', ' ')}" for v, n in p["counts"].items() if n)
+        out.append(f'<h3>{e(p["id"])}: {e(p["plan_name"])} ({e(p["plan"])})</h3><p class="muted">{len(p["claims"])} claims: {e(counts)}</p>'
+                   '<table class="claims"><thead><tr><th>claim</th><th>verdict</th><th>plan items</th></tr></thead><tbody>')
+        for c in p["claims"]:
+            items = "".join(f'<li>{e(i["name"])} <span class="muted">{e(i["id"])}</span>{": " + e(i["value"]) if i["value"] else ""}'
+                            f'<details><summary class="muted">quote</summary>{_quote_block(i["quote"], None)}</details></li>' for i in c["links"])
+            why = "".join(f'<div class="muted">{e(r)}</div>' for r in [*c["reasons"], *([c["notes"]] if c["notes"] else [])])
+            out.append(f'<tr data-claim="{e(c["id"])}"><td><blockquote class="quote">{e(c["quote"])}</blockquote></td>'
+                       f'<td><span class="tag {css.get(c["verdict"], "")}">{e(c["verdict_text"])}</span>{why}</td>'
+                       f'<td>{"<ul>" + items + "</ul>" if items else "—"}</td></tr>')
+        out.append("</tbody></table>")
+    return "".join(out) + "</section>"
+
+
+def _when(row: dict) -> str:
+    said = ", ".join(str(v) for v in (row.get("year"), row.get("binding")) if v)
+    return f" ({said})" if said else ""
+
+
+def render(data: dict, lang: str = "en") -> str:
+    """The report in one language (labels from plancmp/vocab/labels.yaml)."""
+    global _labels
+    _labels = L = Labels(lang)
     ref = data["reference"]
     names = {p["id"]: p["region"] for p in data["plans"]}
     sections = []
     for kind, m in data["matrices"].items():
-        sections.append(f'<section id="matrix-{e(kind)}"><h2>{e(KIND_TITLES.get(kind, kind))}: {e(ref)} × provinces</h2>'
+        sections.append(f'<section id="matrix-{e(kind)}"><h2>{e(L("report_kind_" + kind))}{e(L.colon)}{e(ref)} × {e(L("report_provinces"))}</h2>'
                         f'{_coverage(m)}{_heatmap(m, names)}</section>')
-    title = "plancmp: the national 14th Five-Year public-service plan against the provinces"
+    title = L("report_title")
+    lead = L("report_lead", ref=ref, plans=", ".join(m for m in names if m != ref))
     return f"""<!DOCTYPE html>
-<html lang="zh-Hans">
+<html lang="{'zh-Hans' if L.zh else 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -253,24 +283,23 @@ def render(data: dict) -> str:
 <body>
 <header>
 <h1>{e(title)}</h1>
-<p class="lead">Every commitment of the national plan ({e(ref)}) against {e(", ".join(m for m in names if m != ref))}:
-aligned by the diff engine, judged by verdict, each with the verbatim quote behind it. Click a cell to see its evidence.</p>
-<nav><a href="#summary">Summary</a><a href="#matrix-targets">Targets heatmap</a><a href="#matrix-services">Services</a>
-<a href="#matrix-tasks">Tasks</a><a href="#coverage">Coverage by domain</a><a href="#targets">Target tables</a><a href="#gaps">Source gaps</a></nav>
-<div class="toolbar"><button type="button" id="expand-all">Expand all quotes</button><button type="button" id="collapse-all">Collapse all</button></div>
+<p class="lead">{e(lead)}</p>
+<nav><a href="#summary">{e(L("report_nav_summary"))}</a><a href="#matrix-targets">{e(L("report_nav_targets_heatmap"))}</a><a href="#matrix-services">{e(L("report_nav_services"))}</a>
+<a href="#matrix-tasks">{e(L("report_nav_tasks"))}</a><a href="#coverage">{e(L("report_nav_coverage"))}</a><a href="#targets">{e(L("report_nav_tables"))}</a><a href="#gaps">{e(L("report_nav_gaps"))}</a></nav>
+<div class="toolbar"><button type="button" id="expand-all">{e(L("report_expand"))}</button><button type="button" id="collapse-all">{e(L("report_collapse"))}</button></div>
 {_legend()}
 </header>
-<section id="summary"><h2>Summary: verdicts of each province against {e(ref)}</h2>{_summary(data)}</section>
+<section id="summary"><h2>{e(L("report_summary", ref=ref))}</h2>{_summary(data)}</section>
 {"".join(sections)}
-<section id="coverage"><h2>Targets matched or exceeded, by domain</h2>{_coverage_by_domain(data["matrices"]["targets"])}</section>
-<section id="targets"><h2>Targets across plans, by domain</h2>
-<p class="muted">Values as written (baseline → target). Tags: text / box = a body-text or box commitment, not the indicator table;
-annual avg, cumulative, other base year = footnote flags. Rows that start in a province are targets national does not set (added).</p>
+<section id="coverage"><h2>{e(L("report_coverage"))}</h2>{_coverage_by_domain(data["matrices"]["targets"])}</section>
+<section id="targets"><h2>{e(L("report_targets"))}</h2>
+<p class="muted">{e(L("report_targets_note"))}</p>
 {_targets(data["targets"])}</section>
-<section id="gaps"><h2>What the source copies lost</h2>
-<p class="muted">Where a province's copy lost a part that could hold a national commitment, the verdict is unknown, not omitted.</p>
+<section id="gaps"><h2>{e(L("report_gaps"))}</h2>
+<p class="muted">{e(L("report_gaps_note"))}</p>
 {_gaps(data["gaps"])}</section>
-<footer>Generated by plancmp from the curated data in data/plans/ and the source texts in data/sources/.</footer>
+{_claims(data.get("claims") or [])}
+<footer>{e(L("report_footer"))}</footer>
 <script>{JS}</script>
 </body>
 </html>

@@ -1,6 +1,7 @@
 """`plancmp show` as tables: a plan's items by domain, or one item field by field."""
 from __future__ import annotations
 
+from ..i18n import Labels
 from .diff_table import STYLES
 from .tabular import Column, Table
 
@@ -20,11 +21,14 @@ def _line(record: dict) -> str:
     return f"{ev['section']}, {line}" if ev["section"] else line
 
 
-def _commitment(record: dict) -> str:
+def _commitment(record: dict, when: bool = True) -> str:
+    """`85.2% (2020) → >90% [%] (2025, 约束性)`: the target, then its year and 属性."""
     if record["kind"] == "targets":
         base = record["baseline"]
         text = f"{base['value']} ({base['year']}) → {record['target']}" if base else f"— → {record['target']}"
-        return text + (f" [{record['unit']}]" if record["unit"] else "")
+        text += f" [{record['unit']}]" if record["unit"] else ""
+        said = ", ".join(str(v) for v in (record.get("year"), record.get("binding")) if v)
+        return text + (f" ({said})" if when and said else "")
     if record["kind"] == "services":
         return record["standard"] or record["target_group"] or ""
     return ", ".join(record["commitments"])
@@ -41,18 +45,25 @@ def _marks(record: dict) -> str:
     return ", ".join(marks)
 
 
-def overview_table(data: dict) -> Table:
+def overview_table(data: dict, labels: Labels | None = None, width: int | None = None) -> Table:
+    """The plan's counts and source gaps first, then its items by domain. Below 80 columns
+    the basis and source position give way, and the id (the handle to `show PLAN ID`, whole
+    from 80 columns) may break after a hyphen."""
+    labels = labels or Labels("en")
     plan = data["plan"]
-    counts = ", ".join(f"{n} {k}" for k, n in data["counts"].items())
-    columns = [Column("domain", "domain"), Column("kind", "kind"), Column("id", "id", nowrap=True),
-               Column("name", "name"), Column("commitment", "baseline → target / standard / commitments"),
-               Column("marks", "basis, flags"), Column("where", "where in the source")]
-    rows = [{"domain": r["domain"], "kind": _KIND[r["kind"]], "id": r["id"], "name": r["name"],
+    counts = labels.sep.join(labels.count(n, labels.kind(k)) for k, n in data["counts"].items())
+    wide = width is None or width >= 80
+    columns = [Column("domain", labels("domain")), Column("kind", labels("kind")), Column("id", labels("id"), nowrap=wide),
+               Column("name", labels("name")), Column("commitment", labels("commitment"))]
+    if wide:
+        columns += [Column("marks", labels("marks")), Column("where", labels("where"))]
+    kind = (lambda k: _KIND[k]) if labels.lang == "en" else labels.kind
+    rows = [{"domain": r["domain"], "kind": kind(r["kind"]), "id": r["id"], "name": r["name"],
              "commitment": _commitment(r), "marks": _marks(r), "where": _line(r)} for r in data["items"]]
-    notes = [f"{counts}; data {plan['file']}, source {plan['source']}"]
-    notes += [f"source gap {g['plan']}:{g['id']} {g['section']}: {g['description']}" for g in data["source_gaps"]]
+    intro = [labels("show_counts", counts=counts, file=plan["file"], source=plan["source"])]
+    intro += [f"{labels('show_gap')} {g['plan']}:{g['id']} {g['section']}: {g['description']}" for g in data["source_gaps"]]
     return Table(f"{plan['name']} ({plan['id']}, {plan['region']}, {plan['period']})", columns, rows,
-                 group="domain", notes=notes)
+                 group="domain", intro=intro)
 
 
 def _item_fields(record: dict) -> list[tuple[str, str]]:
@@ -81,48 +92,57 @@ def _item_fields(record: dict) -> list[tuple[str, str]]:
     return fields
 
 
-def detail_tables(data: dict) -> list[Table]:
+def verdict_line(data: dict, labels: Labels) -> str:
+    """The answer first: the item's verdict in each other plan (`fujian matches, gansu unknown`)."""
+    return labels.sep.join(f"{c['plan']} {labels.status(c['status'])}" for c in data.get("counterparts") or [])
+
+
+def detail_tables(data: dict, labels: Labels | None = None) -> list[Table]:
+    labels = labels or Labels("en")
     record = data["item"]
-    fields = Table(f"{record['ref']}  {record['name']}", [Column("field", "field"), Column("value", "value")],
-                   [{"field": k, "value": v} for k, v in _item_fields(record)])
+    said = verdict_line(data, labels)
+    fields = Table(f"{record['ref']}  {record['name']}", [Column("field", labels("field")), Column("value", labels("value"))],
+                   [{"field": k, "value": v} for k, v in _item_fields(record)],
+                   intro=[labels("verdict") + labels.colon + said] if said else [])
     tables = [fields]
     if data.get("statements"):
-        tables.append(statements_table(data))
+        tables.append(statements_table(data, labels))
     if data.get("counterparts"):
-        tables.append(counterpart_table(data))
+        tables.append(counterpart_table(data, labels))
     return tables
 
 
-def statements_table(data: dict) -> Table:
+def statements_table(data: dict, labels: Labels | None = None) -> Table:
     """Every statement of the indicator in this plan (table row, body text, box, 发展基础),
     each with its value and quote: a reader sees at once whether they agree."""
     columns = [Column("id", "id", nowrap=True), Column("value", "baseline → target (year)"),
                Column("basis", "basis", nowrap=True), Column("quote", "quote"), Column("where", "where in its source")]
-    rows = [{"id": r["id"] + ("" if r.get("restates") else " (first)"), "value": f"{_commitment(r)} ({r['year']})",
+    labels = labels or Labels("en")
+    rows = [{"id": r["id"] + ("" if r.get("restates") else " (first)"),
+             "value": f"{_commitment(r, when=False)} ({', '.join(str(v) for v in (r['year'], r.get('binding')) if v)})",
              "basis": r["basis"] + (", aspirational" if "aspirational" in r["flags"] else ""),
              "quote": r["evidence"]["quote"], "where": _line(r)} for r in data["statements"]]
     notes = [f"{c['verdict']}: {c['message']}" for c in data.get("consistency", [])]
-    return Table(f"Every statement of {data['statements'][0]['indicator']} in {data['item']['plan']}", columns, rows,
-                 notes=notes)
+    return Table(labels("statements_title", indicator=data["statements"][0]["indicator"], plan=data["item"]["plan"]),
+                 columns, rows, notes=notes)
 
 
-def counterpart_table(data: dict) -> Table:
-    columns = [Column("plan", "plan", nowrap=True), Column("status", "verdict", nowrap=True),
-               Column("id", "counterpart", nowrap=True), Column("name", "name"),
-               Column("commitment", "baseline → target / standard / commitments"),
-               Column("score", "score", "right", nowrap=True), Column("where", "where in its source"),
-               Column("notes", "notes")]
+def counterpart_table(data: dict, labels: Labels | None = None) -> Table:
+    labels = labels or Labels("en")
+    columns = [Column("plan", labels("plan"), nowrap=True), Column("status", labels("verdict"), nowrap=True),
+               Column("id", labels("counterpart")), Column("name", labels("name")),
+               Column("commitment", labels("commitment")),
+               Column("score", labels("score"), "right", nowrap=True), Column("where", labels("where")),
+               Column("notes", labels("notes"))]
     rows = []
     for c in data["counterparts"]:
         other = c["counterpart"] or {}
-        rows.append({"plan": c["plan"], "status": c["status_text"], "id": other.get("id", "—"),
+        rows.append({"plan": c["plan"], "status": labels.status(c["status"]), "id": other.get("id", "—"),
                      "name": other.get("name", ""), "commitment": _commitment(other) if other else "",
-                     "score": f"{c['score']:.2f} {c['confidence']}" if c["score"] is not None else "",
+                     "score": f"{c['score']:.2f} {labels.confidence(c['confidence'])}" if c["score"] is not None else "",
                      "where": _line(other) if other else "", "notes": "; ".join(c["notes"]),
                      "_style": {"status": STYLES.get(c["status"], "")}})
-    return Table("Counterparts in the other plans", columns, rows,
-                 notes=["verdict: a province's commitment judged against the national one; "
-                        "between two provinces, the other plan's against this one"])
+    return Table(labels("counterparts_title"), columns, rows, notes=[labels("counterparts_note")])
 
 
 def detail_rows(data: dict) -> list[dict]:

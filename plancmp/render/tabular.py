@@ -2,14 +2,14 @@
 
 Commands build a `Table` (plain strings, an optional style per cell) and pick a
 renderer; JSON is not here: each command prints its own library data as JSON.
-Colour only on a terminal and never with NO_COLOR; piped output is plain text
-at a fixed width so that it is the same on every run.
+Colour only on a terminal and never with NO_COLOR (the caller decides: cli/common.View);
+piped output is plain text at COLUMNS or a fixed width, so that it is the same on every run.
+A table may open with `intro` lines (its summary or legend: the answer before the detail).
 """
 from __future__ import annotations
 
 import csv
 import io
-import os
 import sys
 from dataclasses import dataclass, field
 
@@ -32,6 +32,7 @@ class Table:
     rows: list[dict] = field(default_factory=list)     # key -> str; "_style" -> {key: style, e.g. "bold red"}
     group: str | None = None                           # a column key: one section per value, in row order
     notes: list[str] = field(default_factory=list)     # printed under the table
+    intro: list[str] = field(default_factory=list)     # printed under the title, before the rows
 
     def groups(self) -> list[tuple[str | None, list[dict]]]:
         if not self.group:
@@ -50,19 +51,24 @@ def cell(row: dict, key: str) -> str:
     return "" if value is None else str(value)
 
 
-def as_text(tables: list[Table], file=None) -> str:
-    """Text tables, one per group, as a string (the caller prints it). The layout depends only
-    on textgrid.output_width (the terminal's on a tty, else a fixed 160). Colour codes only
-    when `file` (default stdout) is a tty and NO_COLOR is unset."""
-    from .textgrid import Column as GridColumn, Grid, output_width, paragraph, render
+def as_text(tables: list[Table], file=None, *, width: int | None = None, color: bool | None = None,
+            labels=None) -> str:
+    """Text tables, one per group, as a string (the caller prints it). Laid out at `width`,
+    else textgrid.output_width(file) (COLUMNS, the terminal's, else a fixed width); colour codes
+    when `color`, else when `file` (default stdout) is a tty and NO_COLOR is unset."""
+    from .textgrid import Column as GridColumn, Grid, output_width, pack, paragraph, render, use_color
 
     out = file or sys.stdout
-    terminal = hasattr(out, "isatty") and out.isatty()
-    color = terminal and not os.environ.get("NO_COLOR")
-    width = output_width(out)
+    if color is None:
+        color = use_color("auto", out)
+    if width is None:
+        width = output_width(out)
+    none = labels("none") if labels else "(none)"
     lines: list[str] = []
     for table in tables:
         lines += paragraph(table.title, width, "bold", color)
+        for line in table.intro:   # a list: a lead and items kept whole where they fit (a legend)
+            lines += pack(line[1:], width, line[0], "  ") if isinstance(line, list) else paragraph(line, width)
         columns = table.shown_columns()
         for name, rows in table.groups():
             grid = Grid([GridColumn(c.title, justify=c.justify, no_wrap=c.nowrap) for c in columns],
@@ -71,7 +77,7 @@ def as_text(tables: list[Table], file=None) -> str:
                 styles = row.get("_style", {})
                 grid.add_row(*((cell(row, c.key), styles.get(c.key, "")) for c in columns))
             if not rows:
-                grid.add_row("(none)")
+                grid.add_row(none)
             lines += render(grid, width, color)
         for note in table.notes:
             lines += paragraph(note, width)
@@ -83,10 +89,13 @@ def _md(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
-def as_markdown(tables: list[Table]) -> str:
+def as_markdown(tables: list[Table], labels=None) -> str:
     lines: list[str] = []
     for table in tables:
         lines += [f"## {_md(table.title)}", ""]
+        if table.intro:
+            lines += [f"{_md(line if isinstance(line, str) else line[0] + '  '.join(line[1:]))}  "
+                      for line in table.intro] + [""]
         cols = table.shown_columns()
         for name, rows in table.groups():
             if name is not None:

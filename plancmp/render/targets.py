@@ -1,34 +1,64 @@
 """`plancmp targets` as tables: one row per indicator, one column per plan."""
 from __future__ import annotations
 
+from ..i18n import Labels
 from ..matrix import SYMBOLS
+from ..verdicts import STATUSES
 from .diff_table import STYLES
 from .tabular import Column, Table
 
 
-def cell_text(cell: dict, flags: dict) -> str:
-    """`= 85.2% → >90% [text; annual avg]`: verdict symbol, value as written, marks."""
+def cell_text(cell: dict, flags: dict | None = None, labels: Labels | None = None) -> str:
+    """`= 85.2% → >90% (2025, 约束性) [text; annual avg]`: verdict symbol, value as written,
+    target year and 属性, marks."""
+    labels = labels or Labels("en")
     if cell["id"] is None:
-        return "" if cell["status"] == "absent" else f"{SYMBOLS.get(cell['status'], '')} {cell['label']}"
-    marks = ([cell["basis"]] if cell["body_text"] else []) + [flags.get(f, f) for f in cell["flags"]]
+        return "" if cell["status"] == "absent" else f"{SYMBOLS.get(cell['status'], '')} {labels.status(cell['status'])}"
+    basis = cell["basis"] if cell.get("kind") else labels.basis(cell["basis"])   # a task or service: `task (text)`
+    marks = ([basis] if cell["body_text"] else []) + [labels.flag(f) for f in cell["flags"]]
     symbol = SYMBOLS.get(cell["status"], "")
     text = f"{symbol} {cell['value']}" if symbol else cell["value"]
-    return text + (f" [{'; '.join(marks)}]" if marks else "")
+    when = ", ".join(str(v) for v in (cell.get("year"), cell.get("binding")) if v)
+    return text + (f" ({when})" if when else "") + (f" [{'; '.join(marks)}]" if marks else "")
 
 
-def targets_table(data: dict) -> Table:
-    columns = [Column("domain", "domain"), Column("indicator", "indicator"), Column("unit", "unit", nowrap=True)]
+def verdict_counts(data: dict) -> dict[str, dict[str, int]]:
+    """{province: {status: n}} over the grid's cells (the reference column is not counted)."""
+    out = {}
+    for pid in data["plans"][1:]:
+        counts = {s: 0 for s in STATUSES}
+        for r in data["rows"]:
+            status = r["cells"][pid]["status"]
+            if status in counts:
+                counts[status] += 1
+        out[pid] = counts
+    return out
+
+
+def summary_lines(data: dict, labels: Labels) -> list[str]:
+    """The answer first: how many indicators, each province's verdicts, the legend."""
+    lines = [labels("targets_summary", n=len(data["rows"]), ref=data["reference"])]
+    for pid, counts in verdict_counts(data).items():
+        said = labels.sep.join(labels.count(n, f"{SYMBOLS[s]} {labels.status(s)}") for s, n in counts.items() if n)
+        lines.append(f"{pid}{labels.colon}{said or labels('none')}")
+    lines += [[labels("legend") + labels.colon, *(f"{sym} {labels.status(s)}" for s, sym in SYMBOLS.items())],
+              labels("targets_reference", ref=data["reference"]),
+              labels("targets_marks")]
+    return lines
+
+
+def targets_table(data: dict, labels: Labels | None = None) -> Table:
+    labels = labels or Labels("en")
+    columns = [Column("domain", labels("domain")), Column("indicator", labels("indicator")),
+               Column("unit", labels("unit"), nowrap=True)]
     columns += [Column(pid, pid) for pid in data["plans"]]
     rows = []
     for r in data["rows"]:
         row = {"domain": r["domain"], "indicator": r["indicator"], "unit": r["unit"] or "",
                "_style": {pid: STYLES.get(c["status"], "") for pid, c in r["cells"].items()}}
-        row |= {pid: cell_text(c, data["flags"]) for pid, c in r["cells"].items()}
+        row |= {pid: cell_text(c, data["flags"], labels) for pid, c in r["cells"].items()}
         rows.append(row)
-    legend = "  ".join(f"{sym} {s.replace('-', ' ')}" for s, sym in SYMBOLS.items())
-    notes = [f"{data['reference']} is the reference; each province cell: verdict against it, then baseline → target as written",
-             f"legend: {legend}; [text] / [box]: a commitment of the body text or a box, not the indicator table"]
-    return Table("Targets across plans", columns, rows, group="domain", notes=notes)
+    return Table(labels("targets_title"), columns, rows, group="domain", intro=summary_lines(data, labels))
 
 
 def targets_csv_table(data: dict) -> Table:

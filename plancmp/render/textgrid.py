@@ -192,6 +192,13 @@ def _wrap_para(text: str, start: int, stop: int, width: int) -> list[tuple[int, 
             line_end = b
             continue
         if line_end > line_start:
+            room = width - used - gap
+            split = _fit(text, a, b, room) if room > 0 else a
+            if split > a:   # a CJK word starts on this line where it may break (never a Latin word)
+                used += gap + text_width(text[a:split])
+                line_end = split
+                a = split
+                word_width = text_width(text[a:b])
             lines.append((line_start, line_end, used))
         if word_width <= width:
             line_start, line_end, used = a, b, word_width
@@ -202,17 +209,79 @@ def _wrap_para(text: str, start: int, stop: int, width: int) -> list[tuple[int, 
     return lines
 
 
+def _fit(text: str, start: int, stop: int, room: int) -> int:
+    """The furthest place in text[start:stop] where a line may break with at most `room`
+    columns before it; `start` when there is none."""
+    chars = text[start:stop]
+    used, best = 0, 0
+    for k, ch in enumerate(chars):
+        if k and _may_break(chars, k):
+            best = k
+        used += char_width(ch)
+        if used > room:
+            return start + best
+    return start + best
+
+
 def _fold(text: str, start: int, stop: int, width: int) -> list[tuple[int, int, int]]:
-    """One word in pieces of at most `width` columns (a wide character alone may exceed a width of 1)."""
-    ends = list(accumulate(_char_widths(text[start:stop])))   # display width up to and including each character
-    pieces, i, done = [], 0, 0
-    while i < len(ends):
+    """One word (no whitespace) in pieces of at most `width` columns, broken where a line may
+    break: between two characters of which one is wide (CJK), never before a closing mark
+    (。，、）》” …) nor after an opening one (（《“ …), never inside a Latin word or number.
+    Only a piece with no such place in `width` columns is cut at the width (a wide character
+    alone may exceed a width of 1)."""
+    chars = text[start:stop]
+    ends = list(accumulate(_char_widths(chars)))   # display width up to and including each character
+    pieces, i, done, n = [], 0, 0, len(chars)
+    while i < n:
         j = bisect_right(ends, done + width, i)   # zero-width characters stay with the one before them
-        if j == i:                                # a wide character in a 1-column width: alone on its line
-            j = bisect_right(ends, ends[i], i)
-        pieces.append((start + i, start + j, ends[j - 1] - done))
-        i, done = j, ends[j - 1]
+        if j >= n:
+            k = n
+        else:
+            k = j
+            while k > i and not _may_break(chars, k):
+                k -= 1
+            if k == i:                            # no place to break in `width` columns: cut
+                k = j if j > i else bisect_right(ends, ends[i], i)   # a wide character in a 1-column width
+        pieces.append((start + i, start + k, ends[k - 1] - done))
+        i, done = k, ends[k - 1]
     return pieces
+
+
+# Chinese line breaking (GB/T 15834 and JIS X 4051's kinsoku): these never start a line …
+NO_START = frozenset("。，、．：；！？）》」』】〕〗〉”’％‰…—～·・々〃" ",.:;!?)]}%'\"")
+# … and these never end one.
+NO_END = frozenset("（《「『【〔〖〈“‘" "([{$￥＄£¥")
+
+
+def _may_break(chars: str, k: int) -> bool:
+    """May a line break before chars[k] (inside a word)?"""
+    ch, prev = chars[k], chars[k - 1]
+    if ch in NO_START or prev in NO_END or char_width(ch) == 0:
+        return False
+    if prev in "-/" and k >= 2 and chars[k - 2].isalnum() and ch.isalnum():   # after the hyphen of an id, a path's /
+        return True
+    return char_width(prev) == 2 or char_width(ch) == 2
+
+
+def longest_unit(cell: CellText) -> int:
+    """The display width of the cell's widest piece that wrapping never breaks (a Latin word,
+    a number with its unit sign, a CJK character with the marks that may not leave it)."""
+    if cell.width <= 2:
+        return cell.width
+    best = 0
+    for match in _WORD.finditer(cell.text):
+        a, b = match.span()
+        word_width = text_width(cell.text[a:b])
+        if word_width <= best:
+            continue
+        chars = cell.text[a:b]
+        run = 0
+        for k, ch in enumerate(chars):
+            if k and _may_break(chars, k):
+                best, run = max(best, run), 0
+            run += char_width(ch)
+        best = max(best, run)
+    return best
 
 
 # --- column widths ------------------------------------------------------------------
@@ -252,6 +321,11 @@ def column_widths(grid: Grid, cells: list[list[CellText]], total: int) -> list[i
     room = total - (2 * PAD + GAP) * len(columns) + GAP
     natural = [max(col.min_width, max(row[i].width for row in cells)) for i, col in enumerate(columns)]
     floors = [w if col.no_wrap else max(col.min_width, min(w, 2)) for w, col in zip(natural, columns)]
+    if sum(natural) > room:   # some column must fold: never below its longest Latin word, if that fits
+        words = [w if col.no_wrap else max(col.min_width, min(w, max(longest_unit(row[i]) for row in cells)))
+                 for i, (w, col) in enumerate(zip(natural, columns))]
+        if sum(words) <= room:
+            floors = words
     widths = list(natural)
     flexible = [i for i, col in enumerate(columns) if (col.ratio or 0) > 0]
     if grid.expand and flexible:
@@ -263,6 +337,16 @@ def column_widths(grid: Grid, cells: list[list[CellText]], total: int) -> list[i
     elif grid.expand and sum(widths) < room:
         widths = [w + extra for w, extra in zip(widths, _distribute(room - sum(widths), [max(w, 1) for w in widths]))]
     return widths
+
+
+def unfolded_width(grid: Grid) -> int:
+    """The narrowest the table can be with no body cell wrapped and no header word broken
+    (a header may wrap at its spaces only)."""
+    headers = [CellText(col.header) for col in grid.columns]
+    widths = [max([max(map(text_width, h.text.split()), default=0), col.min_width]
+                  + [CellText(row[i]).width for row in grid.rows if i < len(row)])
+              for i, (h, col) in enumerate(zip(headers, grid.columns))]
+    return sum(widths) + (2 * PAD + GAP) * len(widths) - GAP
 
 
 # --- rendering ----------------------------------------------------------------------
@@ -298,6 +382,25 @@ def paragraph(text: Cell, width: int, style: str = "", color: bool = False) -> l
     return [cell.paint(start, end, color).rstrip(" ") for start, end, _ in wrap(cell, width)]
 
 
+def pack(items: list[str], width: int, lead: str = "", sep: str = ", ", style: str = "",
+         color: bool = False) -> list[str]:
+    """`lead` then the items separated by `sep`, each item kept whole on one line where it
+    fits (`3 matches (quantified)`, `=# matches (quantified)`), lines at most `width` wide."""
+    lines, line = [], lead
+    for n, item in enumerate(items):
+        piece = (sep if n else "") + item
+        if line and text_width(line + piece.rstrip()) > width and text_width(item) <= width:
+            lines.append(line.rstrip())
+            line = item
+        else:
+            line += piece
+    lines.append(line.rstrip())
+    out = []
+    for line in lines:   # an item wider than the width alone is wrapped like a paragraph
+        out += paragraph(line, width, style, color) if text_width(line) > width else [styled(line, style, color)]
+    return out
+
+
 def render(grid: Grid, width: int, color: bool = False) -> list[str]:
     """The table's lines, at most `width` columns wide unless no-wrap cells need more.
     No trailing spaces; no escape codes unless `color`."""
@@ -318,18 +421,33 @@ def render(grid: Grid, width: int, color: bool = False) -> list[str]:
     return lines
 
 
-PIPED_WIDTH = 160   # wide enough for CJK cells side by side; fixed so piped output is the same on every run
+PIPED_WIDTH = 100   # a pipe has no width: lay out for a common editor or pager, the same on every run
 
 
 def output_width(out) -> int:
-    """The width to lay tables out at: the terminal's on a tty (COLUMNS overrides it; 80 when
-    a terminal reports none, as a pty with no size set does), else PIPED_WIDTH."""
-    if not (hasattr(out, "isatty") and out.isatty()):
-        return PIPED_WIDTH
-    columns = os.environ.get("COLUMNS", "")
+    """The width to lay tables out at: COLUMNS when set (on a terminal or in a pipe), else the
+    terminal's size on a tty (80 when a terminal reports none, as a pty with no size set
+    does), else PIPED_WIDTH."""
+    columns = os.environ.get("COLUMNS", "").strip()
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
+    if not (hasattr(out, "isatty") and out.isatty()):
+        return PIPED_WIDTH
     try:
         return os.get_terminal_size(out.fileno()).columns or 80
     except (AttributeError, OSError, ValueError):
         return 80
+
+
+def use_color(mode: str = "auto", out=None) -> bool:
+    """Colour or not: `always` and `never` decide; `auto` gives none when NO_COLOR is set
+    (non-empty, no-color.org), colour when FORCE_COLOR is (non-empty and not 0), else
+    colour on a terminal only."""
+    if mode == "always":
+        return True
+    if mode == "never" or os.environ.get("NO_COLOR"):
+        return False
+    force = os.environ.get("FORCE_COLOR")
+    if force and force.strip().lower() not in ("0", "false", "no"):
+        return True
+    return bool(out is not None and hasattr(out, "isatty") and out.isatty())

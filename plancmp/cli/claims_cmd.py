@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from .common import OutputFormat, app, emit, usage_error
+
+
+def _press_paths(press: str | None) -> list[Path]:
+    """PRESS as a path, else a press id (a file of data/press/); none: every press file."""
+    from ..claims import press_files
+    from ..paths import data_dir
+
+    known = press_files(data_dir())
+    if press is None:
+        if not known:
+            usage_error(f"no press files (*.yaml) in {data_dir() / 'press'}")
+        return known
+    if press.endswith((".yaml", ".yml")) or "/" in press:
+        path = Path(press)
+        if not path.is_file():
+            usage_error(f"{press}: no such file")
+        return [path]
+    by_id = {p.stem: p for p in known}
+    if press not in by_id:
+        usage_error(f"unknown press {press!r}; press files: {', '.join(by_id) or '(none)'}")
+    return [by_id[press]]
+
+
+@app.command("claims")
+def claims_command(
+    press: str = typer.Argument(None, help="A press id (liaoning-press) or a press file. Default: every file in data/press/.",
+                                show_default=False),
+    format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, csv or markdown."),
+) -> None:
+    """What the press says about a plan, claim by claim: supported, overstated, understated, not in the plan, or context.
+
+    Each claim of data/press/*.yaml with the plan items it restates (name, value, quote)
+    and a verdict: `overstated` / `understated` when the claim states a number for a linked
+    target that promises more or less than the plan (the headline's 超85% against the plan's
+    85%以上), naming both; `not in the plan` when the plan states nothing of it; `context`
+    when it restates the plan's scope or period, no commitment.
+
+    Examples:
+
+      plancmp claims
+
+      plancmp claims liaoning-press --format json
+
+      plancmp claims data/press/liaoning-press.yaml --format markdown
+    """
+    from ..claims import claims_of
+    from ..render.claims import csv_table, tables
+
+    data = {"press": [claims_of(path) for path in _press_paths(press)]}
+    emit(format, data, lambda: tables(data), csv_table=lambda: csv_table(data))

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from .common import app, usage_error
+
+
+class Level(str, Enum):
+    province = "province"
+    national = "national"
+
+
+@app.command("new")
+def new_command(
+    plan_id: str = typer.Argument(..., metavar="ID", help="The new plan's id: lower-case ascii words joined by - (zhejiang); also its file name."),
+    source: Path = typer.Option(..., "--source", "-s", help="The plan's text (UTF-8), copied to the data folder's sources/ID.txt."),
+    name: str = typer.Option(..., "--name", help="The plan's title as the text gives it: 浙江省“十四五”公共服务规划."),
+    region: str = typer.Option(..., "--region", help="The region it covers: 浙江省 (people may type it, or 浙江, for the plan)."),
+    level: Level = typer.Option(Level.province, "--level", help="province, or national for the reference plan."),
+    period: str = typer.Option("2021-2025", "--period", help="The plan period."),
+    alias: list[str] = typer.Option(None, "--alias", help="Another name people may type for the plan (repeat the option); kept in the plan file."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print the draft plan file instead of writing anything."),
+) -> None:
+    """Draft a new plan from its text: copy the text to sources/ID.txt and write plans/ID.yaml with the indicator table's rows, the listed basic services and the key tasks, each with a verbatim quote and draft: true.
+
+    A draft is where curation starts: read every item against the text,
+    fix it and delete its draft: true ([bold]plancmp validate[/bold] warns
+    draft-item until then); add what the drafter missed; record what the
+    copy lost under source_gaps (CONTRIBUTING.md). What it could not read
+    is listed as [bold]file:line: could not read: …[/bold].
+
+    It never replaces a file: an existing plan or source is an error (exit
+    2). The data folder is PLANCMP_DATA, else ./data.
+
+    Examples:
+
+      plancmp new zhejiang --source ~/zhejiang.txt --name 浙江省“十四五”公共服务规划 --region 浙江省 --alias 浙江
+
+      plancmp new zhejiang --source ~/zhejiang.txt --name … --region 浙江省 --dry-run | less
+    """
+    from ..draft import files
+    from ..draft.emit import plan_yaml
+    from ..draft.start import draft_file, check_new
+    from ..paths import data_dir, shown_path
+
+    data = data_dir()
+    plan_path, source_path = data / "plans" / f"{plan_id}.yaml", data / "sources" / f"{plan_id}.txt"
+    problem = check_new(plan_id, name, region, alias or [], plan_path, source_path, source, dry_run)
+    if problem:
+        usage_error(problem)
+    raw, draft = draft_file(source)
+    if isinstance(draft, str):
+        usage_error(draft)
+    text = plan_yaml(plan_id, name.strip(), level.value, region.strip(), period, [a.strip() for a in alias or []],
+                     f"../sources/{plan_id}.txt", draft)
+    shown_source = shown_path(source_path)
+    if dry_run:
+        typer.echo(text, nl=False)
+        shown_source = str(source)
+    else:
+        copied = not (source_path.exists() and _same_file(source, source_path))
+        try:
+            plan_path.parent.mkdir(parents=True, exist_ok=True)
+            source_path.parent.mkdir(parents=True, exist_ok=True)
+            if copied:
+                files.create(source_path, raw)
+            try:
+                files.create(plan_path, text.encode("utf-8"))
+            except BaseException:
+                if copied:
+                    source_path.unlink(missing_ok=True)
+                raise
+        except FileExistsError as exc:
+            usage_error(f"{shown_path(Path(exc.filename2 or plan_path))} appeared while drafting; nothing was replaced")
+        except OSError as exc:
+            usage_error(f"cannot write into {shown_path(data)}: {exc.strerror or exc}")
+    sys.stdout.flush()
+    for line, message in draft.problems:
+        print(f"{shown_source}:{line}: could not read: {message}", file=sys.stderr)
+    table = next((t["evidence"]["section"] for t in draft.targets), None)
+    summary = (f"{len(draft.targets)} targets" + (f" ({table})" if table else "") +
+               f", {len(draft.services)} services, {len(draft.tasks)} tasks, every one draft: true; "
+               f"{len(draft.problems)} thing{'s' * (len(draft.problems) != 1)} not read")
+    if dry_run:
+        print(f"plancmp: dry run, nothing written: {summary}", file=sys.stderr)
+        return
+    typer.echo(f"drafted {shown_path(plan_path)} from {shown_source}: {summary}")
+    typer.echo(f"next: check each item against the text and delete its `draft: true`, then "
+               f"`plancmp validate {shown_path(plan_path)}` (CONTRIBUTING.md)")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False

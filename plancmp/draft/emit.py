@@ -1,0 +1,62 @@
+"""A draft as a plan file: the layout of the curated files (one item a block, the
+baseline in flow style, every string double-quoted), written by hand so that the output
+is the same byte for byte on every run and every PyYAML."""
+from __future__ import annotations
+
+import json
+import re
+
+from .model import Draft
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../../plancmp/schemas/plan.schema.json"
+# characters YAML may not hold unescaped (PyYAML's reader refuses them) besides what JSON escapes
+_UNPRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff\u2028\u2029]")
+
+
+def q(value) -> str:
+    """A YAML scalar: strings double-quoted (JSON's escapes are YAML's), numbers and null bare."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    text = json.dumps(str(value), ensure_ascii=False)
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def plan_yaml(plan_id: str, name: str, level: str, region: str, period: str, aliases: list[str],
+              source: str, draft: Draft) -> str:
+    out = [SCHEMA_LINE,
+           f"# Drafted by `plancmp new` from {source}. Every item says `draft: true` until a person has",
+           "# read it against the text and corrected it; delete that line then (`plancmp validate` warns",
+           "# on each item still marked). The drafter never fills a gap: add what it missed, record what",
+           "# the copy lost under source_gaps. See CONTRIBUTING.md.",
+           f"id: {plan_id}", f"name: {q(name)}", f"level: {level}", f"region: {q(region)}"]
+    if aliases:
+        out.append(f"aliases: [{', '.join(q(a) for a in aliases)}]")
+    out += [f"period: {q(period)}", f"source: {source}", "source_gaps: []"]
+    for kind in ("targets", "services", "tasks"):
+        items = getattr(draft, kind)
+        out.append(f"{kind}:" if items else f"{kind}: []")
+        for item in items:
+            out += _item(item)
+    return "\n".join(out) + "\n"
+
+
+def _item(item: dict) -> list[str]:
+    lines = []
+    for key, value in item.items():
+        lead = "  - " if not lines else "    "
+        if key == "evidence":
+            lines.append(f"{lead}evidence:")
+            lines += [f"      {k}: {q(v)}" for k, v in value.items() if v is not None]
+        elif key == "baseline" and value is not None:
+            lines.append(f"{lead}baseline: {{value: {q(value['value'])}, year: {value['year']}}}")
+        elif key == "flags":
+            lines.append(f"{lead}flags: [{', '.join(value)}]")
+        elif key in ("id", "basis") or isinstance(value, bool):
+            lines.append(f"{lead}{key}: {value if not isinstance(value, bool) else q(value)}")
+        else:
+            lines.append(f"{lead}{key}: {q(value)}")
+    return lines

@@ -1,0 +1,44 @@
+"""What the drafter hands back: the items it drafted (plain dicts, in the plan file's
+field order) and what it could not read, each with the source line a curator should open."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import NamedTuple
+
+
+class Problem(NamedTuple):
+    line: int
+    message: str
+
+
+@dataclass
+class Draft:
+    targets: list[dict] = field(default_factory=list)
+    services: list[dict] = field(default_factory=list)
+    tasks: list[dict] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def note(self, line: int, message: str) -> None:
+        self.problems.append(Problem(line, message))
+
+
+@cache
+def words() -> dict:
+    """plancmp/vocab/draft.yaml: the drafter's vocabulary (domain keywords, footnote markers …)."""
+    from ..vocab import read
+
+    return read("draft.yaml")
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def unique_id(wanted: str, taken: set[str]) -> str:
+    """Ids say where an item stood (box1-row-3, ch4-s1-task-2); a repeat gets a suffix."""
+    out, n = wanted, 2
+    while out in taken:
+        out, n = f"{wanted}-{n}", n + 1
+    taken.add(out)
+    return out

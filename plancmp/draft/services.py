@@ -1,0 +1,118 @@
+"""An enumerated list of basic public services (a 专栏 whose header has 服务项目) -> one
+drafted service per item.
+
+Liaoning's 专栏2 is a table: 服务领域 | 服务目标 | 服务项目, the items of a domain in one
+cell separated by 、 (or by ， when the items themselves hold 、), closed by （共计N项）;
+a cell a page break split continues on a line whose first cell is empty. A list with one
+item a row (服务对象/服务内容 columns) reads the same way. Plans without a list name their
+services in the text: those a curator adds (listed: false).
+"""
+from __future__ import annotations
+
+import re
+
+from .domains import OTHER, category, guess
+from .model import Draft, squeeze, unique_id
+from .text import Document, Line, is_note
+
+_TAG = re.compile(r"</?p\s*>", re.I)
+_COUNT = re.compile(r"[（(]\s*共\s*计?\s*(\d+)\s*项\s*[)）]\s*[。.]?\s*$")
+_COLUMNS = {"domain": ("服务领域", "领域", "类别"), "item": ("服务项目", "项目名称", "项目"),
+            "target_group": ("服务对象",), "standard": ("服务标准", "服务内容")}
+
+
+def find(doc: Document) -> list[tuple[int, int, dict[str, int]]]:
+    """(box number, index of its header line, column -> cell index) of every box listing services."""
+    out = []
+    for number, lines in sorted(doc.boxes.items()):
+        for i, line in enumerate(lines[1:6], 1):
+            cells = _cells(line.text)
+            if any("服务项目" in c for c in cells):
+                out.append((number, i, _columns(cells)))
+                break
+    return out
+
+
+def _cells(text: str) -> list[str]:
+    """A row's cells: split at tabs, else at runs of two or more spaces."""
+    parts = text.split("\t") if "\t" in text else re.split(r"\s{2,}", text.strip())
+    return [squeeze(_TAG.sub("", p)) for p in parts]
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    out = {}
+    for name, words in _COLUMNS.items():
+        for word in words:
+            index = next((i for i, cell in enumerate(header) if word in cell and i not in out.values()), None)
+            if index is not None:
+                out[name] = index
+                break
+    return out
+
+
+def draft(doc: Document, out: Draft, taken: set[str]) -> None:
+    for number, header, columns in find(doc):
+        box = doc.boxes[number]
+        if "item" not in columns:
+            out.note(box[header].number, f"{box[0].box.label}: a header with 服务项目 but no column for it")
+            continue
+        count = 0
+        for lines, cells in _rows(box[header + 1:], len(box[header].text.split("\t"))):
+            for item in _items(lines, cells, columns, box[0].box.label, out):
+                count += 1
+                item["id"] = unique_id(f"box{number}-item-{count}", taken)
+                out.services.append(_ordered(item))
+
+
+def _rows(lines: list[Line], width: int) -> list[tuple[list[Line], list[str]]]:
+    """Rows of cells; a line whose first cell is empty continues the row above, cell by cell
+    (a page break split 就业援|助: the halves join without a space)."""
+    rows: list[tuple[list[Line], list[str]]] = []
+    for line in lines:
+        if is_note(line.stripped):
+            break
+        if not line.stripped or set(line.stripped) <= set("-—|\t "):
+            continue
+        cells = _cells(line.text)
+        if rows and not cells[0] and len(cells) > 1:
+            above_lines, above = rows[-1]
+            merged = [a + (cells[i] if i < len(cells) else "") for i, a in enumerate(above)] + cells[len(above):]
+            rows[-1] = (above_lines + [line], merged)
+        else:
+            rows.append(([line], cells))
+    return rows
+
+
+def _items(lines: list[Line], cells: list[str], columns: dict[str, int], label: str, out: Draft) -> list[dict]:
+    def cell(name: str) -> str:
+        index = columns.get(name)
+        return cells[index] if index is not None and index < len(cells) else ""
+
+    text = cell("item")
+    if not text:
+        out.note(lines[0].number, f"{label}: a row with no 服务项目 cell: {' '.join(squeeze(l.text) for l in lines)[:60]}")
+        return []
+    stated = _COUNT.search(text)
+    text = _COUNT.sub("", text).rstrip("。；;")
+    names = [n for n in re.split("[，；;]" if "，" in text or "；" in text else "[、；;]", text) if n]
+    if stated and int(stated.group(1)) != len(names):
+        out.note(lines[0].number, f"{label}: the row says 共计{stated.group(1)}项 but {len(names)} items were read: check how they are separated")
+    domain = category(cell("domain")) or guess(cell("domain")) or None
+    quote = " ".join(" ".join(line.text.split()) for line in lines)
+    items = []
+    for name in names:
+        item = {"domain": domain or guess(name) or OTHER, "item": name}
+        for extra in ("target_group", "standard"):
+            if cell(extra):
+                item[extra] = cell(extra)
+        item["evidence"] = {"quote": quote, "section": label}
+        items.append(item)
+    return items
+
+
+_ORDER = ("id", "draft", "domain", "item", "target_group", "standard", "notes", "evidence")
+
+
+def _ordered(item: dict) -> dict:
+    item["draft"] = True
+    return {k: item[k] for k in _ORDER if k in item}

@@ -1,0 +1,251 @@
+"""The indicator table (专栏N …主要指标) -> one drafted target per row.
+
+The copies lay the table out in several ways: one row a line with tab- or space-separated
+cells (national, liaoning), every cell on a line of its own (fujian), a 序号 column,
+`<p>` cells, a row broken over two lines, a category cell alone on a line. What they share
+is the order of a row: [category] [序号] indicator(unit) [marks] baseline target binding.
+So the table is read as one stream of cells, and a row ends at its binding (预期性/约束性);
+the two cells before it are the values. The quote is the row's cells as written, so its
+values are in it and it is in the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .domains import OTHER, guess, leading_category
+from .model import Draft, squeeze, unique_id, words
+from .text import Document, Line, is_note
+
+_TAG = re.compile(r"</?p\s*>", re.I)
+_YEAR = re.compile(r"(20\d\d)\s*年")
+_STARS = re.compile(r"[*＊]+")
+_UNIT = re.compile(r"[（(]([^（）()]*)[)）]$")
+_SERIAL = re.compile(r"^\d{1,3}(?=\D)")
+_EMPTY = {"—", "——", "-", "－", "―", "/", "／", "—-", "--"}
+_HEADER_END = re.compile(r"(属性|性质)$")
+
+
+@dataclass
+class Cell:
+    text: str   # as written (a token: no whitespace inside)
+    line: int
+    glued: bool = False   # the rest of the token before it (预期性</p> is one token, two cells)
+
+    @property
+    def plain(self) -> str:
+        return _TAG.sub("", self.text)
+
+
+def find(doc: Document) -> int | None:
+    """The box that holds the indicator table: the first 专栏 whose title says 主要指标."""
+    for number, lines in sorted(doc.boxes.items()):
+        if "主要" in lines[0].box.title and "指标" in lines[0].box.title:
+            return number
+    return None
+
+
+def draft(doc: Document, out: Draft, taken: set[str]) -> None:
+    number = find(doc)
+    if number is None:
+        out.note(1, "no indicator table found (a 专栏 whose title says 主要指标): no targets drafted")
+        return
+    box = doc.boxes[number]
+    title = box[0]
+    rows_end = next((i for i, line in enumerate(box[1:], 1) if is_note(line.stripped)), len(box))
+    header_end, years, serial = _header(box[1:rows_end])
+    body, notes = box[1 + header_end + 1:rows_end], box[rows_end:]
+    flags_of, note_year = _markers(notes)
+    base_year = years[0] if len(years) >= 2 else 2020
+    target_year = years[-1] if years else 2025
+    rows, left = _rows(body)
+    if not rows:
+        out.note(title.number, f"{title.box.label} {title.box.title}: the indicator table holds no rows in this copy "
+                               "(an image, or lost?); record what is lost under source_gaps")
+    if left:
+        out.note(left[0].line, f"{title.box.label}: cells after the last row that ends with 预期性/约束性 were not read: "
+                               f"{' '.join(c.text for c in left)[:80]}")
+    domain = None
+    for index, row in enumerate(rows, 1):
+        item = _target(row, serial, flags_of, out)
+        if item is None:
+            continue
+        domain = item.pop("category") or domain
+        item["domain"] = domain or guess(item["indicator"]) or OTHER
+        item["id"] = unique_id(f"box{number}-row-{index}", taken)
+        if item["baseline"] is not None:
+            item["baseline"]["year"] = note_year if "base_year_differs" in item.get("flags", ()) and note_year else base_year
+        item["year"] = target_year
+        item["evidence"] = {"quote": _quote(row), "section": title.box.label}
+        out.targets.append(_ordered(item))
+
+
+def _quote(row: list[Cell]) -> str:
+    """The row as written, its cells one space apart (the copies break lines inside rows)."""
+    return "".join(("" if c.glued else " ") + c.text for c in row).strip()
+
+
+def _header(lines: list[Line]) -> tuple[int, list[int], bool]:
+    """(index of the header's last line, the years of its columns, whether it has a 序号 column).
+    The header ends at the line ending 属性/指标性质, or at the line naming the years; -1: none."""
+    seen: list[Line] = []
+    end = -1
+    for i, line in enumerate(lines[:16]):
+        text = squeeze(_TAG.sub("", line.text))
+        if not text:
+            continue
+        seen.append(line)
+        if _HEADER_END.search(text) or (_YEAR.search(line.text) and re.search("指标|类别", text)):
+            end = i
+            if _HEADER_END.search(text):
+                break
+    if end < 0:
+        return -1, [], False
+    header = " ".join(line.text for line in lines[:end + 1])
+    return end, [int(y) for y in _YEAR.findall(header)], "序号" in squeeze(header)
+
+
+def _markers(notes: list[Line]) -> tuple[dict[str, str], int | None]:
+    """What each footnote marker means: the table's notes (带*的为…累计数; 带**的为 2019 年数据),
+    else plancmp/vocab/draft.yaml's defaults. Also the baseline year a note names."""
+    meaning = dict(words()["markers"])
+    note_year = None
+    text = " ".join(line.stripped for line in notes)
+    for match in re.finditer(r"带\s*([*＊]+|〔\s*〕|\[\s*\]|［\s*］)\s*(.*?)(?=带\s*[*＊〔\[［]|$)", text):
+        marker = _marker(match.group(1))
+        said = match.group(2)
+        for word, flag in words()["note_flags"].items():
+            if word in said:
+                meaning[marker] = flag
+                break
+        year = re.search(r"(20\d\d|19\d\d)\s*年\s*数据", said)
+        if year:
+            meaning[marker] = "base_year_differs"
+            note_year = int(year.group(1))
+    return meaning, note_year
+
+
+def _marker(raw: str) -> str:
+    raw = squeeze(raw).replace("＊", "*")
+    return "〔〕" if raw[0] in "〔[［" else raw
+
+
+def _rows(lines: list[Line]) -> tuple[list[list[Cell]], list[Cell]]:
+    """The cells in reading order, cut after each binding; what follows the last binding is left over."""
+    bindings = _bindings()
+    split = re.compile("(" + "|".join(map(re.escape, bindings)) + ")")
+    cells = [Cell(piece, line.number, i > 0) for line in lines for token in line.text.split()
+             for i, piece in enumerate(p for p in split.split(token) if p)]
+    rows, current = [], []
+    for cell in cells:
+        if not current and rows and cell.glued and not cell.plain:   # the </p> after a binding
+            rows[-1].append(cell)
+            continue
+        current.append(cell)
+        if cell.plain in bindings:
+            rows.append(current)
+            current = []
+    if not rows and current:   # a table without a binding column: one row a line
+        return _rows_by_line(cells)
+    return rows, [c for c in current if c.plain]
+
+
+def _rows_by_line(cells: list[Cell]) -> tuple[list[list[Cell]], list[Cell]]:
+    rows: dict[int, list[Cell]] = {}
+    for cell in cells:
+        rows.setdefault(cell.line, []).append(cell)
+    good = [r for r in rows.values() if len(r) >= 3 and _value(r[-1].plain) is not None and _value(r[-2].plain) is not None]
+    left = [c for r in rows.values() if r not in good for c in r]
+    return good, left
+
+
+def _bindings() -> tuple[str, ...]:
+    from ..vocab import bindings
+
+    return bindings()
+
+
+def _value(raw: str) -> tuple[str | None, set[str]] | None:
+    """A value cell -> (the value as written without stars, or None for ——; its markers);
+    None when the cell is not a value."""
+    from ..values import try_parse
+
+    marks = {_marker(m) for m in _STARS.findall(raw)}
+    value = _STARS.sub("", raw)
+    parsed = try_parse(value)
+    if value in _EMPTY or (parsed is not None and parsed.empty):
+        return None, marks
+    if parsed is None or not (re.search(r"\d", value) or parsed.qualitative):
+        return None
+    if re.match(r"^[〔\[［].*[〕\]］]$", value):
+        marks.add("〔〕")
+    return value, marks
+
+
+def _target(row: list[Cell], serial: bool, flags_of: dict[str, str], out: Draft) -> dict | None:
+    cells = [c for c in row if c.plain]
+    binding = cells[-1].plain if cells[-1].plain in _bindings() else None
+    values = cells[:-1] if binding else cells
+    where = cells[0].line
+    if len(values) < 3:
+        out.note(where, f"a table row with too few cells: {' '.join(c.text for c in row)[:80]}")
+        return None
+    target, baseline = _value(values[-1].plain), _value(values[-2].plain)
+    if target is None or target[0] is None or baseline is None:
+        out.note(where, f"a table row whose last two cells before 预期性/约束性 are not a baseline and a target: "
+                        f"{' '.join(c.text for c in row)[:80]}")
+        return None
+    name_cells = values[:-2]
+    marks = set(target[1]) | set(baseline[1])
+    while name_cells and not _STARS.sub("", name_cells[-1].plain):
+        marks.add(_marker(name_cells.pop().plain))
+    found, name = leading_category(squeeze("".join(c.plain for c in name_cells)))
+    if serial:
+        name = _SERIAL.sub("", name)
+    marks |= {_marker(m) for m in _STARS.findall(name)}
+    name = _STARS.sub("", name)
+    indicator, unit, note = _unit(name, baseline[0], target[0])
+    if note:
+        out.note(where, f"{indicator}: {note}")
+    flags = sorted({flags_of[m] for m in marks if m in flags_of} |
+                   {flag for word, flag in words()["indicator_flags"].items() if word in indicator})
+    item = {"category": found, "indicator": indicator, "unit": unit,
+            "baseline": None if baseline[0] is None else {"value": baseline[0]},
+            "target": target[0], "binding": binding, "basis": "table"}
+    if flags:
+        item["flags"] = flags
+    if note:
+        item["notes"] = note
+    if unknown := [m for m in sorted(marks) if m not in flags_of]:
+        out.note(where, f"{indicator}: footnote marker {', '.join(unknown)} has no meaning in the notes or in plancmp/vocab/draft.yaml")
+    return item
+
+
+def _unit(name: str, baseline: str | None, target: str) -> tuple[str, str | None, str | None]:
+    """(indicator without the unit parenthetical, unit or None, a note when the unit is unknown)."""
+    from ..vocab import units
+
+    known = units()
+    match = _UNIT.search(name)
+    if match:
+        written = squeeze(match.group(1)).replace("％", "%")
+        indicator = name[:match.start()]
+        if written in known:
+            return indicator, written, None
+        return indicator, None, f"unit （{written}） is not in plancmp/vocab/units.yaml: drafted as null"
+    for value in (target, baseline or ""):
+        for unit in ("%", "‰"):
+            if value.replace("％", "%").endswith(unit) or value.replace("％", "%").rstrip("以上下左右").endswith(unit):
+                return name, unit, None
+    for ending, unit in words()["implied_units"].items():
+        if name.endswith(ending):
+            return name, unit, None
+    return name, None, None
+
+
+_ORDER = ("id", "draft", "domain", "indicator", "unit", "baseline", "target", "year", "binding", "basis", "flags", "notes", "evidence")
+
+
+def _ordered(item: dict) -> dict:
+    item["draft"] = True
+    return {k: item[k] for k in _ORDER if k in item}

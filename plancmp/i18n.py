@@ -1,0 +1,88 @@
+"""What a person reads, in English or Chinese: the words are data (plancmp/vocab/labels.yaml).
+
+`Labels(lang)` gives verdicts, kinds, headers and sentences in one language. The
+default language follows the locale (LC_ALL, then LC_MESSAGES, then LANG: zh_* gives
+zh, anything else en). JSON output never goes through here: it keeps the English
+status codes. Light: no YAML on a warm run (vocab.read goes through the cache).
+"""
+from __future__ import annotations
+
+import os
+from functools import cache
+
+LANGS = ("en", "zh")
+
+
+def default_lang(environ=None) -> str:
+    """zh when the first locale variable that is set names Chinese (zh_CN.UTF-8, zh_TW …), else en."""
+    env = os.environ if environ is None else environ
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+@cache
+def _table() -> dict:
+    from .vocab import read
+
+    return read("labels.yaml")
+
+
+class Labels:
+    """The labels of one language. Unknown keys fall back to the key itself, never fail."""
+
+    __slots__ = ("lang",)
+
+    def __init__(self, lang: str | None = None):
+        self.lang = lang if lang in LANGS else default_lang()
+
+    def _get(self, group: str, key: str) -> str:
+        entry = _table().get(group, {}).get(key)
+        return entry[self.lang] if entry else key
+
+    def status(self, status: str) -> str:
+        return self._get("status", status)
+
+    def kind(self, kind: str, short: bool = False) -> str:
+        return self._get("kind_short" if short else "kind", kind)
+
+    def binding(self, binding: str | None) -> str:
+        return self._get("binding", binding) if binding else ""
+
+    def confidence(self, confidence: str | None) -> str:
+        return self._get("confidence", confidence) if confidence else ""
+
+    def bucket(self, bucket: str) -> str:
+        return self._get("bucket", bucket)
+
+    def flag(self, flag: str) -> str:
+        return self._get("flag", flag)
+
+    def basis(self, basis: str) -> str:
+        return self._get("basis", basis)
+
+    def count(self, n: int, label: str) -> str:
+        """`3 exceeds`, `高于 3`."""
+        return self._get("count", "item").format(n=n, label=label)
+
+    @property
+    def colon(self) -> str:
+        return "：" if self.lang == "zh" else ": "
+
+    @property
+    def sep(self) -> str:
+        return self._get("count", "sep")
+
+    def __call__(self, key: str, **values) -> str:
+        text = self._get("text", key)
+        return text.format(**values) if values else text
+
+    @property
+    def zh(self) -> bool:
+        return self.lang == "zh"
+
+
+def status_label(status: str, lang: str = "en") -> str:
+    return Labels(lang).status(status)

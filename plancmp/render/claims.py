@@ -1,0 +1,40 @@
+"""`plancmp claims`: each press claim with its verdict and the plan items behind it, as
+tables (text, Markdown) and one flat CSV table; JSON is claims.py's data as it is."""
+from __future__ import annotations
+
+from .tabular import Column, Table
+
+_STYLE = {"supported": "green", "overstated": "bold red", "understated": "yellow", "not-in-plan": "bold magenta",
+          "context": "dim"}
+
+
+def _items(claim: dict) -> str:
+    return "; ".join(f"{i['name']} ({i['id']})" + (f": {i['value']}" if i["value"] else "") for i in claim["links"]) or "—"
+
+
+def _why(claim: dict) -> str:
+    return "; ".join([*claim["reasons"], *([claim["notes"]] if claim["notes"] else [])])
+
+
+def _row(press: dict, claim: dict) -> dict:
+    return {"press": press["id"], "plan": press["plan"], "claim": claim["id"], "verdict": claim["verdict_text"],
+            "quote": claim["quote"], "items": _items(claim), "why": _why(claim),
+            "_style": {"verdict": _STYLE.get(claim["verdict"], "")}}
+
+
+_COLUMNS = [Column("claim", "claim"), Column("verdict", "verdict", nowrap=True), Column("quote", "the article says"),
+            Column("items", "plan items (value)"), Column("why", "why")]
+
+
+def tables(data: dict) -> list[Table]:
+    out = []
+    for press in data["press"]:
+        counts = ", ".join(f"{n} {v.replace('-', ' ')}" for v, n in press["counts"].items() if n)
+        out.append(Table(f"{press['id']}: claims about {press['plan_name']} ({press['plan']})", _COLUMNS,
+                         [_row(press, c) for c in press["claims"]], notes=[f"{len(press['claims'])} claims: {counts}"]))
+    return out
+
+
+def csv_table(data: dict) -> Table:
+    columns = [Column("press", "press"), Column("plan", "plan"), *_COLUMNS]
+    return Table("claims", columns, [_row(p, c) for p in data["press"] for c in p["claims"]])

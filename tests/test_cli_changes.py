@@ -1,0 +1,201 @@
+"""`plancmp changes --base REV`: the verdicts an edit moves, against a git revision.
+
+A throwaway repository holds a copy of data/; a second commit deletes a curated Fujian
+target (orphan-care-coverage) and lowers another (nursery-places-per-1000, 4.5 -> 1.28,
+a number its quote states). The rows that move are checked against an oracle: the
+`plancmp diff national P --format json` rows of each state, computed on plain copies.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from plancmp.cli import app
+
+from conftest import DATA, PLANCMP
+
+PROVINCES = ("fujian", "gansu", "liaoning")
+DELETED = "orphan-care-coverage"
+LOWERED = "nursery-places-per-1000"
+
+
+def git(repo: Path, *args: str) -> str:
+    proc = subprocess.run(["git", "-c", "user.email=t@t", "-c", "user.name=t", "-c", "commit.gpgsign=false", *args],
+                          cwd=repo, capture_output=True, text=True, check=True)
+    return proc.stdout
+
+
+def edit(data: Path) -> int:
+    """Delete one Fujian target, lower another; the 1-based line of the lowered `target:` now."""
+    plan = data / "plans" / "fujian.yaml"
+    lines = plan.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index(f"  - id: {DELETED}\n")
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("  - id: "))
+    del lines[start:end]
+    text = "".join(lines)
+    old = '    baseline: {value: "1.28", year: 2020}\n    target: "4.5"\n'
+    assert text.count(old) == 1
+    at = text.index(old)
+    plan.write_text(text.replace(old, old.replace('"4.5"', '"1.28"')), encoding="utf-8")
+    return text[:at].count("\n") + 2
+
+
+def make_repo(root: Path) -> Path:
+    repo = root / "repo"
+    shutil.copytree(DATA, repo / "data", ignore=shutil.ignore_patterns("eval"))
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "base")
+    return repo
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory) -> dict:
+    """The repository after the second commit (HEAD~1: the data as shipped), the line of the
+    edited target, and the oracle's diff rows of both states."""
+    root = tmp_path_factory.mktemp("changes")
+    repo = make_repo(root)
+    line = edit(repo / "data")
+    git(repo, "commit", "-q", "-am", "delete a Fujian target, lower another")
+    plain = root / "plain"   # the shipped data, outside any repository: the oracle's before
+    shutil.copytree(DATA, plain, ignore=shutil.ignore_patterns("eval"))
+    runner = CliRunner()
+
+    def rows(data: Path) -> dict:
+        out = {}
+        for province in PROVINCES:
+            result = runner.invoke(app, ["diff", "national", province, "--format", "json"], env={"PLANCMP_DATA": str(data)})
+            assert result.exit_code == 0, result.output
+            for row in json.loads(result.output)["rows"]:
+                key = (province, row["kind"], "left", row["left"]["id"]) if row["left"] else \
+                      (province, row["kind"], "right", row["right"]["id"])
+                out[key] = row
+        return out
+
+    return {"repo": repo, "data": repo / "data", "line": line, "before": rows(plain), "after": rows(repo / "data")}
+
+
+def invoke(repo: dict, *args: str):
+    return CliRunner().invoke(app, ["changes", *args], env={"PLANCMP_DATA": str(repo["data"])})
+
+
+def moved(before: dict | None, after: dict | None) -> bool:
+    """The oracle: what `changes` reports, computed from two diff rows."""
+    if before is None or after is None:
+        return before is not after
+    ident = lambda item: item["id"] if item else None
+    values = lambda item: item and (item["baseline"], item["target"], item["unit"], item.get("standard"), item.get("commitments"))
+    return (before["status"], ident(before["right"]), [i["id"] for i in before["also"]], values(before["left"]),
+            values(before["right"]), before["notes"]) != \
+           (after["status"], ident(after["right"]), [i["id"] for i in after["also"]], values(after["left"]),
+            values(after["right"]), after["notes"])
+
+
+def test_json_lists_exactly_the_rows_that_moved(repo):
+    result = invoke(repo, "--base", "HEAD~1", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["base"] == "HEAD~1" and set(data) == {"base", "changes"}
+    listed = {}
+    for c in data["changes"]:
+        assert set(c) == {"plan", "kind", "left", "right", "before", "after"}
+        key = (c["plan"], c["kind"], "left", c["left"]) if c["left"] else (c["plan"], c["kind"], "right", c["right"])
+        listed[key] = c
+    before, after = repo["before"], repo["after"]
+    expected = {k for k in set(before) | set(after) if moved(before.get(k), after.get(k))}
+    assert set(listed) == expected
+    for key, c in listed.items():
+        assert c["before"] == before.get(key) and c["after"] == after.get(key), key
+    # what the edit should move, by name: the lowered target falls below national's 4.5; the deleted
+    # target's national row takes another counterpart, and the service that covered it loses it
+    lowered = listed[("fujian", "targets", "left", LOWERED)]
+    assert (lowered["before"]["status"], lowered["after"]["status"]) == ("matches", "below")
+    assert (lowered["before"]["right"]["target"], lowered["after"]["right"]["target"]) == ("4.5", "1.28")
+    assert all(c["plan"] == "fujian" for c in data["changes"])
+    assert any(c["before"] and c["before"]["right"] and c["before"]["right"]["id"] == DELETED for c in data["changes"])
+    assert not any(c["after"] and c["after"]["right"] and c["after"]["right"]["id"] == DELETED for c in data["changes"])
+
+
+def test_the_installed_command_gives_the_same_json_and_leaves_the_tree_alone(repo, tmp_path):
+    status, head = git(repo["repo"], "status", "--porcelain"), git(repo["repo"], "rev-parse", "HEAD")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    # from this directory, as CliRunner runs: messages name source lines relative to the working directory
+    proc = subprocess.run([str(PLANCMP), "changes", "--base", "HEAD~1", "--format", "json"], capture_output=True, text=True,
+                          env={**os.environ, "PLANCMP_DATA": str(repo["data"]), "TMPDIR": str(scratch)}, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == json.loads(invoke(repo, "--base", "HEAD~1", "--format", "json").output)
+    assert git(repo["repo"], "status", "--porcelain") == status and git(repo["repo"], "rev-parse", "HEAD") == head
+    assert list(scratch.iterdir()) == []   # the revision's temporary copy is gone
+
+
+def test_table_markdown_and_github_name_every_change(repo):
+    changes = json.loads(invoke(repo, "--base", "HEAD~1", "--format", "json").output)["changes"]
+    ids = [c["left"] or c["right"] for c in changes]
+    table = CliRunner().invoke(app, ["changes", "--base", "HEAD~1"],   # wide enough that no cell is folded
+                               env={"PLANCMP_DATA": str(repo["data"]), "COLUMNS": "1000"})
+    assert table.exit_code == 0 and "matches → below" in table.output
+    assert all(i in table.output for i in ids) and f"{len(changes)} rows change against HEAD~1" in table.output
+
+    markdown = invoke(repo, "--base", "HEAD~1", "--format", "markdown").output
+    lines = markdown.splitlines()
+    assert lines[0].startswith("## ") and f"{len(changes)} rows change against HEAD~1" in markdown
+    body = [line for line in lines if line.startswith("| ")]
+    assert len(body) == 2 + len(changes)   # header, rule, one line a change
+    assert all(any(i in line for line in body[2:]) for i in ids)
+
+    github = invoke(repo, "--base", "HEAD~1", "--format", "github").output.splitlines()
+    assert len(github) == len(changes)
+    assert all(line.startswith(("::notice file=data/plans/fujian.yaml", "::warning file=data/plans/fujian.yaml")) for line in github)
+    lowered = next(line for line in github if LOWERED in line.split("::", 2)[2].split(":")[0])
+    assert lowered.startswith(f"::warning file=data/plans/fujian.yaml,line={repo['line']},")   # the edited `target:` line
+    assert "matches → below" in lowered and "4.5 → 1.28" in lowered
+    assert all(line.startswith("::notice") for line in github if line is not lowered)
+
+
+def test_an_unchanged_tree_moves_nothing(repo):
+    data = json.loads(invoke(repo, "--base", "HEAD", "--format", "json").output)
+    assert data == {"base": "HEAD", "changes": []}
+    assert "No verdict changes against HEAD" in invoke(repo, "--base", "HEAD").output
+    assert invoke(repo, "--base", "HEAD", "--format", "github").output == ""
+    assert "No verdict changes" in invoke(repo, "--base", "HEAD", "--format", "markdown").output
+
+
+def test_fail_on_exits_1_only_when_a_row_moves_to_a_chosen_status(repo):
+    assert invoke(repo, "--base", "HEAD~1", "--fail-on", "below,omitted").exit_code == 1
+    assert invoke(repo, "--base", "HEAD~1", "--fail-on", "omitted").exit_code == 0     # nothing became omitted
+    assert invoke(repo, "--base", "HEAD~1").exit_code == 0                             # it informs
+    assert invoke(repo, "--base", "HEAD", "--fail-on", "below,omitted").exit_code == 0
+
+
+def test_uncommitted_edits_against_head(tmp_path):
+    repo = make_repo(tmp_path)
+    edit(repo / "data")
+    result = CliRunner().invoke(app, ["changes", "--base", "HEAD", "--format", "json"], env={"PLANCMP_DATA": str(repo / "data")})
+    assert result.exit_code == 0, result.output
+    keys = {(c["plan"], c["kind"], c["left"]) for c in json.loads(result.output)["changes"]}
+    assert ("fujian", "targets", LOWERED) in keys and ("fujian", "targets", DELETED) in keys
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--base", "no-such-revision"], "unknown revision 'no-such-revision'"),
+    (["--base", "HEAD~99"], "unknown revision 'HEAD~99'"),
+    (["--base", "HEAD", "--fail-on", "worse"], "unknown --fail-on status worse"),
+])
+def test_usage_errors_exit_2_without_a_traceback(repo, args, message):
+    result = invoke(repo, *args)
+    assert result.exit_code == 2 and message in result.output and "Traceback" not in result.output
+    proc = subprocess.run([str(PLANCMP), "changes", *args], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PLANCMP_DATA": str(repo["data"])})
+    assert proc.returncode == 2 and message in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_a_data_folder_outside_git_is_a_usage_error(data_copy, runner):
+    result = runner.invoke(app, ["changes", "--base", "HEAD"])
+    assert result.exit_code == 2 and "not inside a git repository" in result.output
