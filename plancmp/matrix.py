@@ -12,24 +12,11 @@ from typing import TYPE_CHECKING
 
 from .model import Plan
 from .show import items_by_domain, summary_text
-from .verdicts import label
+from .verdicts import BUCKETS, SYMBOLS, bucket_of, label  # noqa: F401  (here for the views that read them from the matrix)
 from .vocab import domain_names
 
 if TYPE_CHECKING:
     from .links import Links
-
-# One symbol per verdict: ASCII so that every terminal, CSV reader and font shows it.
-SYMBOLS = {"exceeds": "+", "matches": "=", "matches-quantified": "=#", "below": "-",
-           "not-comparable": "~", "mentioned": "m", "omitted": "x", "unknown": "?", "added": "*"}
-
-# Coverage buckets, in the order they are shown; each verdict falls in exactly one.
-BUCKETS = {"matched or exceeded": ("exceeds", "matches", "matches-quantified"), "below": ("below",),
-           "not comparable": ("not-comparable",), "mentioned only": ("mentioned",), "omitted": ("omitted",),
-           "unknown": ("unknown",)}
-
-
-def bucket_of(status: str) -> str | None:
-    return next((name for name, statuses in BUCKETS.items() if status in statuses), None)
 
 
 def matrix(plans: dict[str, Plan], links: Links | None, kind: str = "targets", domain: str | None = None) -> dict:

@@ -18,6 +18,20 @@ STATUSES = ("exceeds", "matches", "matches-quantified", "below", "not-comparable
             "omitted", "added")
 
 
+# One symbol per verdict: ASCII so that every terminal, CSV reader and font shows it.
+SYMBOLS = {"exceeds": "+", "matches": "=", "matches-quantified": "=#", "below": "-",
+           "not-comparable": "~", "mentioned": "m", "omitted": "x", "unknown": "?", "added": "*"}
+
+# Coverage buckets, in the order they are shown; each verdict falls in exactly one.
+BUCKETS = {"matched or exceeded": ("exceeds", "matches", "matches-quantified"), "below": ("below",),
+           "not comparable": ("not-comparable",), "mentioned only": ("mentioned",), "omitted": ("omitted",),
+           "unknown": ("unknown",)}
+
+
+def bucket_of(status: str) -> str | None:
+    return next((name for name, statuses in BUCKETS.items() if status in statuses), None)
+
+
 def label(status: str) -> str:
     """The verdict as English words (`not comparable`); the words of both languages are data:
     plancmp/vocab/labels.yaml (plancmp/i18n.py)."""

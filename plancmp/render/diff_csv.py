@@ -1,7 +1,7 @@
 """`plancmp diff --format csv`: one line per row, both sides flattened."""
 from __future__ import annotations
 
-from ..matrix import SYMBOLS
+from ..verdicts import SYMBOLS
 from ..verdicts import Diff, row_binding
 from .diff_cells import passage_text, value_text
 from .tabular import write_csv
