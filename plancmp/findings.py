@@ -45,12 +45,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "target-below-baseline": (WARNING, "A target is worse than its own baseline"),
     "draft-item": (WARNING, "An item `plancmp new` drafted that no person has checked yet (draft: true)"),
     "inconsistent-value": (WARNING, "A plan states two values for one indicator and year"),
+    "accept-unused": (WARNING, "An item accepts a warning it no longer has (a stale `accept`)"),
     "possibly-inconsistent": (NOTE, "A plan states two values for one year under different indicator names"),
     "stretch-value": (NOTE, "A plan states a stretch (力争) value beside the binding one"),
     "link-unknown-plan": (ERROR, "A link names a plan that does not exist"),
     "link-unknown-id": (ERROR, "A link names an item that does not exist"),
     "link-conflict": (ERROR, "The same pair is both pinned and forbidden"),
 }
+
+
+# Warnings an item may acknowledge (`accept: [{code, reason}]`) when they reflect the source
+# faithfully: every warning but these two, whose fix is always in the data.
+_NOT_ACCEPTABLE = {"draft-item": "delete `draft: true` once the item is checked against the text",
+                   "accept-unused": "delete the stale accept instead"}
+ACCEPTABLE = tuple(code for code, (severity, _) in CATALOGUE.items() if severity == WARNING and code not in _NOT_ACCEPTABLE)
+
+
+def why_not_acceptable(code: str) -> str | None:
+    """None when an item may accept `code`, else why not (an error is fixed, not accepted)."""
+    if code in ACCEPTABLE:
+        return None
+    if code in _NOT_ACCEPTABLE:
+        return _NOT_ACCEPTABLE[code]
+    severity = CATALOGUE.get(code, ("",))[0]
+    if severity == ERROR:
+        return "an error is fixed in the data, never accepted"
+    if severity == NOTE:
+        return "a note never fails a run: there is nothing to accept"
+    return "no finding has that code"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from . import schema, vocab
 from .errors import PlanError
 from .findings import ERROR, Finding
 from .paths import data_dir, plan_files, shown_path, source_problem
-from .model import Baseline, Evidence, Plan, Reveal, Service, SourceGap, Target, Task
+from .model import Accept, Baseline, Evidence, Plan, Reveal, Service, SourceGap, Target, Task
 from .yamldoc import Doc, Pos, load as load_yaml
 
 
@@ -106,7 +106,9 @@ def _build_plan(doc: Doc, path: Path, bad: set[str]) -> Plan | None:
             common = dict(plan=plan.id, id=raw["id"], domain=vocab.canonical_domain(raw["domain"]),
                           evidence=Evidence(raw["evidence"]["quote"], raw["evidence"].get("section"),
                                             _pos(doc, kind, i, "evidence", "quote")),
-                          pos=_pos(doc, kind, i), notes=raw.get("notes"))
+                          pos=_pos(doc, kind, i), notes=raw.get("notes"),
+                          accept=tuple(Accept(a["code"], " ".join(a["reason"].split()), _pos(doc, kind, i, "accept", j))
+                                       for j, a in enumerate(raw.get("accept") or ())))
             getattr(plan, kind).append(build(raw, common, doc, (kind, i)))
     return plan
 

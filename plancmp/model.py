@@ -28,6 +28,15 @@ class Baseline(NamedTuple):
     year: int
 
 
+class Accept(NamedTuple):
+    """A warning of an item acknowledged in the data: it reflects the source (validate shows
+    it as a note ending `(accepted: reason)`)."""
+
+    code: str
+    reason: str
+    pos: Pos
+
+
 @dataclass(frozen=True)
 class Item:
     """Fields shared by targets, services and tasks."""
@@ -38,6 +47,7 @@ class Item:
     evidence: Evidence
     pos: Pos
     notes: str | None = None
+    accept: tuple[Accept, ...] = ()   # warnings of this item that faithfully reflect the source
 
     kind = ""  # set by subclasses: targets | services | tasks
 

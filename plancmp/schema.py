@@ -12,11 +12,13 @@ from functools import cache
 from pathlib import Path
 
 from . import vocab
+from .findings import ACCEPTABLE
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 # (?![\s\S]) ends the text in every regex dialect: `$` would let a trailing newline through
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(?![\s\S])"
 
+BLANK_PATTERN = r"\S"   # some text that is not whitespace
 _str = {"type": "string", "minLength": 1}
 _opt_str = {"type": ["string", "null"]}
 
@@ -40,6 +42,13 @@ def _item_common() -> dict:
         "notes": _opt_str,
         "draft": {"type": "boolean", "description": "true: drafted by `plancmp new` and not yet checked by a person "
                                                      "(validate warns draft-item); delete the line once checked"},
+        "accept": {"type": "array", "description": "Warnings of this item that faithfully reflect the source, each with what "
+                                                   "the source says: validate shows them as notes (never a failure, not even "
+                                                   "with --strict), and warns accept-unused when the warning is gone",
+                   "items": _closed({"code": {"enum": list(ACCEPTABLE), "description": "The code of a warning this item has"},
+                                     "reason": {**_str, "pattern": BLANK_PATTERN,
+                                                "description": "Why the warning stands: what the source says"}},
+                                    ["code", "reason"])},
     }
 
 

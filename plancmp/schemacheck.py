@@ -4,7 +4,8 @@ from __future__ import annotations
 from jsonschema import Draft202012Validator
 from rapidfuzz import process
 
-from .findings import Finding
+from .findings import ACCEPTABLE, CATALOGUE, Finding, why_not_acceptable
+from .schema import BLANK_PATTERN
 from .yamldoc import Doc, format_path
 
 _ENUM_CODES = {"domain": "unknown-domain", "domains": "unknown-domain", "unit": "unknown-unit", "binding": "unknown-binding"}
@@ -51,6 +52,14 @@ def _suggest(word: str, choices) -> str:
     return f"; did you mean {best[0]!r}?" if best else ""
 
 
+def _refused_accept(code: str, shown: str, doc: Doc, where) -> Finding:
+    """An `accept` of a code that cannot be accepted: an error, a note, draft-item, or no code at all."""
+    why = why_not_acceptable(code)
+    hint = _suggest(code, ACCEPTABLE) if code not in CATALOGUE else ""
+    return Finding("invalid-value", f"{shown} is {_shown(code)}, which cannot be accepted: {why}{hint} "
+                   f"(acceptable: {', '.join(ACCEPTABLE)})", doc.file, where.line, where.col, shown)
+
+
 def _translate(error, doc: Doc) -> list[Finding]:
     path = tuple(error.absolute_path)
     where = doc.pos(path)
@@ -76,11 +85,17 @@ def _translate(error, doc: Doc) -> list[Finding]:
         allowed = [v for v in error.validator_value if v is not None]
         if not isinstance(error.instance, (str, type(None))):  # every vocabulary is words: a list or number is a type error
             return [Finding("wrong-type", f"{shown} must be one word of the vocabulary (text), not {_type_name(error.instance)}", doc.file, where.line, where.col, shown)]
+        if field == "code" and "accept" in path and isinstance(error.instance, str):
+            return [_refused_accept(error.instance, shown, doc, where)]
         code = _ENUM_CODES.get(field, "invalid-value")
         hint = _suggest(error.instance, allowed) if isinstance(error.instance, str) else ""
         listing = "" if hint else f"; allowed: {', '.join(map(str, allowed))}"
         return [Finding(code, f"{shown} is {_shown(error.instance)}, not in the vocabulary{hint}{listing}", doc.file, where.line, where.col, shown)]
-    if kind == "pattern":  # only ids carry a pattern
+    if kind == "pattern" and error.validator_value == BLANK_PATTERN:
+        if error.instance == "":
+            return []   # minLength says it: must not be empty
+        return [Finding("invalid-value", f"{shown} must not be blank", doc.file, where.line, where.col, shown)]
+    if kind == "pattern":  # else only ids carry a pattern
         return [Finding("invalid-id", f"{shown} is {_shown(error.instance)}: use lower-case ascii letters, digits and single hyphens (e.g. nursery-places-per-1000)", doc.file, where.line, where.col, shown)]
     if kind == "oneOf":
         # the alternative the value has the shape of explains it: {value: x, year: "2020"} is a

@@ -14,10 +14,10 @@ from .paths import source_problem
 from .textsearch import background_lines
 from .evidence import read_source, squeeze
 from .facts import higher_is_better
-from .findings import ERROR, WARNING, Finding
+from .findings import ERROR, NOTE, WARNING, Finding
 from .links import check_default as check_links
 from .load import Loaded, load_plan, plan_from_doc
-from .model import Plan, Target
+from .model import Item, Plan, Target
 from .paths import data_dir, plan_files, shown_path
 from .values import ValueError_, parse_value
 from .yamldoc import Doc, format_path, load as load_yaml
@@ -100,9 +100,9 @@ def validate(paths: list[Path] | None = None) -> Report:
     return report
 
 
-def _consistency(plan: Plan, source) -> list[Finding]:
+def _consistency(plan: Plan, source) -> list[tuple[Item, Finding]]:
     """Two statements of one indicator for one year that disagree (plancmp/consistency.py),
-    at the restatement, naming the source lines of both quotes."""
+    at the restatement (the item the finding belongs to), naming the source lines of both quotes."""
     from . import consistency
 
     out = []
@@ -114,7 +114,7 @@ def _consistency(plan: Plan, source) -> list[Finding]:
             where = [source.line_of_quote(t.evidence.quote) for t in (check.first, check.again)]
             lines = f" ({shown_path(plan.source)}:{where[0]} and :{where[1]})"
         pos = check.again.pos
-        out.append(Finding(check.verdict, check.message + lines, pos.file, pos.line, pos.col))
+        out.append((check.again, Finding(check.verdict, check.message + lines, pos.file, pos.line, pos.col)))
     return out
 
 
@@ -162,16 +162,18 @@ def check_plan(plan: Plan, doc: Doc) -> list[Finding]:
     out: list[Finding] = []
     out += _check_ids(plan, doc)
     source = _source(plan.path, plan.source, doc, out, outside_reported=True)
+    owned: list[tuple[Item | None, Finding]] = []   # the findings of one item: what its `accept` may acknowledge
     for item in plan.items():
         if source is not None and not source.contains(item.evidence.quote):
-            out.append(_quote_missing(item.evidence.quote, item.evidence.pos, source, f"{item.kind} item {item.id!r}"))
+            owned.append((item, _quote_missing(item.evidence.quote, item.evidence.pos, source, f"{item.kind} item {item.id!r}")))
         for number in getattr(item, "commitments", ()):
             if squeeze(number) not in squeeze(item.evidence.quote):
-                out.append(Finding("value-not-in-quote", f"commitment {number!r} of {item.id!r} does not appear in its quote", item.pos.file, item.pos.line, item.pos.col))
+                owned.append((item, Finding("value-not-in-quote", f"commitment {number!r} of {item.id!r} does not appear in its quote", item.pos.file, item.pos.line, item.pos.col)))
     for target in plan.targets:
-        out += _check_target(target)
-    out += _drafts(doc)
-    out += _consistency(plan, source)
+        owned += [(target, f) for f in _check_target(target)]
+    owned += _drafts(plan, doc)
+    owned += _consistency(plan, source)
+    out += _acknowledged(plan, owned)
     for i, gap in enumerate(plan.source_gaps):
         for j, reveal in enumerate(gap.reveals):
             if source is not None and not source.contains(reveal.quote):
@@ -186,17 +188,44 @@ def check_plan(plan: Plan, doc: Doc) -> list[Finding]:
     return out
 
 
-def _drafts(doc: Doc) -> list[Finding]:
+def _acknowledged(plan: Plan, owned: list[tuple[Item | None, Finding]]) -> list[Finding]:
+    """The findings, each warning an item accepts (`accept: [{code, reason}]`: it reflects the
+    source) turned into a note ending `(accepted: reason)`; and accept-unused for each accept
+    that matches no finding of its item, so that a stale acknowledgement shows."""
+    out, used = [], set()
+    for item, finding in owned:
+        accept = None
+        if item is not None and finding.severity == WARNING:
+            accept = next((a for a in item.accept if a.code == finding.code), None)
+        if accept is None:
+            out.append(finding)
+            continue
+        used.add((id(item), accept.code))
+        out.append(Finding(finding.code, f"{finding.message} (accepted: {accept.reason})", finding.file, finding.line,
+                           finding.col, finding.path, NOTE))
+    for item in plan.items():
+        for accept in item.accept:
+            if (id(item), accept.code) not in used:
+                where = accept.pos
+                out.append(Finding("accept-unused", f"{item.id}: accepts {accept.code}, which this item no longer has; "
+                                   f"delete the stale accept (its reason: {accept.reason})",
+                                   where.file, where.line, where.col, "accept"))
+    return out
+
+
+def _drafts(plan: Plan, doc: Doc) -> list[tuple[Item | None, Finding]]:
     """draft-item: every item `plancmp new` drafted stays a warning until a person has read
     it against the text and deleted its `draft: true`."""
     out = []
+    at = {item.pos: item for item in plan.items()}
     for kind in ("targets", "services", "tasks"):
         items = doc.data.get(kind) if isinstance(doc.data, dict) else None
         for i, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict) and item.get("draft") is True:
                 where = doc.pos((kind, i, "draft"))
-                out.append(Finding("draft-item", f"{kind}[{i}] {item.get('id')!r} is a draft: check it against the text, "
-                                   "then delete `draft: true`", where.file, where.line, where.col, f"{kind}[{i}].draft"))
+                out.append((at.get(doc.pos((kind, i))),
+                            Finding("draft-item", f"{kind}[{i}] {item.get('id')!r} is a draft: check it against the text, "
+                                    "then delete `draft: true`", where.file, where.line, where.col, f"{kind}[{i}].draft")))
     return out
 
 

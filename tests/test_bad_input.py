@@ -22,7 +22,7 @@ from plancmp.cli import app
 
 from conftest import DATA, PLANCMP
 
-LINE = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning) (?P<code>[a-z-]+) (?P<msg>.+)$")
+LINE = re.compile(r"^(?P<file>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|note) (?P<code>[a-z-]+) (?P<msg>.+)$")
 PLAN = Path("plans/national.yaml")
 BASE = (DATA / "plans" / "national.yaml").read_text(encoding="utf-8")
 

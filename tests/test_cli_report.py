@@ -8,7 +8,10 @@ from html.parser import HTMLParser
 import yaml
 
 from plancmp.cli import app
+from plancmp.matrix import SYMBOLS
 from plancmp.render import html
+
+STATUS_EN = {"exceeds": "exceeds", "matches": "matches", "below": "below"}
 
 from conftest import DATA, PLANCMP
 
@@ -82,3 +85,169 @@ def test_report_is_byte_identical_across_runs(tmp_path):
 def test_bad_output_path_is_a_usage_error(runner, tmp_path):
     assert runner.invoke(app, ["report", "--out", str(tmp_path)]).exit_code == 2
     assert runner.invoke(app, ["report", "--out", str(tmp_path / "missing" / "r.html")]).exit_code == 2
+
+
+# ---------------------------------------------------------------- a report worth sending
+
+def cells_of(page: str) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """{(kind, item, plan): (status, face)}: what each heatmap cell shows before it is clicked."""
+    out = {}
+    for table in re.finditer(r'<table class="heatmap" data-kind="(\w+)".*?</table>', page, re.S):
+        for m in re.finditer(r'<td class="cell s-[\w-]+" data-plan="([\w-]+)" data-item="([\w-]+)" data-status="([\w-]+)"'
+                             r'[^>]*><details><summary>(.*?)</summary>', table.group(0)):
+            face = re.sub(r"<[^>]+>", "", m.group(4))
+            out[(table.group(1), m.group(2), m.group(1))] = (m.group(3), html_unescape(face))
+    return out
+
+
+def html_unescape(text: str) -> str:
+    from html import unescape
+
+    return unescape(text)
+
+
+def expected_digest() -> tuple[str, int]:
+    """The stamp's data digest, computed here from the files: BLAKE2b (16 bytes, person
+    plancmp-report) over name NUL size NUL bytes of each file, in name order: the plan files,
+    links.yaml, the plans' sources, the press files and their articles."""
+    from hashlib import blake2b
+
+    files = {p.relative_to(DATA).as_posix(): p for p in (DATA / "plans").glob("*.yaml")}
+    files["links.yaml"] = DATA / "links.yaml"
+    for path in [*(DATA / "plans").glob("*.yaml"), *(DATA / "press").glob("*.yaml")]:
+        source = (path.parent / yaml.safe_load(path.read_text(encoding="utf-8"))["source"]).resolve()
+        files[source.relative_to(DATA.resolve()).as_posix()] = source
+    for path in (DATA / "press").glob("*.yaml"):
+        files[path.relative_to(DATA).as_posix()] = path
+    digest = blake2b(digest_size=16, person=b"plancmp-report")
+    for name in sorted(files):
+        content = files[name].read_bytes()
+        digest.update(name.encode() + b"\0" + str(len(content)).encode() + b"\0" + content)
+    return digest.hexdigest(), len(files)
+
+
+def test_the_stamp_names_the_version_and_the_data_and_no_time(runner, tmp_path):
+    from datetime import date
+
+    from plancmp import __version__
+
+    page = write_report(runner, tmp_path)
+    digest, n = expected_digest()
+    assert f'<meta name="generator" content="plancmp {__version__}">' in page
+    assert f"plancmp {__version__} · data <code" in page and f">{digest[:12]}</code>" in page and digest in page
+    assert f"{n} data files" in page and "links.yaml" in page and "sources/liaoning.txt" in page
+    assert not re.search(r"20\d\d-\d\d-\d\d", page) and "as of" not in page   # no wall-clock time unless asked
+    out = tmp_path / "dated.html"
+    assert runner.invoke(app, ["report", "--out", str(out), "--date", "2025-06-30"]).exit_code == 0
+    assert "as of 2025-06-30" in out.read_text(encoding="utf-8")
+    assert runner.invoke(app, ["report", "--out", str(out), "--date", "today"]).exit_code == 0
+    assert f"as of {date.today().isoformat()}" in out.read_text(encoding="utf-8")
+    bad = runner.invoke(app, ["report", "--out", str(out), "--date", "30/06/2025"])
+    assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
+
+
+def test_the_digest_follows_the_data(runner, tmp_path, data_copy):
+    first = write_report(runner, tmp_path)
+    links = data_copy / "links.yaml"
+    links.write_text(links.read_text(encoding="utf-8") + "\n# a comment changes the bytes\n", encoding="utf-8")
+    second = write_report(runner, tmp_path)
+    stamp = lambda page: re.search(r'<code title="BLAKE2b ([0-9a-f]{32})">', page).group(1)
+    assert stamp(first) != stamp(second)
+    assert first.replace(stamp(first), "").replace(stamp(first)[:12], "") \
+        .split("</header>")[1] == second.replace(stamp(second), "").replace(stamp(second)[:12], "").split("</header>")[1]
+
+
+def test_the_first_screen_answers_per_province(runner, tmp_path):
+    page = write_report(runner, tmp_path)
+    summary = page[page.index('<section id="summary">'):page.index('<h2 id="heatmap">')]
+    provinces = sorted(p.stem for p in (DATA / "plans").glob("*.yaml") if p.stem != "national")
+    assert re.findall(r'<article class="card" data-plan="([\w-]+)">', summary) == provinces
+    assert summary.count('<svg class="bar"') >= 2 * len(provinces) and "<rect " in summary
+    assert "<table" not in summary   # bars, not a table of percentages
+    assert summary.count('<h4 class="strong">Strongest') == summary.count('<h4 class="weak">Weakest') == len(provinces)
+    assert "How the strongest and weakest points are chosen" in summary and "约束性 (binding) ones first" in summary
+    liaoning = summary[summary.index('data-plan="liaoning"'):]
+    weakest = liaoning[liaoning.index("Weakest"):]
+    assert re.search(r'<li class="pt" data-item="([\w-]+)"', weakest).group(1) == "nursery-places-per-1000"
+    assert "−33.3% against national" in weakest   # ≥3 against 4.5
+
+
+def test_strongest_and_weakest_follow_the_stated_rule():
+    from plancmp.crossplan import load_checked_links
+    from plancmp.load import load_all
+    from plancmp.report import report
+
+    plans = load_all(DATA / "plans")
+    data = report(plans, load_checked_links(plans, DATA))
+    strong_order = ["binding-exceeds", "exceeds", "exceeds-commitment", "quantified"]
+    weak_order = ["binding-below", "binding-omitted", "below", "omitted-target", "below-commitment",
+                  "omitted-service", "omitted-task"]
+    for pid, points in data["highlights"].items():
+        assert 0 < len(points["strong"]) <= 3 and 0 < len(points["weak"]) <= 3, pid
+        assert all(p["status"] in ("exceeds", "matches-quantified") for p in points["strong"])
+        assert all(p["status"] in ("below", "omitted") for p in points["weak"])
+        for points_, order, sign in ((points["strong"], strong_order, -1), (points["weak"], weak_order, 1)):
+            keys = [(order.index(p["why"]) if p["why"] in order else order.index(p["why"].split("-")[0]),
+                     p["margin"] is None, sign * (p["margin"] or 0)) for p in points_]
+            assert keys == sorted(keys), (pid, keys)
+        for p in points["weak"]:
+            if p["status"] == "omitted":
+                assert p["province"] is None and p["national"]["quote"]
+            else:
+                assert p["province"]["quote"] and (p["margin"] is None or p["margin"] < 0)
+
+
+def test_heatmap_cells_show_the_province_value(runner, tmp_path):
+    page = write_report(runner, tmp_path)
+    cells = cells_of(page)
+    plans = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (DATA / "plans").glob("*.yaml")}
+    national = {t["id"]: t for t in plans["national"]["targets"]}
+    assert cells and all(face == "—" for (status, face) in cells.values() if status == "omitted")
+    assert all(face.strip() not in ("", "+", "=", "-", "~", "=#") for _, face in cells.values())
+    for (kind, item, pid), (status, face) in cells.items():
+        if status not in ("exceeds", "matches", "below"):
+            continue
+        p = plans[pid]
+        values = {str(t["target"]) for t in p["targets"]} | {s.get("standard") or "" for s in p["services"]} \
+            | {", ".join(map(str, t.get("commitments") or [])) for t in p["tasks"]}
+        value = face[len(SYMBOLS[status]):]   # after the verdict's symbol
+        assert value == STATUS_EN[status] or any(value.rstrip("…") and v.startswith(value.rstrip("…")) for v in values), \
+            (kind, item, pid, face)
+    # the row head: the national value and 约束性
+    for row in re.finditer(r'<tr class="fr" data-kind="targets" data-domain="[^"]*" data-binding="([^"]*)"[^>]*>'
+                           r'<th class="item" scope="row">(.*?)</th>', page):
+        assert ('<span class="tag bind">约束性</span>' in row.group(2)) == (row.group(1) == "约束性")
+    assert "<b>4.5 个</b>" in page and "<b>96%</b>" in page   # 托位 4.5 个; 九年义务教育巩固率 96% (约束性)
+    assert national["compulsory-education-retention"]["binding"] == "约束性"
+
+
+def test_the_filter_is_in_the_page_and_needs_no_library(runner, tmp_path):
+    page = write_report(runner, tmp_path)
+    assert '<form class="filter" id="filter" role="search" hidden>' in page   # shown by the script only
+    for ident in ("f-text", "f-domain", "f-kind", "f-status", "f-plan", "f-binding", "f-count"):
+        assert f'id="{ident}"' in page
+    script = page[page.rindex("<script>"):]
+    assert "import" not in script and "fetch(" not in script and "XMLHttpRequest" not in script
+    rows = re.findall(r'<tr class="fr" data-kind="(\w+)" data-domain="([^"]+)" data-binding="([^"]*)" '
+                      r'data-statuses="([^"]*)" data-text="([^"]*)"', page)
+    assert rows and all(text == text.lower() and domain for _, domain, _, _, text in rows)
+
+
+def test_every_label_is_translated(runner, tmp_path):
+    for lang, words in (("en", ["Strongest", "Weakest", "matched or exceeded", "Find"]),
+                        ("zh", ["最强项", "最弱项", "持平或高于", "查找", "数据", "较 national"])):
+        out = tmp_path / f"{lang}.html"
+        assert runner.invoke(app, ["report", "--out", str(out), "--lang", lang]).exit_code == 0
+        page = out.read_text(encoding="utf-8")
+        assert "report_" not in page, re.findall(r"report_\w+", page)[:5]   # a missing label shows its key
+        assert all(w in page for w in words), lang
+    assert "Strongest" not in (tmp_path / "zh.html").read_text(encoding="utf-8")
+
+
+def test_print_keeps_one_domain_per_page(runner, tmp_path):
+    page = write_report(runner, tmp_path)
+    css = page[page.index("<style>"):page.index("</style>")]
+    printing = css[css.index("@media print"):]
+    assert "section.domain" in printing and "break-before: page" in printing
+    domains = re.findall(r'<section class="domain" id="d-([^"]+)"', page)
+    assert len(domains) == len(set(domains)) > 5

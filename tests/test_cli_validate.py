@@ -9,7 +9,7 @@ from plancmp.cli import app
 
 from conftest import PLANCMP, replace_once
 
-LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning) (?P<code>[a-z-]+) (?P<msg>.+)$")
+LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|note) (?P<code>[a-z-]+) (?P<msg>.+)$")
 
 
 def findings(output: str) -> list[dict]:

@@ -19,7 +19,7 @@ from plancmp.cli import app
 
 from conftest import DATA
 
-LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?:error|warning) [a-z-]+ \S.*$")
+LINE = re.compile(r"^(?P<file>.+?):(?P<line>\d+):(?P<col>\d+): (?:error|warning|note) [a-z-]+ \S.*$")
 SUMMARY = re.compile(r"^\d+ files? checked: \d+ errors?, \d+ warnings? \((?:in)?valid\)$")
 
 settings.register_profile("plancmp-fuzz", max_examples=int(os.environ.get("PLANCMP_FUZZ_EXAMPLES", 30)),

@@ -1,10 +1,13 @@
 """The HTML report in a real headless Chromium (Debian's `chromium`, `make browser`).
 
 Driven through the DevTools protocol over a pipe (--remote-debugging-pipe): no extra
-package and no browser download. The page must load with no console errors and no
-network request, the heatmaps must hold one cell per national commitment and
-province, clicking a cell must show its quote, and a PNG screenshot is written
-(also to docs/report.png for the README).
+package and no browser download. At three widths (360, 1024 and 1920 px) the page must
+load with no console errors and no network request and never scroll sideways; the
+coverage bars (inline SVG) must render with a size; the heatmaps must hold one cell per
+national commitment and province, each showing the province's value; typing into the
+filter box (and choosing a domain, verdict or 属性) must hide the rows that do not match;
+clicking a cell must show its quote inside the window; and a PNG screenshot is written
+(also to docs/report.png for the README, with PLANCMP_UPDATE_SCREENSHOT=1).
 """
 from __future__ import annotations
 
@@ -72,15 +75,19 @@ class Chromium:
                 return reply.get("result", {})
             self.events.append(reply)
 
-    def wait_for(self, method: str, timeout: float = 30) -> dict:
+    def wait_for(self, method: str, timeout: float = 30, session: str | None = None) -> dict:
         deadline = time.monotonic() + timeout
+
+        def wanted(event: dict) -> bool:
+            return event.get("method") == method and (session is None or event.get("sessionId") == session)
+
         for event in self.events:
-            if event.get("method") == method:
+            if wanted(event):
                 return event
         while True:
             event = self._read(deadline)
             self.events.append(event)
-            if event.get("method") == method:
+            if wanted(event):
                 return event
 
     def _read(self, deadline: float) -> dict:
@@ -119,16 +126,49 @@ def _dup_high(fd: int) -> int:
     return high
 
 
-def national_counts() -> dict[str, int]:
+def national_rows() -> dict[str, list[dict]]:
+    """The national items each heatmap has a row for: every item but a target's restatement
+    (a table value stated again in the text sits on its first statement's row)."""
     raw = yaml.safe_load((DATA / "plans" / "national.yaml").read_text(encoding="utf-8"))
-    return {kind: len(raw[kind]) for kind in ("targets", "services", "tasks")}
+    return {kind: [i for i in raw[kind] if not i.get("restates")] for kind in ("targets", "services", "tasks")}
 
 
 PROVINCES = sorted(p.stem for p in (DATA / "plans").glob("*.yaml") if p.stem != "national")
+WIDTHS = (360, 1024, 1920)
+SCREENSHOT_WIDTH = 1920   # docs/report.png: the first screen with the three provinces side by side
+
+
+class View:
+    """One tab at one width, with the report loaded."""
+
+    def __init__(self, browser: Chromium, session: str, out: Path, width: int):
+        self.browser, self.session, self.out, self.width = browser, session, out, width
+
+    def js(self, expression: str):
+        result = self.browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True,
+                                                         "awaitPromise": True}, session=self.session)
+        assert "exceptionDetails" not in result, result
+        return result["result"].get("value")
+
+    def events(self) -> list[dict]:
+        return [e for e in self.browser.events if e.get("sessionId") == self.session]
+
+    def errors(self) -> list[dict]:
+        return [e for e in self.events() if e.get("method") == "Runtime.exceptionThrown"
+                or (e.get("method") == "Runtime.consoleAPICalled" and e["params"]["type"] in ("error", "assert", "warning"))
+                or (e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] in ("error", "warning"))]
+
+    def requests(self) -> list[str]:
+        return [e["params"]["request"]["url"] for e in self.events() if e.get("method") == "Network.requestWillBeSent"]
+
+    def click(self, x: float, y: float) -> None:
+        for kind in ("mousePressed", "mouseReleased"):
+            self.browser.send("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left",
+                                                           "clickCount": 1}, session=self.session)
 
 
 @pytest.fixture(scope="module")
-def page(tmp_path_factory):
+def browser(tmp_path_factory):
     from typer.testing import CliRunner
 
     if BROWSER is None:
@@ -140,56 +180,157 @@ def page(tmp_path_factory):
     result = CliRunner().invoke(app, ["report", "--out", str(out)])
     assert result.exit_code == 0, result.output
     profile = Path(tempfile.mkdtemp(prefix="plancmp-chromium-"))
-    browser = Chromium(profile)
+    chromium = Chromium(profile)
     try:
-        target = browser.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-        session = browser.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
-        for domain in ("Page", "Runtime", "Log", "Network"):
-            browser.send(f"{domain}.enable", session=session)
-        browser.send("Emulation.setDeviceMetricsOverride",
-                     {"width": 1400, "height": 1000, "deviceScaleFactor": 1, "mobile": False}, session=session)
-        browser.send("Page.navigate", {"url": out.as_uri()}, session=session)
-        browser.wait_for("Page.loadEventFired")
-        yield browser, session, out
+        yield chromium, out
     finally:
-        browser.close()
+        chromium.close()
         shutil.rmtree(profile, ignore_errors=True)
 
 
-def evaluate(browser, session, expression: str):
-    result = browser.send("Runtime.evaluate", {"expression": expression, "returnByValue": True}, session=session)
-    assert "exceptionDetails" not in result, result
-    return result["result"].get("value")
+@pytest.fixture(scope="module", params=WIDTHS, ids=lambda w: f"{w}px")
+def page(browser, request):
+    chromium, out = browser
+    width = request.param
+    target = chromium.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+    session = chromium.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+    for domain in ("Page", "Runtime", "Log", "Network"):
+        chromium.send(f"{domain}.enable", session=session)
+    chromium.send("Emulation.setDeviceMetricsOverride",
+                  {"width": width, "height": 1000, "deviceScaleFactor": 1, "mobile": width < 600}, session=session)
+    chromium.send("Page.navigate", {"url": out.as_uri()}, session=session)
+    chromium.wait_for("Page.loadEventFired", session=session)
+    view = View(chromium, session, out, width)
+    yield view
+    assert view.errors() == [], view.errors()   # nothing the tests did made the page complain
+    chromium.send("Target.closeTarget", {"targetId": target})
 
 
 def test_page_loads_without_console_errors_or_network(page):
-    browser, session, out = page
-    assert evaluate(browser, session, "document.readyState") == "complete"
-    assert evaluate(browser, session, "document.title").startswith("plancmp")
-    errors = [e for e in browser.events if e.get("method") == "Runtime.exceptionThrown"
-              or (e.get("method") == "Runtime.consoleAPICalled" and e["params"]["type"] in ("error", "assert"))
-              or (e.get("method") == "Log.entryAdded" and e["params"]["entry"]["level"] == "error")]
-    assert errors == []
-    requests = [e["params"]["request"]["url"] for e in browser.events if e.get("method") == "Network.requestWillBeSent"]
-    assert requests and all(url == out.as_uri() for url in requests), requests
+    assert page.js("document.readyState") == "complete"
+    assert page.js("document.title").startswith("plancmp")
+    assert page.errors() == []
+    requests = page.requests()
+    assert requests and all(url == page.out.as_uri() for url in requests), requests
+
+
+def test_the_page_never_scrolls_sideways(page):
+    widths = page.js("[document.documentElement.scrollWidth, document.documentElement.clientWidth, window.innerWidth]")
+    assert widths[0] <= widths[1] == page.width, widths
+    # every element ends inside the window, unless a scroll box of its own holds it
+    outside = page.js("""(() => {
+        const w = document.documentElement.clientWidth, out = [];
+        for (const el of document.querySelectorAll('body *')) {
+            if (el.closest('.hscroll, td.cell .pop, details:not([open]) > :not(summary)')) continue;
+            const r = el.getBoundingClientRect();
+            if (r.width && (r.right > w + 0.5 || r.left < -0.5)) out.push(el.tagName + '.' + el.className + ' ' + Math.round(r.right));
+        }
+        return out.slice(0, 10);
+    })()""")
+    assert outside == []
+
+
+def test_the_coverage_bars_render(page):
+    bars = page.js("""Array.from(document.querySelectorAll('#summary .card svg.bar')).map(svg => {
+        const r = svg.getBoundingClientRect();
+        return {plan: svg.closest('.card').dataset.plan, w: r.width, h: r.height,
+                rects: Array.from(svg.querySelectorAll('rect')).map(x => {
+                    const b = x.getBoundingClientRect();
+                    return {n: +x.getAttribute('width'), w: b.width, h: b.height, fill: getComputedStyle(x).fill};
+                })};
+    })""")
+    assert {b["plan"] for b in bars} == set(PROVINCES)
+    domains = {i["domain"] for items in national_rows().values() for i in items}
+    assert len(bars) == len(PROVINCES) * (len(domains) + 1)   # one per domain, and all domains
+    for bar in bars:
+        assert bar["w"] > 100 and bar["h"] >= 10, bar
+        assert bar["rects"] and all(r["w"] > 0 and r["h"] > 0 for r in bar["rects"]), bar
+        assert all(r["fill"] not in ("none", "rgb(0, 0, 0)") for r in bar["rects"]), bar   # coloured by bucket
+    total = sum(len(items) for items in national_rows().values())
+    first = {b["plan"]: sum(r["n"] for r in b["rects"]) for b in bars[::len(domains) + 1]}
+    assert first == {p: total for p in PROVINCES}   # the all-domains bar counts every national commitment
+    points = page.js("""Array.from(document.querySelectorAll('#summary .card')).map(c =>
+        [c.dataset.plan, c.querySelectorAll('.points ol li.pt').length, c.querySelectorAll('.points li.pt > blockquote').length])""")
+    assert all(n > 0 and quotes == n for _, n, quotes in points), points
 
 
 def test_heatmap_has_one_cell_per_national_commitment_and_province(page):
-    browser, session, _ = page
-    for kind, n in national_counts().items():
-        cells = evaluate(browser, session,
-                         f"Array.from(document.querySelectorAll('table.heatmap[data-kind={kind}] td.cell'))"
-                         ".map(td => td.dataset.item + '|' + td.dataset.plan)")
-        assert len(cells) == len(set(cells)) == n * len(PROVINCES), kind
+    for kind, items in national_rows().items():
+        cells = page.js(f"Array.from(document.querySelectorAll('table.heatmap[data-kind={kind}] td.cell'))"
+                        ".map(td => td.dataset.item + '|' + td.dataset.plan)")
+        assert len(cells) == len(set(cells)) == len(items) * len(PROVINCES), kind
         assert {c.split("|")[1] for c in cells} == set(PROVINCES)
+    faces = page.js("""Array.from(document.querySelectorAll('table.heatmap td.cell')).map(td =>
+        [td.dataset.status, td.querySelector('summary').innerText.trim()])""")
+    assert all(face == "—" for status, face in faces if status == "omitted")
+    assert all(face and face not in ("+", "=", "-", "~") for _, face in faces)   # never a bare symbol
+    liaoning = yaml.safe_load((DATA / "plans" / "liaoning.yaml").read_text(encoding="utf-8"))
+    nursery = next(t for t in liaoning["targets"] if t["id"] == "nursery-places-per-1000")
+    face = page.js("document.querySelector('table.heatmap td.cell[data-plan=liaoning][data-item=nursery-places-per-1000] summary').innerText")
+    assert str(nursery["target"]) in face   # the province's value as written (≥3)
+    binding = page.js("""Array.from(document.querySelectorAll('table.heatmap tr.fr[data-binding="约束性"]'))
+        .map(tr => !!tr.querySelector('th.item .tag.bind'))""")
+    assert binding and all(binding)
+    assert len(binding) == sum(t.get("binding") == "约束性" for t in national_rows()["targets"])
+
+
+def visible_rows(page) -> list[dict]:
+    return page.js("""Array.from(document.querySelectorAll('table.heatmap tr.fr')).filter(tr => tr.checkVisibility())
+        .map(tr => ({text: tr.dataset.text, domain: tr.dataset.domain, binding: tr.dataset.binding,
+                     statuses: tr.dataset.statuses}))""")
+
+
+def set_filter(page, **values) -> str:
+    """Type into the box / choose in the selects as a reader would, firing input and change; the count."""
+    for name, value in values.items():
+        page.js(f"""(() => {{ const el = document.getElementById('f-{name}'); el.value = {json.dumps(value)};
+                   el.dispatchEvent(new Event(el.tagName === 'SELECT' ? 'change' : 'input', {{bubbles: true}})); }})()""")
+    return page.js("document.getElementById('f-count').textContent")
+
+
+def test_the_filter_hides_rows(page):
+    rows = national_rows()
+    total = sum(len(items) for items in rows.values())
+    assert page.js("document.getElementById('filter').hidden") is False   # the script showed it
+    assert len(visible_rows(page)) == total
+
+    set_filter(page, text="托位")
+    shown = visible_rows(page)
+    named = [i for items in rows.values() for i in items
+             if "托位" in (i.get("indicator") or i.get("item") or i.get("title"))]
+    assert named and len(named) <= len(shown) < total
+    assert all("托位" in r["text"] for r in shown)
+    assert page.js("document.querySelectorAll('table.heatmap tr.fr.off').length") == total - len(shown)
+    assert page.js("Array.from(document.querySelectorAll('section.domain')).filter(s => s.checkVisibility()).length") \
+        == len({r["domain"] for r in shown})   # a domain with nothing left folds away
+
+    set_filter(page, text="")
+    count = set_filter(page, domain="幼有所育")
+    in_domain = sum(i["domain"] == "幼有所育" for items in rows.values() for i in items)
+    assert len(visible_rows(page)) == in_domain and str(in_domain) in count
+
+    set_filter(page, domain="", status="below")
+    below = visible_rows(page)
+    assert below and all(":below" in r["statuses"] for r in below)
+    assert len(below) == page.js("document.querySelectorAll('table.heatmap tr.fr:has(td.cell[data-status=below])').length")
+    set_filter(page, plan="liaoning")
+    assert all("liaoning:below" in r["statuses"] for r in visible_rows(page))
+
+    set_filter(page, status="", plan="", binding="约束性")
+    bound = visible_rows(page)
+    assert len(bound) == sum(t.get("binding") == "约束性" for t in rows["targets"])
+
+    set_filter(page, binding="", text="no such indicator anywhere")
+    assert visible_rows(page) == [] and page.js("document.getElementById('f-none').hidden") is False
+    page.js("document.getElementById('filter').reset()")   # Clear: every row again
+    assert page.js("new Promise(r => setTimeout(() => r(document.querySelectorAll('table.heatmap tr.fr.off').length), 50))") == 0
 
 
 def test_clicking_a_cell_shows_its_quote(page):
-    browser, session, _ = page
     liaoning = yaml.safe_load((DATA / "plans" / "liaoning.yaml").read_text(encoding="utf-8"))
     quotes = {t["id"]: t["evidence"]["quote"] for t in liaoning["targets"]}
     # the first targets cell whose province item is Liaoning's: its quote must appear on click
-    box = evaluate(browser, session, """(() => {
+    box = page.js("""(() => {
         const td = Array.from(document.querySelectorAll('table.heatmap[data-kind=targets] td.cell[data-plan=liaoning]'))
                         .find(td => td.querySelector('.pop blockquote'));
         td.scrollIntoView({block: 'center'});
@@ -200,27 +341,33 @@ def test_clicking_a_cell_shows_its_quote(page):
     })()""")
     assert box["hidden"], "the quote is shown before the click"
     assert box["quote"] in quotes.values()
-    for kind in ("mousePressed", "mouseReleased"):
-        browser.send("Input.dispatchMouseEvent", {"type": kind, "x": box["x"], "y": box["y"], "button": "left",
-                                                 "clickCount": 1}, session=session)
-    shown = evaluate(browser, session, f"""(() => {{
+    page.click(box["x"], box["y"])
+    shown = page.js(f"""new Promise(done => setTimeout(() => {{
         const td = document.querySelector('table.heatmap[data-kind=targets] td.cell[data-plan=liaoning][data-item="{box['item']}"]');
-        const q = td.querySelector('.pop blockquote');
-        return {{open: td.querySelector('details').open, visible: q.checkVisibility(),
-                 height: q.getBoundingClientRect().height, text: q.innerText}};
-    }})()""")
+        const q = td.querySelector('.pop blockquote'), p = td.querySelector('.pop').getBoundingClientRect();
+        done({{open: td.querySelector('details').open, visible: q.checkVisibility(),
+               height: q.getBoundingClientRect().height, text: q.innerText,
+               pop: [p.left, p.top, p.right, p.bottom], window: [innerWidth, innerHeight]}});
+    }}, 50))""")
     assert shown["open"] and shown["visible"] and shown["height"] > 0
     assert shown["text"].strip() == box["quote"].strip()
+    left, top, right, bottom = shown["pop"]
+    assert 0 <= left < right <= shown["window"][0] and 0 <= top < bottom <= shown["window"][1], shown   # inside the window
+    page.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}))")
+    assert page.js("document.querySelectorAll('td.cell details[open]').length") == 0
 
 
 def test_screenshot_is_written(page):
-    browser, session, out = page
-    evaluate(browser, session, "document.getElementById('matrix-targets').scrollIntoView()")
-    shot = browser.send("Page.captureScreenshot", {"format": "png"}, session=session)
+    """The first screen: the header, the stamp and every province's bars and strongest and weakest points."""
+    page.js("window.scrollTo(0, 0)")
+    bottom = page.js("Math.ceil(document.getElementById('summary').getBoundingClientRect().bottom + 12)")
+    clip = {"x": 0, "y": 0, "width": page.width, "height": min(bottom, 2400), "scale": 1}
+    shot = page.browser.send("Page.captureScreenshot", {"format": "png", "clip": clip, "captureBeyondViewport": True},
+                             session=page.session)
     png = base64.b64decode(shot["data"])
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 10_000
-    path = out.with_suffix(".png")
+    path = page.out.with_name(f"report-{page.width}.png")
     path.write_bytes(png)
     assert path.stat().st_size == len(png)
-    if os.environ.get("PLANCMP_UPDATE_SCREENSHOT"):   # `make screenshot` refreshes the README's picture
+    if os.environ.get("PLANCMP_UPDATE_SCREENSHOT") and page.width == SCREENSHOT_WIDTH:   # `make screenshot`
         (ROOT / "docs" / "report.png").write_bytes(png)

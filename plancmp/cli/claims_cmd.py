@@ -30,7 +30,7 @@ def _press_paths(press: str | None) -> list[Path]:
 
 @app.command("claims")
 def claims_command(
-    press: str = typer.Argument(None, help="A press id (liaoning-press) or a press file. Default: every file in data/press/.",
+    press: str = typer.Argument(None, metavar="[PRESS]", help="A press id (liaoning-press) or a press file. Default: every file in data/press/.",
                                 show_default=False),
     format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, csv or markdown."),
 ) -> None:

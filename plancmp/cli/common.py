@@ -6,11 +6,30 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 import typer
+from typer.core import TyperCommand
 
 if TYPE_CHECKING:
     from ..findings import Finding
 
-app = typer.Typer(
+
+class NamedUsageCommand(TyperCommand):
+    """A command whose usage line names its required arguments plainly: typer writes them
+    `{A} {B}`, a notation no other CLI uses; ours read `plancmp diff [OPTIONS] A B` (optional
+    ones keep their brackets: `[ITEM]`, `[PATH]...`)."""
+
+    def collect_usage_pieces(self, ctx) -> list[str]:
+        return [piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+                for piece in super().collect_usage_pieces(ctx)]
+
+
+class _Typer(typer.Typer):
+    """typer.Typer whose commands are NamedUsageCommands unless told otherwise."""
+
+    def command(self, name=None, *, cls=None, **kwargs):
+        return super().command(name, cls=cls or NamedUsageCommand, **kwargs)
+
+
+app = _Typer(
     name="plancmp",
     no_args_is_help=True,
     add_completion=True,    # --install-completion / --show-completion (bash, zsh, fish, PowerShell)

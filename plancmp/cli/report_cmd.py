@@ -11,13 +11,18 @@ from .common import app, lang_option, usage_error
 def report_command(
     out: Path = typer.Option(..., "--out", "-o", help="The HTML file to write (one self-contained file)."),
     lang=lang_option(),
+    date: str = typer.Option(None, "--date", metavar="today|YYYY-MM-DD", show_default=False,
+                             help="Print this date in the stamp (`today`: the current date). Without it the "
+                                  "page holds no time at all: the same data gives the same bytes."),
 ) -> None:
-    """Write one self-contained HTML report: heatmaps of every national commitment against every
-    province, per-domain target tables, evidence quotes that expand on click, the source gaps
-    and the summary counts.
+    """Write one self-contained HTML report: first, per province, bars of how it covers the
+    national commitments per domain and its strongest and weakest points with their quotes;
+    then every national commitment against every province (the province's value in each cell,
+    a filter by name, domain, kind, verdict and 属性), per-domain target tables, the source
+    gaps and the press claims. A stamp names the plancmp version and a digest of the data files.
 
     No network, no external fonts or scripts: it opens from disk, reads in Chinese with
-    whatever CJK font the reader has, and prints to PDF from a browser.
+    whatever CJK font the reader has, and prints to PDF from a browser (one domain per page).
 
     Examples:
 
@@ -25,7 +30,7 @@ def report_command(
 
       plancmp report --out 报告.html --lang zh
 
-      plancmp report -o /tmp/plancmp.html && xdg-open /tmp/plancmp.html
+      plancmp report -o /tmp/plancmp.html --date today && xdg-open /tmp/plancmp.html
     """
     from ..crossplan import load_checked_links
     from ..load import load_all
@@ -33,6 +38,8 @@ def report_command(
     from ..render import html
     from ..report import report
 
+    if date is not None:
+        date = _date_option(date)
     if out.is_dir():
         usage_error(f"{out} is a directory; name the HTML file to write (e.g. {out}/report.html)")
     if not out.parent.is_dir():
@@ -46,9 +53,21 @@ def report_command(
     plans = load_all()
     from ..i18n import Labels
 
-    text = html.render(report(plans, load_checked_links(plans)), Labels(getattr(lang, "value", lang)).lang)
+    text = html.render(report(plans, load_checked_links(plans), date=date), Labels(getattr(lang, "value", lang)).lang)
     try:
         write_atomic(out, text)
     except OSError as exc:
         usage_error(f"cannot write {out}: {exc.strerror or exc}")
     typer.echo(f"wrote {out}", err=True)
+
+
+def _date_option(value: str) -> str:
+    """`today` -> date.today(); an ISO date as given (checked); anything else is a usage error."""
+    from datetime import date
+
+    if value.strip().lower() == "today":
+        return date.today().isoformat()
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        usage_error(f"--date {value!r}: give `today` or a date as YYYY-MM-DD")

@@ -1,98 +1,84 @@
-"""The report as ONE self-contained HTML file: inline CSS and a few lines of inline JS,
-no network, no external fonts or scripts. Every text is escaped.
+"""The report as ONE self-contained HTML file: the CSS and a few lines of plain JS inlined
+(plancmp/render/report.css and report.js, package data), no network, no external fonts,
+scripts or images. Every text is escaped.
 
-Evidence quotes sit in <details> elements, so they expand on click without JS (and
-in print); the heatmap colours come from the verdicts; a CJK font stack falls back
-to whatever sans-serif the reader has. `@media print` lays it out for "Save as PDF".
+The first screen answers the question: per province, bars (inline SVG) of how it covers the
+national commitments per domain, and its strongest and weakest points with their evidence.
+Then every national commitment against every province, by domain, each cell showing the
+province's value; a filter bar (names, domain, kind, verdict, 属性) hides rows. Evidence sits
+in <details> elements, so it opens on click without JS (and in print). The stamp says which
+plancmp and which data made the page; the page is byte-identical for identical input.
+`@media print` keeps one domain per page.
 """
 from __future__ import annotations
 
+from functools import cache
 from html import escape
 
 from ..i18n import Labels
-from ..verdicts import STATUSES
 from ..matrix import BUCKETS, SYMBOLS
+from ..verdicts import STATUSES
 from ..vocab import domain_names
 
 _labels = Labels("en")   # the language of the report being rendered (render(data, lang))
 
-CSS = """
-:root { --exceeds:#1a7f37; --matches:#4cae4c; --quant:#2e9b6a; --below:#cf222e; --nc:#d4a72c;
-        --omitted:#8c959f; --unknown:#8250df; --added:#0969da; --line:#d0d7de; --ink:#1f2328; --muted:#59636e; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0 auto; max-width: 1400px; padding: 1.5rem 2rem 4rem; color: var(--ink); background: #fff;
-       font: 14px/1.55 "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB",
-             "Microsoft YaHei", "WenQuanYi Micro Hei", system-ui, -apple-system, "Segoe UI", sans-serif; }
-h1 { font-size: 1.6rem; margin: 0 0 .3rem; } h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; border-bottom: 2px solid var(--line); padding-bottom: .2rem; }
-h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
-p.lead, .muted { color: var(--muted); }
-nav { margin: .8rem 0 1.2rem; } nav a { margin-right: 1rem; color: var(--added); text-decoration: none; }
-table { border-collapse: collapse; margin: .3rem 0 1rem; }
-th, td { border: 1px solid var(--line); padding: .25rem .45rem; vertical-align: top; text-align: left; }
-th { background: #f6f8fa; font-weight: 600; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.legend span.sw { display: inline-block; min-width: 2.2em; text-align: center; margin: 0 .2rem 0 .8rem; border-radius: 3px; }
-table.heatmap td.cell { width: 4.2em; text-align: center; position: relative; padding: 0; }
-table.heatmap td.cell summary { padding: .25rem .2rem; font-weight: 700; }
-table.heatmap th.dom { background: #eef1f4; text-align: left; }
-table.heatmap td.item { max-width: 30em; }
-summary { cursor: pointer; list-style: none; } summary::-webkit-details-marker { display: none; }
-td.cell details[open] > .pop { position: absolute; z-index: 5; left: 0; top: 100%; width: 26em; text-align: left;
-       background: #fff; color: var(--ink); border: 1px solid #8c959f; border-radius: 6px; padding: .5rem .7rem;
-       box-shadow: 0 6px 18px rgba(0,0,0,.18); font-weight: 400; }
-blockquote, .quote { margin: .3rem 0; padding: .2rem .6rem; border-left: 3px solid var(--line); color: #333; background: #fafbfc; }
-.s-exceeds { background: var(--exceeds); color: #fff; } .s-matches { background: var(--matches); color: #fff; }
-.s-matches-quantified { background: var(--quant); color: #fff; } .s-below { background: var(--below); color: #fff; }
-.s-not-comparable { background: var(--nc); color: #000; } .s-omitted { background: var(--omitted); color: #fff; }
-.s-unknown { background: var(--unknown); color: #fff; } .s-mentioned { background: var(--nc); color: #000; outline: 2px dashed var(--omitted); outline-offset: -3px; } .s-added { background: var(--added); color: #fff; }
-.s-reference, .s-absent { background: #fff; }
-table.grid td.val.s-exceeds, table.grid td.val.s-below, table.grid td.val.s-matches, table.grid td.val.s-unknown,
-table.grid td.val.s-omitted, table.grid td.val.s-added, table.grid td.val.s-matches-quantified { color: #fff; }
-table.grid td.val details > div { background: #fff; color: var(--ink); }
-.tag { display: inline-block; font-size: .78em; padding: 0 .35em; border: 1px solid currentColor; border-radius: 3px; margin-left: .25em; opacity: .9; }
-.cards { display: flex; flex-wrap: wrap; gap: .8rem; } .card { border: 1px solid var(--line); border-radius: 6px; padding: .6rem .9rem; min-width: 15rem; }
-.card b { font-size: 1.05rem; }
-.toolbar button { font: inherit; margin-right: .5rem; padding: .15rem .6rem; border: 1px solid var(--line); background: #f6f8fa; border-radius: 4px; cursor: pointer; }
-footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
-@media print {
-  @page { size: A4 landscape; margin: 12mm; }
-  body { max-width: none; padding: 0; font-size: 10pt; }
-  nav, .toolbar { display: none; }
-  h2 { break-after: avoid; } tr, .card { break-inside: avoid; }
-  td.cell details[open] > .pop { position: static; width: auto; box-shadow: none; }
-  a { color: inherit; text-decoration: none; }
-}
-"""
+# The coverage buckets as CSS classes (report.css: .b-*), in BUCKETS order.
+BUCKET_CSS = {"matched or exceeded": "met", "below": "below", "not comparable": "nc", "mentioned only": "mentioned",
+              "omitted": "omitted", "unknown": "unknown"}
+# Verdicts a cell can hold, in the order the filter offers them.
+CELL_STATUSES = [s for s in STATUSES if s not in ("added",)]
 
-# Progressive enhancement only: without JS every <details> still opens on click.
-JS = """
-(function () {
-  function all(open) { document.querySelectorAll('details').forEach(function (d) { d.open = open; }); }
-  var show = document.getElementById('expand-all'), hide = document.getElementById('collapse-all');
-  if (show) show.addEventListener('click', function () { all(true); });
-  if (hide) hide.addEventListener('click', function () { all(false); });
-  document.addEventListener('keydown', function (e) {
-    if (e.key === 'Escape') document.querySelectorAll('td.cell details[open]').forEach(function (d) { d.open = false; });
-  });
-  // one heatmap popover at a time
-  document.querySelectorAll('table.heatmap details').forEach(function (d) {
-    d.addEventListener('toggle', function () {
-      if (!d.open) return;
-      document.querySelectorAll('table.heatmap details[open]').forEach(function (o) { if (o !== d) o.open = false; });
-    });
-  });
-})();
-"""
+
+@cache
+def asset(name: str) -> str:
+    """report.css / report.js, package data beside this module."""
+    from importlib.resources import files
+
+    return files(__package__).joinpath(name).read_text(encoding="utf-8")
 
 
 def e(text) -> str:
     return escape("" if text is None else str(text), quote=True)
 
 
+def _pct(share: float) -> str:
+    return f"{share:.0%}"
+
+
+def _signed(x: float, suffix: str = "") -> str:
+    """+9.1%, −33%: one decimal, none when it is .0; a real minus sign."""
+    text = f"{abs(x):.1f}".removesuffix(".0")
+    return ("+" if x >= 0 else "−") + text + suffix
+
+
+# ---------------------------------------------------------------- legend and stamp
+
 def _legend() -> str:
-    parts = [f'<span class="sw s-{s}">{e(SYMBOLS[s])}</span>{e(_labels.status(s))}' for s in STATUSES]
-    return f'<p class="legend">{"".join(parts)}</p>'
+    parts = [f'<span><span class="sw s-{s}">{e(SYMBOLS[s])}</span>{e(_labels.status(s))}</span>' for s in STATUSES]
+    return f'<div class="legend" aria-label="{e(_labels("legend"))}">{"".join(parts)}</div>'
+
+
+def _bucket_legend() -> str:
+    parts = [f'<span><span class="sw bk b-{BUCKET_CSS[b]}"></span>{e(_labels.bucket(b))}</span>' for b in BUCKETS]
+    return f'<div class="legend">{"".join(parts)}</div>'
+
+
+def _stamp(stamp: dict | None, files: bool = True) -> str:
+    if not stamp:
+        return ""
+    L = _labels
+    line = e(L("report_stamp", version=stamp["version"], digest="\0")).replace(
+        "\0", f'<code title="BLAKE2b {e(stamp["digest"])}">{e(stamp["short"])}</code>')
+    if stamp.get("date"):
+        line += " · " + e(L("report_stamp_date", date=stamp["date"]))
+    if files and stamp["files"]:
+        rows = "".join(f'<tr><td>{e(f["name"])}</td><td class="num">{f["bytes"]:,}</td><td><code>{e(f["digest"])}</code></td></tr>'
+                       for f in stamp["files"])
+        line += (f'<details><summary>{e(L("report_stamp_files", n=len(stamp["files"])))}</summary>'
+                 f'<p>{e(L("report_stamp_note"))}</p><div class="hscroll"><table><thead><tr><th>{e(L("report_file"))}</th>'
+                 f'<th class="num">{e(L("report_bytes"))}</th><th>{e(L("report_digest"))}</th></tr></thead>'
+                 f'<tbody>{rows}</tbody></table></div></details>')
+    return f'<div class="stamp">{line}</div>'
 
 
 def _quote_block(quote: str | None, section: str | None, where: str = "") -> str:
@@ -102,64 +88,236 @@ def _quote_block(quote: str | None, section: str | None, where: str = "") -> str
     return f'<blockquote class="quote">{e(quote)}</blockquote>' + (f'<div class="muted">{e(meta)}</div>' if meta else "")
 
 
-def _heatmap(m: dict, names: dict) -> str:
-    ref, kind = m["reference"], m["kind"]
-    head = "".join(f'<th title="{e(names[p])}">{e(p)}<br><span class="muted">{e(names[p])}</span></th>' for p in m["plans"])
-    out = [f'<table class="heatmap" data-kind="{e(kind)}"><thead><tr><th>{e(ref)} {e(kind)}</th>{head}</tr></thead><tbody>']
-    domain = None
-    for r in m["rows"]:
-        if r["domain"] != domain:
-            domain = r["domain"]
-            out.append(f'<tr><th class="dom" colspan="{1 + len(m["plans"])}">{e(domain)}</th></tr>')
-        item = (f'<details><summary>{e(r["name"])} <span class="muted">{e(r["value"])}{e(_when(r))}</span></summary>'
-                f'{_quote_block(r["quote"], r["section"], r["ref"])}</details>')
-        cells = []
-        for pid in m["plans"]:
-            c = r["cells"][pid]
-            body = [f'<div><b>{e(pid)}: {e(_labels.status(c["status"]))}</b></div>']
-            if c["counterpart"]:
-                body.append(f'<div>{e(c["counterpart_name"])} <span class="muted">{e(c["counterpart_value"])}</span></div>')
-                body.append(_quote_block(c["quote"], c["section"], f'{pid}:{c["counterpart"]}'))
-                body.append(_also(c))
-                if c["score"] is not None:
-                    body.append(f'<div class="muted">score {c["score"]:.2f} ({e(c["confidence"])})</div>')
-            body += [f'<div class="muted">{e(n)}</div>' for n in c["notes"]]
-            cells.append(f'<td class="cell s-{e(c["status"])}" data-plan="{e(pid)}" data-item="{e(r["id"])}" '
-                         f'data-status="{e(c["status"])}" title="{e(pid)}: {e(_labels.status(c["status"]))}"><details>'
-                         f'<summary>{e(c["symbol"])}</summary><div class="pop">{"".join(body)}</div></details></td>')
-        out.append(f'<tr><td class="item">{item}</td>{"".join(cells)}</tr>')
+def _binding_tag(binding: str | None) -> str:
+    return f'<span class="tag bind">{e(binding)}</span>' if binding == "约束性" else ""
+
+
+# ---------------------------------------------------------------- the first screen
+
+def _bar(label_html: str, label_text: str, entry: dict, cls: str = "") -> str:
+    """One row of a province's bars: the domain, a stacked SVG bar of its buckets, matched/total."""
+    total, counts = entry["total"], entry["counts"]
+    x, rects = 0, []
+    for b in BUCKETS:
+        n = counts[b]
+        if n:
+            rects.append(f'<rect class="b-{BUCKET_CSS[b]}" x="{x}" y="0" width="{n}" height="10">'
+                         f'<title>{e(_labels.bucket(b))}: {n}</title></rect>')
+            x += n
+    said = _labels.sep.join(_labels.count(counts[b], _labels.bucket(b)) for b in BUCKETS if counts[b])
+    aria = _labels("report_bar_label", domain=label_text, counts=said, total=total)
+    met = counts["matched or exceeded"]
+    return (f'<span class="bl {cls}">{label_html}</span>'
+            f'<svg class="bar" viewBox="0 0 {max(total, 1)} 10" preserveAspectRatio="none" role="img" aria-label="{e(aria)}">'
+            f'<title>{e(aria)}</title>{"".join(rects)}</svg>'
+            f'<span class="bn {cls}" title="{e(aria)}">{met}/{total}</span>')
+
+
+def _bars(entries: list[dict]) -> str:
+    out = []
+    for entry in entries:
+        if not entry["total"]:
+            continue
+        if entry["domain"] == "(all)":
+            label = _labels("report_all_domains")
+            out.append(_bar(e(label), label, entry, "all"))
+        else:
+            d = entry["domain"]
+            out.append(_bar(f'<a href="#d-{e(d)}">{e(d)}</a>', d, entry))
+    return f'<div class="bars">{"".join(out)}</div>'
+
+
+def _margin_text(p: dict, ref: str) -> str:
+    if p["margin"] is None:
+        return ""
+    cls = "up" if p["margin"] >= 0 else "down"
+    rel = _signed(p["margin"] * 100, "%")
+    if p["points"] is not None:
+        said = _labels("report_margin_points", margin=rel, points=_signed(p["points"]), ref=ref)
+    else:
+        said = _labels("report_margin", margin=rel, ref=ref)
+    return f'<span class="{cls}">{e(said)}</span>'
+
+
+def _point(p: dict, pid: str, ref: str) -> str:
+    """One strongest or weakest point: what, both values, the margin, the quote, the rest on click."""
+    L = _labels
+    vals = [f'{e(ref)} <b>{e(p["national"]["value"])}</b>'] if p["national"]["value"] else []
+    if p["province"]:
+        vals.append(f'{e(pid)} <b>{e(p["province"]["value"] or p["province"]["name"])}</b>')
+    else:
+        vals.append(f'{e(pid)} <b>—</b> <span class="muted">{e(L("report_not_found", plan=pid))}</span>')
+    margin = _margin_text(p, ref)
+    if margin:
+        vals.append(margin)
+    why = [L("report_why_" + p["why"]), p["domain"], L.kind(p["kind"])]
+    shown = p["province"] or p["national"]
+    more = [f'<div><b>{e(ref)}</b>: {e(p["name"])}</div>', _quote_block(p["national"]["quote"], p["national"]["section"])]
+    if p["province"]:
+        more += [f'<div><b>{e(pid)}</b>: {e(p["province"]["name"])}</div>',
+                 _quote_block(p["province"]["quote"], p["province"]["section"], f'{pid}:{p["province"]["id"]}')]
+    more += [f'<div class="muted">{e(n)}</div>' for n in p["notes"]]
+    return (f'<li class="pt" data-item="{e(p["id"])}" data-status="{e(p["status"])}">'
+            f'<div><span class="tag s-{e(p["status"])}">{e(L.status(p["status"]))}</span> <b>{e(p["name"])}</b>'
+            f'{_binding_tag(p["binding"])}</div>'
+            f'<div class="pt-vals">{" · ".join(vals)}</div>'
+            f'<div class="pt-why">{e(" · ".join(why))}</div>'
+            f'<blockquote class="quote">{e(shown["quote"])}</blockquote>'
+            f'<details><summary>{e(L("report_evidence"))}</summary>{"".join(more)}</details></li>')
+
+
+def _points(points: list[dict], pid: str, ref: str) -> str:
+    if not points:
+        return f'<p class="muted">{e(_labels("report_none_found"))}</p>'
+    return f'<ol>{"".join(_point(p, pid, ref) for p in points)}</ol>'
+
+
+def _summary(data: dict) -> str:
+    """The first screen: a card per province with its bars and its strongest and weakest points."""
+    L = _labels
+    ref = data["reference"]
+    cards = []
+    for p in data["plans"]:
+        if p["id"] == ref:
+            continue
+        pid = p["id"]
+        entries = data["coverage"][pid]
+        whole = entries[0]
+        met = whole["counts"]["matched or exceeded"]
+        rest = L.sep.join(L.count(whole["counts"][b], L.bucket(b)) for b in BUCKETS
+                          if b != "matched or exceeded" and whole["counts"][b])
+        share = _pct(met / whole["total"]) if whole["total"] else "—"
+        head = L("report_headline", share="\0", total=whole["total"])
+        headline = e(head).replace("\0", f"<b>{e(share)}</b>")
+        hl = data["highlights"][pid]
+        cards.append(
+            f'<article class="card" data-plan="{e(pid)}"><header><h3>{e(p["region"])} <span class="muted">{e(pid)}</span></h3>'
+            f'<div class="muted">{e(p["name"])} · {e(p["period"])}</div></header>'
+            f'<p class="headline">{headline}</p><div class="muted">{e(rest)}</div>'
+            f'{_bars(entries)}'
+            f'<div class="points"><section><h4 class="strong">{e(L("report_strongest"))}</h4>{_points(hl["strong"], pid, ref)}</section>'
+            f'<section><h4 class="weak">{e(L("report_weakest"))}</h4>{_points(hl["weak"], pid, ref)}</section></div></article>')
+    return (f'<p class="muted">{e(L("report_summary_note"))}</p>{_bucket_legend()}'
+            f'<div class="cards">{"".join(cards)}</div>'
+            f'<details class="how"><summary>{e(L("report_how_chosen_title"))}</summary><p>{e(L("report_how_chosen"))}</p></details>')
+
+
+# ---------------------------------------------------------------- the heatmap
+
+def _filter(data: dict, domains: list[str]) -> str:
+    L = _labels
+    total = sum(len(m["rows"]) for m in data["matrices"].values())
+
+    def select(ident: str, first: str, options: list[tuple[str, str]], label: str) -> str:
+        opts = "".join(f'<option value="{e(v)}">{e(t)}</option>' for v, t in options)
+        return f'<select id="{ident}" aria-label="{e(label)}"><option value="">{e(first)}</option>{opts}</select>'
+
+    plans = [p for p in data["plans"] if p["id"] != data["reference"]]
+    return (f'<form class="filter" id="filter" role="search" hidden>'
+            f'<label for="f-text">{e(L("report_filter"))} <input type="search" id="f-text" autocomplete="off" '
+            f'placeholder="{e(L("report_filter_placeholder"))}"></label>'
+            + select("f-domain", L("report_filter_domain"), [(d, d) for d in domains], L("domain"))
+            + select("f-kind", L("report_filter_kind"), [(k, L.kind(k)) for k in data["matrices"]], L("kind"))
+            + select("f-status", L("report_filter_status"), [(s, L.status(s)) for s in CELL_STATUSES], L("verdict"))
+            + select("f-plan", L("report_filter_plan"), [(p["id"], f'{p["region"]} ({p["id"]})') for p in plans], L("plan"))
+            + select("f-binding", L("report_filter_binding"), [(b, L.binding(b)) for b in ("约束性", "预期性")], L("binding"))
+            + f'<button type="reset">{e(L("report_filter_reset"))}</button>'
+            f'<output id="f-count" for="f-text" aria-live="polite" data-template="{e(L("report_filter_count", n="{n}", total="{total}"))}">'
+            f'{e(L("report_filter_count", n=total, total=total))}</output></form>'
+            f'<p id="f-none" class="muted" hidden>{e(L("report_filter_none"))}</p>')
+
+
+def _row_attrs(kind: str, domain: str, binding: str | None, statuses: dict[str, str], words: list) -> str:
+    text = " ".join(" ".join(str(w).split()) for w in words if w).lower()
+    said = " ".join(f"{p}:{s}" for p, s in statuses.items())
+    return (f'class="fr" data-kind="{e(kind)}" data-domain="{e(domain)}" data-binding="{e(binding or "")}" '
+            f'data-statuses="{e(said)}" data-text="{e(text)}"')
+
+
+def _cell(r: dict, c: dict, pid: str, ref: str) -> str:
+    L = _labels
+    status = c["status"]
+    body = [f'<h5>{e(pid)}: {e(L.status(status))}</h5><div class="muted">{e(ref)}: {e(r["name"])}</div>']
+    if c["counterpart"]:
+        body.append(f'<div>{e(c["counterpart_name"])} <span class="muted">{e(c["counterpart_value"])}</span></div>')
+        body.append(_quote_block(c["quote"], c["section"], f'{pid}:{c["counterpart"]}'))
+        body.append(_also(c))
+        if c["score"] is not None:
+            body.append(f'<div class="muted">{e(L("score"))} {c["score"]:.2f} ({e(L.confidence(c["confidence"]))})</div>')
+    body += [f'<div class="muted">{e(n)}</div>' for n in c["notes"]]
+    shown = c.get("shown") or ""
+    sym = SYMBOLS[status]
+    if shown in ("—", "?"):
+        face = f'<span class="v">{e(shown)}</span>'
+    elif shown:
+        face = f'<span class="sym" aria-hidden="true">{e(sym)}</span><span class="v">{e(shown)}</span>'
+    else:
+        face = f'<span class="sym" aria-hidden="true">{e(sym)}</span><span class="w">{e(L.status(status))}</span>'
+    title = f'{pid}: {L.status(status)}' + (f" · {shown}" if shown and shown not in ("—", "?") else "")
+    return (f'<td class="cell s-{e(status)}" data-plan="{e(pid)}" data-item="{e(r["id"])}" data-status="{e(status)}" '
+            f'title="{e(title)}"><details><summary>{face}</summary><div class="pop">{"".join(body)}</div></details></td>')
+
+
+def _row_head(r: dict, ref: str) -> str:
+    nat = r.get("national") or {"value": r["value"], "baseline": None}
+    bits = []
+    if nat["value"]:
+        bits.append(f'<b>{e(nat["value"])}</b>')
+    said = [nat["group"]] if nat.get("group") else []
+    if nat.get("baseline"):
+        said.append(_labels("baseline") + " " + nat["baseline"])
+    if r.get("year"):
+        said.append(str(r["year"]))
+    if said:
+        bits.append(f'<span class="muted">{e(" · ".join(said))}</span>')
+    if r.get("binding"):
+        bits.append(_binding_tag(r["binding"]) or f'<span class="muted">{e(r["binding"])}</span>')
+    return (f'<th class="item" scope="row"><details><summary>{e(r["name"])}</summary>'
+            f'{_quote_block(r["quote"], r["section"], r["ref"])}</details>'
+            + (f'<div class="nv">{" ".join(bits)}</div>' if bits else "") + "</th>")
+
+
+def _heatmap_table(m: dict, rows: list[dict], names: dict) -> str:
+    ref, kind, plans = m["reference"], m["kind"], m["plans"]
+    head = "".join(f'<th scope="col" title="{e(names.get(p, p))}">{e(names.get(p, p))}<br><span class="muted">{e(p)}</span></th>'
+                   for p in plans)
+    out = [f'<table class="heatmap" data-kind="{e(kind)}" style="--n:{len(plans)}"><colgroup><col class="c-item">'
+           f'{"<col>" * len(plans)}</colgroup><thead><tr><th scope="col">{e(ref)} · {e(_labels("report_kind_" + kind))} '
+           f'<span class="muted">{len(rows)}</span></th>{head}</tr></thead><tbody>']
+    for r in rows:
+        cells = "".join(_cell(r, r["cells"][p], p, ref) for p in plans)
+        words = [r["name"], r["id"], *(c["counterpart_name"] for c in r["cells"].values())]
+        attrs = _row_attrs(kind, r["domain"], r.get("binding"), {p: r["cells"][p]["status"] for p in plans}, words)
+        out.append(f'<tr {attrs}>{_row_head(r, ref)}{cells}</tr>')
     out.append("</tbody></table>")
     return "".join(out)
 
 
-def _coverage(m: dict) -> str:
-    head = "".join(f"<th>{e(_labels.bucket(b))}</th>" for b in BUCKETS)
-    rows = []
-    for c in m["coverage"]:
-        if c["domain"] != "(all)":
-            continue
-        cells = "".join(f'<td class="num">{c["counts"][b]} ({c["shares"][b]:.0%})</td>' for b in BUCKETS)
-        rows.append(f'<tr><td>{e(c["plan"])}</td><td class="num">{c["total"]}</td>{cells}</tr>')
-    return (f'<table class="coverage"><thead><tr><th>{e(_labels("plan"))}</th><th>{e(m["reference"])} {e(_labels.kind(m["kind"]))}</th>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
-
-
-def _coverage_by_domain(m: dict) -> str:
-    plans = m["plans"]
-    by = {(c["plan"], c["domain"]): c for c in m["coverage"]}
-    domains = [d for d in domain_names() if any((p, d) in by for p in plans)]
-    head = "".join(f"<th>{e(p)}</th>" for p in plans)
-    rows = []
+def _heatmaps(data: dict, domains: list[str]) -> str:
+    names = {p["id"]: p["region"] for p in data["plans"]}
+    out = []
     for d in domains:
-        cells = []
-        for p in plans:
-            c = by.get((p, d))
-            share = c["shares"]["matched or exceeded"] if c else 0
-            cells.append(f'<td class="num">{e(f"{share:.0%}")} <span class="muted">{e(_labels("report_of"))} {c["total"] if c else 0}</span></td>')
-        rows.append(f"<tr><td>{e(d)}</td>{''.join(cells)}</tr>")
-    return (f'<table class="coverage-domain"><thead><tr><th>{e(_labels.bucket("matched or exceeded"))}</th>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+        tables = []
+        n = 0
+        for m in data["matrices"].values():
+            rows = [r for r in m["rows"] if r["domain"] == d]
+            if rows:
+                n += len(rows)
+                tables.append(_heatmap_table(m, rows, names))
+        out.append(f'<section class="domain" id="d-{e(d)}" data-domain="{e(d)}"><h3>{e(d)} '
+                   f'<span class="muted">{e(_labels("report_commitments", n=n))}</span></h3>'
+                   f'<div class="hscroll">{"".join(tables)}</div></section>')
+    return "".join(out)
 
+
+def _domains(data: dict) -> list[str]:
+    present = {r["domain"] for m in data["matrices"].values() for r in m["rows"]}
+    present |= {r["domain"] for r in data["targets"]["rows"]}
+    order = list(domain_names())
+    return sorted(present, key=lambda d: (order.index(d) if d in order else len(order), d))
+
+
+# ---------------------------------------------------------------- targets as written, gaps, claims
 
 def _target_cell(c: dict, plan: str) -> str:
     if not c.get("id"):
@@ -187,17 +345,23 @@ def _also(c: dict) -> str:
                    + _quote_block(a["quote"], a["section"]) for a in c.get("also", []))
 
 
-def _targets(t: dict) -> str:
+def _targets(t: dict, domains: list[str]) -> str:
     out = []
     head = "".join(f"<th>{e(p)}</th>" for p in t["plans"])
-    for domain in [d for d in domain_names() if any(r["domain"] == d for r in t["rows"])]:
+    others = [p for p in t["plans"] if p != t["reference"]]
+    for domain in [d for d in domains if any(r["domain"] == d for r in t["rows"])]:
         rows = [r for r in t["rows"] if r["domain"] == domain]
-        out.append(f'<h3 id="targets-{e(domain)}">{e(domain)}</h3><table class="grid"><thead><tr><th>{e(_labels("indicator"))}</th>'
+        out.append(f'<section class="tdomain" data-domain="{e(domain)}"><h3 id="targets-{e(domain)}">{e(domain)}</h3>'
+                   f'<div class="hscroll"><table class="grid"><thead><tr><th>{e(_labels("indicator"))}</th>'
                    f'<th>{e(_labels("unit"))}</th>{head}</tr></thead><tbody>')
         for r in rows:
             cells = "".join(_target_cell(r["cells"][p], p) for p in t["plans"])
-            out.append(f'<tr><td>{e(r["indicator"])}</td><td>{e(r["unit"] or "")}</td>{cells}</tr>')
-        out.append("</tbody></table>")
+            origin = r["cells"].get(r["origin"], {})
+            binding = origin.get("binding")
+            words = [r["indicator"], *(r["cells"][p].get("indicator") for p in t["plans"])]
+            attrs = _row_attrs("targets", r["domain"], binding, {p: r["cells"][p]["status"] for p in others}, words)
+            out.append(f'<tr {attrs}><td>{e(r["indicator"])}</td><td>{e(r["unit"] or "")}</td>{cells}</tr>')
+        out.append("</tbody></table></div></section>")
     return "".join(out)
 
 
@@ -216,48 +380,38 @@ def _gaps(gaps: list[dict]) -> str:
     return f'<ul class="gaps">{"".join(items)}</ul>'
 
 
-def _summary(data: dict) -> str:
-    cards = []
-    for p in data["plans"]:
-        counts = _labels.sep.join(_labels.count(n, _labels.kind(k)) for k, n in p["counts"].items())
-        verdicts = data["summary"].get(p["id"])
-        lines = ""
-        if verdicts:
-            lines = "".join(f'<div><span class="sw s-{e(s)}">&nbsp;{e(SYMBOLS[s])}&nbsp;</span> {e(_labels.status(s))}: <b>{n}</b></div>'
-                            for s, n in verdicts["by_status"].items() if n)
-        else:
-            lines = f'<div class="muted">{e(_labels("reference_plan"))}</div>'
-        cards.append(f'<div class="card" data-plan="{e(p["id"])}"><b>{e(p["region"])}</b> <span class="muted">{e(p["id"])}</span>'
-                     f'<div class="muted">{e(p["name"])} · {e(p["period"])}</div><div>{e(counts)}</div>{lines}</div>')
-    return f'<div class="cards">{"".join(cards)}</div>'
+def _claim_verdict(verdict: str, text: str) -> str:
+    """The claim's verdict in the report's language (English: claims.py's own words)."""
+    return _labels("report_claim_" + verdict) if _labels.zh else text
 
 
 def _claims(press: list[dict]) -> str:
     """The press claims section (plancmp claims): each claim's quote, verdict and the plan items behind it."""
     if not press:
         return ""
+    L = _labels
     css = {"supported": "s-matches", "overstated": "s-below", "understated": "s-not-comparable",
            "not-in-plan": "s-omitted", "context": "s-reference"}
-    out = ['<section id="claims"><h2>What the press says: claims against the plan</h2>']
+    out = [f'<section id="claims"><h2>{e(L("report_claims"))}</h2>']
     for p in press:
-        counts = ", ".join(f"{n} {v.replace('-', ' ')}" for v, n in p["counts"].items() if n)
-        out.append(f'<h3>{e(p["id"])}: {e(p["plan_name"])} ({e(p["plan"])})</h3><p class="muted">{len(p["claims"])} claims: {e(counts)}</p>'
-                   '<table class="claims"><thead><tr><th>claim</th><th>verdict</th><th>plan items</th></tr></thead><tbody>')
+        counts = L.sep.join(L.count(n, _claim_verdict(v, v.replace("-", " "))) for v, n in p["counts"].items() if n)
+        out.append(f'<h3>{e(p["id"])}: {e(p["plan_name"])} ({e(p["plan"])})</h3>'
+                   f'<p class="muted">{e(L("report_claims_count", n=len(p["claims"]), counts=counts))}</p>'
+                   f'<div class="hscroll"><table class="claims"><thead><tr><th>{e(L("report_claim"))}</th><th>{e(L("verdict"))}</th>'
+                   f'<th>{e(L("report_plan_items"))}</th></tr></thead><tbody>')
         for c in p["claims"]:
             items = "".join(f'<li>{e(i["name"])} <span class="muted">{e(i["id"])}</span>{": " + e(i["value"]) if i["value"] else ""}'
-                            f'<details><summary class="muted">quote</summary>{_quote_block(i["quote"], None)}</details></li>' for i in c["links"])
+                            f'<details><summary class="muted">{e(L("quote"))}</summary>{_quote_block(i["quote"], None)}</details></li>'
+                            for i in c["links"])
             why = "".join(f'<div class="muted">{e(r)}</div>' for r in [*c["reasons"], *([c["notes"]] if c["notes"] else [])])
             out.append(f'<tr data-claim="{e(c["id"])}"><td><blockquote class="quote">{e(c["quote"])}</blockquote></td>'
-                       f'<td><span class="tag {css.get(c["verdict"], "")}">{e(c["verdict_text"])}</span>{why}</td>'
+                       f'<td><span class="tag {css.get(c["verdict"], "")}">{e(_claim_verdict(c["verdict"], c["verdict_text"]))}</span>{why}</td>'
                        f'<td>{"<ul>" + items + "</ul>" if items else "—"}</td></tr>')
-        out.append("</tbody></table>")
+        out.append("</tbody></table></div>")
     return "".join(out) + "</section>"
 
 
-def _when(row: dict) -> str:
-    said = ", ".join(str(v) for v in (row.get("year"), row.get("binding")) if v)
-    return f" ({said})" if said else ""
-
+# ---------------------------------------------------------------- the page
 
 def render(data: dict, lang: str = "en") -> str:
     """The report in one language (labels from plancmp/vocab/labels.yaml)."""
@@ -265,42 +419,48 @@ def render(data: dict, lang: str = "en") -> str:
     _labels = L = Labels(lang)
     ref = data["reference"]
     names = {p["id"]: p["region"] for p in data["plans"]}
-    sections = []
-    for kind, m in data["matrices"].items():
-        sections.append(f'<section id="matrix-{e(kind)}"><h2>{e(L("report_kind_" + kind))}{e(L.colon)}{e(ref)} × {e(L("report_provinces"))}</h2>'
-                        f'{_coverage(m)}{_heatmap(m, names)}</section>')
+    domains = _domains(data)
+    stamp = data.get("stamp")
     title = L("report_title")
     lead = L("report_lead", ref=ref, plans=", ".join(m for m in names if m != ref))
+    generator = f'plancmp {stamp["version"]}' if stamp else "plancmp"
+    nav = [("summary", L("report_nav_summary")), ("heatmap", L("report_nav_heatmap")), ("targets", L("report_nav_tables")),
+           ("gaps", L("report_nav_gaps"))] + ([("claims", L("report_nav_claims"))] if data.get("claims") else [])
     return f"""<!DOCTYPE html>
 <html lang="{'zh-Hans' if L.zh else 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="plancmp">
+<meta name="generator" content="{e(generator)}">
 <title>{e(title)}</title>
-<style>{CSS}</style>
+<style>{asset("report.css")}</style>
 </head>
 <body>
 <header>
 <h1>{e(title)}</h1>
 <p class="lead">{e(lead)}</p>
-<nav><a href="#summary">{e(L("report_nav_summary"))}</a><a href="#matrix-targets">{e(L("report_nav_targets_heatmap"))}</a><a href="#matrix-services">{e(L("report_nav_services"))}</a>
-<a href="#matrix-tasks">{e(L("report_nav_tasks"))}</a><a href="#coverage">{e(L("report_nav_coverage"))}</a><a href="#targets">{e(L("report_nav_tables"))}</a><a href="#gaps">{e(L("report_nav_gaps"))}</a></nav>
-<div class="toolbar"><button type="button" id="expand-all">{e(L("report_expand"))}</button><button type="button" id="collapse-all">{e(L("report_collapse"))}</button></div>
-{_legend()}
+{_stamp(stamp)}
+<nav>{"".join(f'<a href="#{k}">{e(t)}</a>' for k, t in nav)}</nav>
 </header>
+<main>
 <section id="summary"><h2>{e(L("report_summary", ref=ref))}</h2>{_summary(data)}</section>
-{"".join(sections)}
-<section id="coverage"><h2>{e(L("report_coverage"))}</h2>{_coverage_by_domain(data["matrices"]["targets"])}</section>
+<h2 id="heatmap">{e(L("report_heatmap"))}</h2>
+<p class="muted">{e(L("report_heatmap_note"))}</p>
+{_legend()}
+{_filter(data, domains)}
+<section id="heatmaps">
+<div class="toolbar"><button type="button" id="expand-all">{e(L("report_expand"))}</button><button type="button" id="collapse-all">{e(L("report_collapse"))}</button></div>
+{_heatmaps(data, domains)}</section>
 <section id="targets"><h2>{e(L("report_targets"))}</h2>
 <p class="muted">{e(L("report_targets_note"))}</p>
-{_targets(data["targets"])}</section>
+{_targets(data["targets"], domains)}</section>
 <section id="gaps"><h2>{e(L("report_gaps"))}</h2>
 <p class="muted">{e(L("report_gaps_note"))}</p>
 {_gaps(data["gaps"])}</section>
 {_claims(data.get("claims") or [])}
-<footer>{e(L("report_footer"))}</footer>
-<script>{JS}</script>
+</main>
+<footer>{_stamp(stamp, files=False)}<p>{e(L("report_footer"))}</p></footer>
+<script>{asset("report.js")}</script>
 </body>
 </html>
 """

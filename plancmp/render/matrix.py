@@ -1,9 +1,14 @@
 """`plancmp matrix` as tables: the answer first (coverage over all domains, the legend),
-then the verdict grid, then coverage per province and domain."""
+then the verdict grid, then coverage per province and domain.
+
+Narrower, the grid gives up the id column first (`plancmp show` finds an item by its
+name too), then the national value moves under the name; the coverage tables give each
+province's (or domain's) buckets a line each in one cell, `22 (54%) matched or exceeded`,
+instead of a column each: names are the last thing squeezed."""
 from __future__ import annotations
 
 from ..i18n import Labels
-from ..matrix import BUCKETS
+from ..verdicts import BUCKETS
 from .diff_table import STYLES
 from .tabular import Column, Table
 
@@ -26,53 +31,68 @@ def _when(row: dict) -> str:
     return f" ({when})" if when else ""
 
 
+NAME = 16     # display columns a name keeps before the layout gives way elsewhere (8 hanzi)
+DOMAIN = 12   # a domain's name whole: 优军服务保障
+
+
+def _coverage_row(c: dict, labels: Labels) -> dict:
+    """One coverage record as cells: a column per bucket, and the buckets that hold any, a line
+    each, in one cell (`buckets`)."""
+    row = {b: f"{c['counts'][b]} ({c['shares'][b]:.0%})" for b in BUCKETS}
+    said = [labels.count(row[b], labels.bucket(b)) for b in BUCKETS if c["counts"][b]]
+    return {"plan": c["plan"], "domain": c["domain"], "total": str(c["total"]), **row,
+            "buckets": "\n".join(said) or "—"}
+
+
+def _coverage_columns(labels: Labels, lead: list[Column]) -> tuple[list[Column], list[Column]]:
+    """A column per bucket; and, narrower, one column with a line per bucket that holds any."""
+    wide = lead + [Column(b, labels.bucket(b), "right", nowrap=True) for b in BUCKETS]
+    return wide, lead + [Column("buckets", labels("coverage"), least=NAME)]
+
+
 def summary_table(data: dict, labels: Labels | None = None) -> Table:
     """Coverage per province over all domains, with the legend: what the grid below says."""
     labels = labels or Labels("en")
     kind = _kind_word(data, labels)
-    columns = [Column("plan", labels("plan"), nowrap=True), Column("total", labels("national_items"), "right")]
-    columns += [Column(b, labels.bucket(b), "right") for b in BUCKETS]
-    rows = []
-    for c in data["coverage"]:
-        if c["domain"] != "(all)":
-            continue
-        row = {"plan": c["plan"], "total": str(c["total"])}
-        row |= {b: f"{c['counts'][b]} ({c['shares'][b]:.0%})" for b in BUCKETS}
-        rows.append(row)
+    wide, narrow = _coverage_columns(labels, [Column("plan", labels("plan"), nowrap=True),
+                                              Column("total", labels("national_items"), "right")])
+    rows = [_coverage_row(c, labels) for c in data["coverage"] if c["domain"] == "(all)"]
     added = labels.sep.join(f"{pid} {n}" for pid, n in data["added"].items())
-    return Table(labels("coverage_summary_title", ref=data["reference"], kind=kind), columns, rows,
+    return Table(labels("coverage_summary_title", ref=data["reference"], kind=kind), wide, rows,
                  intro=[[labels("legend") + labels.colon, *legend_items(data, labels)],
-                        labels("matrix_not_in_grid", kind=kind, added=added)])
+                        labels("matrix_not_in_grid", kind=kind, added=added)],
+                 narrower=[Table("", narrow, rows)])
 
 
 def grid_table(data: dict, labels: Labels | None = None) -> Table:
     labels = labels or Labels("en")
     ref = data["reference"]
-    columns = [Column("domain", labels("domain")), Column("id", f"{ref} {_kind_word(data, labels)}"),
-               Column("name", labels("name")), Column("value", ref)]
-    columns += [Column(pid, pid, "center", nowrap=True) for pid in data["plans"]]
+    symbols = [Column(pid, pid, "center", nowrap=True) for pid in data["plans"]]
+    name, value = Column("name", labels("name"), least=NAME), Column("value", ref, least=12)
+    columns = [Column("domain", labels("domain")), Column("id", f"{ref} {_kind_word(data, labels)}"), name, value,
+               *symbols]
     rows = []
     for r in data["rows"]:
         row = {"domain": r["domain"], "id": r["id"], "name": r["name"], "value": r["value"] + _when(r),
                "_style": {pid: STYLES.get(c["status"], "") for pid, c in r["cells"].items()}}
         row |= {pid: c["symbol"] for pid, c in r["cells"].items()}
+        row["name_value"] = [(r["name"], ""), (f"\n{row['value']}", "dim")] if row["value"] else [(r["name"], "")]
         rows.append(row)
+    no_id = Table("", [columns[0], name, value, *symbols], rows, group="domain")
+    value_under_name = Table("", [columns[0], Column("name_value", f"{labels('name')} · {ref}", least=NAME), *symbols],
+                             rows, group="domain")
     return Table(labels("matrix_title", ref=ref, kind=_kind_word(data, labels)), columns, rows, group="domain",
-                 notes=[labels("legend") + labels.colon + legend(data, labels)])
+                 notes=[labels("legend") + labels.colon + legend(data, labels)], narrower=[no_id, value_under_name])
 
 
 def coverage_table(data: dict, labels: Labels | None = None) -> Table:
     labels = labels or Labels("en")
-    columns = [Column("plan", labels("plan"), nowrap=True), Column("domain", labels("domain")),
-               Column("total", labels("national_items"), "right")]
-    columns += [Column(b, labels.bucket(b), "right") for b in BUCKETS]
-    rows = []
-    for c in data["coverage"]:
-        row = {"plan": c["plan"], "domain": c["domain"], "total": str(c["total"])}
-        row |= {b: f"{c['counts'][b]} ({c['shares'][b]:.0%})" for b in BUCKETS}
-        rows.append(row)
-    return Table(labels("coverage_title", ref=data["reference"], kind=_kind_word(data, labels)), columns, rows,
-                 group="plan", notes=[labels("coverage_note")])
+    wide, narrow = _coverage_columns(labels, [Column("plan", labels("plan"), nowrap=True),
+                                              Column("domain", labels("domain"), least=DOMAIN),
+                                              Column("total", labels("national_items"), "right")])
+    rows = [_coverage_row(c, labels) for c in data["coverage"]]
+    return Table(labels("coverage_title", ref=data["reference"], kind=_kind_word(data, labels)), wide, rows,
+                 group="plan", notes=[labels("coverage_note")], narrower=[Table("", narrow, rows, group="plan")])
 
 
 def grid_csv_table(data: dict) -> Table:

@@ -5,6 +5,12 @@ renderer; JSON is not here: each command prints its own library data as JSON.
 Colour only on a terminal and never with NO_COLOR (the caller decides: cli/common.View);
 piped output is plain text at COLUMNS or a fixed width, so that it is the same on every run.
 A table may open with `intro` lines (its summary or legend: the answer before the detail).
+
+Every terminal: a table may carry `narrower` layouts of the same rows (a column dropped, a
+value moved under the name, one row per plan), widest first. The text table takes the first
+layout that fits the width without cutting a word and without narrowing a column below its
+`least` (names), so the least useful columns give way before names are squeezed; Markdown,
+CSV and spreadsheets always hold the full table.
 """
 from __future__ import annotations
 
@@ -21,6 +27,8 @@ class Column:
     title: str
     justify: str = "left"
     nowrap: bool = False   # ids and numbers: never folded across lines
+    least: int = 0         # names: a narrower layout is taken before this column gets fewer display
+                           # columns than this (or than its widest cell, when that is less)
 
 
 @dataclass
@@ -33,6 +41,8 @@ class Table:
     group: str | None = None                           # a column key: one section per value, in row order
     notes: list[str] = field(default_factory=list)     # printed under the table
     intro: list[str] = field(default_factory=list)     # printed under the title, before the rows
+    narrower: list["Table"] = field(default_factory=list)   # text layouts for less width, widest first: their
+                                                       # columns, rows and group replace this table's
 
     def groups(self) -> list[tuple[str | None, list[dict]]]:
         if not self.group:
@@ -56,7 +66,7 @@ def as_text(tables: list[Table], file=None, *, width: int | None = None, color: 
     """Text tables, one per group, as a string (the caller prints it). Laid out at `width`,
     else textgrid.output_width(file) (COLUMNS, the terminal's, else a fixed width); colour codes
     when `color`, else when `file` (default stdout) is a tty and NO_COLOR is unset."""
-    from .textgrid import Column as GridColumn, Grid, output_width, pack, paragraph, render, use_color
+    from .textgrid import output_width, pack, paragraph, render, use_color
 
     out = file or sys.stdout
     if color is None:
@@ -69,20 +79,69 @@ def as_text(tables: list[Table], file=None, *, width: int | None = None, color: 
         lines += paragraph(table.title, width, "bold", color)
         for line in table.intro:   # a list: a lead and items kept whole where they fit (a legend)
             lines += pack(line[1:], width, line[0], "  ") if isinstance(line, list) else paragraph(line, width)
-        columns = table.shown_columns()
-        for name, rows in table.groups():
-            grid = Grid([GridColumn(c.title, justify=c.justify, no_wrap=c.nowrap) for c in columns],
-                        title=name or "", title_style="bold cyan")
-            for row in rows:
-                styles = row.get("_style", {})
-                grid.add_row(*((cell(row, c.key), styles.get(c.key, "")) for c in columns))
-            if not rows:
-                grid.add_row(none)
+        for grid in _layout(table, width, none):
             lines += render(grid, width, color)
         for note in table.notes:
             lines += paragraph(note, width)
         lines.append("")
     return "".join(line + "\n" for line in lines)
+
+
+def _layout(table: Table, width: int, none: str) -> list:
+    """The grids of the first layout that fits the width: the table, then each of its narrower
+    layouts. A layout in which nothing wraps keeps its headers on one line; else its headers
+    are stacked at their spaces (room for the cells) and it must fit (textgrid.fits). When none
+    does, the narrowest, as well as it goes. A table with no narrower layout is laid out as it is."""
+    from .textgrid import fits, natural_width
+
+    if not table.narrower:
+        return _grids(table, none)
+    for layout in (table, *table.narrower):
+        grids = _grids(layout, none)
+        if all(natural_width(grid) <= width for grid in grids):
+            return grids
+        grids = _grids(layout, none, stacked=True)
+        if all(fits(grid, width) for grid in grids):
+            return grids
+    return grids
+
+
+def _stack(title: str, width: int) -> str:
+    """A header's words on as many lines as keep it within `width` (or its longest word)."""
+    from .textgrid import text_width
+
+    lines: list[str] = []
+    for word in title.split():
+        if lines and text_width(lines[-1] + " " + word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
+
+def _grids(table: Table, none: str, stacked: bool = False) -> list:
+    """The table as text grids, one per group; `stacked`: headers wrapped at their spaces to the
+    width of their column's widest cell, so that a long header does not widen a column of numbers."""
+    from .textgrid import CellText, Column as GridColumn, Grid
+
+    columns = table.shown_columns()
+    titles = [c.title for c in columns]
+    if stacked:
+        widths = [max((CellText(row.get(c.key) if isinstance(row.get(c.key), list) else cell(row, c.key)).width
+                       for row in table.rows), default=0) for c in columns]
+        titles = [_stack(t, w) for t, w in zip(titles, widths)]
+    grids = []
+    for name, rows in table.groups():
+        grid = Grid([GridColumn(t, justify=c.justify, no_wrap=c.nowrap, least=c.least) for t, c in zip(titles, columns)],
+                    title=name or "", title_style="bold cyan")
+        for row in rows:
+            styles = row.get("_style", {})
+            grid.add_row(*(row[c.key] if isinstance(row.get(c.key), list) else (cell(row, c.key), styles.get(c.key, ""))
+                           for c in columns))   # a list: pieces with styles of their own, [(text, style), …]
+        if not rows:
+            grid.add_row(none)
+        grids.append(grid)
+    return grids
 
 
 def _md(text: str) -> str:

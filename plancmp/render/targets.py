@@ -1,9 +1,12 @@
-"""`plancmp targets` as tables: one row per indicator, one column per plan."""
+"""`plancmp targets` as tables: one row per indicator, one column per plan.
+
+Narrower, the unit column goes first (the unit follows the indicator's name, as the plans'
+tables write it), then each plan's cell moves onto a line of its own under the indicator
+(one row per indicator and plan): names are the last thing squeezed."""
 from __future__ import annotations
 
 from ..i18n import Labels
-from ..matrix import SYMBOLS
-from ..verdicts import STATUSES
+from ..verdicts import STATUSES, SYMBOLS
 from .diff_table import STYLES
 from .tabular import Column, Table
 
@@ -47,18 +50,46 @@ def summary_lines(data: dict, labels: Labels) -> list[str]:
     return lines
 
 
+NAME = 16   # display columns an indicator name keeps before the layout gives way elsewhere (8 hanzi)
+CELL = 12   # and a plan's cell (`aspirational`, the longest mark, stays whole)
+
+
 def targets_table(data: dict, labels: Labels | None = None) -> Table:
     labels = labels or Labels("en")
-    columns = [Column("domain", labels("domain")), Column("indicator", labels("indicator")),
-               Column("unit", labels("unit"), nowrap=True)]
-    columns += [Column(pid, pid) for pid in data["plans"]]
+    plans = data["plans"]
     rows = []
     for r in data["rows"]:
         row = {"domain": r["domain"], "indicator": r["indicator"], "unit": r["unit"] or "",
+               "named": with_unit(r["indicator"], r["unit"], labels),
                "_style": {pid: STYLES.get(c["status"], "") for pid, c in r["cells"].items()}}
         row |= {pid: cell_text(c, data["flags"], labels) for pid, c in r["cells"].items()}
         rows.append(row)
-    return Table(labels("targets_title"), columns, rows, group="domain", intro=summary_lines(data, labels))
+    cells = [Column(pid, pid, least=CELL) for pid in plans]
+    full = [Column("domain", labels("domain")), Column("indicator", labels("indicator"), least=NAME),
+            Column("unit", labels("unit"), nowrap=True), *cells]
+    no_unit = Table("", [Column("domain", ""), Column("named", labels("indicator"), least=NAME), *cells], rows, group="domain")
+    return Table(labels("targets_title"), full, rows, group="domain", intro=summary_lines(data, labels),
+                 narrower=[no_unit, _by_plan(rows, plans, labels)])
+
+
+def with_unit(name: str, unit: str | None, labels: Labels) -> str:
+    """`学前教育毛入园率 (%)`, `学前教育毛入园率（%）` in Chinese: the unit after the name, as the tables write it."""
+    if not unit:
+        return name
+    return f"{name}（{unit}）" if labels.zh else f"{name} ({unit})"
+
+
+def _by_plan(rows: list[dict], plans: list[str], labels: Labels) -> Table:
+    """One row per indicator and plan (the plans that state it), the indicator on its first."""
+    long = []
+    for row in rows:
+        shown = [pid for pid in plans if row.get(pid)]
+        for n, pid in enumerate(shown):
+            long.append({"domain": row["domain"], "named": "" if n else row["named"], "plan": pid, "cell": row[pid],
+                         "_style": {"cell": row["_style"].get(pid, "")}})
+    columns = [Column("domain", ""), Column("named", labels("indicator"), least=NAME),
+               Column("plan", labels("plan"), nowrap=True), Column("cell", labels("target"), least=CELL)]
+    return Table("", columns, long, group="domain")
 
 
 def targets_csv_table(data: dict) -> Table:

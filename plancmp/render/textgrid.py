@@ -40,6 +40,7 @@ class Column(NamedTuple):
     no_wrap: bool = False        # never folded: the column always gets its widest line
     min_width: int = 0
     ratio: int | None = None     # with Grid.expand: share of the width the other columns leave
+    least: int = 0               # for fits(): the width below which this column (a name) counts as squeezed
 
 
 @dataclass
@@ -268,6 +269,16 @@ def longest_unit(cell: CellText) -> int:
     a number with its unit sign, a CJK character with the marks that may not leave it)."""
     if cell.width <= 2:
         return cell.width
+    best = _UNITS.get(cell.text)
+    if best is None:
+        best = _UNITS[cell.text] = _longest_unit(cell)
+    return best
+
+
+_UNITS: dict[str, int] = {}   # cell text -> longest_unit: a layout is tried at several widths, each asks
+
+
+def _longest_unit(cell: CellText) -> int:
     best = 0
     for match in _WORD.finditer(cell.text):
         a, b = match.span()
@@ -337,6 +348,36 @@ def column_widths(grid: Grid, cells: list[list[CellText]], total: int) -> list[i
     elif grid.expand and sum(widths) < room:
         widths = [w + extra for w, extra in zip(widths, _distribute(room - sum(widths), [max(w, 1) for w in widths]))]
     return widths
+
+
+def fits(grid: Grid, width: int) -> bool:
+    """Does the table lay out in `width` columns with no word cut (every column at least as wide
+    as the longest piece wrapping never breaks: a Latin word, a number, a header word) and no
+    column narrower than its `least` (or its widest cell, when that is less)? Callers try a
+    narrower layout when not."""
+    if not grid.columns:
+        return True
+    n = len(grid.columns)
+    cells = [[CellText(col.header) for col in grid.columns],
+             *([CellText(value) for value in row] + [CellText("")] * (n - len(row)) for row in grid.rows)]
+    widths = column_widths(grid, cells, width)
+    if sum(widths) + (2 * PAD + GAP) * n - GAP > width:
+        return False
+    for i, col in enumerate(grid.columns):
+        column = [row[i] for row in cells]
+        natural = max(c.width for c in column)
+        if widths[i] >= natural:
+            continue              # nothing of it wraps
+        if widths[i] < col.least or widths[i] < max(map(longest_unit, column)):
+            return False
+    return True
+
+
+def natural_width(grid: Grid) -> int:
+    """The width of the table with no cell wrapped, headers included."""
+    cells = [[CellText(col.header) for col in grid.columns], *([CellText(value) for value in row] for row in grid.rows)]
+    widths = [max([col.min_width] + [row[i].width for row in cells if i < len(row)]) for i, col in enumerate(grid.columns)]
+    return sum(widths) + (2 * PAD + GAP) * len(widths) - GAP
 
 
 def unfolded_width(grid: Grid) -> int:
