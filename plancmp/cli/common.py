@@ -263,6 +263,15 @@ def _status_from_label(word: str) -> str | None:
     return next((s for s in STATUSES if fold(zh.status(s)) == fold(word)), None)
 
 
+def kinds_for_binding(kinds: tuple[str, ...], wanted: str | None) -> tuple[str, ...]:
+    """--binding selects targets (only targets have 约束性/预期性): the kinds left to list."""
+    if not wanted:
+        return kinds
+    if "targets" not in kinds:
+        usage_error("--binding selects targets (约束性/预期性); add targets to --kind")
+    return ("targets",)
+
+
 def binding_option(value: str | None) -> str | None:
     """--binding 约束性|预期性 (or binding, expected …) -> the binding as plans write it."""
     if not value:

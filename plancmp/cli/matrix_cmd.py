@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer
 
-from .common import (BINDING_HELP, BOM_HELP, OUT_HELP, SheetFormat, View, app, binding_option, color_option,
+from .common import (BINDING_HELP, BOM_HELP, OUT_HELP, SheetFormat, View, app, binding_option, color_option, kinds_for_binding,
                      domains_option, emit, kinds_option, lang_option, usage_error)
 
 
@@ -40,10 +40,7 @@ def matrix_command(
     kinds = kinds_option(kind, default=("targets",))
     domains = domains_option(domain)
     wanted = binding_option(binding)
-    if wanted:
-        if "targets" not in kinds:
-            usage_error("--binding selects targets (约束性/预期性); use --kind targets")
-        kinds = ("targets",)
+    kinds = kinds_for_binding(kinds, wanted)
     view = View(color, lang)
     matrices = [_matrix(k, domains, wanted) for k in kinds]
     from ..render.matrix import coverage_table, grid_csv_table, grid_table, summary_table

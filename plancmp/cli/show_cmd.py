@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .common import (BINDING_HELP, BOM_HELP, OutputFormat, View, app, binding_option, color_option, domains_option,
+from .common import (BINDING_HELP, BOM_HELP, OutputFormat, View, app, binding_option, color_option, domains_option, kinds_for_binding,
                      emit, kinds_option, lang_option, usage_error)
 
 if TYPE_CHECKING:
@@ -85,10 +85,7 @@ def show_command(
     kinds = kinds_option(kind)
     domains = domains_option(domain)
     wanted = binding_option(binding)
-    if wanted:
-        if "targets" not in kinds:
-            usage_error("--binding selects targets (约束性/预期性); add targets to --kind")
-        kinds = ("targets",)
+    kinds = kinds_for_binding(kinds, wanted)
     view = View(color, lang)
     plans = load_all()
     chosen = pick_plan(plans, plan)

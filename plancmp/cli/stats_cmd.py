@@ -27,8 +27,7 @@ def stats_command(
     """
     from ..load import load_all
     from ..render.sheets import stats_sheets
-    from ..render.tabular import Column, Table
-    from ..stats import COUNTS, gap_lines, stats
+    from ..stats import stats
 
     view = View(color, lang)
     labels = view.labels

@@ -65,7 +65,7 @@ def diff_sheets(diff: Diff, labels: Labels) -> list[Sheet]:
 def targets_sheets(data: dict, labels: Labels) -> list[Sheet]:
     """summary (each province's verdicts), the grid (one row per indicator, one column per plan),
     and targets: one line per indicator and plan, each value in its own column, with its quote."""
-    from .targets import cell_text, verdict_counts
+    from .targets import cell_text, target_lines, verdict_counts
 
     counts = verdict_counts(data)
     sheets = [Sheet(labels("summary"), [labels("plan"), *(labels.status(s) for s in STATUSES)],
@@ -77,16 +77,9 @@ def targets_sheets(data: dict, labels: Labels) -> list[Sheet]:
     header = [labels("domain"), labels("indicator"), labels("plan"), labels("verdict"), "status", labels("id"),
               labels("baseline"), "baseline_year", labels("target"), labels("unit"), labels("year"), labels("binding"),
               labels("basis"), labels("flags"), labels("section"), labels("quote")]
-    rows = []
-    for r in data["rows"]:
-        for pid, c in r["cells"].items():
-            if c["status"] == "absent":
-                continue
-            base = c.get("baseline") or {}
-            rows.append([r["domain"], r["indicator"], pid, Verdict(labels.status(c["status"]), c["status"]), c["status"],
-                         c.get("id") or "", base.get("value", ""), base.get("year"), c.get("target") or "",
-                         c.get("unit") or "", c.get("year"), c.get("binding") or "", c.get("basis") or "",
-                         " ".join(c.get("flags") or ()), c.get("section") or "", c.get("quote") or ""])
+    rows = [[t["domain"], t["indicator"], t["plan"], Verdict(labels.status(t["status"]), t["status"]), t["status"],
+             t["id"], t["baseline"], t["baseline_year"] or None, t["target"], t["unit"], t["year"] or None,
+             t["binding"], t["basis"], t["flags"], t["section"], t["quote"]] for t in target_lines(data)]
     sheets.append(Sheet(labels.kind("targets"), header, rows, frozenset({len(header) - 1})))
     return sheets
 

@@ -92,21 +92,28 @@ def _by_plan(rows: list[dict], plans: list[str], labels: Labels) -> Table:
     return Table("", columns, long, group="domain")
 
 
-def targets_csv_table(data: dict) -> Table:
-    """One line per indicator and plan, one value per cell: the verdict and its symbol, the
-    baseline, target, unit, year, binding and basis each in a column of its own."""
-    keys = ["domain", "indicator", "plan", "status", "symbol", "id", "baseline", "baseline_year", "target",
-            "unit", "year", "binding", "basis", "flags", "section"]
-    rows = []
+def target_lines(data: dict) -> list[dict]:
+    """The grid as one line per indicator and plan, each value in its own field (the
+    spreadsheet formats: CSV and the xlsx targets sheet)."""
+    lines = []
     for r in data["rows"]:
         for pid, c in r["cells"].items():
             if c["status"] == "absent":
                 continue
             base = c.get("baseline") or {}
-            rows.append({"domain": r["domain"], "indicator": r["indicator"], "plan": pid, "status": c["status"],
-                         "symbol": SYMBOLS.get(c["status"], ""), "id": c.get("id") or "",
-                         "baseline": base.get("value", ""), "baseline_year": base.get("year", ""),
-                         "target": c.get("target") or "", "unit": c.get("unit") or "", "year": c.get("year") or "",
-                         "binding": c.get("binding") or "", "basis": c.get("basis") or "",
-                         "flags": " ".join(c.get("flags") or ()), "section": c.get("section") or ""})
-    return Table("Targets across plans", [Column(k, k) for k in keys], rows)
+            lines.append({"domain": r["domain"], "indicator": r["indicator"], "plan": pid, "status": c["status"],
+                          "symbol": SYMBOLS.get(c["status"], ""), "id": c.get("id") or "",
+                          "baseline": base.get("value", ""), "baseline_year": base.get("year", ""),
+                          "target": c.get("target") or "", "unit": c.get("unit") or "", "year": c.get("year") or "",
+                          "binding": c.get("binding") or "", "basis": c.get("basis") or "",
+                          "flags": " ".join(c.get("flags") or ()), "section": c.get("section") or "",
+                          "quote": c.get("quote") or ""})
+    return lines
+
+
+def targets_csv_table(data: dict) -> Table:
+    """One line per indicator and plan, one value per cell: the verdict and its symbol, the
+    baseline, target, unit, year, binding and basis each in a column of its own."""
+    keys = ["domain", "indicator", "plan", "status", "symbol", "id", "baseline", "baseline_year", "target",
+            "unit", "year", "binding", "basis", "flags", "section"]
+    return Table("Targets across plans", [Column(k, k) for k in keys], target_lines(data))
