@@ -190,13 +190,21 @@ def check_plan(plan: Plan, doc: Doc) -> list[Finding]:
 
 def _acknowledged(plan: Plan, owned: list[tuple[Item | None, Finding]]) -> list[Finding]:
     """The findings, each warning an item accepts (`accept: [{code, reason}]`: it reflects the
-    source) turned into a note ending `(accepted: reason)`; and accept-unused for each accept
-    that matches no finding of its item, so that a stale acknowledgement shows."""
+    source) turned into a note ending `(accepted: reason)`, and the other warnings of a
+    drafted item into notes (its draft-item warning stands for them); and accept-unused for
+    each accept that matches no finding of its item, so that a stale acknowledgement shows."""
     out, used = [], set()
+    drafted = {id(item) for item, finding in owned if item is not None and finding.code == "draft-item"}
     for item, finding in owned:
         accept = None
         if item is not None and finding.severity == WARNING:
             accept = next((a for a in item.accept if a.code == finding.code), None)
+        if accept is None and id(item) in drafted and finding.severity == WARNING and finding.code != "draft-item":
+            # a drafted item is checked as a whole (its draft-item warning); its other warnings
+            # come back as warnings when a person removes `draft: true`
+            out.append(Finding(finding.code, f"{finding.message} (in a draft item)", finding.file, finding.line,
+                               finding.col, finding.path, NOTE))
+            continue
         if accept is None:
             out.append(finding)
             continue

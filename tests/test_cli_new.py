@@ -100,6 +100,8 @@ def test_drafts_validate_and_warn_draft_item_on_every_item(runner, drafts):
                 for d in (yaml.safe_load((drafts / "plans" / f"{p}.yaml").read_text(encoding="utf-8")) for p in PLANS))
     assert codes.count("draft-item") == items
     assert set(codes) <= {"draft-item", "target-below-baseline"}, sorted(set(codes))
+    # warnings for draft: true only: a drafted item's other warnings are notes until a person checks it
+    assert set(re.findall(r": warning (\S+) ", result.output)) == {"draft-item"}
 
 
 def test_target_below_baseline_warnings_are_those_of_the_curated_plans(runner, drafts):
