@@ -73,7 +73,8 @@ def enlarge(base: dict, items: int, plan_id: str) -> tuple[dict, str]:
     names = {"targets": "indicator", "services": "item", "tasks": "title"}
     quotes = []
     for kind, field in names.items():
-        plan[kind] = [dict(copy.deepcopy(i), id=f"{i['id']}-{n}", **{field: f"{i[field]}{n}"})
+        plan[kind] = [dict(copy.deepcopy(i), id=f"{i['id']}-{n}", **{field: f"{i[field]}{n}"},
+                           **({"restates": f"{i['restates']}-{n}"} if i.get("restates") else {}))
                       for n in range(copies) for i in base[kind]]   # deep: YAML would write shared values as aliases
         quotes += [i["evidence"]["quote"] for i in base[kind]]
     for gap in plan.get("source_gaps") or []:
