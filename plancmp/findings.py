@@ -37,6 +37,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "duplicate-plan-id": (ERROR, "Two plan files declare the same plan id"),
     "source-missing": (ERROR, "The plan's source text cannot be found"),
     "source-outside": (ERROR, "The plan's source is absolute or resolves outside the data folder"),
+    "quote-in-background": (WARNING, "An item quotes a background part (past results) as if it were a commitment"),
     "background-not-found": (ERROR, "A background part's headings are not lines of the source"),
     "quote-not-found": (ERROR, "The evidence quote is not in the source text"),
     "value-not-in-quote": (ERROR, "A recorded number does not appear in its quote"),

@@ -118,6 +118,25 @@ def _consistency(plan: Plan, source) -> list[tuple[Item, Finding]]:
     return out
 
 
+def _in_background(plan: Plan, source) -> list[Finding]:
+    """An item quoted from a background part (十三五 results) records a past result, not a
+    commitment: only a figure for a year before the plan's period belongs there."""
+    parts = background_lines(source, plan.background) or []
+    first_year = int(plan.period[:4]) if plan.period[:4].isdigit() else 0
+    out = []
+    for item in plan.items():
+        line = source.line_of_quote(item.evidence.quote)
+        if line is None or not any(lo <= line <= hi for lo, hi in parts):
+            continue
+        if isinstance(item, Target) and item.year < first_year:
+            continue
+        where = item.evidence.pos
+        out.append(Finding("quote-in-background", f"{item.id}: its quote stands in a background part (line {line}), "
+                           "which reports past results: quote the commitment, or record a past figure with its year",
+                           where.file, where.line, where.col))
+    return out
+
+
 def _data_folders(paths: list[Path]) -> list[Path]:
     """The data folders (the folder holding plans/) of the plan files named."""
     folders = []
@@ -180,6 +199,7 @@ def check_plan(plan: Plan, doc: Doc) -> list[Finding]:
                 where = doc.pos(("source_gaps", i, "reveals", j, "quote"))
                 out.append(_quote_missing(reveal.quote, where, source, f"gap {gap.id!r}"))
     if source is not None:
+        out += _in_background(plan, source)
         for i, (start, end) in enumerate(plan.background):
             if background_lines(source, [(start, end)]) is None:
                 where = doc.pos(("background", i))

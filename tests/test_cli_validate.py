@@ -137,3 +137,16 @@ def test_installed_entry_point_validates(tmp_path):
     proc = subprocess.run([str(PLANCMP), "validate"], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.rstrip().endswith("(valid)")
+
+
+def test_an_item_quoted_from_the_background_is_flagged(runner, data_copy):
+    """特困供养 is named only in Fujian's 发展基础 (a 十三五 result): as a service it would pair
+    with a national commitment the plan never makes for 十四五."""
+    plan = data_copy / "plans" / "fujian.yaml"
+    text = plan.read_text(encoding="utf-8")
+    item = ('  - id: svc-destitute-support\n    domain: "弱有所扶"\n    item: "特困供养"\n    listed: false\n'
+            '    evidence:\n      quote: "在全国率先全面实现低保、特困供养和临时救助标准城乡一体化，"\n      section: "第一章第一节"\n')
+    plan.write_text(text.replace("\nservices:\n", "\nservices:\n" + item, 1), encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(plan), "--format", "json"])
+    codes = [f["code"] for f in json.loads(result.output)["findings"] if f["severity"] == "warning"]
+    assert codes == ["quote-in-background"], result.output

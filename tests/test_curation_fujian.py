@@ -297,7 +297,7 @@ NAMED_SERVICES = {
     ("第三章第三节", None): ["最低生活保障", "低收入人口救助帮扶"],
     ("第四章第三节", None): ["关爱和帮扶"],
     ("第七章第二节", None): ["基层公共卫生服务"],
-    ("第一章第一节", None): ["特困供养", "临时救助"],
+    # 特困供养 and 临时救助 are named only in 发展基础 (a 十三五 result): no commitment, no item
     ("专栏1", None): ["孤儿和事实无人抚养儿童保障", "基本医疗保险", "困难残疾人生活补贴和重度残疾人护理补贴"],
 }
 # where 公共健身设施 is named: 公共体育场、健身步道、体育公园、农民体育健身工程等公共健身设施 (文化体育)
@@ -322,10 +322,10 @@ def paragraph_heading(line_no):
 
 def test_service_count_and_names():
     expected = [n for names in NAMED_SERVICES.values() for n in names]
-    assert len(expected) == len(set(expected)) == 54
+    assert len(expected) == len(set(expected)) == 52   # 特困供养, 临时救助: only a 十三五 result, no item
     assert Counter(s["item"] for s in SERVICES) == Counter(expected)
-    # well over twice the 26 services curated before
-    assert len(SERVICES) > 2 * 26
+    # twice the 26 services curated before (those the 十四五 text commits to; 发展基础 names two more)
+    assert len(SERVICES) >= 2 * 26
 
 
 @pytest.mark.parametrize("where", list(NAMED_SERVICES), ids=lambda w: "-".join(x for x in w if x))
@@ -348,7 +348,7 @@ def test_services_stand_where_they_are_named(where):
 def test_services_per_domain():
     assert Counter(s["domain"] for s in SERVICES) == Counter({
         "幼有所育": 1, "学有所教": 2, "劳有所得": 7, "病有所医": 5, "老有所养": 7, "住有所居": 4,
-        "弱有所扶": 10, "优军服务保障": 3, "文体服务保障": 15})
+        "弱有所扶": 8, "优军服务保障": 3, "文体服务保障": 15})
 
 
 # National basic services the Fujian text does not name at all (checked once more by hand):
