@@ -41,3 +41,16 @@ def gap(gid: str, kinds=("targets",), domains=None) -> SourceGap:
     """kinds/domains None: could hold any; (): holds none."""
     return SourceGap(id=gid, section="专栏1 主要指标", description="lost",
                      kinds=None if kinds is None else tuple(kinds), domains=None if domains is None else tuple(domains))
+
+
+def longest_common(a: str, b: str) -> int:
+    """Length of the longest run of characters of `a` that also stands in `b` (two names of
+    one indicator share a long run: 人均预期寿命 / 人均期望寿命)."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from helpers_plans import longest_common
+
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_FILE = ROOT / "data" / "plans" / "liaoning.yaml"
 PLAN = yaml.safe_load(PLAN_FILE.read_text(encoding="utf-8"))
@@ -251,17 +253,6 @@ def test_restatements_name_a_first_statement_of_the_same_kind_of_value():
         assert first["domain"] == t["domain"], t["id"]
         if first["unit"] and t["unit"]:
             assert first["unit"] == t["unit"], t["id"]
-
-
-def longest_common(a, b):
-    best = 0
-    for i in range(len(a)):
-        for j in range(i + best + 1, len(a) + 1):
-            if a[i:j] in b:
-                best = j - i
-            else:
-                break
-    return best
 
 
 # Restatements whose wording names the indicator otherwise: (the restatement's words, the first

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from helpers_plans import longest_common
+
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_PATH = ROOT / "data" / "plans" / "national.yaml"
 PLAN = yaml.safe_load(PLAN_PATH.read_text(encoding="utf-8"))
@@ -230,15 +232,7 @@ def test_every_quote_stands_in_its_section(kind, it):
 
 
 def longest_common_run(a, b):
-    a, b = norm(a), norm(b)
-    best = 0
-    for i in range(len(a)):
-        for j in range(i + best + 1, len(a) + 1):
-            if a[i:j] in b:
-                best = j - i
-            else:
-                break
-    return best
+    return longest_common(norm(a), norm(b))
 
 
 TARGETS = {t["id"]: t for t in PLAN["targets"]}
