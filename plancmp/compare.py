@@ -64,12 +64,14 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row
     names = mentions.Names(candidates)
     text = _TextOf(b)
     stating: set[str] = set()
+    displaced: list[Item] = []   # the aligner's choices that people or names overruled
     out = []
     for row in rows:
         x = row.left
         if x is None:
             out.append(row)
             continue
+        aligned = row.right
         forbidden = (lambda y: links.forbidden(x.ref, y.ref)) if links else (lambda y: False)
         pinned = [by_ref[r] for r in (links.pins_of(x.ref, b.id) if links else ()) if r in by_ref]
         named = [(y, p) for y, p in names.stating(x) if y is not row.right and not forbidden(y)]
@@ -95,7 +97,11 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row
         else:
             row = _looked_up_in_text(row, x, text, candidates, a, b, links)
         stating.update(y.ref for y in (row.right, *row.also) if y is not None)
+        if aligned is not None and aligned is not row.right and aligned not in row.also:
+            displaced.append(aligned)
         out.append(row)
+    # an overruled item of B that states nothing else of A is `added`, like any other
+    out += [verdict(Pair(y.kind, None, y), a, b) for y in displaced if y.ref not in stating]
     return [r for r in out if not (r.left is None and r.right.ref in stating)]
 
 

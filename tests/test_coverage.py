@@ -188,3 +188,19 @@ def test_a_restatement_joins_its_first_statement_and_the_binding_value_decides()
     assert row.status == "below" and row.right.id == "nursery" and [i.id for i in row.also] == ["stretch"]
     assert any("gansu also states 力争达到4.5个" in n and "a stretch goal" in n and "matches national" in n
                for n in row.notes)
+
+
+def test_every_item_of_the_province_stands_somewhere_in_the_diff():
+    """Nothing is lost: each province item is a row's counterpart, one of its further items,
+    or an added row (an item the aligner chose and people or names overruled included)."""
+    from plancmp.crossplan import load_checked_links
+    from plancmp.load import load_all
+
+    plans = load_all()
+    links = load_checked_links(plans)
+    for province in ("liaoning", "gansu", "fujian"):
+        shown = set()
+        for row in diff(plans["national"], plans[province], links).rows:
+            shown.update(i.id for i in (row.right, *row.also) if i is not None)
+        missing = [i.id for i in plans[province].items() if i.id not in shown]
+        assert not missing, (province, missing)
