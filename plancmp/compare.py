@@ -552,7 +552,7 @@ def _own_baseline_notes(t: Item) -> tuple[str, ...]:
     if not worse:
         return ()
     if "annual_average" in t.flags:
-        return (f"{t.plan}: the yearly average falls from {t.baseline.value} (previous period) to {t.target}",)
+        return (f"{t.plan}: the yearly average falls from {t.baseline.value} (given for {t.baseline.year}) to {t.target}",)
     if goal.comparator in (("≥", ">") if better else ("≤", "<")):
         return (f"{t.plan}: its floor {t.target} is already met by its baseline {t.baseline.value} ({t.baseline.year})",)
     return (f"{t.plan}: target {t.target} is {'below' if better else 'above'} its own baseline {t.baseline.value} ({t.baseline.year})",)

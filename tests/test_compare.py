@@ -128,7 +128,7 @@ def test_yearly_averages_against_cumulative_totals_say_both():
                 a={"flags": ("annual_average",), "baseline": "1800"}, b={"flags": ("cumulative",)})
     assert row.status == "not-comparable"
     assert "yearly average" in row.notes[0] and "cumulative" in row.notes[0] and "absolute total" in row.notes[1]
-    assert any("the yearly average falls from 1800 (previous period) to 1500" in n for n in row.notes)
+    assert any("the yearly average falls from 1800 (given for 2020) to 1500" in n for n in row.notes)
 
 
 def test_target_years_of_another_decade_are_not_comparable_and_other_years_noted():
