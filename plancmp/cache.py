@@ -121,15 +121,22 @@ def _mac(secret: bytes, name: str, payload: bytes) -> bytes:
 
 @cache
 def fingerprint() -> bytes:
-    """plancmp's version and the content of its code, vocabularies and schemas (every
-    module, in every sub-package): what every entry was computed by. Content, not size
-    and time: an edit that keeps both must still miss."""
+    """plancmp's version and the content of its code, vocabularies, schemas and report
+    assets (every file of every sub-package): what every entry was computed by. Content,
+    not size and time: an edit that keeps both must still miss."""
     digest = _digest(__version__.encode())
-    files = [p for pattern in ("**/*.py", "vocab/*.yaml", "schemas/*.json") for p in PACKAGE.glob(pattern)]
-    for path in sorted(files):
-        digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0")
-        digest.update(_digest(path.read_bytes()).digest())
+    for root, dirs, names in os.walk(PACKAGE):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            if name.endswith(_CODE):
+                path = os.path.join(root, name)
+                with open(path, "rb") as fh:
+                    content = fh.read()
+                digest.update(os.path.relpath(path, PACKAGE).encode() + b"\0" + _digest(content).digest())
     return digest.digest()
+
+
+_CODE = (".py", ".yaml", ".json", ".css", ".js")
 
 
 def key(kind: str, *parts: str | bytes) -> str:
