@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,3 +43,18 @@ def replace_once(path: Path, old: str, new: str) -> int:
     at = text.index(old)
     path.write_text(text[:at] + new + text[at + len(old):], encoding="utf-8")
     return text[:at].count("\n") + 1
+
+
+def uncurate(data_copy: Path, province: str, words: str) -> list[str]:
+    """Remove the province's items whose quote holds `words` (and the links naming them):
+    the text still states the commitment, no curated item does."""
+    path = data_copy / "plans" / f"{province}.yaml"
+    plan = yaml.safe_load(path.read_text(encoding="utf-8"))
+    gone = [i["id"] for k in ("targets", "services", "tasks") for i in plan[k] if words in i["evidence"]["quote"]]
+    for k in ("targets", "services", "tasks"):
+        plan[k] = [i for i in plan[k] if i["id"] not in gone and i.get("restates") not in gone]
+    path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    links = data_copy / "links.yaml"
+    kept = [l for l in links.read_text(encoding="utf-8").splitlines() if not any(f"{province}:{g}\"" in l for g in gone)]
+    links.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return gone

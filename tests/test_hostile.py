@@ -3,6 +3,8 @@ from pull requests and CI caches): nothing runs, nothing leaks, nothing hangs, n
 that is not a regular file is replaced. Each case through the real CLI."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import pickle
@@ -18,7 +20,7 @@ import pytest
 from plancmp import cache
 from plancmp.cli import app
 
-from conftest import DATA, PLANCMP
+from conftest import DATA, PLANCMP, replace_once
 
 SECRET = "PLANCMP_TEST_SECRET_VALUE_4f2a"
 
@@ -134,7 +136,9 @@ def test_out_leaves_no_temporary_file_when_terminated(data, tmp_path):
     time.sleep(0.5)
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=60)
+    assert proc.returncode in (-signal.SIGTERM, 128 + signal.SIGTERM), (proc.returncode, err)   # stopped mid-run
     assert "Traceback" not in err
+    assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".report.html.")]
 
 
@@ -144,19 +148,19 @@ def test_ctrl_c_at_once_prints_no_traceback(data):
     time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)
+    assert proc.returncode != 0, err   # interrupted, not finished
     assert "Traceback" not in err
 
 
 def test_csv_cells_never_start_a_formula(data, runner):
-    plan = data / "plans" / "liaoning.yaml"
-    text = plan.read_text(encoding="utf-8")
-    plan.write_text(text.replace('notes: "The same sentence restates the table target',
-                                 'notes: "=HYPERLINK(\\"http://x\\") The same sentence restates the table target', 1),
-                    encoding="utf-8")
+    # a curated field that every sheet shows, opened with a formula
+    replace_once(data / "plans" / "national.yaml", 'indicator: "学前教育毛入园率"',
+                 'indicator: "=HYPERLINK(\\"http://x\\")学前教育毛入园率"')
+    for args in (["diff", "national", "liaoning"], ["targets"]):
+        out = runner.invoke(app, [*args, "--format", "csv"]).output
+        assert "'=HYPERLINK" in out, args   # the planted cell is there, neutralised
     for args in (["diff", "national", "liaoning"], ["targets"], ["matrix"], ["debt"]):
         out = runner.invoke(app, [*args, "--format", "csv"]).output
-        import csv
-        import io
         for row in csv.reader(io.StringIO(out)):
             for cell in row:
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (args, cell)
@@ -245,9 +249,9 @@ def test_a_plan_with_a_validate_error_is_never_compared(data):
 
 @pytest.mark.parametrize("mutation,code", [
     (lambda d: (d / "plans" / "gansu.yaml").rename(d / "plans" / "kansu.yaml"), "id-not-file-name"),
-    (lambda d: _replace(d / "plans" / "gansu.yaml", "level: province", "level: national"), "reference-plan"),
-    (lambda d: _replace(d / "plans" / "gansu.yaml", "id: gansu", 'id: "gansu\\n"'), "invalid-id"),
-    (lambda d: _replace(d / "plans" / "national.yaml", 'target: "4.5"', "target: 010"), "value-not-in-quote"),
+    (lambda d: replace_once(d / "plans" / "gansu.yaml", "level: province", "level: national"), "reference-plan"),
+    (lambda d: replace_once(d / "plans" / "gansu.yaml", "id: gansu", 'id: "gansu\\n"'), "invalid-id"),
+    (lambda d: replace_once(d / "plans" / "national.yaml", 'target: "4.5"', "target: 010"), "value-not-in-quote"),
 ])
 def test_validate_catches_what_the_commands_would_trip_on(data, mutation, code):
     mutation(data)
@@ -255,12 +259,6 @@ def test_validate_catches_what_the_commands_would_trip_on(data, mutation, code):
     assert result.returncode == 1
     assert code in {f["code"] for f in json.loads(result.stdout)["findings"]}
     assert _cli("matrix").returncode == 1
-
-
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_validate_with_nothing_to_check_is_a_usage_error(tmp_path):
@@ -280,9 +278,10 @@ def test_twenty_thousand_links_cost_little(data):
     loaded = load_links(links, "links.yaml")
     start = time.perf_counter()
     for n in range(5000):
-        loaded.forbidden(f"national:x{n}", f"liaoning:y{n}")
-        loaded.pins_of(f"national:x{n}", "liaoning")
+        assert loaded.forbidden(f"national:x{n}", f"liaoning:y{n}")
+        assert loaded.pins_of(f"national:x{n}", "liaoning") == []
     assert time.perf_counter() - start < 1.0   # indexed by pair, not a scan per question
+    assert not loaded.forbidden("national:x1", "liaoning:y2")
 
 
 def test_an_oversized_source_is_refused_not_read_into_memory(data):

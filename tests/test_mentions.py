@@ -13,11 +13,8 @@ import yaml
 from plancmp import mentions, textsearch
 from plancmp.cli import app
 
-from conftest import PLANCMP
+from conftest import DATA, PLANCMP, uncurate
 from helpers_plans import plan, service, target, task
-
-DATA = Path(__file__).resolve().parent.parent / "data"
-
 
 def _found(tmp_path, item, sentence: str):
     source = tmp_path / "p.txt"
@@ -121,21 +118,6 @@ def _lines(province: str) -> list[str]:
     return (DATA / "sources" / f"{province}.txt").read_text(encoding="utf-8").split("\n")
 
 
-def _uncurate(data_copy: Path, province: str, words: str) -> list[str]:
-    """Remove the province's items whose quote holds `words` (and the links naming them):
-    the text still states the commitment, no curated item does."""
-    path = data_copy / "plans" / f"{province}.yaml"
-    plan = yaml.safe_load(path.read_text(encoding="utf-8"))
-    gone = [i["id"] for k in ("targets", "services", "tasks") for i in plan[k] if words in i["evidence"]["quote"]]
-    for k in ("targets", "services", "tasks"):
-        plan[k] = [i for i in plan[k] if i["id"] not in gone and i.get("restates") not in gone]
-    path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    links = data_copy / "links.yaml"
-    kept = [l for l in links.read_text(encoding="utf-8").splitlines() if not any(f"{province}:{g}\"" in l for g in gone)]
-    links.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    return gone
-
-
 def _check_mentions(data: dict, province: str, data_copy: Path):
     rows = data["rows"]
     assert rows and {r["status"] for r in rows} == {"mentioned"}
@@ -149,14 +131,14 @@ def _check_mentions(data: dict, province: str, data_copy: Path):
 
 
 def test_an_uncurated_statement_is_mentioned_with_its_line_cli_runner(runner, data_copy):
-    assert _uncurate(data_copy, "gansu", "残疾人两项补贴资格认定")
+    assert uncurate(data_copy, "gansu", "残疾人两项补贴资格认定")
     result = runner.invoke(app, ["diff", "national", "gansu", "--status", "mentioned", "--format", "json"])
     assert result.exit_code == 0, result.output
     assert _check_mentions(json.loads(result.output), "gansu", data_copy) == {"disability-living-and-care-subsidies": 295}
 
 
 def test_an_uncurated_statement_is_mentioned_with_its_line_subprocess(data_copy):
-    assert _uncurate(data_copy, "gansu", "提高异地就医联网结算效率")
+    assert uncurate(data_copy, "gansu", "提高异地就医联网结算效率")
     proc = subprocess.run([str(PLANCMP), "diff", "national", "gansu", "--status", "mentioned", "--format", "json"],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
