@@ -62,7 +62,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row
     candidates = [i for i in b.items() if not getattr(i, "restates", None)]
     by_ref = {i.ref: i for i in candidates}
     names = mentions.Names(candidates)
-    text = _TextOf(b)
+    text = _TextOf(b, candidates)
     stating: set[str] = set()
     displaced: list[Item] = []   # the aligner's choices that people or names overruled
     out = []
@@ -142,10 +142,11 @@ def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item
 
 
 class _TextOf:
-    """B's source text, indexed the first time a row needs it."""
+    """B's source text, indexed the first time a row needs it; `items` are B's curated
+    items that may hold a sentence of it."""
 
-    def __init__(self, plan: Plan):
-        self.plan, self._index, self._spans, self._skip = plan, None, None, ()
+    def __init__(self, plan: Plan, items: list[Item]):
+        self.plan, self._items, self._index, self._spans, self._skip = plan, items, None, None, ()
 
     def _ready(self) -> bool:
         if self._index is None:
@@ -163,11 +164,7 @@ class _TextOf:
         lines = tuple(textsearch.background_lines(source, self.plan.background) or ())
         spans = []
         for gap in self.plan.source_gaps:
-            for reveal in gap.reveals:
-                quote = squeeze(reveal.quote)
-                at = source.squeezed.find(quote) if quote else -1
-                if at >= 0:
-                    spans.append((at, at + len(quote)))
+            spans += [span for reveal in gap.reveals if (span := source.span_of(reveal.quote))]
         return lines, tuple(spans)
 
     def _states_commitments(self, passage) -> bool:
@@ -184,15 +181,10 @@ class _TextOf:
         return self._index.passages[found.hit.passage], found.hit.score, found.phrase, found.hit
 
     def holder(self, passage, hit, candidates: list[Item]) -> Item | None:
-        """The curated item whose quote holds the sentence (the shortest such quote)."""
-        if self._spans is None:
+        """The item among `candidates` whose quote holds the sentence (the shortest such quote)."""
+        if self._spans is None:   # of every item, whichever row asks first
             source = read_source(self.plan.source)
-            self._spans = {}
-            for item in candidates:
-                quote = squeeze(item.evidence.quote)
-                at = source.squeezed.find(quote) if quote else -1
-                if at >= 0:
-                    self._spans[item.ref] = (at, at + len(quote))
+            self._spans = {item.ref: span for item in self._items if (span := source.span_of(item.evidence.quote))}
         holders = [(end - start, n, item) for n, item in enumerate(candidates)
                    for start, end in (self._spans.get(item.ref, (0, -1)),)
                    if start <= passage.start and passage.end <= end + 1]

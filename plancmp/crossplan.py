@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .compare import diff
 from .errors import PlanError
-from .links import Links, load_links
+from .links import Links, check, load_links
 from .paths import data_dir, links_path, shown_path
 from .model import KINDS, Item, Plan
 from .verdicts import Diff, Row, label
@@ -36,8 +36,6 @@ def load_checked_links(plans: dict[str, Plan] | None = None, data: Path | None =
     or, among the links between the plans given, one naming an item that does not exist,
     a pair both pinned and forbidden or pinned twice. A link never steers a diff unchecked.
     `data`: the data folder (default data_dir()); `plancmp changes` reads another revision's."""
-    from .links import check
-
     path = links_path(data or data_dir())
     links = load_links(path, shown_path(path))
     problems = list(links.problems)
@@ -63,19 +61,25 @@ def counterparts(plans: dict[str, Plan], item: Item, links: Links | None) -> lis
     Against the national plan the verdict is always the province's commitment judged
     against the national one; between two provinces, the other plan's against this one.
     """
+    from .results import diff_of
+
     ref = reference_id(plans)
+
+    def pair(left: str, right: str) -> Diff:   # against national: the diff every command shares (cached)
+        return diff_of(left, right, KINDS) if left == ref else diff(plans[left], plans[right], links)
+
     out = []
     for pid in sorted(plans):
         if pid == item.plan:
             continue
         if pid == ref:   # this item is the province's: national is the reference
-            reference, d = pid, diff(plans[pid], plans[item.plan], links)
+            reference, d = pid, pair(pid, item.plan)
             row = row_stating(d, item)
             if row is None:   # no row names it (cannot happen for a curated item; say so rather than crash)
                 continue
             other = row.left
         else:
-            reference, d = item.plan, diff(plans[item.plan], plans[pid], links)
+            reference, d = item.plan, pair(item.plan, pid)
             row = row_for(d, item) or row_stating(d, item)   # a restatement shows on its first statement's row
             if row is None:
                 continue

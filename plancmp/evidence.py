@@ -29,6 +29,12 @@ class Source:
         q = squeeze(quote)
         return bool(q) and q in self.squeezed
 
+    def span_of(self, quote: str) -> tuple[int, int] | None:
+        """Where the quote stands in the squeezed text: (start, end), or None."""
+        q = squeeze(quote)
+        at = self.squeezed.find(q) if q else -1
+        return (at, at + len(q)) if at >= 0 else None
+
     def line_of_quote(self, quote: str) -> int | None:
         at = self.squeezed.find(squeeze(quote))
         return self.line_of[at] if at >= 0 and squeeze(quote) else None

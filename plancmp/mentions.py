@@ -7,7 +7,7 @@ A phrase is found in a name or a sentence when nearly all of its characters stan
 together there (textsearch.coverage); a phrase of several parts needs every part.
 
 Two places to look, in this order (plancmp/compare.py asks):
-1. B's curated items of every kind: `states(x, y)` when y's name holds a phrase of x.
+1. B's curated items of every kind: `Names(items).stating(x)`, the items whose name holds a phrase of x.
 2. B's whole source text: `find(index, x)`, the best sentence holding a phrase.
 Short phrases must be found whole: a shared word or two is not a mention.
 """
@@ -27,7 +27,6 @@ from .vocab import read as read_vocab
 FOUND = 0.85        # share of a phrase's characters that must stand together
 WHOLE_BELOW = 5     # phrases shorter than this must be found as written
 _PARTS = re.compile(r"[、，,；;]")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 class Phrase(NamedTuple):
@@ -113,9 +112,8 @@ def _lead_trimmed(folded: str) -> str:
 
 def _trimmed(folded: str) -> str:
     """The folded name without one filler word at each end (强化服务标准建设 -> 服务标准)."""
+    folded = _lead_trimmed(folded)
     words = textnorm.filler_words()   # longest first
-    head = next((w for w in words if folded.startswith(w) and len(folded) > len(w)), "")
-    folded = folded[len(head):]
     tail = next((w for w in words if folded.endswith(w) and len(folded) > len(w)), "")
     return folded[:len(folded) - len(tail)]
 
@@ -128,14 +126,10 @@ def _rephrased(folded: str) -> list[Phrase]:
     for head, ways in _phrasings():
         if head not in folded:
             continue
-        rest = textnorm.specific(_NUMBER.sub("", folded.replace(head, "", 1)))
+        rest = textnorm.specific(textnorm.NUMBER.sub("", folded.replace(head, "", 1)))
         extra = (rest,) if len(rest) >= 3 else ()
         out += [Phrase(parts + extra, f"phrasing of {head}") for parts in ways]
     return out
-
-
-def _holds(phrase: Phrase, text: str) -> bool:
-    return all(_found(part, text)[0] for part in phrase.parts)
 
 
 def _found(part: str, text: str) -> tuple[bool, float]:
@@ -196,12 +190,6 @@ class _Joined:
                 out.append(n)
             at = self.joined.find(part, at + 1)
         return out
-
-
-def states(x: Item, y: Item) -> Phrase | None:
-    """The phrase of x that y's name holds, as written (y states x), or None."""
-    found = Names([y]).stating(x)
-    return found[0][1] if found else None
 
 
 NAME_SHARE = 0.55  # a name phrase found in another name must be this much of it (农村符合条件的计划生育家庭奖励扶助)

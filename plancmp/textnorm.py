@@ -13,7 +13,7 @@ from functools import cache
 
 from .vocab import read as read_vocab, units
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _PAREN = re.compile(r"[（(]([^（）()]*)[）)]")
 
 
@@ -73,7 +73,7 @@ def fold_char(char: str) -> str:
 
 def key(text: str | None) -> str:
     """`fold`, then numbers and filler words removed: the part of a name that says what."""
-    folded = _NUMBER.sub("", fold(text))
+    folded = NUMBER.sub("", fold(text))
     # a name made only of filler (服务, 推进建设) keeps its words: better than nothing
     return specific(folded) or folded
 

@@ -23,7 +23,6 @@ from . import textnorm
 from .evidence import read_source, squeeze
 from .verdicts import Passage
 
-_SENTENCE_END = frozenset("。；！？;!?")
 _SPREAD = 0.5        # a match may spread over len(query) * (1 + _SPREAD) + 2 characters
 
 
@@ -154,14 +153,3 @@ def search(index: TextIndex, query: str, threshold: float) -> list[Hit]:
             offsets = _offsets(index.passages[n])
             hits.append(Hit(n, round(score, 4), offsets[lo], offsets[hi - 1] + 1))
     return sorted(hits, key=lambda h: (-h.score, h.passage))
-
-
-def excerpt(index: TextIndex, hit: Hit, limit: int = 120) -> str:
-    """The passage as the source writes it (spaces squeezed), cut around the match."""
-    passage = index.passages[hit.passage]
-    text = passage.text
-    if len(text) <= limit:
-        return text
-    lo = max(hit.start - passage.start - limit // 3, 0)
-    piece = text[lo:lo + limit]
-    return ("…" if lo else "") + piece + ("…" if lo + limit < len(text) else "")
