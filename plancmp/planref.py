@@ -10,7 +10,7 @@ from pathlib import Path
 from .errors import PlanError
 from .model import Plan
 from .paths import data_dir, plan_files
-from .vocab import fold, read as read_vocab
+from .vocab import did_you_mean, fold, read as read_vocab
 
 
 class UnknownPlan(LookupError):
@@ -21,16 +21,12 @@ class UnknownPlan(LookupError):
 
 
 def _did_you_mean(query: str, known: list[str]) -> str:
-    """` (did you mean liaoning?)` for a typo of a plan id or alias (difflib), else ""."""
-    import difflib
-
-    spellings = {fold(pid): pid for pid in known}
+    """The hint for a typo of a plan id or one of its aliases: the plan's id."""
+    spellings = {pid: pid for pid in known}
     for pid in known:
         for alias in _aliases().get(pid, ()):
-            spellings.setdefault(fold(alias), pid)
-    close = difflib.get_close_matches(fold(query), list(spellings), n=3, cutoff=0.6)
-    named = list(dict.fromkeys(spellings[c] for c in close))
-    return f" (did you mean {' or '.join(named)}?)" if named else ""
+            spellings.setdefault(alias, pid)
+    return did_you_mean(query, spellings)
 
 
 @cache

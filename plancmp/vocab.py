@@ -81,6 +81,19 @@ def fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
+def did_you_mean(word: str, spellings, n: int = 3) -> str:
+    """` (did you mean liaoning?)` when `word` is close to a spelling (difflib), else "".
+    `spellings`: the words themselves, or {spelling: what to suggest for it}."""
+    import difflib
+
+    shown: dict[str, str] = {}
+    for spelling, name in (spellings.items() if isinstance(spellings, dict) else ((s, s) for s in spellings)):
+        shown.setdefault(fold(str(spelling)), str(name))
+    close = difflib.get_close_matches(fold(word), list(shown), n=n, cutoff=0.6)
+    named = dict.fromkeys(shown[c] for c in close)
+    return f" (did you mean {' or '.join(named)}?)" if named else ""
+
+
 @cache
 def units() -> dict[str, str]:
     """unit -> kind (rate | level | total)."""

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 import typer
 from typer.core import TyperCommand
 
+from ..vocab import did_you_mean
+
 if TYPE_CHECKING:
     from ..findings import Finding
 
@@ -72,17 +74,6 @@ class SheetFormat(str, Enum):
     xlsx = "xlsx"
 
 
-class Color(str, Enum):
-    auto = "auto"
-    always = "always"
-    never = "never"
-
-
-class Lang(str, Enum):
-    en = "en"
-    zh = "zh"
-
-
 COLOR_HELP = "Colour: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never."
 LANG_HELP = ("Language of verdicts, headers, legends and summaries: zh or en. Default: from the locale "
              "(LC_ALL, LANG: zh_* gives zh). JSON keeps the English codes.")
@@ -91,24 +82,37 @@ OUT_HELP = "The file to write (required by --format xlsx; any format may be writ
 BINDING_HELP = "Only targets of this 属性: 约束性 (binding) or 预期性 (expected); services and tasks have none."
 
 
-def color_option():
-    return typer.Option(Color.auto, "--color", help=COLOR_HELP)
+# The options several commands share, declared once (each call is a fresh typer.Option).
+def color_param():
+    return typer.Option("auto", "--color", help=COLOR_HELP)
 
 
-def lang_option():
+def lang_param():
     return typer.Option(None, "--lang", help=LANG_HELP, show_default=False)
+
+
+def bom_param():
+    return typer.Option(False, "--bom", help=BOM_HELP)
+
+
+def out_param():
+    return typer.Option(None, "--out", "-o", help=OUT_HELP, show_default=False)
+
+
+def binding_param(prefix: str = ""):
+    return typer.Option(None, "--binding", "-b", help=prefix + BINDING_HELP)
 
 
 class View:
     """How this run prints: the labels of its language, colour or not, the width to lay out at."""
 
-    def __init__(self, color: Color | str = "auto", lang: Lang | str | None = None, out=None):
+    def __init__(self, color: str = "auto", lang: str | None = None, out=None):
         from ..i18n import Labels
         from ..render.textgrid import output_width, use_color
 
         out = out or sys.stdout
-        self.mode = getattr(color, "value", color)
-        self.labels = Labels(getattr(lang, "value", lang))
+        self.mode = color
+        self.labels = Labels(lang)
         self.color = use_color(self.mode, out)
         self.width = output_width(out)
 
@@ -185,17 +189,6 @@ def split_list(text: str | None) -> list[str]:
     """`a,b`, `a，b` (a full-width comma), `a b`: the parts, in order, without repeats."""
     parts = [p.strip() for p in (text or "").replace("，", ",").replace("、", ",").split(",")]
     return list(dict.fromkeys(p for p in parts if p))
-
-
-def did_you_mean(word: str, choices, n: int = 3) -> str:
-    """` (did you mean liaoning?)` when `word` is close to one of `choices` (difflib), else ""."""
-    import difflib
-
-    from ..vocab import fold
-
-    folded = {fold(str(c)): str(c) for c in choices}
-    close = difflib.get_close_matches(fold(word), list(folded), n=n, cutoff=0.6)
-    return f" (did you mean {' or '.join(dict.fromkeys(folded[c] for c in close))}?)" if close else ""
 
 
 def domain_option(value: str | None) -> str | None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import typer
 
-from .common import BOM_HELP, OutputFormat, app, usage_error
+from .common import OutputFormat, app, bom_param, usage_error
 
 
 @app.command("debt")
@@ -10,7 +10,7 @@ def debt_command(
     plans: list[str] = typer.Argument(None, metavar="[PLAN]...", help="Plans to look at (ids or aliases). Default: every plan but the reference."),
     format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, csv or markdown."),
     check: bool = typer.Option(False, "--check", help="Exit 1 when there is any debt (for CI)."),
-    bom: bool = typer.Option(False, "--bom", help=BOM_HELP),
+    bom: bool = bom_param(),
 ) -> None:
     """Curation debt: the national items a plan's text states that no curated item holds.
 

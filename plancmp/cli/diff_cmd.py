@@ -4,12 +4,11 @@ from pathlib import Path
 
 import typer
 
-from .common import (BINDING_HELP, BOM_HELP, OUT_HELP, SheetFormat, View, app, binding_option, color_option,
-                     domains_option, echo, emit, kinds_option, lang_option, statuses_option, usage_error)
+from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domains_option,
+                     echo, emit, kinds_option, lang_param, out_param, statuses_option, usage_error)
 
 from ..verdicts import STATUSES   # light: the diff engine (compare.py) is imported only when diff runs
 
-DiffFormat = SheetFormat   # the name other modules and tests know
 
 
 @app.command("diff")
@@ -19,15 +18,15 @@ def diff_command(
     kind: str = typer.Option(None, "--kind", "-k", help="targets, services or tasks (comma-separated for several). Default: all."),
     domain: str = typer.Option(None, "--domain", "-d", help="Domains, comma-separated: 老有所养, 养老, elderly, laoyousuoyang … Default: all."),
     status: str = typer.Option(None, "--status", "-s", help="Verdicts to show, comma-separated: " + ", ".join(STATUSES) + " (or 低于, 未提及 …)."),
-    binding: str = typer.Option(None, "--binding", "-b", help=BINDING_HELP),
+    binding: str = binding_param(),
     all_rows: bool = typer.Option(False, "--all", "-a", help="Table: list the added rows too (always counted in the summary; json, csv, markdown and xlsx keep every row)."),
     format: SheetFormat = typer.Option(SheetFormat.table, "--format", "-f", help="table (text, coloured on a terminal), json, csv, markdown or xlsx (with --out)."),
-    out: Path = typer.Option(None, "--out", "-o", help=OUT_HELP, show_default=False),
+    out: Path = out_param(),
     evidence: bool = typer.Option(False, "--evidence", "-e", help="Show the quotes behind each item."),
     review: bool = typer.Option(False, "--review", help="List low-confidence and near-miss pairs with links.yaml lines to pin or forbid them."),
-    bom: bool = typer.Option(False, "--bom", help=BOM_HELP),
-    color=color_option(),
-    lang=lang_option(),
+    bom: bool = bom_param(),
+    color=color_param(),
+    lang=lang_param(),
 ) -> None:
     """Where plan B exceeds, matches, falls below or omits plan A's targets, services and tasks.
 

@@ -4,20 +4,20 @@ from pathlib import Path
 
 import typer
 
-from .common import (BINDING_HELP, BOM_HELP, OUT_HELP, SheetFormat, View, app, binding_option, color_option, kinds_for_binding,
-                     domains_option, emit, kinds_option, lang_option, usage_error)
+from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domains_option,
+                     emit, kinds_for_binding, kinds_option, lang_param, out_param, usage_error)
 
 
 @app.command("matrix")
 def matrix_command(
     kind: str = typer.Option("targets", "--kind", "-k", help="targets, services or tasks (comma-separated for several: one grid each)."),
     domain: str = typer.Option(None, "--domain", "-d", help="Domains, comma-separated: 老有所养, 养老, elderly … Default: all."),
-    binding: str = typer.Option(None, "--binding", "-b", help=BINDING_HELP),
+    binding: str = binding_param(),
     format: SheetFormat = typer.Option(SheetFormat.table, "--format", "-f", help="table, json, csv (the grid only), markdown or xlsx (with --out)."),
-    out: Path = typer.Option(None, "--out", "-o", help=OUT_HELP, show_default=False),
-    bom: bool = typer.Option(False, "--bom", help=BOM_HELP),
-    color=color_option(),
-    lang=lang_option(),
+    out: Path = out_param(),
+    bom: bool = bom_param(),
+    color=color_param(),
+    lang=lang_param(),
 ) -> None:
     """Every national commitment against every province: one verdict symbol per cell, then coverage.
 

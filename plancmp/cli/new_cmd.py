@@ -44,7 +44,7 @@ def new_command(
     """
     from ..draft import files
     from ..draft.emit import plan_yaml
-    from ..draft.start import draft_file, check_new
+    from ..draft.start import check_new, draft_file, same_file
     from ..paths import data_dir, shown_path
 
     data = data_dir()
@@ -62,7 +62,7 @@ def new_command(
         typer.echo(text, nl=False)
         shown_source = str(source)
     else:
-        copied = not (source_path.exists() and _same_file(source, source_path))
+        copied = not (source_path.exists() and same_file(source, source_path))
         try:
             plan_path.parent.mkdir(parents=True, exist_ok=True)
             source_path.parent.mkdir(parents=True, exist_ok=True)
@@ -91,10 +91,3 @@ def new_command(
     typer.echo(f"drafted {shown_path(plan_path)} from {shown_source}: {summary}")
     typer.echo(f"next: check each item against the text and delete its `draft: true`, then "
                f"`plancmp validate {shown_path(plan_path)}` (CONTRIBUTING.md)")
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False

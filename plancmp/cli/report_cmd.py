@@ -4,13 +4,13 @@ from pathlib import Path
 
 import typer
 
-from .common import app, lang_option, usage_error
+from .common import app, lang_param, usage_error
 
 
 @app.command("report")
 def report_command(
     out: Path = typer.Option(..., "--out", "-o", help="The HTML file to write (one self-contained file)."),
-    lang=lang_option(),
+    lang=lang_param(),
     date: str = typer.Option(None, "--date", metavar="today|YYYY-MM-DD", show_default=False,
                              help="Print this date in the stamp (`today`: the current date). Without it the "
                                   "page holds no time at all: the same data gives the same bytes."),
@@ -53,7 +53,7 @@ def report_command(
     plans = load_all()
     from ..i18n import Labels
 
-    text = html.render(report(plans, load_checked_links(plans), date=date), Labels(getattr(lang, "value", lang)).lang)
+    text = html.render(report(plans, load_checked_links(plans), date=date), Labels(lang).lang)
     try:
         write_atomic(out, text)
     except OSError as exc:

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import typer
 
-from .common import BOM_HELP, OutputFormat, View, app, color_option, emit, kinds_option, lang_option, split_list, usage_error
+from .common import (OutputFormat, View, app, bom_param, color_param, emit, kinds_option, lang_param, split_list,
+                     usage_error)
 
 
 @app.command("search")
@@ -13,9 +14,9 @@ def search_command(
     items_only: bool = typer.Option(False, "--items", help="Curated items only, no source sentences."),
     limit: int = typer.Option(200, "--limit", help="Table and markdown: at most this many hits (json and csv: all)."),
     format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, csv or markdown."),
-    bom: bool = typer.Option(False, "--bom", help=BOM_HELP),
-    color=color_option(),
-    lang=lang_option(),
+    bom: bool = bom_param(),
+    color=color_param(),
+    lang=lang_param(),
 ) -> None:
     """Find curated items and source sentences that state TEXT, across the plans.
 

@@ -4,8 +4,8 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .common import (BINDING_HELP, BOM_HELP, OutputFormat, View, app, binding_option, color_option, domains_option, kinds_for_binding,
-                     emit, kinds_option, lang_option, usage_error)
+from .common import (OutputFormat, View, app, binding_option, binding_param, bom_param, color_param, domains_option,
+                     emit, kinds_for_binding, kinds_option, lang_param, usage_error)
 
 if TYPE_CHECKING:
     from ..model import Plan
@@ -53,11 +53,11 @@ def show_command(
     item: str = typer.Argument(None, metavar="[ITEM]", help="An item of that plan: its id (as `plancmp show PLAN` lists them), its name or a part of it (托位).", show_default=False),
     kind: str = typer.Option(None, "--kind", "-k", help="Overview: targets, services or tasks (comma-separated). Default: all."),
     domain: str = typer.Option(None, "--domain", "-d", help="Overview: domains, comma-separated (老有所养, 养老, elderly …). Default: all."),
-    binding: str = typer.Option(None, "--binding", "-b", help="Overview: " + BINDING_HELP),
+    binding: str = binding_param("Overview: "),
     format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, csv or markdown."),
-    bom: bool = typer.Option(False, "--bom", help=BOM_HELP),
-    color=color_option(),
-    lang=lang_option(),
+    bom: bool = bom_param(),
+    color=color_param(),
+    lang=lang_param(),
 ) -> None:
     """Show a plan's targets, services and tasks by domain, or one item with its evidence and source position.
 

@@ -4,16 +4,16 @@ from pathlib import Path
 
 import typer
 
-from .common import BOM_HELP, OUT_HELP, SheetFormat, View, app, color_option, emit, lang_option
+from .common import SheetFormat, View, app, bom_param, color_param, emit, lang_param, out_param
 
 
 @app.command("stats")
 def stats_command(
     format: SheetFormat = typer.Option(SheetFormat.table, "--format", "-f", help="table, json, csv, markdown or xlsx (with --out)."),
-    out: Path = typer.Option(None, "--out", "-o", help=OUT_HELP, show_default=False),
-    bom: bool = typer.Option(False, "--bom", help=BOM_HELP),
-    color=color_option(),
-    lang=lang_option(),
+    out: Path = out_param(),
+    bom: bool = bom_param(),
+    color=color_param(),
+    lang=lang_param(),
 ) -> None:
     """Count the curated items per plan and domain (targets by table/text/box, services, tasks) and list the source gaps.
 

@@ -4,20 +4,20 @@ from pathlib import Path
 
 import typer
 
-from .common import (BINDING_HELP, BOM_HELP, OUT_HELP, SheetFormat, View, app, binding_option, color_option,
-                     domains_option, emit, lang_option, split_list, usage_error)
+from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domains_option,
+                     emit, lang_param, out_param, split_list, usage_error)
 
 
 @app.command("targets")
 def targets_command(
     domain: str = typer.Option(None, "--domain", "-d", help="Domains, comma-separated: 老有所养, 养老, elderly, laoyousuoyang … Default: all, grouped."),
     plans: str = typer.Option(None, "--plans", "-p", help="Plans to show beside the national reference, comma-separated (ids or aliases). Default: all."),
-    binding: str = typer.Option(None, "--binding", "-b", help=BINDING_HELP),
+    binding: str = binding_param(),
     format: SheetFormat = typer.Option(SheetFormat.table, "--format", "-f", help="table, json, csv, markdown or xlsx (with --out)."),
-    out: Path = typer.Option(None, "--out", "-o", help=OUT_HELP, show_default=False),
-    bom: bool = typer.Option(False, "--bom", help=BOM_HELP),
-    color=color_option(),
-    lang=lang_option(),
+    out: Path = out_param(),
+    bom: bool = bom_param(),
+    color=color_param(),
+    lang=lang_param(),
 ) -> None:
     """Every target across the plans: one row per indicator, national as the reference column.
 

@@ -30,7 +30,7 @@ def check_new(plan_id: str, name: str, region: str, aliases: list[str], plan_pat
     if dry_run:
         return None
     for path, what in ((plan_path, "plan"), (source_path, "source")):
-        if (path.exists() or path.is_symlink()) and not (what == "source" and _same(source, path)):
+        if (path.exists() or path.is_symlink()) and not (what == "source" and same_file(source, path)):
             return (f"{shown_path(path)} exists; `plancmp new` never replaces a {what}: choose another id, "
                     f"or remove the file if it is yours to remove")
     return None
@@ -45,7 +45,7 @@ def _taken(alias: str) -> str | None:
         return None
 
 
-def _same(a: Path, b: Path) -> bool:
+def same_file(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve()
     except OSError:
