@@ -19,6 +19,15 @@ def write_bytes_atomic(path: Path | str, data: bytes) -> None:
     """write_atomic for bytes (a workbook): the same temporary file, fsync and rename."""
     path = Path(path)
     refuse_unless_regular(path)
+    with staged(path, data) as tmp:
+        os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+@contextlib.contextmanager
+def staged(path: Path, data: bytes):
+    """A temporary file beside `path` holding `data`, on disk (fsync) and with the mode
+    `path` has or a new file would get; gone on exit unless the caller moved it into place."""
     mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -27,12 +36,10 @@ def write_bytes_atomic(path: Path | str, data: bytes) -> None:
             fh.flush()
             os.fsync(fh.fileno())  # the bytes are on disk before the name points at them
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
+        yield tmp
+    finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
 
 
 class NotAFile(OSError):

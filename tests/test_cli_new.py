@@ -4,8 +4,10 @@ replaces a file, registers aliases with the data, and every drafted item is a ve
 validating draft that `plancmp validate` flags until a person has checked it."""
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
@@ -90,6 +92,14 @@ def test_new_copies_the_text_and_writes_a_draft(drafts):
         assert doc["id"] == plan and doc["source"] == f"../sources/{plan}.txt" and doc["source_gaps"] == []
         items = doc["targets"] + doc["services"] + doc["tasks"]
         assert items and all(item["draft"] is True for item in items)
+
+
+def test_new_files_get_the_usual_mode(drafts):
+    """Not the owner-only mode of a temporary file: a data folder is shared and committed."""
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in (drafts / "plans" / "gansu.yaml", drafts / "sources" / "gansu.txt"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask, path
 
 
 def test_drafts_validate_and_warn_draft_item_on_every_item(runner, drafts):

@@ -1,22 +1,17 @@
 """Writing a new plan and its source into a data folder without ever replacing a file."""
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from pathlib import Path
+
+from ..output import staged
 
 
 def create(path: Path, data: bytes) -> None:
     """Write `data` as a new file at `path`: through a temporary file (fsync) that is then
     hard-linked into place, which fails if anything took the name in the meantime; a file
     is never replaced, and a failed run leaves no half file. FileExistsError if the name is taken."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+    with staged(path, data) as tmp:
         try:
             os.link(tmp, path)
         except FileExistsError:
@@ -24,6 +19,3 @@ def create(path: Path, data: bytes) -> None:
         except OSError:   # a file system without hard links: exclusive create instead
             with open(path, "xb") as out:
                 out.write(data)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
