@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from .model import squeeze, words
+from ..evidence import squeeze
+from .model import words
 
 OTHER = "其他"
 

@@ -2,6 +2,7 @@
 field order) and what it could not read, each with the source line a curator should open."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
@@ -31,8 +32,20 @@ def words() -> dict:
     return read("draft.yaml")
 
 
-def squeeze(text: str) -> str:
-    return "".join(text.split())
+TAG = re.compile(r"</?p\s*>", re.I)   # the paragraph marks some copies of a text carry
+
+# The plan file's field order, per kind (plan.schema.json), drafted items marked `draft: true`.
+FIELD_ORDER = {
+    "targets": ("id", "draft", "domain", "indicator", "unit", "baseline", "target", "year", "binding", "basis",
+                "flags", "notes", "evidence"),
+    "services": ("id", "draft", "domain", "item", "target_group", "standard", "notes", "evidence"),
+    "tasks": ("id", "draft", "domain", "title", "basis", "notes", "evidence"),
+}
+
+
+def ordered(kind: str, item: dict) -> dict:
+    item["draft"] = True
+    return {k: item[k] for k in FIELD_ORDER[kind] if k in item}
 
 
 def unique_id(wanted: str, taken: set[str]) -> str:

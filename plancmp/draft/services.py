@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
+from ..evidence import squeeze
 from .domains import OTHER, category, guess
-from .model import Draft, squeeze, unique_id
+from .model import Draft, TAG, ordered, unique_id
 from .text import Document, Line, is_note
 
-_TAG = re.compile(r"</?p\s*>", re.I)
 _COUNT = re.compile(r"[（(]\s*共\s*计?\s*(\d+)\s*项\s*[)）]\s*[。.]?\s*$")
 _COLUMNS = {"domain": ("服务领域", "领域", "类别"), "item": ("服务项目", "项目名称", "项目"),
             "target_group": ("服务对象",), "standard": ("服务标准", "服务内容")}
@@ -36,7 +36,7 @@ def find(doc: Document) -> list[tuple[int, int, dict[str, int]]]:
 def _cells(text: str) -> list[str]:
     """A row's cells: split at tabs, else at runs of two or more spaces."""
     parts = text.split("\t") if "\t" in text else re.split(r"\s{2,}", text.strip())
-    return [squeeze(_TAG.sub("", p)) for p in parts]
+    return [squeeze(TAG.sub("", p)) for p in parts]
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -61,7 +61,7 @@ def draft(doc: Document, out: Draft, taken: set[str]) -> None:
             for item in _items(lines, cells, columns, box[0].box.label, out):
                 count += 1
                 item["id"] = unique_id(f"box{number}-item-{count}", taken)
-                out.services.append(_ordered(item))
+                out.services.append(ordered("services", item))
 
 
 def _rows(lines: list[Line], width: int) -> list[tuple[list[Line], list[str]]]:
@@ -108,11 +108,3 @@ def _items(lines: list[Line], cells: list[str], columns: dict[str, int], label: 
         item["evidence"] = {"quote": quote, "section": label}
         items.append(item)
     return items
-
-
-_ORDER = ("id", "draft", "domain", "item", "target_group", "standard", "notes", "evidence")
-
-
-def _ordered(item: dict) -> dict:
-    item["draft"] = True
-    return {k: item[k] for k in _ORDER if k in item}

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..evidence import squeeze
 from .domains import OTHER, guess, leading_category
-from .model import Draft, squeeze, unique_id, words
+from .model import Draft, TAG, ordered, unique_id, words
 from .text import Document, Line, is_note
 
-_TAG = re.compile(r"</?p\s*>", re.I)
 _YEAR = re.compile(r"(20\d\d)\s*年")
 _STARS = re.compile(r"[*＊]+")
 _UNIT = re.compile(r"[（(]([^（）()]*)[)）]$")
@@ -34,7 +34,7 @@ class Cell:
 
     @property
     def plain(self) -> str:
-        return _TAG.sub("", self.text)
+        return TAG.sub("", self.text)
 
 
 def find(doc: Document) -> int | None:
@@ -77,7 +77,7 @@ def draft(doc: Document, out: Draft, taken: set[str]) -> None:
             item["baseline"]["year"] = note_year if "base_year_differs" in item.get("flags", ()) and note_year else base_year
         item["year"] = target_year
         item["evidence"] = {"quote": _quote(row), "section": title.box.label}
-        out.targets.append(_ordered(item))
+        out.targets.append(ordered("targets", item))
 
 
 def _quote(row: list[Cell]) -> str:
@@ -91,7 +91,7 @@ def _header(lines: list[Line]) -> tuple[int, list[int], bool]:
     seen: list[Line] = []
     end = -1
     for i, line in enumerate(lines[:16]):
-        text = squeeze(_TAG.sub("", line.text))
+        text = squeeze(TAG.sub("", line.text))
         if not text:
             continue
         seen.append(line)
@@ -241,11 +241,3 @@ def _unit(name: str, baseline: str | None, target: str) -> tuple[str, str | None
         if name.endswith(ending):
             return name, unit, None
     return name, None, None
-
-
-_ORDER = ("id", "draft", "domain", "indicator", "unit", "baseline", "target", "year", "binding", "basis", "flags", "notes", "evidence")
-
-
-def _ordered(item: dict) -> dict:
-    item["draft"] = True
-    return {k: item[k] for k in _ORDER if k in item}

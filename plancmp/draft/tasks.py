@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 
+from ..evidence import squeeze
 from .domains import OTHER, guess
-from .model import Draft, squeeze, unique_id, words
+from .model import Draft, TAG, ordered, unique_id, words
 from .text import Document, Heading, Line, paragraphs
 
 _RUN_IN = re.compile(r"^([^。！？；：:]{2,40}?)。")
 _SENTENCE = re.compile(r"[^。！？]*[。！？]")
 _BOX_TITLE = re.compile(r"^([^：:。，,；]{2,40})[：:]\s*\S")
-_TAG = re.compile(r"</?p\s*>", re.I)
 MAX_HEADING = 32      # a run-in heading is a phrase, not a sentence
 MAX_NESTED = 24       # a heading inside a paragraph: shorter still, and without any comma
 MIN_QUOTE_BODY = 15   # a quote carries at least this much of the text after its heading
@@ -72,7 +72,7 @@ def _text_tasks(doc: Document, out: Draft, taken: set[str]) -> None:
             task["id"] = unique_id(_text_id(first, counters), taken)
             if nested:
                 task["notes"] = "a heading inside a paragraph: check that it heads a task"
-            out.tasks.append(_ordered(task))
+            out.tasks.append(ordered("tasks", task))
             sections_with_tasks.add(id(first.section or first.chapter))
     _section_tasks(doc, out, taken, sections_with_tasks, counters)
 
@@ -144,7 +144,7 @@ def _section_tasks(doc: Document, out: Draft, taken: set[str], done: set[int], c
                 "notes": "a section without run-in headings: its title is drafted as the task",
                 "evidence": {"quote": quote, "section": line.where()}}
         task["id"] = unique_id(_text_id(line, counters), taken)
-        out.tasks.append(_ordered(task))
+        out.tasks.append(ordered("tasks", task))
 
 
 def _section_body(lines: list[Line], i: int) -> str:
@@ -177,13 +177,13 @@ def _box_tasks(number: int, lines: list[Line], out: Draft, taken: set[str]) -> i
         task = {"domain": guess(row_label, title) or OTHER, "title": title, "basis": "box",
                 "evidence": {"quote": quote, "section": label}}
         task["id"] = unique_id(f"box{number}-task-{k}", taken)
-        out.tasks.append(_ordered(task))
+        out.tasks.append(ordered("tasks", task))
     return len(found)
 
 
 def _segments(text: str) -> list[str]:
     """A box line's cells and <p> paragraphs, as written (tags and tabs cut away)."""
-    return [s.strip() for s in re.split(r"\t|</?p\s*>", text, flags=re.I) if s.strip()]
+    return [s.strip() for s in re.split(r"\t|" + TAG.pattern, text, flags=re.I) if s.strip()]
 
 
 def _colon_tasks(lines: list[Line]) -> list[tuple[str, str, str]]:
@@ -211,11 +211,3 @@ def _paired_tasks(lines: list[Line]) -> list[tuple[str, str, str]]:
             first = _SENTENCE.match(long)
             out.append((short, f"{short} {(first.group(0) if first else long).strip()}", short))
     return out
-
-
-_ORDER = ("id", "draft", "domain", "title", "basis", "notes", "evidence")
-
-
-def _ordered(item: dict) -> dict:
-    item["draft"] = True
-    return {k: item[k] for k in _ORDER if k in item}
