@@ -1,7 +1,7 @@
 """Everything the HTML report shows, as plain data: the matrices of every kind (each cell with
 the value the province writes), coverage per province and domain over all kinds, each
 province's strongest and weakest points with their evidence, the targets across plans, the
-source gaps, the summary counts and the stamp (plancmp's version and a digest of the data
+source gaps and the stamp (plancmp's version and a digest of the data
 files). No rendering here, and no wall-clock time unless a date is given: the same input
 gives the same data.
 
@@ -20,13 +20,12 @@ Ties keep the national plan's order (domain, then file order).
 from __future__ import annotations
 
 from .claims import for_report as claims_for_report
-from .crossplan import against_reference, provinces, reference_id
+from .crossplan import provinces, reference_id
 from .links import Links
-from .matrix import BUCKETS, bucket_of, matrix
+from .matrix import coverage, matrix
 from .model import KINDS, Item, Plan, Service, Target, Task
 from .show import gap_record
 from .targetgrid import target_grid
-from .vocab import domain_names
 
 HIGHLIGHTS = 3          # strongest and weakest points per province
 SHOWN_MAX = 14          # characters of a cell's value before it is cut (the popover has it whole)
@@ -36,7 +35,6 @@ DIGEST_CHARS = 12       # hex characters of the data digest the page shows
 def report(plans: dict[str, Plan], links: Links | None, date: str | None = None) -> dict:
     ref = reference_id(plans)
     others = provinces(plans)
-    summaries = {pid: d.summary() for pid, d in against_reference(plans).items()}
     matrices = {kind: matrix(plans, links, kind) for kind in KINDS}
     for m in matrices.values():
         _annotate(m, plans)
@@ -44,14 +42,13 @@ def report(plans: dict[str, Plan], links: Links | None, date: str | None = None)
     return {
         "reference": ref,
         "plans": [{"id": pid, "name": plans[pid].name, "region": plans[pid].region, "level": plans[pid].level,
-                   "period": plans[pid].period, "counts": {k: len(plans[pid].items(k)) for k in KINDS}}
+                   "period": plans[pid].period}
                   for pid in [ref, *others]],
         "matrices": matrices,
         "coverage": coverage_all_kinds(matrices, others),
         "highlights": {pid: highlights(matrices, plans, pid) for pid in others},
         "targets": target_grid(plans, links),
         "gaps": [gap_record(plans[pid], g) for pid in sorted(plans) for g in plans[pid].source_gaps],
-        "summary": {pid: {"total": s["total"], "by_status": s["by_status"]} for pid, s in summaries.items()},
         "claims": claims,
         "stamp": stamp(plans, date),
     }
@@ -109,7 +106,6 @@ def _annotate(m: dict, plans: dict[str, Plan]) -> None:
     for row in m["rows"]:
         item = ref.item(row["id"])
         row["national"] = national_value(item) if item is not None else {"value": row["value"], "baseline": None, "group": None}
-        row["unit"] = getattr(item, "unit", None) if isinstance(item, Target) else None
         for pid, cell in row["cells"].items():
             other = plans[pid].item(cell["counterpart"]) if cell["counterpart"] else None
             cell["shown"] = shown_value(cell["status"], other)
@@ -118,20 +114,13 @@ def _annotate(m: dict, plans: dict[str, Plan]) -> None:
 # ---------------------------------------------------------------- coverage over all kinds
 
 def coverage_all_kinds(matrices: dict, plan_ids: list[str]) -> dict:
-    """{province: [{"domain", "total", "counts"}, …, {"domain": "(all)", …}]}: every national
-    commitment (targets, services and tasks) in one count per coverage bucket."""
-    order = list(domain_names())
-    rows = [r for m in matrices.values() for r in m["rows"]]
-    domains = sorted({r["domain"] for r in rows}, key=lambda d: order.index(d) if d in order else len(order))
+    """{province: [{"domain": "(all)", "total", "counts" …}, then one per domain]}: every
+    national commitment (targets, services and tasks) in one count per coverage bucket."""
+    entries = coverage([r for m in matrices.values() for r in m["rows"]], plan_ids)
     out = {}
     for pid in plan_ids:
-        entries = []
-        for dom in [None, *domains]:
-            cells = [r["cells"][pid] for r in rows if dom is None or r["domain"] == dom]
-            counts = {b: sum(bucket_of(c["status"]) == b for c in cells) for b in BUCKETS}
-            by_kind = {k: sum(1 for r in matrices[k]["rows"] if dom is None or r["domain"] == dom) for k in matrices}
-            entries.append({"domain": dom or "(all)", "total": len(cells), "counts": counts, "by_kind": by_kind})
-        out[pid] = entries
+        *domains, whole = [e for e in entries if e["plan"] == pid]
+        out[pid] = [whole, *domains]
     return out
 
 
