@@ -6,6 +6,7 @@ import json
 
 from ..changes import Change
 from ..verdicts import Row, label
+from .findings import github_escape
 from .tabular import Column, Table, _md, as_text
 
 WARN_STATUSES = ("below", "omitted")   # a move to one of these is a ::warning, not a ::notice
@@ -80,22 +81,16 @@ def as_markdown(rev: str, changes: list[Change]) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _escape(text: str, property_: bool = False) -> str:
-    # GitHub's workflow-command escaping (as render/findings.py): % and newlines always, : and , in properties
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return text.replace(":", "%3A").replace(",", "%2C") if property_ else text
-
-
 def as_github(rev: str, changes: list[Change]) -> str:
     """One annotation per change, on the edited item's line in the working tree: ::warning
     when a row moves to below or omitted, else ::notice."""
     lines = []
     for c in changes:
         level = "warning" if c.status_to in WARN_STATUSES else "notice"
-        props = f"file={_escape(c.file, True)}" + (f",line={c.line}" if c.line else "")
-        props += f",title={_escape(f'plancmp changes: {c.plan} {c.kind}', True)}"
+        props = f"file={github_escape(c.file, True)}" + (f",line={c.line}" if c.line else "")
+        props += f",title={github_escape(f'plancmp changes: {c.plan} {c.kind}', True)}"
         message = f"{c.plan} {c.kind} {_item(c)}: {'; '.join(c.what)} (at {rev}: {_side(c.before)}; now: {_side(c.after)})"
-        lines.append(f"::{level} {props}::{_escape(message)}")
+        lines.append(f"::{level} {props}::{github_escape(message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -19,7 +19,7 @@ def as_json(report: Report) -> str:
     return json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def _escape(text: str, property_: bool = False) -> str:
+def github_escape(text: str, property_: bool = False) -> str:
     # GitHub's workflow-command escaping: % and newlines always, : and , in properties
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if property_ else text
@@ -28,9 +28,9 @@ def _escape(text: str, property_: bool = False) -> str:
 def as_github(report: Report) -> str:
     lines = []
     for f in report.findings:
-        props = f"file={_escape(f.file, True)},line={f.line},col={f.col},title={_escape(f.code, True)}"
+        props = f"file={github_escape(f.file, True)},line={f.line},col={f.col},title={github_escape(f.code, True)}"
         level = {"note": "notice"}.get(f.severity, f.severity)   # GitHub's word for a note
-        lines.append(f"::{level} {props}::{_escape(f.message)}")
+        lines.append(f"::{level} {props}::{github_escape(f.message)}")
     return "\n".join(lines) + ("\n" if lines else "")
 
 

@@ -325,7 +325,7 @@ def _target_cell(c: dict, plan: str) -> str:
         notes = "".join(f'<div class="muted">{e(n)}</div>' for n in c.get("notes", []))
         inner = f"<details><summary>{e(text)}</summary><div>{notes}</div></details>" if notes else e(text)
         return f'<td class="val s-{e(c["status"])}">{inner}</td>'
-    basis = _labels.basis(c["basis"]) if c["basis"] in ("table", "text", "box") else c["basis"]
+    basis = _labels.basis(c["basis"])
     tags = [f'<span class="tag">{e(w)}</span>' for w in (c.get("year"), c.get("binding")) if w]
     tags += ([f'<span class="tag">{e(basis)}</span>'] if c["body_text"] else [])
     tags += [f'<span class="tag">{e(_labels.flag(f))}</span>' for f in c["flags"]]

@@ -22,10 +22,6 @@ def legend_items(data: dict, labels: Labels | None = None) -> list[str]:
     return [f"{sym} {labels.status(status)}" for status, sym in data["symbols"].items() if status != "added"]
 
 
-def _kind_word(data: dict, labels: Labels) -> str:
-    return data["kind"] if labels.lang == "en" else labels.kind(data["kind"])
-
-
 def _when(row: dict) -> str:
     when = ", ".join(str(v) for v in (row.get("year"), row.get("binding")) if v)
     return f" ({when})" if when else ""
@@ -53,7 +49,7 @@ def _coverage_columns(labels: Labels, lead: list[Column]) -> tuple[list[Column],
 def summary_table(data: dict, labels: Labels | None = None) -> Table:
     """Coverage per province over all domains, with the legend: what the grid below says."""
     labels = labels or Labels("en")
-    kind = _kind_word(data, labels)
+    kind = labels.kind(data["kind"])
     wide, narrow = _coverage_columns(labels, [Column("plan", labels("plan"), nowrap=True),
                                               Column("total", labels("national_items"), "right")])
     rows = [_coverage_row(c, labels) for c in data["coverage"] if c["domain"] == "(all)"]
@@ -69,7 +65,7 @@ def grid_table(data: dict, labels: Labels | None = None) -> Table:
     ref = data["reference"]
     symbols = [Column(pid, pid, "center", nowrap=True) for pid in data["plans"]]
     name, value = Column("name", labels("name"), least=NAME), Column("value", ref, least=12)
-    columns = [Column("domain", labels("domain")), Column("id", f"{ref} {_kind_word(data, labels)}"), name, value,
+    columns = [Column("domain", labels("domain")), Column("id", f"{ref} {labels.kind(data['kind'])}"), name, value,
                *symbols]
     rows = []
     for r in data["rows"]:
@@ -81,7 +77,7 @@ def grid_table(data: dict, labels: Labels | None = None) -> Table:
     no_id = Table("", [columns[0], name, value, *symbols], rows, group="domain")
     value_under_name = Table("", [columns[0], Column("name_value", f"{labels('name')} · {ref}", least=NAME), *symbols],
                              rows, group="domain")
-    return Table(labels("matrix_title", ref=ref, kind=_kind_word(data, labels)), columns, rows, group="domain",
+    return Table(labels("matrix_title", ref=ref, kind=labels.kind(data["kind"])), columns, rows, group="domain",
                  notes=[labels("legend") + labels.colon + legend(data, labels)], narrower=[no_id, value_under_name])
 
 
@@ -91,7 +87,7 @@ def coverage_table(data: dict, labels: Labels | None = None) -> Table:
                                               Column("domain", labels("domain"), least=DOMAIN),
                                               Column("total", labels("national_items"), "right")])
     rows = [_coverage_row(c, labels) for c in data["coverage"]]
-    return Table(labels("coverage_title", ref=data["reference"], kind=_kind_word(data, labels)), wide, rows,
+    return Table(labels("coverage_title", ref=data["reference"], kind=labels.kind(data["kind"])), wide, rows,
                  group="plan", notes=[labels("coverage_note")], narrower=[Table("", narrow, rows, group="plan")])
 
 

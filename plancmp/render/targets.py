@@ -17,8 +17,7 @@ def cell_text(cell: dict, flags: dict | None = None, labels: Labels | None = Non
     labels = labels or Labels("en")
     if cell["id"] is None:
         return "" if cell["status"] == "absent" else f"{SYMBOLS.get(cell['status'], '')} {labels.status(cell['status'])}"
-    basis = cell["basis"] if cell.get("kind") else labels.basis(cell["basis"])   # a task or service: `task (text)`
-    marks = ([basis] if cell["body_text"] else []) + [labels.flag(f) for f in cell["flags"]]
+    marks = ([labels.basis(cell["basis"])] if cell["body_text"] else []) + [labels.flag(f) for f in cell["flags"]]
     symbol = SYMBOLS.get(cell["status"], "")
     text = f"{symbol} {cell['value']}" if symbol else cell["value"]
     when = ", ".join(str(v) for v in (cell.get("year"), cell.get("binding")) if v)
