@@ -87,9 +87,10 @@ def validate(paths: list[Path] | None = None) -> Report:
     for path, doc in press_docs:
         report.findings += check_press(path, doc, {k: v.plan for k, v in plans.items()})
     by_id = {k: v.plan for k, v in plans.items()}
+    read = {p.resolve() for p in paths}
     for folder in ([data_dir()] if default_run else _data_folders(paths)):
         # links.yaml is checked whenever a plan of its folder is: it steers every diff
-        known = {**_plans_in(folder), **by_id}
+        known = {**_plans_in(folder, skip=read), **by_id}
         broken = {p.stem for p in plan_files(folder / "plans")} - set(known)
         files, findings = check_links(folder, known, shown_path(folder / "links.yaml"), broken)
         report.files += files
@@ -147,12 +148,15 @@ def _data_folders(paths: list[Path]) -> list[Path]:
     return folders
 
 
-def _plans_in(folder: Path) -> dict[str, Plan]:
-    """The other plans of a data folder, for checking its links (parsed through the cache)."""
+def _plans_in(folder: Path, skip: set[Path]) -> dict[str, Plan]:
+    """The other plans of a data folder (those not in `skip`, read already), for checking its
+    links (parsed through the cache)."""
     from .load import load_plan_cached
 
     out = {}
     for path in plan_files(folder / "plans"):
+        if path.resolve() in skip:
+            continue
         loaded = load_plan_cached(path)
         if loaded.plan is not None:
             out.setdefault(loaded.plan.id, loaded.plan)
