@@ -120,6 +120,10 @@ class View:
     def lang(self) -> str:
         return self.labels.lang
 
+    def color_for(self, out) -> bool:
+        """Colour for the terminal as detected; for an --out file only when asked (always)."""
+        return self.color if out is None else self.mode == "always"
+
 
 def echo(text: str, view: View | None = None) -> None:
     """Print text as it is (colour codes only when the view has colour)."""
@@ -154,8 +158,12 @@ def emit(format, data, tables, csv_table=None, *, view: View | None = None, bom:
             text = as_markdown(built, labels=view.labels if view else None)
         else:
             view = view or View()
-            color = view.color if out is None else view.mode == "always"   # a file: colour only when asked
-            text = as_text(built, width=view.width, color=color, labels=view.labels)
+            text = as_text(built, width=view.width, color=view.color_for(out), labels=view.labels)
+    emit_text(text, view, out)
+
+
+def emit_text(text: str, view: View | None, out) -> None:
+    """Print the rendered text, or write it to `out`."""
     if out is not None:
         from ..output import write_atomic
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import typer
 
 from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domains_option,
-                     echo, emit, kinds_option, lang_param, out_param, statuses_option, usage_error)
+                     echo, emit, emit_text, kinds_option, lang_param, out_param, statuses_option, usage_error)
 
 from ..verdicts import STATUSES   # light: the diff engine (compare.py) is imported only when diff runs
 
@@ -71,13 +71,6 @@ def diff_command(
         from ..render import review as renderer
         echo(renderer.render(result, evidence))
         return
-    if format is SheetFormat.table and out is None:
-        from ..render import diff_table
-
-        list_added = all_rows or statuses is not None
-        echo(diff_table.render(result, evidence, color=view.color, width=view.width, labels=view.labels,
-                               list_added=list_added), view)
-        return
     if format is SheetFormat.xlsx:
         from ..render.sheets import diff_sheets
 
@@ -86,7 +79,7 @@ def diff_command(
     from ..render import diff_csv, diff_json, diff_markdown, diff_table
 
     if format is SheetFormat.table:
-        text = diff_table.render(result, evidence, color=view.mode == "always", width=view.width, labels=view.labels,
+        text = diff_table.render(result, evidence, color=view.color_for(out), width=view.width, labels=view.labels,
                                  list_added=all_rows or statuses is not None)
     elif format is SheetFormat.markdown:
         text = diff_markdown.render(result, evidence, labels=view.labels)
@@ -94,10 +87,4 @@ def diff_command(
         text = ("\ufeff" if bom else "") + diff_csv.render(result, evidence)
     else:
         text = diff_json.render(result, evidence)
-    if out is not None:
-        from .common import write_out
-        from ..output import write_atomic
-
-        write_out(out, lambda path: write_atomic(path, text))
-        return
-    echo(text, view)
+    emit_text(text, view, out)
