@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,18 @@ from typer.testing import CliRunner
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 PLANCMP = Path(sys.executable).parent / "plancmp"  # the installed entry point
+# the environment of plain output: English, no colour whatever the shell says (None: unset)
+PLAIN = {"NO_COLOR": None, "FORCE_COLOR": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": "C.UTF-8"}
+
+
+def plan_yaml(plan_id: str) -> dict:
+    """A plan file of the shipped data, as YAML reads it (not through plancmp)."""
+    return yaml.safe_load((DATA / "plans" / f"{plan_id}.yaml").read_text(encoding="utf-8"))
+
+
+def width(text: str) -> int:
+    """Display columns, counted independently of plancmp: East Asian wide and fullwidth count 2."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 @pytest.fixture(autouse=True)

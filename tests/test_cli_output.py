@@ -8,17 +8,15 @@ import json
 import os
 import re
 import subprocess
-import unicodedata
 
 import pytest
 import yaml
 
 from plancmp.cli import app
 
-from conftest import DATA, PLANCMP, ROOT
+from conftest import DATA, PLAIN, PLANCMP, ROOT, width
 
 ESC = re.compile(r"\x1b\[[0-9;]*m")
-PLAIN = {"NO_COLOR": None, "FORCE_COLOR": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": "C.UTF-8"}
 ZH = {"exceeds": "高于", "matches": "持平", "matches-quantified": "持平（已量化）", "below": "低于",
       "not-comparable": "不可比", "mentioned": "仅文中提及", "omitted": "未提及", "unknown": "无法判断", "added": "新增"}
 
@@ -27,11 +25,6 @@ def cli(runner, *args, columns: int | None = 100, **env):
     result = runner.invoke(app, list(args), env={**PLAIN, "COLUMNS": str(columns) if columns else None, **env})
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result
-
-
-def width(line: str) -> int:
-    """Display columns, counted independently of plancmp: East Asian wide and fullwidth count 2."""
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
 
 
 def subprocess_run(*args, env=None, **kw):

@@ -7,17 +7,12 @@ import json
 import subprocess
 
 import pytest
-import yaml
 
 from plancmp.cli import app
 
-from conftest import DATA, PLANCMP
+from conftest import DATA, PLANCMP, plan_yaml
 
 KINDS = ("targets", "services", "tasks")
-
-
-def plan_yaml(plan_id: str) -> dict:
-    return yaml.safe_load((DATA / "plans" / f"{plan_id}.yaml").read_text(encoding="utf-8"))
 
 
 def source_line(plan_id: str, quote: str) -> int:

@@ -7,18 +7,13 @@ import json
 import subprocess
 
 import pytest
-import yaml
 
 from plancmp.cli import app
 
-from conftest import DATA, PLANCMP
+from conftest import DATA, PLANCMP, plan_yaml
 
 PLANS = sorted(p.stem for p in (DATA / "plans").glob("*.yaml"))
 PROVINCES = [p for p in PLANS if p != "national"]
-
-
-def plan_yaml(plan_id: str) -> dict:
-    return yaml.safe_load((DATA / "plans" / f"{plan_id}.yaml").read_text(encoding="utf-8"))
 
 
 def targets_json(runner, *args) -> dict:

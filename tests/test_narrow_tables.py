@@ -8,16 +8,14 @@ line starts with 。，、）》” ；：！？, none ends with （《“)."""
 from __future__ import annotations
 
 import json
-import unicodedata
 
 import pytest
 
 from plancmp.cli import app
 
-from conftest import DATA
+from conftest import DATA, PLAIN, plan_yaml, width
 
 WIDTHS = [60, 80, 120, 200]
-PLAIN = {"NO_COLOR": None, "FORCE_COLOR": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": "C.UTF-8"}
 NO_START = set("。，、）》”；：！？")
 NO_END = set("（《“")
 SQUEEZED = 14   # a name's lines but its last are at least this wide (the layouts keep 16, less a moved mark)
@@ -27,10 +25,6 @@ def run(runner, *args, columns: int | None = None) -> str:
     result = runner.invoke(app, list(args), env={**PLAIN, "COLUMNS": str(columns) if columns else None})
     assert result.exit_code == 0, result.output
     return result.output
-
-
-def width(text: str) -> int:
-    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def index_at(line: str, column: int) -> int | None:
@@ -152,6 +146,5 @@ def test_stats(runner, columns):
 
 def test_the_data_has_names_that_must_wrap():
     """The tests above mean something: names wider than the narrow columns exist."""
-    names = [t["indicator"] for p in (DATA / "plans").glob("*.yaml")
-             for t in __import__("yaml").safe_load(p.read_text(encoding="utf-8"))["targets"]]
+    names = [t["indicator"] for p in sorted((DATA / "plans").glob("*.yaml")) for t in plan_yaml(p.stem)["targets"]]
     assert max(map(width, names)) > 40
