@@ -8,18 +8,13 @@ hold in a lost part of its source (unknown).
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .model import Plan
 from .show import items_by_domain, summary_text
 from .verdicts import BUCKETS, SYMBOLS, bucket_of, label  # noqa: F401  (here for the views that read them from the matrix)
 from .vocab import domain_names
 
-if TYPE_CHECKING:
-    from .links import Links
 
-
-def matrix(plans: dict[str, Plan], links: Links | None, kind: str = "targets", domain: str | None = None) -> dict:
+def matrix(plans: dict[str, Plan], kind: str = "targets", domain: str | None = None) -> dict:
     from .crossplan import against_reference, provinces, reference_id, row_for   # the engine: not for BUCKETS
 
     ref = plans[reference_id(plans)]

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from .claims import for_report as claims_for_report
 from .crossplan import provinces, reference_id
-from .links import Links
 from .matrix import coverage, matrix
 from .model import KINDS, Item, Plan, Service, Target, Task
 from .show import gap_record
@@ -32,10 +31,10 @@ SHOWN_MAX = 14          # characters of a cell's value before it is cut (the pop
 DIGEST_CHARS = 12       # hex characters of the data digest the page shows
 
 
-def report(plans: dict[str, Plan], links: Links | None, date: str | None = None) -> dict:
+def report(plans: dict[str, Plan], date: str | None = None) -> dict:
     ref = reference_id(plans)
     others = provinces(plans)
-    matrices = {kind: matrix(plans, links, kind) for kind in KINDS}
+    matrices = {kind: matrix(plans, kind) for kind in KINDS}
     for m in matrices.values():
         _annotate(m, plans)
     claims = claims_for_report(plans)   # what the press says, claim by claim (claims.py)
@@ -47,7 +46,7 @@ def report(plans: dict[str, Plan], links: Links | None, date: str | None = None)
         "matrices": matrices,
         "coverage": coverage_all_kinds(matrices, others),
         "highlights": {pid: highlights(matrices, plans, pid) for pid in others},
-        "targets": target_grid(plans, links),
+        "targets": target_grid(plans),
         "gaps": [gap_record(plans[pid], g) for pid in sorted(plans) for g in plans[pid].source_gaps],
         "claims": claims,
         "stamp": stamp(plans, date),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from .verdicts import label
 from .crossplan import against_reference, reference_id, row_for
-from .links import Links
 from .model import Item, Plan, Target
 from .show import items_by_domain, source_line
 from .vocab import domain_names
@@ -54,8 +53,7 @@ def empty_cell(status: str, row=None) -> dict:
     return {"id": None, "status": status, "label": label(status), "notes": list(row.notes) if row else []}
 
 
-def target_grid(plans: dict[str, Plan], links: Links | None, plan_ids: list[str] | None = None,
-                domain: str | None = None) -> dict:
+def target_grid(plans: dict[str, Plan], plan_ids: list[str] | None = None, domain: str | None = None) -> dict:
     ref = plans[reference_id(plans)]
     diffs = against_reference(plans, ("targets",))
     shown = [pid for pid in (plan_ids or sorted(diffs)) if pid in diffs]

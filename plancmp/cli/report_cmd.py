@@ -53,7 +53,8 @@ def report_command(
     plans = load_all()
     from ..i18n import Labels
 
-    text = html.render(report(plans, load_checked_links(plans), date=date), Labels(lang).lang)
+    load_checked_links(plans)   # a broken link stops the report, whichever two plans it joins
+    text = html.render(report(plans, date=date), Labels(lang).lang)
     try:
         write_atomic(out, text)
     except OSError as exc:

@@ -60,7 +60,8 @@ def targets_command(
                 usage_error(str(exc))
             if pid != ref and pid not in chosen:
                 chosen.append(pid)
-    data = target_grid(loaded, load_checked_links(loaded), chosen, domain_names[0] if domain_names and len(domain_names) == 1 else None)
+    load_checked_links(loaded)   # a broken link stops the grid, whichever two plans it joins
+    data = target_grid(loaded, chosen, domain_names[0] if domain_names and len(domain_names) == 1 else None)
     data = filter_rows(data, domain_names, wanted)
     from ..render.sheets import targets_sheets
 
