@@ -127,9 +127,9 @@ def diffs(data: Path) -> tuple[dict[str, Plan], dict[str, Diff]]:
     from .paths import data_dir
 
     plans = load_all(data / "plans")
+    links = load_checked_links(plans, data)   # every link between the plans, on both sides alike
     if data.resolve() == data_dir().resolve():
         return plans, against_reference(plans)
-    links = load_checked_links(plans, data)
     ref = reference_id(plans)
     return plans, {pid: diff(plans[ref], plans[pid], links) for pid in provinces(plans)}
 
