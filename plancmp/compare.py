@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -422,22 +423,41 @@ def _year_note(x: Target, y: Target) -> str:
     return "" if x.year == y.year else f"target years differ: {x.plan} {x.year}, {y.plan} {y.year}"
 
 
+class _Move(NamedTuple):
+    """A target's own start and goal, both plain numbers in one unit, the start exact."""
+    base: Value
+    goal: Value
+    better: bool   # higher is better
+    worse: bool    # the goal is worse than the start
+
+    @property
+    def floor_met(self) -> bool:
+        """A floor (or ceiling) the start already clears: >99% against 99.36% plans no decline."""
+        return self.worse and self.goal.comparator in (("≥", ">") if self.better else ("≤", "<"))
+
+
+def _move(t: Item) -> _Move | None:
+    if not isinstance(t, Target) or t.baseline is None:
+        return None
+    base, goal = try_parse(t.baseline.value), try_parse(t.target)
+    if not (base and goal and base.numeric and goal.numeric) or base.comparator != "=":
+        return None
+    if base.unit and goal.unit and base.unit != goal.unit:
+        return None
+    better = higher_is_better(t.indicator, goal)
+    return _Move(base, goal, better, goal.number < base.number if better else goal.number > base.number)
+
+
 def planned_change(t: Target) -> float | None:
     """target minus baseline, when both are plain numbers in one unit: not for a baseline
     given as a bound (>90), period figures (cumulative, yearly averages) or a floor the
-    baseline already clears (>99% against 99.36% plans no decline)."""
-    if t.baseline is None or {"cumulative", "annual_average"} & set(t.flags):
+    baseline already clears."""
+    if {"cumulative", "annual_average"} & set(t.flags):
         return None
-    base, goal = try_parse(t.baseline.value), try_parse(t.target)
-    if not (base and goal and base.numeric and goal.numeric) or base.cumulative or goal.cumulative:
+    move = _move(t)
+    if move is None or move.base.cumulative or move.goal.cumulative or move.floor_met:
         return None
-    if base.comparator != "=" or (base.unit and goal.unit and base.unit != goal.unit):
-        return None
-    better = higher_is_better(t.indicator, goal)
-    if goal.comparator in (("≥", ">") if better else ("≤", "<")) and (goal.number < base.number) == better \
-            and goal.number != base.number:
-        return None
-    return goal.number - base.number
+    return move.goal.number - move.base.number
 
 
 def change_note(x: Target, y: Target, a: Plan, b: Plan) -> str:
@@ -532,22 +552,14 @@ def _own_baseline_notes(t: Item) -> tuple[str, ...]:
     """When a target is worse than the plan's own starting value, say how: a yearly
     average that falls from the last period's, a floor the baseline already clears
     (>99% against 99.36%: no decline planned), or a real step back."""
-    if not isinstance(t, Target) or t.baseline is None:
-        return ()
-    base, goal = try_parse(t.baseline.value), try_parse(t.target)
-    if not (base and goal and base.numeric and goal.numeric) or base.comparator != "=":
-        return ()
-    if base.unit and goal.unit and base.unit != goal.unit:
-        return ()
-    better = higher_is_better(t.indicator, goal)
-    worse = goal.number < base.number if better else goal.number > base.number
-    if not worse:
+    move = _move(t)
+    if move is None or not move.worse:
         return ()
     if "annual_average" in t.flags:
         return (f"{t.plan}: the yearly average falls from {t.baseline.value} (given for {t.baseline.year}) to {t.target}",)
-    if goal.comparator in (("≥", ">") if better else ("≤", "<")):
+    if move.floor_met:
         return (f"{t.plan}: its floor {t.target} is already met by its baseline {t.baseline.value} ({t.baseline.year})",)
-    return (f"{t.plan}: target {t.target} is {'below' if better else 'above'} its own baseline {t.baseline.value} ({t.baseline.year})",)
+    return (f"{t.plan}: target {t.target} is {'below' if move.better else 'above'} its own baseline {t.baseline.value} ({t.baseline.year})",)
 
 
 # ---------------------------------------------------------------- services and tasks
