@@ -89,14 +89,14 @@ def _equivalents() -> tuple[tuple[str, str], ...]:
 
 
 def chinese_number(text: str) -> tuple[int, int] | None:
-    """The Chinese numeral at the start of `text` (一, 十二, 四十, 一百二十, 两千) as
+    """The Chinese numeral at the start of `text` (一, 十二, 四十, 一百二十, 一百零五, 两千) as
     (value, characters read); None when it does not start with one."""
     numerals = value_words()["numerals"]
     digits, multipliers = numerals["digits"], numerals["multipliers"]
     total, digit, read = 0, None, 0
     for char in text:
         if char in digits:
-            if digit is not None:   # two digits in a row (一二) is not a number we read
+            if digit:   # two digits in a row (一二, 二〇) is not a number we read; 零 only holds a place
                 break
             digit = digits[char]
         elif char in multipliers:

@@ -78,7 +78,7 @@ def test_equivalent_expressions_compare_as_values(a_value, b_value, status):
     assert row.status == status, row
 
 
-@pytest.mark.parametrize("raw,number", [("四十", 40), ("十二", 12), ("一百二十个", 120), ("两千", 2000), ("至少办好一所", 1)])
+@pytest.mark.parametrize("raw,number", [("四十", 40), ("十二", 12), ("一百二十个", 120), ("两千", 2000), ("至少办好一所", 1), ("一百零五所", 105)])
 def test_chinese_numerals_are_read_whole(raw, number):
     from plancmp.values import parse_value
     assert parse_value(raw).number == number

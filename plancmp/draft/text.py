@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..values import chinese_number
+
 NUMERALS = "零〇一二三四五六七八九十百"
 _CHAPTER = re.compile(rf"^第([{NUMERALS}]+)章\s*(.*)$")
 _SECTION = re.compile(rf"^第([{NUMERALS}]+)节\s*(.*)$")
@@ -21,22 +23,6 @@ _BOX = re.compile(r"^专栏\s*(\d+)\s*(.*)$")
 _TERMINAL = re.compile(r"[。！？；]$|[。！？][”’」』）)]$")
 _NOTE = re.compile(r"^(注|说明|备注)\s*[:：]?|^-?\s*\d{1,2}\s*[.．、]\s*\D")
 _TOC = re.compile(r"(?:\s*(?:\.{3,}|…{2,}|-\s*\d*\s*-?))+\s*$")   # a table-of-contents line: 第一章 规划背景 ..... - 3 -
-
-
-def chinese_int(numeral: str) -> int:
-    """一 -> 1, 十二 -> 12, 二十 -> 20: section numbers, for ids that say where an item stood."""
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0}
-    total, digit = 0, 0
-    for char in numeral:
-        if char == "十":
-            total += (digit or 1) * 10
-            digit = 0
-        elif char == "百":
-            total += (digit or 1) * 100
-            digit = 0
-        else:
-            digit = digits.get(char, 0)
-    return total + digit
 
 
 @dataclass
@@ -137,7 +123,7 @@ def _heading(stripped: str, number: int, western: bool) -> Heading | None:
                 head, _, body = title.partition("。")
                 title, rest = head, (title if body.strip() else "")
             toc = bool(_TOC.search(title))
-            return Heading(kind, label.format(match.group(1)), chinese_int(match.group(1)), _TOC.sub("", title).strip(),
+            return Heading(kind, label.format(match.group(1)), chinese_number(match.group(1))[0], _TOC.sub("", title).strip(),
                            number, rest, toc)
     return None
 
