@@ -190,7 +190,7 @@ def check_plan(plan: Plan, doc: Doc) -> list[Finding]:
         if source is not None and not source.contains(item.evidence.quote):
             owned.append((item, _quote_missing(item.evidence.quote, item.evidence.pos, source, f"{item.kind} item {item.id!r}")))
         for number in getattr(item, "commitments", ()):
-            if squeeze(number) not in squeeze(item.evidence.quote):
+            if not in_quote(number, item.evidence.quote):   # the rule of target values: whole numbers
                 owned.append((item, Finding("value-not-in-quote", f"commitment {number!r} of {item.id!r} does not appear in its quote", item.pos.file, item.pos.line, item.pos.col)))
     for target in plan.targets:
         owned += [(target, f) for f in _check_target(target)]

@@ -252,6 +252,8 @@ def test_a_plan_with_a_validate_error_is_never_compared(data):
     (lambda d: replace_once(d / "plans" / "gansu.yaml", "level: province", "level: national"), "reference-plan"),
     (lambda d: replace_once(d / "plans" / "gansu.yaml", "id: gansu", 'id: "gansu\\n"'), "invalid-id"),
     (lambda d: replace_once(d / "plans" / "national.yaml", 'target: "4.5"', "target: 010"), "value-not-in-quote"),
+    # a commitment is held to the same whole-number rule: 0.1 is in the quote, 1 is not
+    (lambda d: replace_once(d / "plans" / "national.yaml", '["不少于0.1平方米"]', '["1平方米"]'), "value-not-in-quote"),
 ])
 def test_validate_catches_what_the_commands_would_trip_on(data, mutation, code):
     mutation(data)
