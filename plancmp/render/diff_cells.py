@@ -21,11 +21,16 @@ def value_text(item: Item | None) -> str:
     return item.standard or ""
 
 
+def when(year, binding) -> str:
+    """A target's year and 属性 as the plan states them: `2025, 约束性`, or what of it is given."""
+    return ", ".join(str(v) for v in (year, binding) if v)
+
+
 def when_text(item: Item | None) -> str:
-    """A target's year and 属性 as the plan states them: `2025, 约束性`; "" for other kinds."""
+    """when() of an item; "" for other kinds than targets."""
     if item is None or item.kind != "targets":
         return ""
-    return ", ".join([str(item.year)] + ([item.binding] if item.binding else []))
+    return when(item.year, item.binding)
 
 
 def side_text(item: Item | None) -> str:

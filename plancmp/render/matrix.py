@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..i18n import Labels
 from ..verdicts import BUCKETS
+from .diff_cells import when
 from .diff_table import STYLES
 from .tabular import Column, Table
 
@@ -23,8 +24,8 @@ def legend_items(data: dict, labels: Labels | None = None) -> list[str]:
 
 
 def _when(row: dict) -> str:
-    when = ", ".join(str(v) for v in (row.get("year"), row.get("binding")) if v)
-    return f" ({when})" if when else ""
+    said = when(row.get("year"), row.get("binding"))
+    return f" ({said})" if said else ""
 
 
 NAME = 16     # display columns a name keeps before the layout gives way elsewhere (8 hanzi)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..i18n import Labels
+from .diff_cells import when
 from .diff_table import STYLES
 from .tabular import Column, Table
 
@@ -21,14 +22,14 @@ def _line(record: dict) -> str:
     return f"{ev['section']}, {line}" if ev["section"] else line
 
 
-def _commitment(record: dict, when: bool = True) -> str:
+def _commitment(record: dict) -> str:
     """`85.2% (2020) → >90% [%] (2025, 约束性)`: the target, then its year and 属性."""
     if record["kind"] == "targets":
         base = record["baseline"]
         text = f"{base['value']} ({base['year']}) → {record['target']}" if base else f"— → {record['target']}"
         text += f" [{record['unit']}]" if record["unit"] else ""
-        said = ", ".join(str(v) for v in (record.get("year"), record.get("binding")) if v)
-        return text + (f" ({said})" if when and said else "")
+        said = when(record.get("year"), record.get("binding"))
+        return text + (f" ({said})" if said else "")
     if record["kind"] == "services":
         return record["standard"] or record["target_group"] or ""
     return ", ".join(record["commitments"])
@@ -119,7 +120,7 @@ def statements_table(data: dict, labels: Labels | None = None) -> Table:
                Column("basis", "basis", nowrap=True), Column("quote", "quote"), Column("where", "where in its source")]
     labels = labels or Labels("en")
     rows = [{"id": r["id"] + ("" if r.get("restates") else " (first)"),
-             "value": f"{_commitment(r, when=False)} ({', '.join(str(v) for v in (r['year'], r.get('binding')) if v)})",
+             "value": _commitment(r),
              "basis": r["basis"] + (", aspirational" if "aspirational" in r["flags"] else ""),
              "quote": r["evidence"]["quote"], "where": _line(r)} for r in data["statements"]]
     notes = [f"{c['verdict']}: {c['message']}" for c in data.get("consistency", [])]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..i18n import Labels
 from ..verdicts import STATUSES, SYMBOLS
+from .diff_cells import when
 from .diff_table import STYLES
 from .tabular import Column, Table
 
@@ -20,8 +21,8 @@ def cell_text(cell: dict, flags: dict | None = None, labels: Labels | None = Non
     marks = ([labels.basis(cell["basis"])] if cell["body_text"] else []) + [labels.flag(f) for f in cell["flags"]]
     symbol = SYMBOLS.get(cell["status"], "")
     text = f"{symbol} {cell['value']}" if symbol else cell["value"]
-    when = ", ".join(str(v) for v in (cell.get("year"), cell.get("binding")) if v)
-    return text + (f" ({when})" if when else "") + (f" [{'; '.join(marks)}]" if marks else "")
+    said = when(cell.get("year"), cell.get("binding"))
+    return text + (f" ({said})" if said else "") + (f" [{'; '.join(marks)}]" if marks else "")
 
 
 def verdict_counts(data: dict) -> dict[str, dict[str, int]]:
