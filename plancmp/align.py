@@ -164,8 +164,8 @@ def align(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] =
     out = Alignment()
     for kind in kinds:
         # a restatement (the text repeating a table row) joins its first statement's row later
-        left = [i for i in a.items(kind) if not getattr(i, "restates", None)]
-        right = [i for i in b.items(kind) if not getattr(i, "restates", None)]
+        left = [i for i in a.items(kind) if not i.restates]
+        right = [i for i in b.items(kind) if not i.restates]
         pairs, misses = _align_kind(kind, left, right, links if use_links else None)
         out.pairs += pairs
         out.near_misses += misses

@@ -60,7 +60,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row
     item's quote pairs with that item; one held by none makes the row `mentioned`.
     `omitted` and `unknown` remain only for what the text does not state.
     B's items that now state something of A are no longer `added`."""
-    candidates = [i for i in b.items() if not getattr(i, "restates", None)]
+    candidates = [i for i in b.items() if not i.restates]
     by_ref = {i.ref: i for i in candidates}
     names = mentions.Names(candidates)
     text = _TextOf(b, candidates)

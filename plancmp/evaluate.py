@@ -109,7 +109,7 @@ def score_row(s: Score, row: Row, label: Label, ref: str) -> None:
         s.edges_shown += sum(i in shown for i in label.ids)
         s.also_all += len(row.also)
         # a restatement of a labelled item states the same indicator by its own link (restates:)
-        s.also_right += sum(i.id in label.ids or getattr(i, "restates", None) in label.ids for i in row.also)
+        s.also_right += sum(i.id in label.ids or i.restates in label.ids for i in row.also)
     if row.status == "omitted":
         s.omitted += 1
         if label.absent:

@@ -50,6 +50,7 @@ class Item:
     accept: tuple[Accept, ...] = ()   # warnings of this item that faithfully reflect the source
 
     kind = ""  # set by subclasses: targets | services | tasks
+    restates = None  # a class attribute, not a field: only a target states another again (Target.restates)
 
     @property
     def name(self) -> str:  # indicator, item or title

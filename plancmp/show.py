@@ -71,7 +71,7 @@ def items_by_domain(plan: Plan, kinds: tuple[str, ...] = KINDS, restatements: bo
     """The plan's items in domain order, then kind order, then file order; without
     `restatements`, only first statements (a diff shows a restatement on its first
     statement's row)."""
-    items = [i for kind in kinds for i in plan.items(kind) if restatements or not getattr(i, "restates", None)]
+    items = [i for kind in kinds for i in plan.items(kind) if restatements or not i.restates]
     return sorted(items, key=lambda i: (_domain_order(i.domain), KINDS.index(i.kind)))
 
 
@@ -101,7 +101,7 @@ def detail(plans: dict[str, Plan], item: Item, links=None) -> dict:
     for c in found:
         c["counterpart"] = item_record(plans[c["plan"]], c["counterpart"]) if c["counterpart"] else None
     plan = plans[item.plan]
-    first = plan.item(item.restates) if getattr(item, "restates", None) else item
+    first = plan.item(item.restates) if item.restates else item
     # every statement of the same indicator in this plan, the first one included
     statements = [first] + [t for t in plan.targets if t.restates == first.id] if isinstance(first, Target) else []
     from . import consistency

@@ -88,7 +88,7 @@ def scores():
 def test_every_national_item_is_labelled_against_every_province(scores):
     plans, labels, _ = scores
     # restatements show on their first statement's row: they have no row, nor label, of their own
-    national = {i.id for i in plans["national"].items() if not getattr(i, "restates", None)}
+    national = {i.id for i in plans["national"].items() if not i.restates}
     for pairing in labels:
         labelled = {i for kind in ("targets", "services", "tasks") for i in (pairing.get(kind) or {})}
         assert labelled == national, pairing["right"]

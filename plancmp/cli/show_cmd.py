@@ -32,7 +32,7 @@ def _pick_item(plan: Plan, query: str):
     q = fold(item_id)
     named = [i for i in plan.items() if q and q == fold(i.name)]
     named = named or [i for i in plan.items() if q and q in fold(i.name)]
-    first = [i for i in named if not getattr(i, "restates", None)]   # a restatement shows under its first statement
+    first = [i for i in named if not i.restates]   # a restatement shows under its first statement
     if len(first) == 1 or (len(named) == 1):
         return (first or named)[0]
     if named:
