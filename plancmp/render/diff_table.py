@@ -115,7 +115,7 @@ def _domain_table(by_domain: dict, counts: dict, width: int, color: bool, labels
             c = by_domain[domain]
             grid.add_row(domain, *(str(c[s] or "") for s in shown), str(sum(c[s] for s in shown)))
         grid.add_row((labels("all"), "bold"), *((str(counts[s]), "bold") for s in shown), (str(total), "bold"))
-        if textgrid.unfolded_width(grid) <= width:
+        if textgrid.natural_width(grid, header_words=True) <= width:
             lines = textgrid.render(grid, width, color)
             return (_legend(shown, width, color, labels) + lines) if symbols else lines
     out = _legend(shown, width, color, labels)

@@ -373,20 +373,15 @@ def fits(grid: Grid, width: int) -> bool:
     return True
 
 
-def natural_width(grid: Grid) -> int:
-    """The width of the table with no cell wrapped, headers included."""
-    cells = [[CellText(col.header) for col in grid.columns], *([CellText(value) for value in row] for row in grid.rows)]
-    widths = [max([col.min_width] + [row[i].width for row in cells if i < len(row)]) for i, col in enumerate(grid.columns)]
-    return sum(widths) + (2 * PAD + GAP) * len(widths) - GAP
+def natural_width(grid: Grid, header_words: bool = False) -> int:
+    """The width of the table with no body cell wrapped: headers whole, or with
+    `header_words` wrapped at their spaces only (no header word broken)."""
+    def header(col) -> int:
+        text = CellText(col.header)
+        return max(map(text_width, text.text.split()), default=0) if header_words else text.width
 
-
-def unfolded_width(grid: Grid) -> int:
-    """The narrowest the table can be with no body cell wrapped and no header word broken
-    (a header may wrap at its spaces only)."""
-    headers = [CellText(col.header) for col in grid.columns]
-    widths = [max([max(map(text_width, h.text.split()), default=0), col.min_width]
-                  + [CellText(row[i]).width for row in grid.rows if i < len(row)])
-              for i, (h, col) in enumerate(zip(headers, grid.columns))]
+    widths = [max([col.min_width, header(col)] + [CellText(row[i]).width for row in grid.rows if i < len(row)])
+              for i, col in enumerate(grid.columns)]
     return sum(widths) + (2 * PAD + GAP) * len(widths) - GAP
 
 
