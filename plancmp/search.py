@@ -17,7 +17,7 @@ from .show import items_by_domain, source_line
 def _fold(text: str) -> str:
     from .textnorm import fold_char
 
-    return "".join(map(fold_char, text or ""))
+    return "".join(map(fold_char, text or "")).lower()
 
 
 def search(plans: dict[str, Plan], query: str, plan_ids: list[str] | None = None,
@@ -60,7 +60,7 @@ def search(plans: dict[str, Plan], query: str, plan_ids: list[str] | None = None
                 if row.passage is not None:
                     mentions.setdefault(row.passage.line, row.left.id)
         for passage, folded in zip(index.passages, index.folded):
-            if q not in folded or passage.line in seen_lines:
+            if q not in folded.lower() or passage.line in seen_lines:
                 continue
             seen_lines.add(passage.line)
             mentioned = mentions.get(passage.line)

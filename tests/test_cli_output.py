@@ -383,6 +383,11 @@ def test_search_finds_items_and_sentences(runner):
     assert proc.returncode == 0 and b"data/sources/gansu.txt:137" in proc.stdout
 
 
+def test_search_folds_case_as_its_help_says(runner):
+    upper = json.loads(cli(runner, "search", "APP", "-f", "json").output)["hits"]
+    assert upper and json.loads(cli(runner, "search", "app", "-f", "json").output)["hits"] == upper
+
+
 # --- 7. CLI conventions ----------------------------------------------------------------------------
 
 def test_version_completion_and_usage_lines(runner):
