@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plancmp.model import Baseline, Evidence, Plan, Service, SourceGap, Target, Task
-from plancmp.yamldoc import Pos
+from plancmp.core.model import Baseline, Evidence, Plan, Service, SourceGap, Target, Task
+from plancmp.ingest.yamldoc import Pos
 
 POS = Pos("test.yaml", 1, 1)
 

@@ -5,10 +5,10 @@ import random
 
 import pytest
 
-from plancmp import textnorm
-from plancmp.align import align, band
-from plancmp.assign import assign
-from plancmp.links import Link, Links
+from plancmp.core import textnorm
+from plancmp.engine.align import align, band
+from plancmp.engine.assign import assign
+from plancmp.ingest.links import Link, Links
 
 from helpers_plans import plan, service, target, task
 
@@ -137,10 +137,10 @@ def test_low_scores_are_flagged_for_review_never_high():
 def test_large_plans_take_the_shortlist_and_the_c_solver_with_the_same_result(monkeypatch):
     """Plans too large to score every pair are aligned on a shortlist per item and solved by
     SciPy; on the real plans (forced down that path) every row must come out the same."""
-    from plancmp import align
-    from plancmp.compare import diff
-    from plancmp.crossplan import load_checked_links
-    from plancmp.load import load_all
+    from plancmp.engine import align
+    from plancmp.engine.compare import diff
+    from plancmp.views.crossplan import load_checked_links
+    from plancmp.ingest.load import load_all
 
     plans = load_all()
     links = load_checked_links(plans)

@@ -17,7 +17,7 @@ from typing import Callable
 
 import pytest
 
-from plancmp import schema, yamldoc
+from plancmp.ingest import schema, yamldoc
 from plancmp.cli import app
 
 from conftest import DATA, PLANCMP

@@ -6,7 +6,8 @@ import subprocess
 
 import pytest
 
-from plancmp import __version__, schema
+from plancmp import __version__
+from plancmp.ingest import schema
 from plancmp.cli import app
 
 from conftest import DATA, PLANCMP, ROOT

@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 
 from plancmp.cli import app
-from plancmp.verdicts import STATUSES
-from plancmp.schema import SCHEMAS
+from plancmp.core.verdicts import STATUSES
+from plancmp.ingest.schema import SCHEMAS
 
 from conftest import PLANCMP, ROOT
 

@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from plancmp.cli import app
 from plancmp.draft import draft_text
 from plancmp.draft.measure import EXACT_TABLES, PLANS, SHARE_GOAL, goals, measure
-from plancmp.evidence import squeeze
-from plancmp.validate import in_quote
+from plancmp.ingest.evidence import squeeze
+from plancmp.ingest.checks import in_quote
 
 from conftest import DATA
 
@@ -223,7 +223,7 @@ def test_aliases_are_kept_in_the_plan_file_and_resolve_with_plancmp_data(runner,
     assert result.exit_code == 0, result.output
     assert 'aliases: ["浙江", "zj"]' in (data / "plans" / "zhejiang.yaml").read_text(encoding="utf-8")
     monkeypatch.setenv("PLANCMP_DATA", str(data))
-    from plancmp.planref import UnknownPlan, resolve
+    from plancmp.ingest.planref import UnknownPlan, resolve
 
     assert [resolve(q) for q in ("浙江", "ZJ", "zhejiang省", "zhejiang")] == ["zhejiang"] * 4
     monkeypatch.delenv("PLANCMP_DATA")
@@ -246,7 +246,7 @@ def test_an_alias_another_plan_has_is_refused(runner, tmp_path):
     (["aliases: []"], []),
 ])
 def test_aliases_are_read_without_yaml_and_odd_ones_ignored(tmp_path, lines, expected):
-    from plancmp.planref import _names
+    from plancmp.ingest.planref import _names
 
     path = tmp_path / "x.yaml"
     path.write_text("\n".join(["id: x", "region: 浙江省", *lines]) + "\n", encoding="utf-8")
@@ -254,7 +254,7 @@ def test_aliases_are_read_without_yaml_and_odd_ones_ignored(tmp_path, lines, exp
 
 
 def test_odd_plan_files_leave_a_name_unknown(tmp_path):
-    from plancmp.planref import UnknownPlan, _names, resolve
+    from plancmp.ingest.planref import UnknownPlan, _names, resolve
 
     (tmp_path / "binary.yaml").write_bytes(b"\xff\xfe aliases: [x]")
     (tmp_path / "folder.yaml").mkdir()

@@ -161,7 +161,7 @@ def test_colour_never_reaches_a_file_unless_asked(runner, tmp_path):
 # --- 3. Chinese labels ---------------------------------------------------------------------------
 
 def test_labels_are_data_in_both_languages():
-    from plancmp.verdicts import STATUSES
+    from plancmp.core.verdicts import STATUSES
 
     labels = yaml.safe_load((ROOT / "plancmp" / "vocab" / "labels.yaml").read_text(encoding="utf-8"))
     assert {s: labels["status"][s]["zh"] for s in STATUSES} == ZH
@@ -181,7 +181,7 @@ def test_lang_zh_labels_verdicts_headers_and_summary(runner):
 
 
 def test_lang_defaults_from_the_locale_and_json_keeps_english_codes(runner):
-    from plancmp.verdicts import STATUSES
+    from plancmp.core.verdicts import STATUSES
 
     zh = cli(runner, "diff", "national", "gansu", LANG="zh_CN.UTF-8").output
     assert "概要" in zh

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import yaml
 
 from plancmp.cli import app
-from plancmp.matrix import SYMBOLS
+from plancmp.views.matrix import SYMBOLS
 from plancmp.render import html
 
 STATUS_EN = {"exceeds": "exceeds", "matches": "matches", "below": "below"}
@@ -180,8 +180,8 @@ def test_the_first_screen_answers_per_province(runner, tmp_path):
 
 
 def test_strongest_and_weakest_follow_the_stated_rule():
-    from plancmp.load import load_all
-    from plancmp.report import report
+    from plancmp.ingest.load import load_all
+    from plancmp.views.report import report
 
     plans = load_all(DATA / "plans")
     data = report(plans)

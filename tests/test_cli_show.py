@@ -44,7 +44,7 @@ def test_overview_json_lists_every_item_once(runner, plan_id):
 
 
 def test_overview_is_grouped_by_domain_in_vocabulary_order(runner):
-    from plancmp.vocab import domain_names
+    from plancmp.core.vocab import domain_names
 
     items = json.loads(runner.invoke(app, ["show", "liaoning", "-f", "json"]).output)["items"]
     order = [domain_names().index(i["domain"]) for i in items]

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from plancmp.compare import diff
-from plancmp.verdicts import status_from_text
+from plancmp.engine.compare import diff
+from plancmp.core.verdicts import status_from_text
 
 from helpers_plans import gap, plan, service, target, task
 
@@ -80,7 +80,7 @@ def test_equivalent_expressions_compare_as_values(a_value, b_value, status):
 
 @pytest.mark.parametrize("raw,number", [("四十", 40), ("十二", 12), ("一百二十个", 120), ("两千", 2000), ("至少办好一所", 1), ("一百零五所", 105)])
 def test_chinese_numerals_are_read_whole(raw, number):
-    from plancmp.values import parse_value
+    from plancmp.core.values import parse_value
     assert parse_value(raw).number == number
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from plancmp import consistency
+from plancmp.ingest import consistency
 from plancmp.cli import app
 
 from conftest import DATA

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from plancmp import cache
+from plancmp.files import cache
 from plancmp.cli import app
 
 from conftest import DATA, PLANCMP, replace_once
@@ -275,7 +275,7 @@ def test_twenty_thousand_links_cost_little(data):
     extra = "".join(f'  - {{forbid: "national:x{n} = liaoning:y{n}", reason: "bulk"}}\n' for n in range(20_000))
     links = data / "links.yaml"
     links.write_text(links.read_text(encoding="utf-8") + extra, encoding="utf-8")
-    from plancmp.links import load_links
+    from plancmp.ingest.links import load_links
 
     loaded = load_links(links, "links.yaml")
     start = time.perf_counter()

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from plancmp import mentions, textsearch
+from plancmp.engine import mentions
+from plancmp.ingest import textsearch
 from plancmp.cli import app
 
 from conftest import DATA, PLANCMP, uncurate
@@ -76,9 +77,9 @@ def test_coverage_finds_characters_together_in_any_order_and_no_further():
 
 @pytest.fixture(scope="module")
 def scores():
-    from plancmp.crossplan import load_checked_links
-    from plancmp.evaluate import evaluate, read_labels
-    from plancmp.load import load_all
+    from plancmp.views.crossplan import load_checked_links
+    from plancmp.views.evaluate import evaluate, read_labels
+    from plancmp.ingest.load import load_all
 
     plans = load_all(DATA / "plans")
     labels = read_labels(DATA / "eval" / "pairs.yaml")
@@ -96,7 +97,7 @@ def test_every_national_item_is_labelled_against_every_province(scores):
 
 
 def test_the_eval_goals_hold(scores):
-    from plancmp.evaluate import omission_precision
+    from plancmp.views.evaluate import omission_precision
 
     _, _, result = scores
     for kind, s in result.items():

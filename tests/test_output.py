@@ -6,9 +6,9 @@ import stat
 
 import pytest
 
-from plancmp import output
+from plancmp.files import output
 from plancmp.cli import app
-from plancmp.output import write_atomic
+from plancmp.files.output import write_atomic
 
 from conftest import replace_once
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 
-HEAVY = ("jsonschema", "plancmp.compare", "plancmp.align", "plancmp.schemacheck", "plancmp.render.diff_table")
+HEAVY = ("jsonschema", "plancmp.engine.compare", "plancmp.engine.align", "plancmp.ingest.schemacheck", "plancmp.render.diff_table")
 
 
 def _imported_after(argv: list[str]) -> set[str]:
@@ -35,8 +35,8 @@ from pathlib import Path  # noqa: E402
 import pytest  # noqa: E402
 
 from conftest import PLANCMP, replace_once  # noqa: E402
-from plancmp import cache  # noqa: E402
-from plancmp.load import Loaded, load_plan_cached  # noqa: E402
+from plancmp.files import cache  # noqa: E402
+from plancmp.ingest.load import Loaded, load_plan_cached  # noqa: E402
 
 COMMANDS = [["diff", "national", "liaoning"], ["diff", "national", "gansu", "--format", "json", "--evidence"],
             ["matrix"], ["matrix", "--kind", "tasks", "--format", "markdown"], ["targets", "--format", "csv"],
@@ -73,7 +73,7 @@ def test_output_is_byte_identical_with_and_without_the_cache(cache_home, data_co
         assert uncached == first == warm, args
 
 
-ENGINE = ("yaml", "jsonschema", "rapidfuzz", "plancmp.compare", "plancmp.align", "plancmp.load", "plancmp.yamldoc")
+ENGINE = ("yaml", "jsonschema", "rapidfuzz", "plancmp.engine.compare", "plancmp.engine.align", "plancmp.ingest.load", "plancmp.ingest.yamldoc")
 
 
 @pytest.mark.parametrize("argv", [["diff", "national", "liaoning", "--format", "json"],
@@ -82,7 +82,7 @@ ENGINE = ("yaml", "jsonschema", "rapidfuzz", "plancmp.compare", "plancmp.align",
 def test_a_warm_run_reads_its_result_without_the_engine(cache_home, argv):
     """A second run over unchanged files reads the diff/matrix back: no YAML, no schema, no alignment."""
     cold = _imported_after(argv)
-    assert {"yaml", "plancmp.compare"} <= cold              # the first run computed it …
+    assert {"yaml", "plancmp.engine.compare"} <= cold              # the first run computed it …
     warm = _imported_after(argv)
     assert not warm & set(ENGINE), sorted(warm & set(ENGINE))   # … the second did not
 

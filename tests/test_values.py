@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from plancmp.values import ValueError_, parse_value
+from plancmp.core.values import ValueError_, parse_value
 
 from conftest import DATA
 

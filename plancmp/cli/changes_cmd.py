@@ -39,14 +39,14 @@ def changes_command(
 
       plancmp changes --base HEAD~1 --fail-on below,omitted
     """
-    from ..verdicts import STATUSES
+    from ..core.verdicts import STATUSES
 
     chosen = {s.strip() for s in fail_on.split(",") if s.strip()}
     unknown = sorted(chosen - set(STATUSES))
     if unknown:
         usage_error(f"unknown --fail-on status {', '.join(unknown)}; choose from: {', '.join(STATUSES)}")
-    from ..changes import GitProblem, changes_since
-    from ..paths import data_dir
+    from ..views.changes import GitProblem, changes_since
+    from ..files.paths import data_dir
     from ..render.changes import FORMATS
 
     try:

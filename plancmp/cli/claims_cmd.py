@@ -9,8 +9,8 @@ from .common import OutputFormat, app, emit, usage_error
 
 def _press_paths(press: str | None) -> list[Path]:
     """PRESS as a path, else a press id (a file of data/press/); none: every press file."""
-    from ..claims import press_files
-    from ..paths import data_dir
+    from ..views.claims import press_files
+    from ..files.paths import data_dir
 
     known = press_files(data_dir())
     if press is None:
@@ -50,7 +50,7 @@ def claims_command(
 
       plancmp claims data/press/liaoning-press.yaml --format markdown
     """
-    from ..claims import claims_of
+    from ..views.claims import claims_of
     from ..render.claims import csv_table, tables
 
     data = {"press": [claims_of(path) for path in _press_paths(press)]}

@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 import typer
 from typer.core import TyperCommand
 
-from ..vocab import did_you_mean
+from ..core.vocab import did_you_mean
 
 if TYPE_CHECKING:
-    from ..findings import Finding
+    from ..core.findings import Finding
 
 
 class NamedUsageCommand(TyperCommand):
@@ -107,7 +107,7 @@ class View:
     """How this run prints: the labels of its language, colour or not, the width to lay out at."""
 
     def __init__(self, color: str = "auto", lang: str | None = None, out=None):
-        from ..i18n import Labels
+        from ..core.i18n import Labels
         from ..render.textgrid import output_width, use_color
 
         out = out or sys.stdout
@@ -165,7 +165,7 @@ def emit(format, data, tables, csv_table=None, *, view: View | None = None, bom:
 def emit_text(text: str, view: View | None, out) -> None:
     """Print the rendered text, or write it to `out`."""
     if out is not None:
-        from ..output import write_atomic
+        from ..files.output import write_atomic
 
         write_out(out, lambda path: write_atomic(path, text))
         return
@@ -176,7 +176,7 @@ def write_out(out, write) -> None:
     """Write an --out file safely (a regular file or a new one, atomically), or exit 2 saying why."""
     from pathlib import Path
 
-    from ..output import NotAFile, refuse_unless_regular
+    from ..files.output import NotAFile, refuse_unless_regular
 
     path = Path(out)
     if path.is_dir() and not path.is_symlink():
@@ -203,7 +203,7 @@ def domain_option(value: str | None) -> str | None:
     """One --domain (name, alias, pinyin, English) -> the domain name; a usage error otherwise."""
     if not value:
         return None
-    from ..vocab import domain_names, domains, resolve_domain_query
+    from ..core.vocab import domain_names, domains, resolve_domain_query
 
     resolved = resolve_domain_query(value)
     if resolved is None:
@@ -222,7 +222,7 @@ def domains_option(value: str | None) -> list[str] | None:
 
 def kinds_option(value: str | None, default: tuple[str, ...] | None = None) -> tuple[str, ...]:
     """--kind targets,services: the kinds, in the model's order; a usage error names the valid ones."""
-    from ..model import KINDS
+    from ..core.model import KINDS
 
     kinds = []
     for word in split_list(value):
@@ -243,7 +243,7 @@ _KIND_WORDS = {"target": "targets", "service": "services", "task": "tasks", "指
 def statuses_option(value: str | None) -> set[str] | None:
     if not value:
         return None
-    from ..verdicts import STATUSES, status_from_text
+    from ..core.verdicts import STATUSES, status_from_text
 
     statuses = set()
     for word in split_list(value):
@@ -256,9 +256,9 @@ def statuses_option(value: str | None) -> set[str] | None:
 
 def _status_from_label(word: str) -> str | None:
     """A verdict typed in Chinese (低于, 未提及) -> its code."""
-    from ..i18n import Labels
-    from ..verdicts import STATUSES
-    from ..vocab import fold
+    from ..core.i18n import Labels
+    from ..core.verdicts import STATUSES
+    from ..core.vocab import fold
 
     zh = Labels("zh")
     return next((s for s in STATUSES if fold(zh.status(s)) == fold(word)), None)

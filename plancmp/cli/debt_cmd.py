@@ -26,11 +26,11 @@ def debt_command(
 
       plancmp debt --check          exit 1 while any plan has debt
     """
-    from .. import planref
-    from ..load import load_all
-    from ..crossplan import provinces, reference_id
-    from ..model import KINDS
-    from ..results import diff_of
+    from ..ingest import planref
+    from ..ingest.load import load_all
+    from ..views.crossplan import provinces, reference_id
+    from ..core.model import KINDS
+    from ..views.results import diff_of
 
     loaded = load_all()
     ref = reference_id(loaded)

@@ -7,7 +7,7 @@ import typer
 from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domains_option,
                      echo, emit, emit_text, kinds_option, lang_param, out_param, statuses_option, usage_error)
 
-from ..verdicts import STATUSES   # light: the diff engine (compare.py) is imported only when diff runs
+from ..core.verdicts import STATUSES   # light: the diff engine (compare.py) is imported only when diff runs
 
 
 
@@ -49,9 +49,9 @@ def diff_command(
 
       plancmp diff national liaoning --review
     """
-    from .. import planref
-    from ..results import diff_of
-    from ..verdicts import select
+    from ..ingest import planref
+    from ..views.results import diff_of
+    from ..core.verdicts import select
 
     try:
         left_id, right_id = planref.resolve(a), planref.resolve(b)

@@ -22,9 +22,9 @@ def eval_command(
 
       plancmp eval --labels my-pairs.yaml
     """
-    from ..evaluate import evaluate, read_labels, report
-    from ..load import load_all
-    from ..paths import data_dir, shown_path
+    from ..views.evaluate import evaluate, read_labels, report
+    from ..ingest.load import load_all
+    from ..files.paths import data_dir, shown_path
 
     path = labels or data_dir() / "eval" / "pairs.yaml"
     if not path.exists():
@@ -34,7 +34,7 @@ def eval_command(
     missing = sorted({p[side] for p in pairings for side in ("left", "right")} - set(plans))
     if missing:
         usage_error(f"{shown_path(path)} names unknown plans: {', '.join(missing)}")
-    from ..crossplan import load_checked_links
+    from ..views.crossplan import load_checked_links
 
     links = load_checked_links(plans)
     typer.echo(report(evaluate(plans, pairings, links), evaluate(plans, pairings, None)), nl=False)

@@ -58,9 +58,9 @@ def matrix_command(
 
 def _matrix(kind: str, domains: list[str] | None, binding: str | None) -> dict:
     """The matrix of one kind over some domains (one cached result per domain) and one 属性."""
-    from ..matrix import coverage
-    from ..results import matrix_of
-    from ..vocab import domain_names
+    from ..views.matrix import coverage
+    from ..views.results import matrix_of
+    from ..core.vocab import domain_names
 
     if not domains or len(domains) == 1:
         data = matrix_of(kind, domains[0] if domains else None)
@@ -79,8 +79,8 @@ def _matrix(kind: str, domains: list[str] | None, binding: str | None) -> dict:
 
 def _added(data: dict, binding: str, domains: list[str] | None) -> dict:
     """Targets of each province of that 属性 with no national counterpart (through the cached diffs)."""
-    from ..results import diff_of
-    from ..verdicts import row_binding
+    from ..views.results import diff_of
+    from ..core.verdicts import row_binding
 
     return {pid: sum(r.status == "added" and row_binding(r) == binding and (not domains or r.domain in domains)
                      for r in diff_of(data["reference"], pid, ("targets",)).rows) for pid in data["plans"]}

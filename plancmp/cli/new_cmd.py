@@ -45,7 +45,7 @@ def new_command(
     from ..draft import files
     from ..draft.emit import plan_yaml
     from ..draft.start import check_new, draft_file, same_file
-    from ..paths import data_dir, shown_path
+    from ..files.paths import data_dir, shown_path
 
     data = data_dir()
     plan_path, source_path = data / "plans" / f"{plan_id}.yaml", data / "sources" / f"{plan_id}.txt"

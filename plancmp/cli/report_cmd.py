@@ -32,11 +32,11 @@ def report_command(
 
       plancmp report -o /tmp/plancmp.html --date today && xdg-open /tmp/plancmp.html
     """
-    from ..crossplan import load_checked_links
-    from ..load import load_all
-    from ..output import write_atomic
+    from ..views.crossplan import load_checked_links
+    from ..ingest.load import load_all
+    from ..files.output import write_atomic
     from ..render import html
-    from ..report import report
+    from ..views.report import report
 
     if date is not None:
         date = _date_option(date)
@@ -44,14 +44,14 @@ def report_command(
         usage_error(f"{out} is a directory; name the HTML file to write (e.g. {out}/report.html)")
     if not out.parent.is_dir():
         usage_error(f"{out.parent}: no such directory")
-    from ..output import NotAFile, refuse_unless_regular
+    from ..files.output import NotAFile, refuse_unless_regular
 
     try:
         refuse_unless_regular(out)   # before the work: say it now, not after rendering
     except NotAFile as exc:
         usage_error(str(exc))
     plans = load_all()
-    from ..i18n import Labels
+    from ..core.i18n import Labels
 
     load_checked_links(plans)   # a broken link stops the report, whichever two plans it joins
     text = html.render(report(plans, date=date), Labels(lang).lang)

@@ -26,7 +26,7 @@ def schema_command(
 
       plancmp schema press
     """
-    from .. import schema
+    from ..ingest import schema
 
     if write:
         for path in schema.write_published():

@@ -33,9 +33,9 @@ def search_command(
 
       plancmp search 养老服务床位 --kind targets --format json
     """
-    from .. import planref
-    from ..load import load_all
-    from ..search import search
+    from ..ingest import planref
+    from ..ingest.load import load_all
+    from ..views.search import search
 
     if not text.strip():
         usage_error("name something to search for")

@@ -8,11 +8,11 @@ from .common import (OutputFormat, View, app, binding_option, binding_param, bom
                      emit, kinds_for_binding, kinds_option, lang_param, usage_error)
 
 if TYPE_CHECKING:
-    from ..model import Plan
+    from ..core.model import Plan
 
 
 def pick_plan(plans: dict[str, Plan], query: str) -> Plan:
-    from .. import planref
+    from ..ingest import planref
 
     try:
         return plans[planref.resolve(query)]
@@ -27,7 +27,7 @@ def _pick_item(plan: Plan, query: str):
     item = plan.item(item_id)
     if item is not None:
         return item
-    from ..vocab import fold
+    from ..core.vocab import fold
 
     q = fold(item_id)
     named = [i for i in plan.items() if q and q == fold(i.name)]
@@ -76,11 +76,11 @@ def show_command(
 
       plancmp show gansu --kind targets --binding 约束性 --format json
     """
-    from ..crossplan import load_checked_links
-    from ..load import load_all
+    from ..views.crossplan import load_checked_links
+    from ..ingest.load import load_all
     from ..render.show import detail_rows, detail_tables, overview_table
     from ..render.tabular import Column, Table
-    from ..show import detail, overview
+    from ..views.show import detail, overview
 
     kinds = kinds_option(kind)
     domains = domains_option(domain)

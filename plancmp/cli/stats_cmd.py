@@ -25,9 +25,9 @@ def stats_command(
 
       plancmp stats --format xlsx --out stats.xlsx
     """
-    from ..load import load_all
+    from ..ingest.load import load_all
     from ..render.sheets import stats_sheets
-    from ..stats import stats
+    from ..views.stats import stats
 
     view = View(color, lang)
     labels = view.labels
@@ -40,7 +40,7 @@ def stats_table(report: dict, labels):
     """The counts per plan and domain. Narrower, the plan moves into section titles, then the
     three target columns are headed `targets: table`, `text`, `box`: domain names stay whole."""
     from ..render.tabular import Column, Table
-    from ..stats import COUNTS, gap_lines
+    from ..views.stats import COUNTS, gap_lines
 
     domain = Column("domain", labels("domain"), least=12)   # 优军服务保障
     counts = [Column(c, c, "right") for c in COUNTS]

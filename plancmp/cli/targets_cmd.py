@@ -39,11 +39,11 @@ def targets_command(
 
       plancmp targets --format xlsx --out targets.xlsx
     """
-    from .. import planref
-    from ..crossplan import load_checked_links, reference_id
-    from ..load import load_all
+    from ..ingest import planref
+    from ..views.crossplan import load_checked_links, reference_id
+    from ..ingest.load import load_all
     from ..render.targets import targets_csv_table, targets_table
-    from ..targetgrid import target_grid
+    from ..views.targetgrid import target_grid
 
     domain_names = domains_option(domain)
     wanted = binding_option(binding)

@@ -38,14 +38,14 @@ def validate_command(
 
       plancmp validate --format github      (in a GitHub Actions step)
     """
-    from ..findings import escalate
+    from ..core.findings import escalate
     from ..render.findings import FORMATS
-    from ..validate import validate
+    from ..ingest.validate import validate
 
     paths = expand(paths or [])
     report = validate(paths or None)
     if not report.files:
-        from ..paths import data_dir, shown_path
+        from ..files.paths import data_dir, shown_path
 
         usage_error(f"nothing to check: no plan files in {shown_path(data_dir() / 'plans')} "
                     "(set PLANCMP_DATA to the data folder, or name the files)")
@@ -62,7 +62,7 @@ def expand(paths: list[Path]) -> list[Path] | None:
     """Folders into their YAML files: a data folder (one holding plans/) gives its plans and
     press files, another folder its *.yaml and *.yml; files stay as named (a missing one is
     reported by validate as file-unreadable). None: the default data folder, checked whole."""
-    from ..paths import data_dir, plan_files
+    from ..files.paths import data_dir, plan_files
 
     out: list[Path] = []
     for path in paths:

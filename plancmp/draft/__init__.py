@@ -38,8 +38,8 @@ def _keep_verbatim(out: Draft, text: str) -> None:
     """The guarantee, checked rather than trusted: every quote is in the text and every
     drafted value in its quote, by the rules `plancmp validate` applies; an item that fails
     is dropped and reported (a bug of the drafter, never a guess written down)."""
-    from ..evidence import squeeze
-    from ..validate import in_quote
+    from ..ingest.evidence import squeeze
+    from ..ingest.checks import in_quote
 
     whole = squeeze(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -56,7 +56,7 @@ def _keep_verbatim(out: Draft, text: str) -> None:
 
 
 def _line(lines: list[str], quote: str) -> int:
-    from ..evidence import squeeze
+    from ..ingest.evidence import squeeze
 
     head = squeeze(quote)[:8]
     return next((i for i, line in enumerate(lines, 1) if head and head in squeeze(line)), 1)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..evidence import squeeze
+from ..ingest.evidence import squeeze
 from .model import words
 
 OTHER = "其他"
@@ -20,21 +20,21 @@ def _keywords() -> tuple[tuple[str, str], ...]:
 
 @cache
 def _spellings() -> tuple[str, ...]:
-    from ..vocab import domain_spellings
+    from ..core.vocab import domain_spellings
 
     return tuple(sorted(domain_spellings(), key=len, reverse=True))
 
 
 def category(text: str) -> str | None:
     """A category cell (幼有所育, 文 体 服 务 保障, 优军服务有保障) -> its domain, or None."""
-    from ..vocab import canonical_domain
+    from ..core.vocab import canonical_domain
 
     return canonical_domain(squeeze(text)) if squeeze(text) else None
 
 
 def leading_category(text: str) -> tuple[str | None, str]:
     """A row's text that starts with a category (幼有所育每千人口…) -> (domain, the rest)."""
-    from ..vocab import canonical_domain
+    from ..core.vocab import canonical_domain
 
     for spelling in _spellings():
         if text.startswith(spelling) and len(text) > len(spelling):

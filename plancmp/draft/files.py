@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..output import staged
+from ..files.output import staged
 
 
 def create(path: Path, data: bytes) -> None:

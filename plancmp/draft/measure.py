@@ -53,7 +53,7 @@ def key(text) -> str:
 
 
 def score(plan: str, draft, curated: dict, text: str) -> Score:
-    from ..evidence import squeeze
+    from ..ingest.evidence import squeeze
 
     out = Score(plan, drafted=(len(draft.targets), len(draft.services), len(draft.tasks)))
     whole = squeeze(text)
@@ -141,7 +141,7 @@ def measure(data: Path, plans=PLANS) -> tuple[list[Score], Counter]:
 
 
 def _validate(drafts: dict) -> Counter:
-    from ..validate import validate
+    from ..ingest.validate import validate
     from .emit import plan_yaml
 
     with tempfile.TemporaryDirectory(prefix="plancmp-drafts-") as tmp:
@@ -205,7 +205,7 @@ def report(scores: list[Score], findings: Counter) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ..paths import data_dir
+    from ..files.paths import data_dir
 
     argv = sys.argv[1:] if argv is None else argv
     scores, findings = measure(data_dir())

@@ -27,7 +27,7 @@ class Draft:
 @cache
 def words() -> dict:
     """plancmp/vocab/draft.yaml: the drafter's vocabulary (domain keywords, footnote markers …)."""
-    from ..vocab import read
+    from ..core.vocab import read
 
     return read("draft.yaml")
 

@@ -11,8 +11,8 @@ from .model import Draft
 def check_new(plan_id: str, name: str, region: str, aliases: list[str], plan_path: Path, source_path: Path,
               source: Path, dry_run: bool = False) -> str | None:
     """Why the plan cannot be drafted as asked, or None."""
-    from ..paths import shown_path
-    from ..schema import ID_PATTERN
+    from ..files.paths import shown_path
+    from ..ingest.schema import ID_PATTERN
 
     if not re.match(ID_PATTERN, plan_id):
         return f"plan id {plan_id!r} must be lower-case ascii words joined by - (zhejiang, inner-mongolia)"
@@ -37,7 +37,7 @@ def check_new(plan_id: str, name: str, region: str, aliases: list[str], plan_pat
 
 
 def _taken(alias: str) -> str | None:
-    from ..planref import UnknownPlan, resolve
+    from ..ingest.planref import UnknownPlan, resolve
 
     try:
         return resolve(alias)
@@ -54,7 +54,7 @@ def same_file(a: Path, b: Path) -> bool:
 
 def draft_file(source: Path) -> tuple[bytes, Draft | str]:
     """(the text's bytes, its draft) or (b"", why it cannot be read)."""
-    from ..safeio import Unreadable, read_bytes
+    from ..files.safeio import Unreadable, read_bytes
     from . import draft_text
 
     try:

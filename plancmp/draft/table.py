@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..evidence import squeeze
+from ..ingest.evidence import squeeze
 from .domains import OTHER, guess, leading_category
 from .model import Draft, TAG, ordered, unique_id, words
 from .text import Document, Line, is_note
@@ -160,7 +160,7 @@ def _rows_by_line(cells: list[Cell]) -> tuple[list[list[Cell]], list[Cell]]:
 
 
 def _bindings() -> tuple[str, ...]:
-    from ..vocab import bindings
+    from ..core.vocab import bindings
 
     return bindings()
 
@@ -168,7 +168,7 @@ def _bindings() -> tuple[str, ...]:
 def _value(raw: str) -> tuple[str | None, set[str]] | None:
     """A value cell -> (the value as written without stars, or None for ——; its markers);
     None when the cell is not a value."""
-    from ..values import try_parse
+    from ..core.values import try_parse
 
     marks = {_marker(m) for m in _STARS.findall(raw)}
     value = _STARS.sub("", raw)
@@ -223,7 +223,7 @@ def _target(row: list[Cell], serial: bool, flags_of: dict[str, str], out: Draft)
 
 def _unit(name: str, baseline: str | None, target: str) -> tuple[str, str | None, str | None]:
     """(indicator without the unit parenthetical, unit or None, a note when the unit is unknown)."""
-    from ..vocab import units
+    from ..core.vocab import units
 
     known = units()
     match = _UNIT.search(name)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..evidence import squeeze
+from ..ingest.evidence import squeeze
 from .domains import OTHER, guess
 from .model import Draft, TAG, ordered, unique_id, words
 from .text import Document, Heading, Line, paragraphs

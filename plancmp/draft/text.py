@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..values import chinese_number
+from ..core.values import chinese_number
 
 NUMERALS = "零〇一二三四五六七八九十百"
 _CHAPTER = re.compile(rf"^第([{NUMERALS}]+)章\s*(.*)$")

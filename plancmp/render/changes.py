@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from ..changes import Change
-from ..verdicts import Row, label
+from ..views.changes import Change
+from ..core.verdicts import Row, label
 from .findings import github_escape
 from .tabular import Column, Table, _md, as_text
 

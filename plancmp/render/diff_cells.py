@@ -1,9 +1,9 @@
 """How one side of a diff row reads in a cell (shared by table, csv and markdown)."""
 from __future__ import annotations
 
-from ..verdicts import Row, label
-from ..model import Item
-from ..values import try_parse
+from ..core.verdicts import Row, label
+from ..core.model import Item
+from ..core.values import try_parse
 
 
 def value_text(item: Item | None) -> str:

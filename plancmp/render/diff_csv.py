@@ -1,8 +1,8 @@
 """`plancmp diff --format csv`: one line per row, both sides flattened."""
 from __future__ import annotations
 
-from ..verdicts import SYMBOLS
-from ..verdicts import Diff, row_binding
+from ..core.verdicts import SYMBOLS
+from ..core.verdicts import Diff, row_binding
 from .diff_cells import passage_text, value_text
 from .tabular import write_csv
 

@@ -3,35 +3,12 @@ from __future__ import annotations
 
 import json
 
-from ..verdicts import Diff, Passage, Row
-from ..model import Item, Plan
+from ..core.verdicts import Diff, Passage, Row
+from ..core.model import Plan, item_data
 
 
 def plan_dict(plan: Plan) -> dict:
     return {"id": plan.id, "name": plan.name, "level": plan.level, "region": plan.region}
-
-
-def item_dict(item: Item | None) -> dict | None:
-    if item is None:
-        return None
-    baseline = getattr(item, "baseline", None)
-    out = {
-        "id": item.id,
-        "kind": item.kind,
-        "name": item.name,
-        "baseline": None if baseline is None else {"value": baseline.value, "year": baseline.year},
-        "target": getattr(item, "target", None),
-        "unit": getattr(item, "unit", None),
-        "year": getattr(item, "year", None) if item.kind == "targets" else None,
-        "binding": getattr(item, "binding", None),
-        "quote": item.evidence.quote,
-        "section": item.evidence.section,
-    }
-    if item.kind == "tasks":
-        out["commitments"] = list(item.commitments)
-    if item.kind == "services":
-        out["standard"] = item.standard
-    return out
 
 
 def passage_dict(passage: Passage | None) -> dict | None:
@@ -42,8 +19,8 @@ def passage_dict(passage: Passage | None) -> dict | None:
 
 def row_dict(row: Row) -> dict:
     return {"kind": row.kind, "domain": row.domain, "status": row.status,
-            "left": item_dict(row.left), "right": item_dict(row.right),
-            "also": [item_dict(i) for i in row.also], "passage": passage_dict(row.passage),
+            "left": item_data(row.left), "right": item_data(row.right),
+            "also": [item_data(i) for i in row.also], "passage": passage_dict(row.passage),
             "score": row.score, "confidence": row.confidence,
             "reasons": list(row.reasons), "notes": list(row.notes)}
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..i18n import Labels
-from ..verdicts import STATUSES, Diff
+from ..core.i18n import Labels
+from ..core.verdicts import STATUSES, Diff
 from .diff_cells import notes_text, right_text, score_text, side_text, status_text
 
 

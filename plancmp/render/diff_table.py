@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..i18n import Labels
-from ..verdicts import STATUSES, SYMBOLS, Diff
+from ..core.i18n import Labels
+from ..core.verdicts import STATUSES, SYMBOLS, Diff
 from . import textgrid
 from .diff_cells import notes_text, right_text, score_text, side_text, status_text
 from .textgrid import Column, Grid

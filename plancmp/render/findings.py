@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ..validate import Report
+from ..ingest.validate import Report
 
 
 def as_text(report: Report) -> str:

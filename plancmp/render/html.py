@@ -15,10 +15,10 @@ from __future__ import annotations
 from functools import cache
 from html import escape
 
-from ..i18n import Labels
-from ..matrix import BUCKETS, SYMBOLS
-from ..verdicts import STATUSES
-from ..vocab import domain_names
+from ..core.i18n import Labels
+from ..views.matrix import BUCKETS, SYMBOLS
+from ..core.verdicts import STATUSES
+from ..core.vocab import domain_names
 
 _labels = Labels("en")   # the language of the report being rendered (render(data, lang))
 

@@ -7,8 +7,8 @@ province's (or domain's) buckets a line each in one cell, `22 (54%) matched or e
 instead of a column each: names are the last thing squeezed."""
 from __future__ import annotations
 
-from ..i18n import Labels
-from ..verdicts import BUCKETS
+from ..core.i18n import Labels
+from ..core.verdicts import BUCKETS
 from .diff_cells import when
 from .diff_table import STYLES
 from .tabular import Column, Table

@@ -2,7 +2,7 @@
 links.yaml lines to pin or forbid it."""
 from __future__ import annotations
 
-from ..verdicts import Diff, NearMiss
+from ..core.verdicts import Diff, NearMiss
 
 
 def _link(action: str, miss: NearMiss) -> str:

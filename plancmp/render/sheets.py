@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..i18n import Labels
-from ..matrix import BUCKETS, SYMBOLS
-from ..verdicts import STATUSES, Diff, row_binding
+from ..core.i18n import Labels
+from ..views.matrix import BUCKETS, SYMBOLS
+from ..core.verdicts import STATUSES, Diff, row_binding
 from .diff_cells import passage_text, value_text
 
 
@@ -103,7 +103,7 @@ def matrix_sheets(matrices: list[dict], labels: Labels) -> list[Sheet]:
 
 
 def stats_sheets(report: dict, labels: Labels) -> list[Sheet]:
-    from ..stats import COUNTS
+    from ..views.stats import COUNTS
 
     totals = [r for r in report["rows"] if r["domain"] == "(all)"]
     sheets = [Sheet(labels("summary"), [labels("plan"), *COUNTS], [[r["plan"], *(r[c] for c in COUNTS)] for r in totals])]

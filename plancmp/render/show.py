@@ -1,7 +1,7 @@
 """`plancmp show` as tables: a plan's items by domain, or one item field by field."""
 from __future__ import annotations
 
-from ..i18n import Labels
+from ..core.i18n import Labels
 from .diff_cells import when
 from .diff_table import STYLES
 from .tabular import Column, Table

@@ -5,8 +5,8 @@ tables write it), then each plan's cell moves onto a line of its own under the i
 (one row per indicator and plan): names are the last thing squeezed."""
 from __future__ import annotations
 
-from ..i18n import Labels
-from ..verdicts import STATUSES, SYMBOLS
+from ..core.i18n import Labels
+from ..core.verdicts import STATUSES, SYMBOLS
 from .diff_cells import when
 from .diff_table import STYLES
 from .tabular import Column, Table

@@ -86,6 +86,6 @@ def _fixed_timestamps(data: bytes) -> bytes:
 
 def write_workbook(path: Path, sheets: list[Sheet]) -> None:
     """Write the workbook to `path` atomically (a regular file or a new one only)."""
-    from ..output import write_bytes_atomic
+    from ..files.output import write_bytes_atomic
 
     write_bytes_atomic(path, workbook_bytes(sheets))

@@ -1,0 +1,191 @@
+"""Typed plan model. Every item remembers where it stood in its YAML file."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+from .positions import Pos
+
+KINDS = ("targets", "services", "tasks")
+
+# Small immutable records are NamedTuples: a cached plan or diff holds thousands of them, and
+# they load and define several times faster than frozen dataclasses (the items stay dataclasses).
+
+
+class Evidence(NamedTuple):
+    """The words in the source text that support an item, and where they are cited."""
+
+    quote: str
+    section: str | None
+    pos: Pos
+
+
+class Baseline(NamedTuple):
+    """A target's starting value and the year it was measured."""
+
+    value: str
+    year: int
+
+
+class Accept(NamedTuple):
+    """A warning of an item acknowledged in the data: it reflects the source (validate shows
+    it as a note ending `(accepted: reason)`)."""
+
+    code: str
+    reason: str
+    pos: Pos
+
+
+@dataclass(frozen=True)
+class Item:
+    """Fields shared by targets, services and tasks."""
+
+    plan: str
+    id: str
+    domain: str            # canonical domain name
+    evidence: Evidence
+    pos: Pos
+    notes: str | None = None
+    accept: tuple[Accept, ...] = ()   # warnings of this item that faithfully reflect the source
+
+    kind = ""  # set by subclasses: targets | services | tasks
+    restates = None  # a class attribute, not a field: only a target states another again (Target.restates)
+
+    @property
+    def name(self) -> str:  # indicator, item or title
+        raise NotImplementedError
+
+    @property
+    def ref(self) -> str:
+        return f"{self.plan}:{self.id}"
+
+
+@dataclass(frozen=True)
+class Target(Item):
+    """A quantified goal: indicator, unit, baseline, target value with its comparator."""
+
+    indicator: str = ""
+    unit: str | None = None
+    baseline: Baseline | None = None
+    target: str = ""
+    year: int = 2025
+    binding: str | None = None
+    basis: str = "table"
+    flags: tuple[str, ...] = ()
+    restates: str | None = None    # id of the target of this plan it states again (table row -> text)
+    field_pos: dict = field(default_factory=dict, compare=False, hash=False)
+
+    kind = "targets"
+
+    @property
+    def name(self) -> str:
+        return self.indicator
+
+
+@dataclass(frozen=True)
+class Service(Item):
+    """A basic public service: the item, who it serves and the standard promised."""
+
+    item: str = ""
+    target_group: str | None = None
+    standard: str | None = None
+    listed: bool = True
+
+    kind = "services"
+
+    @property
+    def name(self) -> str:
+        return self.item
+
+
+@dataclass(frozen=True)
+class Task(Item):
+    """A key task, with the numbers it commits to (if any)."""
+
+    title: str = ""
+    basis: str = "text"
+    commitments: tuple[str, ...] = ()
+
+    kind = "tasks"
+
+    @property
+    def name(self) -> str:
+        return self.title
+
+
+def item_data(item: Item | None) -> dict | None:
+    """An item's content as plain data, without where it stood: what `diff --format json`
+    shows of it, and what `plancmp changes` compares to tell an edit."""
+    if item is None:
+        return None
+    baseline = getattr(item, "baseline", None)
+    out = {
+        "id": item.id,
+        "kind": item.kind,
+        "name": item.name,
+        "baseline": None if baseline is None else {"value": baseline.value, "year": baseline.year},
+        "target": getattr(item, "target", None),
+        "unit": getattr(item, "unit", None),
+        "year": getattr(item, "year", None) if item.kind == "targets" else None,
+        "binding": getattr(item, "binding", None),
+        "quote": item.evidence.quote,
+        "section": item.evidence.section,
+    }
+    if item.kind == "tasks":
+        out["commitments"] = list(item.commitments)
+    if item.kind == "services":
+        out["standard"] = item.standard
+    return out
+
+
+class Reveal(NamedTuple):
+    """An indicator a lost table is known to hold, from text elsewhere in the source."""
+
+    indicator: str
+    quote: str
+    notes: str | None = None
+
+
+class SourceGap(NamedTuple):
+    """A part of the source copy that was lost (a table, a box): items there cannot be checked."""
+
+    id: str
+    section: str
+    description: str
+    domains: tuple[str, ...] | None = None  # None: could be any domain; (): none
+    kinds: tuple[str, ...] | None = None    # None: could hold any kind; (): holds no items
+    reveals: tuple[Reveal, ...] = ()
+    pos: Pos | None = None
+
+    def could_hold(self, kind: str, domain: str) -> bool:
+        return (self.kinds is None or kind in self.kinds) and (self.domains is None or domain in self.domains)
+
+
+@dataclass
+class Plan:
+    """One plan file: its identity, its source and its items of each kind."""
+
+    id: str
+    name: str
+    level: str
+    region: str
+    period: str
+    source: Path
+    path: Path
+    notes: str | None = None
+    source_gaps: list[SourceGap] = field(default_factory=list)
+    background: tuple[tuple[str, str], ...] = ()   # (from, to) headings of parts that report the past
+    targets: list[Target] = field(default_factory=list)
+    services: list[Service] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+
+    def items(self, kind: str | None = None) -> list[Item]:
+        kinds = (kind,) if kind else KINDS
+        return [item for k in kinds for item in getattr(self, k)]
+
+    def item(self, item_id: str) -> Item | None:
+        return next((i for i in self.items() if i.id == item_id), None)
+
+    def gaps_for(self, kind: str, domain: str) -> list[SourceGap]:
+        return [g for g in self.source_gaps if g.could_hold(kind, domain)]

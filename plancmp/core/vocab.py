@@ -1,0 +1,115 @@
+"""The controlled vocabularies, read from the YAML files in plancmp/vocab/.
+
+Kept as data so that a curator can add a unit or an alias without touching code.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+from typing import NamedTuple
+
+from ..files.paths import VOCAB_DIR
+
+
+
+@cache
+def read(name: str) -> dict:
+    """One vocabulary file, parsed; through the cache (plancmp/cache.py), so that a warm
+    run needs no PyYAML at all."""
+    from ..files import cache as store
+
+    def parse() -> dict:
+        import yaml
+
+        with open(VOCAB_DIR / name, encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+    return store.by_files("vocab", [VOCAB_DIR / name], "", parse, dict)
+
+
+class Domain(NamedTuple):
+    name: str
+    aliases: tuple[str, ...]
+    search: tuple[str, ...]
+
+
+@cache
+def domains() -> tuple[Domain, ...]:
+    return tuple(
+        Domain(d["name"], tuple(d.get("aliases") or ()), tuple(d.get("search") or ()))
+        for d in read("domains.yaml")["domains"]
+    )
+
+
+@cache
+def domain_names() -> tuple[str, ...]:
+    return tuple(d.name for d in domains())
+
+
+@cache
+def _domain_spellings() -> dict[str, str]:
+    """Every accepted spelling in plan files -> canonical domain name."""
+    out = {}
+    for d in domains():
+        out[d.name] = d.name
+        for alias in d.aliases:
+            out[alias] = d.name
+    return out
+
+
+def canonical_domain(value: str) -> str | None:
+    """A plan file's domain (name or alias) -> canonical name; None if unknown."""
+    return _domain_spellings().get(value.strip())
+
+
+def domain_spellings() -> list[str]:
+    return list(_domain_spellings())
+
+
+def resolve_domain_query(query: str) -> str | None:
+    """What a person types after --domain (养老, elderly, laoyousuoyang …) -> domain name."""
+    q = fold(query)
+    for d in domains():
+        if q in {fold(s) for s in (d.name, *d.aliases, *d.search)}:
+            return d.name
+    matches = [d.name for d in domains() if q and q in fold(d.name)]
+    return matches[0] if len(matches) == 1 else None
+
+
+def fold(text: str) -> str:
+    """Full/half width, case and spaces folded away, for matching what people type."""
+    return "".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+def did_you_mean(word: str, spellings, n: int = 3) -> str:
+    """` (did you mean liaoning?)` when `word` is close to a spelling (difflib), else "".
+    `spellings`: the words themselves, or {spelling: what to suggest for it}."""
+    import difflib
+
+    shown: dict[str, str] = {}
+    for spelling, name in (spellings.items() if isinstance(spellings, dict) else ((s, s) for s in spellings)):
+        shown.setdefault(fold(str(spelling)), str(name))
+    close = difflib.get_close_matches(fold(word), list(shown), n=n, cutoff=0.6)
+    named = dict.fromkeys(shown[c] for c in close)
+    return f" (did you mean {' or '.join(named)}?)" if named else ""
+
+
+@cache
+def units() -> dict[str, str]:
+    """unit -> kind (rate | level | total)."""
+    return {u["unit"]: u["kind"] for u in read("units.yaml")["units"]}
+
+
+@cache
+def bindings() -> tuple[str, ...]:
+    return tuple(read("bindings.yaml")["bindings"])
+
+
+@cache
+def value_words() -> dict:
+    return read("values.yaml")
+
+
+@cache
+def indicator_facts() -> dict:
+    return read("indicators.yaml")

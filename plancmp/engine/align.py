@@ -1,0 +1,292 @@
+"""Align the items of two plans: targets with targets, services with services, tasks
+with tasks.
+
+Cheap filter, then careful scorer, then a one-to-one assignment:
+1. block by kind and domain (across domains only for a very high score, second pass);
+2. score every pair of a block on normalised text (plancmp/textnorm.py): the name
+   (indicator / item / title), the quote, the unit, the commitments;
+3. solve the assignment that maximises the total score (plancmp/assign.py), and keep
+   the pairs above PAIR_MIN.
+Every pair carries its score, a confidence band (GovernDiff's: high ≥ 0.80,
+medium ≥ 0.62, low below: "needs review") and the reasons.
+
+People overrule the machine through data/links.yaml (plancmp/links.py): pinned
+pairs are taken as they are, forbidden pairs never pair.
+The thresholds below were chosen with `plancmp eval` (data/eval/pairs.yaml): a grid over
+PAIR_MIN 0.40-0.60, PARTIAL_WEIGHT 0.2/0.4, QUOTE_WEIGHT 0.1-0.3; 0.45/0.4/0.3 gave the best
+F1 short of the setting that bought 6 more true pairs with 6 more false ones.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..core import textnorm
+from .assign import assign
+from ..ingest.links import Links
+from ..core.model import KINDS, Item, Plan
+from ..core.verdicts import NearMiss
+from ..core.vocab import domain_names
+
+HIGH = 0.80
+MEDIUM = 0.62
+PAIR_MIN = 0.45          # below this an assignment is dropped: no counterpart
+CROSS_DOMAIN_MIN = 0.90  # pairs across domains need this much
+PARTIAL_WEIGHT = 0.4     # how much one name inside the other counts
+QUOTE_WEIGHT = 0.3       # the quote's share of the score (the name has the rest)
+REVIEW_MIN = 0.40        # an unpaired item whose best candidate scores this is a near miss
+
+_NOUN = {"targets": "indicator", "services": "service item", "tasks": "task title"}
+
+
+def band(score: float) -> str:
+    return "high" if score >= HIGH else "medium" if score >= MEDIUM else "low"
+
+
+@dataclass(frozen=True)
+class Scored:
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two aligned items, or one item with no counterpart (the other side None)."""
+
+    kind: str
+    left: Item | None
+    right: Item | None
+    score: float | None = None
+    confidence: str | None = None   # high | medium | low | pinned
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def domain(self) -> str:
+        return (self.left or self.right).domain
+
+
+@dataclass
+class Alignment:
+    pairs: list[Pair] = field(default_factory=list)
+    near_misses: list[NearMiss] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- scoring
+
+@dataclass(frozen=True)
+class _Features:
+    key: str          # name, filler and numbers removed
+    folded: str       # name, punctuation folded
+    quote: str        # quote key
+    unit: str | None
+    extra: str       # standard / target group / commitments, as a key
+
+
+def _features(item: Item) -> _Features:
+    extra = " ".join(filter(None, (getattr(item, "standard", None), getattr(item, "target_group", None))))
+    return _Features(textnorm.key(item.name), textnorm.fold(item.name), textnorm.key(item.evidence.quote),
+                     getattr(item, "unit", None), textnorm.key(extra))
+
+
+def _ratio(a: str, b: str) -> float:
+    return fuzz.ratio(a, b) / 100 if a and b else 0.0
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
+
+
+def _name_similarity(a: str, b: str) -> float:
+    """Ratio, helped by partial_ratio when one name sits inside the other (养老服务 in
+    社区养老服务), and by shared character pairs when the words come in another order
+    (医疗卫生服务提质增效 / 提质增效医疗卫生服务)."""
+    if not a or not b:
+        return 0.0
+    ratio = fuzz.ratio(a, b) / 100
+    if min(len(a), len(b)) < 2:
+        return ratio
+    partial = fuzz.partial_ratio(a, b) / 100
+    ga, gb = _bigrams(a), _bigrams(b)
+    dice = 2 * len(ga & gb) / (len(ga) + len(gb))
+    return max(ratio, PARTIAL_WEIGHT * partial + (1 - PARTIAL_WEIGHT) * ratio, dice)
+
+
+def score(kind: str, a: Item, b: Item, fa: _Features | None = None, fb: _Features | None = None) -> Scored:
+    fa, fb = fa or _features(a), fb or _features(b)
+    noun = _NOUN[kind]
+    reasons: list[str] = []
+    name = _name_similarity(fa.key, fb.key)
+    if fa.folded == fb.folded:
+        name = 1.0
+        reasons.append(f"same {noun}")
+    elif fa.key == fb.key:
+        # 0.99: the full heading 发展普惠托育服务 beats the direction line 普惠托育 of the same key
+        name = 0.99
+        reasons.append(f"same {noun} after normalisation")
+    elif name >= HIGH:
+        reasons.append(f"similar {noun} ({name:.2f})")
+    elif name >= 0.5:
+        reasons.append(f"{noun}s partly alike ({name:.2f})")
+    else:
+        reasons.append(f"{noun}s differ ({name:.2f})")
+    quote = _ratio(fa.quote, fb.quote)
+    total = (1 - QUOTE_WEIGHT) * name + QUOTE_WEIGHT * quote
+    if fa.folded == fb.folded:
+        total += 0.05   # written the same: the quote's length (a paragraph, a direction line) must not decide
+    if quote >= HIGH:
+        reasons.append(f"quotes alike ({quote:.2f})")
+    if kind == "targets":
+        if fa.unit and fb.unit:
+            if fa.unit == fb.unit:
+                total += 0.05
+                reasons.append(f"same unit ({fa.unit})")
+            else:
+                total -= 0.10
+                reasons.append(f"different units ({fa.unit} / {fb.unit})")
+        elif fa.unit != fb.unit:
+            reasons.append("one side has no unit")
+    if fa.extra and fb.extra:
+        extra = _ratio(fa.extra, fb.extra)
+        if extra >= HIGH:
+            total += 0.05
+            reasons.append(f"standards alike ({extra:.2f})")
+    if a.domain != b.domain:
+        reasons.append(f"different domains ({a.domain} / {b.domain})")
+    return Scored(round(min(max(total, 0.0), 1.0), 4), tuple(reasons))
+
+
+# ---------------------------------------------------------------- alignment
+
+def align(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS,
+          use_links: bool = True) -> Alignment:
+    """Pairs of every kind, in a stable order: domain order, then A's order, then B-only items."""
+    out = Alignment()
+    for kind in kinds:
+        # a restatement (the text repeating a table row) joins its first statement's row later
+        left = [i for i in a.items(kind) if not i.restates]
+        right = [i for i in b.items(kind) if not i.restates]
+        pairs, misses = _align_kind(kind, left, right, links if use_links else None)
+        out.pairs += pairs
+        out.near_misses += misses
+    return out
+
+
+DENSE_LIMIT = 40_000   # pairs of one kind scored one by one; beyond, a shortlist per item first
+SHORTLIST = 8          # candidates per item and measure (name, name inside name, quote) in a large plan
+
+
+def _shortlist(left: list[Item], right: list[Item], feats: dict) -> dict[int, set[int]] | None:
+    """For plans too large to score every pair (two 1,500-item plans: 2.25 million), each
+    left item's candidates: the best few by name, by name-inside-name and by quote, from
+    rapidfuzz's vectorised scorers. None for ordinary plans: every pair is scored."""
+    if len(left) * len(right) <= DENSE_LIMIT:
+        return None
+    import numpy as np
+    from rapidfuzz import process
+
+    out: dict[int, set[int]] = {id(x): set() for x in left}
+    for attr, scorer in (("key", fuzz.ratio), ("key", fuzz.partial_ratio), ("quote", fuzz.ratio)):
+        lefts = [getattr(feats[id(x)], attr) for x in left]
+        rights = [getattr(feats[id(y)], attr) for y in right]
+        scores = process.cdist(lefts, rights, scorer=scorer, workers=-1, dtype=np.uint8)
+        k = min(SHORTLIST, len(right))
+        best = np.argpartition(-scores.astype(np.int16), k - 1, axis=1)[:, :k]
+        for x, row in zip(left, best):
+            out[id(x)].update(id(right[int(j)]) for j in row)
+    return out
+
+
+def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | None) -> tuple[list[Pair], list[NearMiss]]:
+    feats = {id(i): _features(i) for i in left + right}
+    cache: dict[tuple[int, int], Scored] = {}
+    shortlist = _shortlist(left, right, feats)
+    candidate = (lambda x, y: True) if shortlist is None else (lambda x, y: id(y) in shortlist[id(x)])
+
+    def scored(x: Item, y: Item) -> Scored:
+        k = (id(x), id(y))
+        if k not in cache:
+            cache[k] = score(kind, x, y, feats[id(x)], feats[id(y)])
+        return cache[k]
+
+    banned = (lambda x, y: links.forbidden(x.ref, y.ref)) if links else (lambda x, y: False)
+    forbidden = lambda x, y: not candidate(x, y) or banned(x, y)   # noqa: E731  (a pair never scored)
+    matched: dict[int, Pair] = {}      # id(left item) -> pair
+    taken_right: set[int] = set()
+    # 1. pins
+    if links:
+        by_ref = {i.ref: i for i in right}
+        plan_b = right[0].plan if right else ""
+        for x in left:
+            # the first pin to an item of this kind; pins across kinds and further pins
+            # are one-to-many coverage (compare.py)
+            y = next((by_ref[o] for o in links.pins_of(x.ref, plan_b) if o in by_ref), None)
+            if y is not None and id(y) not in taken_right:
+                s = scored(x, y)
+                matched[id(x)] = Pair(kind, x, y, s.score, "pinned",
+                                      (f"pinned in links.yaml: {links.reason(x.ref, y.ref)}", *s.reasons))
+                taken_right.add(id(y))
+    # 2. within each domain, 3. across domains for what is left
+    order = {d: n for n, d in enumerate(domain_names())}
+    domains = sorted({i.domain for i in left + right}, key=lambda d: (order.get(d, 99), d))
+    for domain in domains:
+        xs = [x for x in left if x.domain == domain and id(x) not in matched]
+        ys = [y for y in right if y.domain == domain and id(y) not in taken_right]
+        _solve(kind, xs, ys, scored, forbidden, PAIR_MIN, matched, taken_right)
+    xs = [x for x in left if id(x) not in matched]
+    ys = [y for y in right if id(y) not in taken_right]
+    _solve(kind, xs, ys, scored, forbidden, CROSS_DOMAIN_MIN, matched, taken_right)
+
+    pairs: list[Pair] = []
+    for x in left:
+        pairs.append(matched.get(id(x)) or Pair(kind, x, None))
+    pairs += [Pair(kind, None, y) for y in right if id(y) not in taken_right]
+    misses = _near_misses(kind, left, right, matched, taken_right, scored, forbidden)
+    return pairs, misses
+
+
+def _solve(kind, xs, ys, scored, forbidden, floor, matched, taken_right) -> None:
+    if not xs or not ys:
+        return
+    weights = [[0.0 if forbidden(x, y) else _weight(scored(x, y).score, floor) for y in ys] for x in xs]
+    for r, c in _assignment(weights):
+        if weights[r][c] <= 0:
+            continue
+        x, y = xs[r], ys[c]
+        s = scored(x, y)
+        matched[id(x)] = Pair(kind, x, y, s.score, band(s.score), s.reasons)
+        taken_right.add(id(y))
+
+
+def _assignment(weights: list[list[float]]) -> list[tuple[int, int]]:
+    """plancmp/assign.py for the blocks of real plans (a few dozen items); SciPy's C solver
+    for a block too large for pure Python's cubic time (imported only then: ~0.7 s)."""
+    if len(weights) * len(weights[0]) <= DENSE_LIMIT:
+        return assign(weights)
+    from scipy.optimize import linear_sum_assignment
+
+    rows, cols = linear_sum_assignment(weights, maximize=True)
+    return sorted(zip(rows.tolist(), cols.tolist()))
+
+
+def _weight(score: float, floor: float) -> float:
+    return score if score >= floor else 0.0
+
+
+def _near_misses(kind, left, right, matched, taken_right, scored, forbidden) -> list[NearMiss]:
+    out = []
+    for x in left:
+        pair = matched.get(id(x))
+        if pair is not None:
+            if pair.confidence == "low":
+                out.append(NearMiss(kind, x, pair.right, pair.score, pair.reasons, "low confidence pair"))
+            continue
+        candidates = [(scored(x, y).score, n, y) for n, y in enumerate(right)
+                      if not forbidden(x, y) and (y.domain == x.domain or scored(x, y).score >= CROSS_DOMAIN_MIN - 0.1)]
+        if not candidates:
+            continue
+        best, _, y = max(candidates, key=lambda t: (t[0], -t[1]))
+        if best >= REVIEW_MIN:
+            why = "unpaired; best candidate" + (" (already paired)" if id(y) in taken_right else "")
+            out.append(NearMiss(kind, x, y, best, scored(x, y).reasons, why))
+    return out

@@ -1,0 +1,608 @@
+"""Verdicts for aligned items: A is the reference (usually the national plan).
+
+Targets: `exceeds` / `matches` / `below` by the indicator's direction
+(plancmp/facts.py), or `not-comparable` with the reason when a comparison would
+mislead: absolute totals of two jurisdictions, units that do not convert, cumulative
+against annual figures, a qualitative value against a number without a stated
+equivalence. The one equivalence we state: a `full` qualitative value (应保尽保,
+全覆盖, 全达标 … in plancmp/vocab/values.yaml) counts as 100% when the other side is
+a share in %.
+Every kind: `omitted` when A's item has no counterpart in B, `unknown` instead when
+B's source declares a gap that could hold it, `added` for B's items missing from A.
+Services and tasks that pair: `matches`, or `matches-quantified` when B commits to a
+number where A states none.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from rapidfuzz import fuzz
+
+from . import mentions
+from ..core import textnorm
+from ..ingest import textsearch
+from .align import Alignment, Pair, align, band
+from ..ingest.evidence import read_source, squeeze
+from ..core.facts import higher_is_better, is_total
+from ..ingest.links import Links
+from ..core.model import KINDS, Item, Plan, Target
+from ..core.values import Value, normalise, try_parse
+from ..core.verdicts import Diff, Row, label
+from ..core.vocab import domain_names, read as read_vocab, units, value_words
+
+_LEVELS = {"full": 2, "partial": 1}
+_DIGIT = re.compile(r"\d")
+
+
+# ---------------------------------------------------------------- diff
+
+def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS) -> Diff:
+    alignment: Alignment = align(a, b, links, kinds)
+    out = Diff(a, b, near_misses=alignment.near_misses)
+    rows = [verdict(pair, a, b) for pair in alignment.pairs]
+    rows = _with_restatements(_covered(rows, a, b, links), a, b)
+    order = {d: n for n, d in enumerate(domain_names())}
+    # stable: alignment order (A's order, then B-only items) inside domain and kind
+    out.rows = sorted(rows, key=lambda r: (order.get(r.domain, 99), r.domain, KINDS.index(r.kind)))
+    return out
+
+
+# ---------------------------------------------------------------- coverage
+
+def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row]:
+    """Every row of A's items, completed with what else of B states them.
+
+    One-to-one alignment is only the first step. Then, for each of A's items:
+    B's further items (of any kind) whose names state it join the row as `also`
+    (失业保险、工伤保险 -> 失业保险 and 工伤保险), as do further pins of links.yaml. An item
+    with no counterpart takes one of any kind (a national service a province states as a
+    task), else is looked for in B's whole source text: a sentence held by a curated
+    item's quote pairs with that item; one held by none makes the row `mentioned`.
+    `omitted` and `unknown` remain only for what the text does not state.
+    B's items that now state something of A are no longer `added`."""
+    candidates = [i for i in b.items() if not i.restates]
+    by_ref = {i.ref: i for i in candidates}
+    names = mentions.Names(candidates)
+    text = _TextOf(b, candidates)
+    stating: set[str] = set()
+    displaced: list[Item] = []   # the aligner's choices that people or names overruled
+    out = []
+    for row in rows:
+        x = row.left
+        if x is None:
+            out.append(row)
+            continue
+        aligned = row.right
+        forbidden = (lambda y: links.forbidden(x.ref, y.ref)) if links else (lambda y: False)
+        pinned = [by_ref[r] for r in (links.pins_of(x.ref, b.id) if links else ()) if r in by_ref]
+        named = [(y, p) for y, p in names.stating(x) if y is not row.right and not forbidden(y)]
+        same_kind_named = [(y, p) for y, p in named if y.kind == x.kind]
+        if row.right is not None and row.right not in pinned and pinned and (
+                any(y.kind == x.kind for y in pinned) or row.confidence == "low"):
+            # people pinned another counterpart of the row's kind, or of another kind where the
+            # aligner's pair is a weak one (otherwise pins of other kinds only add)
+            row = _paired_by_coverage(row, x, pinned, [], a, b, links)
+        elif (row.right is not None and row.confidence == "low" and same_kind_named
+              and row.right not in [y for y, _ in same_kind_named]):
+            # an item whose name states x beats a weak fuzzy pair (计划生育家庭奖励扶助 is stated by
+            # 农村…计划生育家庭奖励扶助, not by 居民健康档案)
+            row = _paired_by_coverage(row, x, pinned, named, a, b, links)
+        elif row.right is not None:
+            # a task heading's name sits inside every narrower sub-task's (住房保障 in 积极推动普惠性
+            # 住房保障): for tasks, names only fill an omission, further items come from pins
+            by_name = [y for y, _ in named if y not in pinned] if x.kind != "tasks" else []
+            also = [y for y in pinned if y is not row.right] + by_name
+            row = row._replace(also=tuple(also))
+        elif pinned or named:
+            row = _paired_by_coverage(row, x, pinned, named, a, b, links)
+        else:
+            row = _looked_up_in_text(row, x, text, candidates, a, b, links)
+        stating.update(y.ref for y in (row.right, *row.also) if y is not None)
+        if aligned is not None and aligned is not row.right and aligned not in row.also:
+            displaced.append(aligned)
+        out.append(row)
+    # an overruled item of B that states nothing else of A is `added`, like any other
+    out += [verdict(Pair(y.kind, None, y), a, b) for y in displaced if y.ref not in stating]
+    return [r for r in out if not (r.left is None and r.right.ref in stating)]
+
+
+def _paired_by_coverage(row: Row, x: Item, pinned: list[Item], named: list, a: Plan, b: Plan,
+                        links: Links | None) -> Row:
+    """No counterpart of its kind, but B's pins or item names state x."""
+    phrase_of = {id(y): p for y, p in named}
+    ranked = pinned + sorted((y for y, _ in named if y not in pinned), key=lambda y: (y.kind != x.kind, KINDS.index(y.kind)))
+    y, rest = ranked[0], tuple(ranked[1:])
+    status, notes = judge(x, y, a, b)
+    if y in pinned:
+        why, confidence, score = f"pinned in links.yaml: {links.reason(x.ref, y.ref)}", "pinned", None
+    else:
+        phrase = phrase_of[id(y)]
+        why, confidence, score = f"{b.id}'s {_noun(y)} {y.name!r} names it ({phrase.why}: {phrase})", "high", 1.0
+    reasons = (why,) + ((f"stated as {_noun(y, article=True)} in {b.id}",) if y.kind != x.kind else ())
+    return row._replace(status=status, right=y, also=rest, score=score, confidence=confidence,
+                        reasons=reasons, notes=notes)
+
+
+def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item], a: Plan, b: Plan,
+                       links: Links | None) -> Row:
+    found = text.find(x)
+    if found is None:
+        return row
+    passage, score, phrase, hit = found
+    holder = text.holder(passage, hit, [y for y in candidates if not (links and links.forbidden(x.ref, y.ref))])
+    where = f"{passage.file}:{passage.line}"
+    said = f"{where} states it ({phrase.why}: {phrase}): “{_short(passage.text)}”"
+    if holder is not None:
+        status, notes = judge(x, holder, a, b, passage)
+        reasons = (said, f"quoted by {b.id}'s {_noun(holder)} {holder.id}")
+        return row._replace(status=status, right=holder, score=score, confidence=band(score),
+                            reasons=reasons, notes=notes)
+    notes = (f"stated in the text ({where}), no curated item",)
+    return row._replace(status="mentioned", score=score, confidence=band(score), reasons=(said,),
+                        notes=notes, passage=passage)
+
+
+class _TextOf:
+    """B's source text, indexed the first time a row needs it; `items` are B's curated
+    items that may hold a sentence of it."""
+
+    def __init__(self, plan: Plan, items: list[Item]):
+        self.plan, self._items, self._index, self._spans, self._skip = plan, items, None, None, ()
+
+    def _ready(self) -> bool:
+        if self._index is None:
+            try:
+                self._index = textsearch.index_of(self.plan.source)
+                self._skip = self._not_commitments(read_source(self.plan.source))
+            except (OSError, UnicodeError):
+                self._index = False   # no text to search: rows stay as aligned
+        return self._index is not False
+
+    def _not_commitments(self, source) -> tuple:
+        """Line ranges and offset ranges that state no commitment: the background parts
+        (十三五 results) and the surviving notes of a lost table (the gap's reveals make
+        such a row `unknown`, with the note)."""
+        lines = tuple(textsearch.background_lines(source, self.plan.background) or ())
+        spans = []
+        for gap in self.plan.source_gaps:
+            spans += [span for reveal in gap.reveals if (span := source.span_of(reveal.quote))]
+        return lines, tuple(spans)
+
+    def _states_commitments(self, passage) -> bool:
+        lines, spans = self._skip
+        return (not any(lo <= passage.line <= hi for lo, hi in lines)
+                and not any(passage.start < hi and lo < passage.end for lo, hi in spans))
+
+    def find(self, x: Item):
+        if not self._ready():
+            return None
+        found = mentions.find(self._index, x, lambda n: self._states_commitments(self._index.passages[n]))
+        if found is None:
+            return None
+        return self._index.passages[found.hit.passage], found.hit.score, found.phrase, found.hit
+
+    def holder(self, passage, hit, candidates: list[Item]) -> Item | None:
+        """The item among `candidates` whose quote holds the sentence (the shortest such quote)."""
+        if self._spans is None:   # of every item, whichever row asks first
+            source = read_source(self.plan.source)
+            self._spans = {item.ref: span for item in self._items if (span := source.span_of(item.evidence.quote))}
+        holders = [(end - start, n, item) for n, item in enumerate(candidates)
+                   for start, end in (self._spans.get(item.ref, (0, -1)),)
+                   if start <= passage.start and passage.end <= end + 1]
+        if not holders:
+            return None
+        shortest = min(h[0] for h in holders)
+        tied = [h for h in holders if h[0] == shortest]
+        # the items of a list share one quote (a 专栏 row): the one named where the match stands
+        return min(tied, key=lambda h: (-self._named_at(h[2], passage, hit), h[1]))[2]
+
+    @staticmethod
+    def _named_at(item: Item, passage, hit) -> int:
+        """How close the item's name stands to the match in the sentence (higher: closer; 0: absent)."""
+        name = squeeze(item.name)
+        at = passage.text.find(name)
+        if at < 0:
+            return 0
+        distance = abs((passage.start + at) - hit.start)
+        return 10**6 - distance
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _noun(item: Item, article: bool = False) -> str:
+    noun = {"targets": "target", "services": "service item", "tasks": "task"}[item.kind]
+    return (("an " if noun[0] in "aeiou" else "a ") + noun) if article else noun
+
+
+def judge(x: Item, y: Item, a: Plan, b: Plan, passage=None) -> tuple[str, tuple[str, ...]]:
+    """The verdict on two items that state one commitment, of the same kind or not;
+    `passage`: the sentence of B's text that states x, when that is how y was found."""
+    if x.kind == "targets" and y.kind == "targets":
+        return compare_targets(x, y, a, b)
+    if x.kind == "targets":
+        return _target_in_words(x, y, b)
+    return compare_commitments(x, y, passage)
+
+
+def _target_in_words(x: Target, y: Item, b: Plan) -> tuple[str, tuple[str, ...]]:
+    """A's target that B states in a task or service: the same end state in words
+    (全面普及, 15分钟 …) matches; without it there is no value to compare."""
+    goal = try_parse(x.target)
+    wanted = textnorm.fold(normalise(goal.qualitative if goal and goal.qualitative else x.target))
+    said = textnorm.fold(normalise(y.evidence.quote + y.name))
+    if wanted and wanted in said:
+        return "matches", (f"{b.id} states the same end state ({x.target}) in {_noun(y, article=True)}",)
+    return "not-comparable", (f"{b.id} states it in {_noun(y, article=True)} without a value: nothing to compare with {x.target}",)
+
+
+# ---------------------------------------------------------------- restatements
+
+def _with_restatements(rows: list[Row], a: Plan, b: Plan) -> list[Row]:
+    """A target stated twice in one plan (a table row, then 力争4.5 in the text) shows on
+    its first statement's row: the verdict stays with the binding value, the note names
+    the other and says how it compares."""
+    again_b = [t for t in b.targets if t.restates]
+    again_a = [t for t in a.targets if t.restates]
+    if not again_a and not again_b:
+        return rows
+    out = []
+    for row in rows:
+        x, y = row.left, row.right
+        notes, also = list(row.notes), list(row.also)
+        for t in again_a:
+            if x is not None and t.restates == x.id:
+                when = f" for {t.year}" if t.year != x.year else ""
+                notes.append(f"{a.id} also states {t.target}{when} ({_basis(t)}){_disagreement(x, t)}")
+        for t in again_b:
+            if y is not None and y.kind == "targets" and t.restates == y.id:
+                also.append(t)
+                when = f" for {t.year}" if t.year != y.year else ""
+                said = f"{b.id} also states {t.target}{when} ({_basis(t)}){_disagreement(y, t)}"
+                if x is not None and x.kind == "targets" and not when:
+                    status, _ = compare_targets(x, t, a, b)
+                    said += f": that value {label(status)} {a.id}"
+                notes.append(said)
+        out.append(row._replace(notes=tuple(notes), also=tuple(also)))
+    return out
+
+
+def _disagreement(first: Target, again: Target) -> str:
+    """`: inconsistent-value with 78.38` when the plan's two statements disagree (consistency.py)."""
+    from ..ingest import consistency
+
+    check = consistency.compare(first, again)
+    if check is None or check.verdict in (consistency.AGREES, consistency.STRETCH):
+        return ""
+    return f"; {check.verdict}: {first.id} states {check.first_value}"
+
+
+def _basis(t: Target) -> str:
+    v = try_parse(t.target)
+    words = [{"table": "indicator table", "text": "body text", "box": "box"}.get(t.basis, t.basis)]
+    if "aspirational" in t.flags or (v is not None and v.aspirational):
+        words.append("a stretch goal")
+    if t.evidence.section:
+        words.append(t.evidence.section)
+    return ", ".join(words)
+
+
+def verdict(pair: Pair, a: Plan, b: Plan) -> Row:
+    x, y = pair.left, pair.right
+    base = dict(kind=pair.kind, domain=pair.domain, left=x, right=y, score=pair.score,
+                confidence=pair.confidence, reasons=pair.reasons)
+    if x is not None and y is None:
+        gaps = b.gaps_for(pair.kind, x.domain)
+        if gaps:
+            return Row(status="unknown", notes=_gap_notes(x, b, gaps), **base)
+        return Row(status="omitted", notes=(), **base)
+    if x is None:
+        gaps = a.gaps_for(pair.kind, y.domain)
+        notes = (f"{a.id}'s source lost {'; '.join(_section(g) for g in gaps)}, which could hold it",) if gaps else ()
+        return Row(status="added", notes=notes + _own_baseline_notes(y), **base)
+    if pair.kind == "targets":
+        status, notes = compare_targets(x, y, a, b)
+        return Row(status=status, notes=notes, **base)
+    status, notes = compare_commitments(x, y)
+    return Row(status=status, notes=notes, **base)
+
+
+def _section(gap) -> str:
+    """专栏1　甘肃省“十四五”…主要指标 -> 专栏1 (the full title is in the plan file)."""
+    return gap.section.split()[0] if gap.section.split() else gap.id
+
+
+def _gap_notes(item: Item, plan: Plan, gaps) -> tuple[str, ...]:
+    notes = [f"{plan.id}'s source lost {'; '.join(_section(g) for g in gaps)}: "
+             f"{'it' if len(gaps) == 1 else 'any of these'} could hold this item"]
+    for gap in gaps:
+        for reveal in gap.reveals:
+            if textnorm.key(reveal.indicator) and _alike(reveal.indicator, item.name):
+                notes.append(f"a surviving note reveals a lost row {reveal.indicator}: “{reveal.quote}”")
+    return tuple(notes)
+
+
+def _alike(a: str, b: str) -> bool:
+    return fuzz.ratio(textnorm.key(a), textnorm.key(b)) >= 70
+
+
+# ---------------------------------------------------------------- targets
+
+@cache
+def _conversions() -> dict[str, tuple[str, float]]:
+    data = read_vocab("conversions.yaml")
+    return {c["unit"]: (c["base"], float(c["factor"])) for c in data["conversions"]}
+
+
+def effective_unit(target: Target, value: Value | None) -> str | None:
+    """The item's unit, else the unit written in the value (longest known unit it starts with)."""
+    if target.unit:
+        return target.unit
+    if value is None or not value.unit:
+        return None
+    if value.unit in units():
+        return value.unit
+    known = sorted((u for u in units() if value.unit.startswith(u)), key=len, reverse=True)
+    return known[0] if known else value.unit
+
+
+def _period(target: Target, value: Value | None) -> str:
+    if "cumulative" in target.flags or (value is not None and value.cumulative):
+        return "cumulative over the period"
+    if "annual_average" in target.flags:
+        return "a yearly average"
+    return "a level in the target year"
+
+
+def compare_targets(x: Target, y: Target, a: Plan, b: Plan) -> tuple[str, tuple[str, ...]]:
+    vx, vy = _in_item_unit(x, try_parse(x.target)), _in_item_unit(y, try_parse(y.target))
+    notes = list(_flag_notes(x, vx, a) + _flag_notes(y, vy, b) + _own_baseline_notes(x) + _own_baseline_notes(y))
+    years = _year_note(x, y)
+    if years and x.year // 10 != y.year // 10:
+        return "not-comparable", (years + ": targets of different decades", *notes)
+    if years:
+        notes.append(years)
+    if vx is None or vy is None:
+        bad = x.target if vx is None else y.target
+        return "not-comparable", (f"cannot read the value {bad!r}", *notes)
+    if vx.empty or vy.empty:
+        return "not-comparable", ("one side states no target value", *notes)
+    ux, uy = effective_unit(x, vx), effective_unit(y, vy)
+    if vx.qualitative or vy.qualitative:
+        status, why = _compare_qualitative(vx, vy, ux, uy)
+        return status, tuple(filter(None, (why,))) + tuple(notes)
+    px, py = _period(x, vx), _period(y, vy)
+    reasons = [f"{a.id} gives {px}, {b.id} {py}"] if px != py else []
+    if _total(x, ux) or _total(y, uy):
+        # two jurisdictions of different size: their totals say nothing about ambition
+        reasons.append(f"absolute total ({ux or uy or 'count'}): {a.region} and {b.region} differ in size")
+    if reasons:
+        return "not-comparable", (*reasons, *notes)
+    nx, ny, why = _same_scale(vx, vy, ux, uy)
+    if nx is None:
+        return "not-comparable", (why, *notes)
+    if nx.number and ny.number and max(nx.number, ny.number) / min(nx.number, ny.number) > SCALE_GAP:
+        # a per-capita level does not differ tenfold between a country and its province:
+        # one of the sources (or its copy) states another unit or scale
+        return "not-comparable", (f"units or scale disagree: {_stated(x, vx)} against {_stated(y, vy)}"
+                                  f"{' (' + why + ')' if why else ''} differ more than {SCALE_GAP}-fold; check both sources", *notes)
+    if why:
+        notes.insert(0, why)
+    better = higher_is_better(x.indicator, vx)
+    change = change_note(x, y, a, b)
+    if change:
+        notes.append(change)
+    status = _order(nx, ny, better)
+    if status == "matches" and nx.comparator != ny.comparator:
+        notes.insert(0, f"both at {_num(nx.number)}: {a.id} writes {x.target}, {b.id} {y.target}; the same number matches")
+    return status, tuple(notes)
+
+
+SCALE_GAP = 5   # values further apart than this (after unit conversion) point at a unit or scale error
+
+
+def _stated(t: Target, v: Value) -> str:
+    unit = t.unit if t.unit and not v.unit else ""
+    return f"{t.target}{' ' + unit if unit else ''}"
+
+
+def _in_item_unit(t: Target, value: Value | None) -> Value | None:
+    """3.4万 written for an item in 次 -> 34000: a scale word (vocab/values.yaml `scales`)
+    between the number and the item's unit multiplies the number."""
+    if value is None or not value.numeric or not value.unit or value.unit == t.unit:
+        return value
+    scales = value_words().get("scales") or {}
+    head, rest = value.unit[:1], value.unit[1:]
+    if head in scales and (rest == "" or rest == t.unit) and not (t.unit or "").startswith(head):
+        return _scaled(value, float(scales[head]))._replace(unit=rest or None)
+    return value
+
+
+def _year_note(x: Target, y: Target) -> str:
+    return "" if x.year == y.year else f"target years differ: {x.plan} {x.year}, {y.plan} {y.year}"
+
+
+class _Move(NamedTuple):
+    """A target's own start and goal, both plain numbers in one unit, the start exact."""
+    base: Value
+    goal: Value
+    better: bool   # higher is better
+    worse: bool    # the goal is worse than the start
+
+    @property
+    def floor_met(self) -> bool:
+        """A floor (or ceiling) the start already clears: >99% against 99.36% plans no decline."""
+        return self.worse and self.goal.comparator in (("≥", ">") if self.better else ("≤", "<"))
+
+
+def _move(t: Item) -> _Move | None:
+    if not isinstance(t, Target) or t.baseline is None:
+        return None
+    base, goal = try_parse(t.baseline.value), try_parse(t.target)
+    if not (base and goal and base.numeric and goal.numeric) or base.comparator != "=":
+        return None
+    if base.unit and goal.unit and base.unit != goal.unit:
+        return None
+    better = higher_is_better(t.indicator, goal)
+    return _Move(base, goal, better, goal.number < base.number if better else goal.number > base.number)
+
+
+def planned_change(t: Target) -> float | None:
+    """target minus baseline, when both are plain numbers in one unit: not for a baseline
+    given as a bound (>90), period figures (cumulative, yearly averages) or a floor the
+    baseline already clears."""
+    if {"cumulative", "annual_average"} & set(t.flags):
+        return None
+    move = _move(t)
+    if move is None or move.base.cumulative or move.goal.cumulative or move.floor_met:
+        return None
+    return move.goal.number - move.base.number
+
+
+def change_note(x: Target, y: Target, a: Plan, b: Plan) -> str:
+    """How each side plans to move, and how the moves compare: a province may aim lower
+    than national from a lower base yet plan the larger increase."""
+    dx, dy = planned_change(x), planned_change(y)
+    if dx is None or dy is None:
+        return ""
+    bx, by = try_parse(x.baseline.value), try_parse(y.baseline.value)
+    better = higher_is_better(x.indicator, try_parse(x.target))
+    gain_x, gain_y = (dx, dy) if better else (-dx, -dy)
+    size = "larger" if gain_y > gain_x + 1e-9 else "smaller" if gain_y < gain_x - 1e-9 else "the same"
+    base = ("a higher" if by.number > bx.number else "a lower" if by.number < bx.number else "the same")
+    comparison = "the same gain as" if size == "the same" else f"a {size} gain than"
+    return (f"planned change: {a.id} {_signed(dx)}, {b.id} {_signed(dy)}: "
+            f"{comparison} {a.id}, from {base} base")
+
+
+def _signed(n: float) -> str:
+    return ("+" if n >= 0 else "−") + _num(round(abs(n), 4))
+
+
+def _total(t: Target, unit: str | None) -> bool:
+    """An absolute total; a share (unit of kind rate) never is."""
+    return units().get(unit or "") != "rate" and is_total(t.indicator, unit)
+
+
+def _same_scale(vx: Value, vy: Value, ux: str | None, uy: str | None):
+    if ux == uy or ux is None or uy is None:
+        return vx, vy, ""
+    conv = _conversions()
+    bx, fx = conv.get(ux, (ux, 1.0))
+    by, fy = conv.get(uy, (uy, 1.0))
+    if bx != by:
+        return None, None, f"different units ({ux} / {uy})"
+    sx, sy = _scaled(vx, fx), _scaled(vy, fy)
+    return sx, sy, f"converted to {bx}: {_num(sx.number)} / {_num(sy.number)}"
+
+
+def _scaled(value: Value, factor: float) -> Value:
+    return value._replace(number=value.number * factor, high=value.high * factor if value.high is not None else None)
+
+
+def _num(n: float | None) -> str:
+    return "" if n is None else (str(int(n)) if n == int(n) else f"{n:g}")
+
+
+def _commitment(value: Value, better_high: bool) -> float:
+    """What a value promises at least: a range's weaker end."""
+    if value.comparator == "range" and value.high is not None:
+        return value.number if better_high else value.high
+    return value.number
+
+
+def _order(vx: Value, vy: Value, better_high: bool) -> str:
+    """By the numbers alone: the same number matches whatever the comparators say (>95%
+    against 95% or ≥95%: one floor, worded differently; compare_targets notes the wording)."""
+    nx, ny = _commitment(vx, better_high), _commitment(vy, better_high)
+    if abs(nx - ny) < 1e-9:
+        return "matches"
+    return "exceeds" if (ny > nx) == better_high else "below"
+
+
+def _compare_qualitative(vx: Value, vy: Value, ux, uy) -> tuple[str, str]:
+    if vx.qualitative and vy.qualitative:
+        lx, ly = _LEVELS.get(vx.level or ""), _LEVELS.get(vy.level or "")
+        if vx.qualitative == vy.qualitative:
+            return "matches", ""
+        if lx is None or ly is None:
+            return "not-comparable", f"{vx.qualitative} / {vy.qualitative}: no common scale"
+        word = f"{vx.qualitative} ({vx.level}) / {vy.qualitative} ({vy.level})"
+        return ("exceeds" if ly > lx else "below" if ly < lx else "matches"), word
+    qual, num = (vx, vy) if vx.qualitative else (vy, vx)
+    num_unit = uy if vx.qualitative else ux
+    if qual.level == "full" and num_unit == "%" and num.number is not None:
+        hundred = Value(qual.raw, "=", 100.0, "%")
+        left, right = (hundred, vy) if vx.qualitative else (vx, hundred)
+        return _order(left, right, True), f"{qual.qualitative} counted as 100%"
+    return "not-comparable", f"qualitative {qual.qualitative} against {num.describe()} without a stated equivalence"
+
+
+def _flag_notes(t: Target, v: Value | None, plan: Plan) -> tuple[str, ...]:
+    notes = []
+    if v is not None and v.aspirational:
+        notes.append(f"{plan.id}: aspirational target ({t.target})")
+    if "base_year_differs" in t.flags and t.baseline is not None:
+        notes.append(f"{plan.id}: baseline year {t.baseline.year}")
+    return tuple(notes)
+
+
+def _own_baseline_notes(t: Item) -> tuple[str, ...]:
+    """When a target is worse than the plan's own starting value, say how: a yearly
+    average that falls from the last period's, a floor the baseline already clears
+    (>99% against 99.36%: no decline planned), or a real step back."""
+    move = _move(t)
+    if move is None or not move.worse:
+        return ()
+    if "annual_average" in t.flags:
+        return (f"{t.plan}: the yearly average falls from {t.baseline.value} (given for {t.baseline.year}) to {t.target}",)
+    if move.floor_met:
+        return (f"{t.plan}: its floor {t.target} is already met by its baseline {t.baseline.value} ({t.baseline.year})",)
+    return (f"{t.plan}: target {t.target} is {'below' if move.better else 'above'} its own baseline {t.baseline.value} ({t.baseline.year})",)
+
+
+# ---------------------------------------------------------------- services and tasks
+
+def _numbers_of(item: Item) -> tuple[str, ...]:
+    if item.kind == "targets":
+        return (item.target,)
+    if hasattr(item, "commitments"):
+        return tuple(item.commitments)
+    standard = getattr(item, "standard", None) or ""
+    return (standard,) if _DIGIT.search(standard) else ()
+
+
+def compare_commitments(x: Item, y: Item, passage=None) -> tuple[str, tuple[str, ...]]:
+    """Two items that state one service or task: `matches`, or `matches-quantified` when B
+    commits to a number where A states none. A number of B counts only where it is about
+    this item: B's own target, the numbers of a task or service paired with A's of the
+    same kind, or those standing in the sentence that states A's item (a paragraph-long
+    task holds numbers about other things)."""
+    nx, ny = _numbers_of(x), _numbers_of(y)
+    if passage is not None:
+        ny = tuple(n for n in ny if squeeze(n) in passage.text)
+    elif y.kind != x.kind and y.kind != "targets":
+        ny = ()
+    words = [n for n in ny if _is_word(n)]
+    if not nx and words and all(textnorm.fold(normalise(w)) in textnorm.fold(normalise(x.evidence.quote)) for w in words):
+        return "matches", (f"both state {', '.join(words)}",)   # 应保尽保 in both quotes: nothing added
+    if ny and not nx:
+        if all(_is_word(n) for n in ny):
+            return "matches", (f"{y.plan} states {', '.join(ny)}",)
+        return "matches-quantified", (f"{y.plan} commits to {', '.join(ny)}",)
+    notes = []
+    if nx and not ny:
+        notes.append(f"{x.plan} commits to {', '.join(nx)}; {y.plan}'s {_noun(y)} {y.id} names no number")
+    elif nx and ny:
+        same = {textnorm.fold(normalise(n)) for n in nx} == {textnorm.fold(normalise(n)) for n in ny}
+        notes.append(f"both: {', '.join(ny)}" if same else f"{x.plan}: {', '.join(nx)}; {y.plan}: {', '.join(ny)}")
+    return "matches", tuple(notes)
+
+
+def _is_word(value: str) -> bool:
+    """应保尽保, 全覆盖: a commitment in words, not a number."""
+    v = try_parse(value)
+    return v is None or v.qualitative is not None or not _DIGIT.search(value)

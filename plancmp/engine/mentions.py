@@ -1,0 +1,232 @@
+"""Does plan B state plan A's item? What to look for, and where it was found.
+
+An item is looked for by its phrases: the name with the filler words removed
+(textnorm.key), each half of an "A、B" name (失业保险、工伤保险), and the phrasings of
+vocab/phrasings.yaml for a phrase the name contains (两免一补 -> 免除学杂费 …).
+A phrase is found in a name or a sentence when nearly all of its characters stand
+together there (textsearch.coverage); a phrase of several parts needs every part.
+
+Two places to look, in this order (plancmp/compare.py asks):
+1. B's curated items of every kind: `Names(items).stating(x)`, the items whose name holds a phrase of x.
+2. B's whole source text: `find(index, x)`, the best sentence holding a phrase.
+Short phrases must be found whole: a shared word or two is not a mention.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from itertools import accumulate
+from functools import cache
+from typing import NamedTuple
+
+from ..core import textnorm
+from ..ingest import textsearch
+from ..core.model import Item
+from ..core.vocab import read as read_vocab
+
+FOUND = 0.85        # share of a phrase's characters that must stand together
+WHOLE_BELOW = 5     # phrases shorter than this must be found as written
+_PARTS = re.compile(r"[、，,；;]")
+
+
+class Phrase(NamedTuple):
+    parts: tuple[str, ...]   # folded; every part must be found
+    why: str                 # how the phrase was derived, for the row's reasons
+
+    def __str__(self) -> str:
+        return " … ".join(self.parts)
+
+
+@cache
+def _phrasings() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    data = read_vocab("phrasings.yaml")["phrasings"]
+    out = []
+    for head, ways in data.items():
+        parts = tuple(tuple(textnorm.fold(p) for p in (w if isinstance(w, list) else [w])) for w in ways)
+        out.append((textnorm.fold(head), parts))
+    return tuple(out)
+
+
+def phrases(item: Item) -> tuple[Phrase, ...]:
+    """What to look for when looking for `item` in another plan, most telling first."""
+    return _phrases_of(item.kind, item.name)
+
+
+@cache
+def _phrases_of(kind: str, name: str, in_text: bool = False) -> tuple[Phrase, ...]:
+    """in_text: for sentences rather than names. A short key must then keep its head word
+    (Chinese names end in their head): 基本养老服务 looked for as 基本养老 would find
+    基本养老保险, another thing."""
+    name = unicodedata.normalize("NFKC", name)
+    units = [(name, "name")]
+    halves = _PARTS.split(name)
+    # a list of services (失业保险、工伤保险) names each; an indicator's 、 joins qualifiers
+    if kind != "targets" and len(halves) > 1 and all(len(textnorm.key(h)) >= 4 for h in halves):
+        units += [(h, "part of the name") for h in halves]
+    found: list[Phrase] = []
+    for text, why in units:
+        key = textnorm.key(text)
+        if len(key) < 3:   # 强化服务标准建设 keys to 标准: keep the inner words, 服务标准
+            key, why = _trimmed(textnorm.fold(text)), f"{why} {TRIMMED}"
+        elif in_text and len(key) < WHOLE_BELOW and not textnorm.fold(text).endswith(key):
+            key = _lead_trimmed(textnorm.fold(text))   # the key lost its head word (服务 of 基本养老服务)
+        if len(key) >= 3:
+            found.append(Phrase((key,), why))
+        found += _rephrased(textnorm.fold(text))
+    seen, out = set(), []
+    for phrase in found:
+        if phrase.parts not in seen:
+            seen.add(phrase.parts)
+            out.append(phrase)
+    return tuple(out)
+
+
+CLAUSE_MIN = 12     # specific characters a clause of a task's quote needs to be looked for
+CLAUSE_FOUND = 0.8  # a long clause copied with a word or two changed (供给主体 -> 服务提供机构)
+CLAUSE = "a clause of its quote"
+
+
+def clauses(item: Item) -> tuple[Phrase, ...]:
+    """The long clauses of a task's quote (its own paragraph), for the search of the text:
+    provinces often copy the national wording under a heading of their own (引导…提供与当地
+    城乡居民收入水平相适应的普惠性非基本公共服务). Targets and services quote sentences
+    that also say other things, so only tasks."""
+    if item.kind != "tasks":
+        return ()
+    return _clauses_of(item.evidence.quote)
+
+
+@cache
+def _clauses_of(quote: str) -> tuple[Phrase, ...]:
+    parts = re.split(r"[，,。；;：:！？]", unicodedata.normalize("NFKC", quote))
+    keys = [textnorm.key(p) for p in parts]
+    return tuple(Phrase((k,), CLAUSE) for k in keys if len(k) >= CLAUSE_MIN)
+
+
+def _lead_trimmed(folded: str) -> str:
+    """The folded name without the filler words it starts with (加强, 推进 …), its head kept."""
+    words = textnorm.filler_words()
+    head = next((w for w in words if folded.startswith(w) and len(folded) > len(w)), "")
+    return folded[len(head):]
+
+
+def _trimmed(folded: str) -> str:
+    """The folded name without one filler word at each end (强化服务标准建设 -> 服务标准)."""
+    folded = _lead_trimmed(folded)
+    words = textnorm.filler_words()   # longest first
+    tail = next((w for w in words if folded.endswith(w) and len(folded) > len(w)), "")
+    return folded[:len(folded) - len(tail)]
+
+
+def _rephrased(folded: str) -> list[Phrase]:
+    """The phrasings of vocab/phrasings.yaml for a phrase the name holds. A phrasing stands
+    for the words it replaces only: the rest of the name must still be found with it
+    (主要城市群…常住人口覆盖 needs 主要城市群 beside 覆盖全部常住人口)."""
+    out = []
+    for head, ways in _phrasings():
+        if head not in folded:
+            continue
+        rest = textnorm.specific(textnorm.NUMBER.sub("", folded.replace(head, "", 1)))
+        extra = (rest,) if len(rest) >= 3 else ()
+        out += [Phrase(parts + extra, f"phrasing of {head}") for parts in ways]
+    return out
+
+
+def _found(part: str, text: str) -> tuple[bool, float]:
+    if len(part) < WHOLE_BELOW or part in text:
+        return part in text, 1.0
+    chars = set(part)
+    if len(chars & set(text)) < FOUND * len(chars):   # cheap: most names share too few characters
+        return False, 0.0
+    score = textsearch.coverage(part, text)[0]
+    return score >= FOUND, score
+
+
+class Names:
+    """The names of B's items, folded once, to ask which of them state an item of A.
+
+    A phrase taken from x's own name must also make up most of y's name, made the same
+    way: 基本医疗保险 states 职工基本医疗保险, but 目标人群覆盖 does not state
+    困难残疾人…补贴目标人群覆盖率, nor 住房保障 the narrower 加大城镇化发展住房保障需求.
+    A phrasing of the vocabulary is specific by itself (助学金 in 普通高中国家助学金)."""
+
+    def __init__(self, items: list[Item]):
+        self.items = items
+        folded = [textnorm.fold(y.name) for y in items]
+        # each form joined into one text: a phrase is looked for in all names at once
+        self._forms = {form: _Joined(names) for form, names in (
+            ("folded", folded), ("key", [textnorm.key(f) for f in folded]), ("trimmed", [_trimmed(f) for f in folded]))}
+
+    def stating(self, x: Item) -> list[tuple[Item, Phrase]]:
+        """B's items whose names state x, each with the first phrase of x it holds, in B's order."""
+        found: dict[int, Phrase] = {}
+        for phrase in phrases(x):
+            if phrase.why.startswith("phrasing"):
+                names = self._forms["folded"]
+                hits = [n for n in names.holding(phrase.parts[0])
+                        if all(part in names.texts[n] for part in phrase.parts[1:])]
+            else:
+                names = self._forms["trimmed" if phrase.why.endswith(TRIMMED) else "key"]
+                part = phrase.parts[0]
+                hits = [n for n in names.holding(part) if len(part) >= NAME_SHARE * len(names.texts[n])]
+            for n in hits:
+                found.setdefault(n, phrase)
+        return [(self.items[n], found[n]) for n in sorted(found)]
+
+
+class _Joined:
+    """Names joined into one text, to find every name that holds a phrase in one pass."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.joined = "\n".join(texts)
+        self.starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+
+    def holding(self, part: str) -> list[int]:
+        out, at = [], self.joined.find(part)
+        while at >= 0:
+            n = bisect_right(self.starts, at) - 1
+            if not out or out[-1] != n:
+                out.append(n)
+            at = self.joined.find(part, at + 1)
+        return out
+
+
+NAME_SHARE = 0.55  # a name phrase found in another name must be this much of it (农村符合条件的计划生育家庭奖励扶助)
+TRIMMED = "(ends trimmed)"
+
+
+class Mention(NamedTuple):
+    hit: textsearch.Hit
+    phrase: Phrase
+
+
+def find(index: textsearch.TextIndex, x: Item, usable=lambda passage: True) -> Mention | None:
+    """The sentence of the indexed text that states x best (first in the text on a tie),
+    among the passages `usable` accepts (by number)."""
+    best: Mention | None = None
+    for phrase in _phrases_of(x.kind, x.name, in_text=True) + clauses(x):
+        hits = [h for h in _hits(index, phrase) if usable(h.passage)]
+        if hits and (best is None or (hits[0].score, -hits[0].passage) > (best.hit.score, -best.hit.passage)):
+            best = Mention(hits[0], phrase)
+    return best
+
+
+def _hits(index: textsearch.TextIndex, phrase: Phrase) -> list[textsearch.Hit]:
+    """Sentences that hold every part of the phrase; scored by the first part."""
+    first, rest = phrase.parts[0], phrase.parts[1:]
+    whole = len(first) < WHOLE_BELOW
+    threshold = 1.0 if whole else CLAUSE_FOUND if phrase.why == CLAUSE else FOUND
+    return [h for h in textsearch.search(index, first, threshold)
+            if (not whole or first in index.folded[h.passage])
+            and (whole or _head_in_window(index, h, first))
+            and all(_found(part, index.folded[h.passage])[0] for part in rest)]
+
+
+def _head_in_window(index: textsearch.TextIndex, hit: textsearch.Hit, phrase: str) -> bool:
+    """A match that misses a character or two must still hold the phrase's head word (its
+    last two characters) as written: 保障性租赁住房租金 is not stated where 租金 is missing."""
+    passage = index.passages[hit.passage]
+    window = textnorm.fold(passage.text[hit.start - passage.start:hit.end - passage.start])
+    return phrase[-2:] in window

@@ -1,0 +1,71 @@
+"""JSON Schema of `plancmp diff --format json` (published as plancmp/schemas/diff.schema.json)."""
+from __future__ import annotations
+
+from ..core.verdicts import STATUSES
+from ..core.model import KINDS
+from ..core.vocab import domain_names
+
+_str = {"type": "string"}
+_opt = {"type": ["string", "null"]}
+
+
+def diff_schema() -> dict:
+    plan = {"type": "object", "additionalProperties": False,
+            "required": ["id", "name", "level", "region"],
+            "properties": {"id": _str, "name": _str, "level": {"enum": ["national", "province"]}, "region": _str}}
+    item = {"type": "object", "additionalProperties": False,
+            "required": ["id", "kind", "name", "baseline", "target", "unit", "year", "binding", "quote", "section"],
+            "description": "One side of a row: a target, service item or task of that plan",
+            "properties": {
+                "id": _str,
+                "kind": {"enum": list(KINDS), "description": "the item's own kind: a counterpart may be of another "
+                                                            "kind than its row (a national service a province states as a task)"},
+                "name": {**_str, "description": "indicator (targets), item (services) or title (tasks)"},
+                "baseline": {"oneOf": [{"type": "null"}, {"type": "object", "additionalProperties": False,
+                                                          "required": ["value", "year"],
+                                                          "properties": {"value": _str, "year": {"type": "integer"}}}]},
+                "target": {**_opt, "description": "as written (≥3, >90%, 应保尽保); null for services and tasks"},
+                "unit": _opt,
+                "year": {"type": ["integer", "null"], "description": "targets: the year the target is set for; null for services and tasks"},
+                "binding": {**_opt, "description": "targets: 属性 as the plan states it (约束性 or 预期性); null when not stated and for services and tasks"},
+                "quote": {**_str, "description": "verbatim evidence from the plan's source text"},
+                "section": _opt,
+                "commitments": {"type": "array", "items": _str, "description": "tasks: the numbers committed to"},
+                "standard": {**_opt, "description": "services: 服务内容/标准"}}}
+    side = {"oneOf": [{"type": "null"}, item]}
+    passage = {"type": "object", "additionalProperties": False, "required": ["file", "line", "text"],
+               "description": "for `mentioned`: the sentence of the right plan's source text that states the left item",
+               "properties": {"file": _str, "line": {"type": "integer", "minimum": 1},
+                              "text": {**_str, "description": "as written, whitespace squeezed out"}}}
+    row = {"type": "object", "additionalProperties": False,
+           "required": ["kind", "domain", "status", "left", "right", "also", "passage", "score", "confidence", "reasons", "notes"],
+           "properties": {
+               "kind": {"enum": list(KINDS)},
+               "domain": {"enum": list(domain_names())},
+               "status": {"enum": list(STATUSES), "description": "verdict of the right plan against the left (the reference); "
+                                                             "`mentioned`: the right plan's text states the left item (see `passage`) but no curated item holds it"},
+               "left": side, "right": side,
+               "also": {"type": "array", "items": item,
+                        "description": "further items of the right plan that state the left item (one-to-many: "
+                                     "两免一补 stated as three services), or that restate `right` (a stretch value); "
+                                     "`right` stays the main counterpart"},
+               "passage": {"oneOf": [{"type": "null"}, passage]},
+               "score": {"type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "alignment score; null when one side is missing"},
+               "confidence": {"enum": ["high", "medium", "low", "pinned", None], "description": "high ≥ 0.80, medium ≥ 0.62, low below (needs review); pinned: data/links.yaml"},
+               "reasons": {"type": "array", "items": _str, "description": "why the two items were aligned"},
+               "notes": {"type": "array", "items": _str, "description": "why the verdict: not comparable reasons, lost sections, targets below their own baseline"}}}
+    counts = {"type": "object", "additionalProperties": False, "required": list(STATUSES),
+              "properties": {s: {"type": "integer", "minimum": 0} for s in STATUSES}}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://plancmp.invalid/schemas/diff.schema.json",
+        "title": "plancmp diff --format json",
+        "type": "object", "additionalProperties": False,
+        "required": ["left", "right", "rows", "summary"],
+        "properties": {
+            "left": plan, "right": plan,
+            "rows": {"type": "array", "items": row},
+            "summary": {"type": "object", "additionalProperties": False, "required": ["total", "by_status", "by_domain"],
+                        "properties": {"total": {"type": "integer"}, "by_status": counts,
+                                       "by_domain": {"type": "object", "additionalProperties": counts}}}},
+    }

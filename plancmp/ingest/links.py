@@ -1,0 +1,168 @@
+"""data/links.yaml: people overrule the aligner.
+
+```yaml
+links:
+  - {pin: "national:elderly-care-beds-total = liaoning:elderly-care-beds-total", reason: "same 专栏1 row"}
+  - {forbid: "national:x = gansu:y", reason: "different programmes that share words"}
+```
+A pinned pair is taken as it is (the matcher's score is still shown); a forbidden
+pair never pairs. `plancmp validate` checks every link names an existing plan and item
+(`check`), and `plancmp diff A B --review` prints ready-to-paste lines.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.findings import Finding
+from ..core.model import Plan
+from ..files.paths import links_path
+from .yamldoc import Doc, format_path, load as load_yaml
+
+_REF = re.compile(r"^\s*([a-z0-9-]+):([a-z0-9-]+)\s*=\s*([a-z0-9-]+):([a-z0-9-]+)\s*$")
+ACTIONS = ("pin", "forbid")
+
+
+@dataclass(frozen=True)
+class Link:
+    action: str    # pin | forbid
+    left: str      # plan:id
+    right: str     # plan:id
+    reason: str
+    index: int     # position in the list (for findings)
+
+    @property
+    def plans(self) -> tuple[str, str]:
+        return self.left.split(":")[0], self.right.split(":")[0]
+
+
+@dataclass
+class Links:
+    links: list[Link] = field(default_factory=list)
+    problems: list[Finding] = field(default_factory=list)   # entries that could not be read
+    doc: Doc | None = None
+
+    def __post_init__(self):
+        self._by_pair: dict | None = None
+        self._by_ref: dict | None = None
+
+    def _index(self) -> None:
+        """Links by pair and by item, built once: a diff asks for every pair it scores."""
+        self._by_pair, self._by_ref = {}, {}
+        for link in self.links:
+            self._by_pair.setdefault((link.action, frozenset((link.left, link.right))), link)
+            if link.action == "pin":
+                self._by_ref.setdefault(link.left, []).append(link.right)
+                self._by_ref.setdefault(link.right, []).append(link.left)
+
+    def _find(self, action: str, a: str, b: str) -> Link | None:
+        if self._by_pair is None:
+            self._index()
+        return self._by_pair.get((action, frozenset((a, b))))
+
+    def pins_of(self, ref: str, plan: str) -> list[str]:
+        """Every item of `plan` pinned to `ref`, in file order: one national item may be
+        stated by several provincial items (两免一补 as three services)."""
+        if self._by_ref is None:
+            self._index()
+        out = []
+        for other in self._by_ref.get(ref, ()):
+            if other.startswith(plan + ":") and other not in out:
+                out.append(other)
+        return out
+
+    def forbidden(self, a: str, b: str) -> bool:
+        return self._find("forbid", a, b) is not None
+
+    def reason(self, a: str, b: str) -> str:
+        link = self._find("pin", a, b) or self._find("forbid", a, b)
+        return link.reason if link else ""
+
+
+def load_links(path: Path, shown: str | None = None) -> Links:
+    """Read links.yaml; a missing file means no links. Unreadable entries become problems."""
+    if not path.exists():
+        return Links()
+    doc, findings = load_yaml(path, shown or str(path))
+    out = Links(problems=list(findings), doc=doc)
+    if doc is None:
+        return out
+    data = doc.data if isinstance(doc.data, dict) else {}
+    entries = data.get("links")
+    if entries is None:
+        entries = []
+    if not isinstance(entries, list) or not isinstance(doc.data, dict):
+        out.problems.append(_finding(doc, "wrong-type", "links.yaml must be a mapping with a `links:` list", ()))
+        return out
+    for n, entry in enumerate(entries):
+        where = ("links", n)
+        if not isinstance(entry, dict):
+            out.problems.append(_finding(doc, "wrong-type", "a link is a mapping: {pin: \"a:x = b:y\", reason: …}", where))
+            continue
+        actions = [a for a in ACTIONS if a in entry]
+        unknown = sorted(set(entry) - {*ACTIONS, "reason"})
+        if unknown:
+            out.problems.append(_finding(doc, "unknown-field", f"unknown field {unknown[0]!r}; a link has pin or forbid, and reason", where))
+        if len(actions) != 1:
+            out.problems.append(_finding(doc, "missing-field", "a link needs exactly one of pin or forbid", where))
+            continue
+        action = actions[0]
+        if not isinstance(entry.get("reason"), str) or not entry["reason"].strip():
+            out.problems.append(_finding(doc, "missing-field", "a link needs a reason (why people overrule the matcher)", where))
+        m = _REF.match(str(entry[action]))
+        if not m:
+            out.problems.append(_finding(doc, "invalid-value", f"{action} must read \"plan:id = plan:id\", got {entry[action]!r}", where + (action,)))
+            continue
+        out.links.append(Link(action, f"{m[1]}:{m[2]}", f"{m[3]}:{m[4]}", str(entry.get("reason") or ""), n))
+    return out
+
+
+def _finding(doc: Doc, code: str, message: str, path: tuple) -> Finding:
+    pos = doc.pos(path)
+    return Finding(code, message, pos.file, pos.line, pos.col, format_path(path))
+
+
+def check(links: Links, plans: dict[str, Plan], only: set[str] | None = None,
+          broken: set[str] = frozenset()) -> list[Finding]:
+    """Every link names existing plans and items; no pair pinned and forbidden, no pair
+    pinned twice. Several pins of one item are one-to-many coverage (两免一补 stated as
+    three services), and a pin may cross kinds (a national service a province states
+    as a task): the first same-kind pin is the row's counterpart, the others are `also`.
+    `only`: check just the links between these plans (those a diff of them would use);
+    `broken`: plans whose files could not be read (their links are not judged)."""
+    out = list(links.problems)
+    if links.doc is None:
+        return out
+    doc = links.doc
+    seen: dict[frozenset, Link] = {}
+    for link in links.links:
+        if only is not None and not set(link.plans) <= only:
+            continue   # a link between other plans steers no diff of these
+        if set(link.plans) & broken:
+            continue   # its plan file has errors of its own, reported there: no cascade
+        where = ("links", link.index, link.action)
+        for ref in (link.left, link.right):
+            plan_id, item_id = ref.split(":")
+            plan = plans.get(plan_id)
+            if plan is None:
+                out.append(_finding(doc, "link-unknown-plan", f"{ref}: no plan {plan_id!r} (plans: {', '.join(sorted(plans))})", where))
+            elif plan.item(item_id) is None:
+                out.append(_finding(doc, "link-unknown-id", f"{ref}: plan {plan_id!r} has no item {item_id!r}", where))
+        if link.plans[0] == link.plans[1]:
+            out.append(_finding(doc, "link-conflict", "a link joins items of two different plans", where))
+        pair = frozenset((link.left, link.right))
+        first = seen.setdefault(pair, link)
+        if first is not link:
+            what = "both pinned and forbidden" if first.action != link.action else {"pin": "pinned", "forbid": "forbidden"}[link.action] + " twice"
+            out.append(_finding(doc, "link-conflict", f"{link.left} = {link.right} is {what} (first at links[{first.index}])", where))
+    return out
+
+
+def check_default(data: Path, plans: dict[str, Plan], shown: str, broken: set[str] = frozenset()) -> tuple[list[str], list[Finding]]:
+    """`plancmp validate` with no paths: check data/links.yaml when it exists.
+    Returns (files checked, findings)."""
+    path = links_path(data)
+    if not path.exists():
+        return [], []
+    return [shown], check(load_links(path, shown), plans, broken=broken)

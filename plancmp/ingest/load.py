@@ -1,0 +1,159 @@
+"""Load plan files: YAML -> schema check -> typed Plan with positions.
+
+Structural problems (YAML, schema) are returned as findings; the items they touch
+are left out of the Plan so that everything downstream can trust its types.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema
+from ..core import vocab
+from ..core.errors import PlanError
+from ..core.findings import ERROR, Finding
+from ..files.paths import data_dir, plan_files, shown_path, source_problem
+from ..core.model import Accept, Baseline, Evidence, Plan, Reveal, Service, SourceGap, Target, Task
+from .yamldoc import Doc, Pos, load as load_yaml
+
+
+@dataclass
+class Loaded:
+    path: Path
+    doc: Doc | None
+    plan: Plan | None
+    findings: list[Finding] = field(default_factory=list)
+
+
+def load_plan(path: Path) -> Loaded:
+    doc, findings = load_yaml(path, shown_path(path))
+    return plan_from_doc(path, doc, findings)
+
+
+def plan_from_doc(path: Path, doc: Doc | None, findings: list[Finding]) -> Loaded:
+    """The schema check and the typed Plan, for a file already read (validate reads each once)."""
+    shown = shown_path(path)
+    findings = list(findings)
+    if doc is None:
+        return Loaded(path, None, None, findings)
+    if not isinstance(doc.data, dict):
+        findings.append(Finding("wrong-type", "a plan file must be a mapping (id: …, name: …, targets: …)", shown))
+        return Loaded(path, doc, None, findings)
+    from . import schemacheck   # jsonschema: paid only when a plan is parsed, not on a cache hit
+
+    findings += schemacheck.check(doc, schema.plan_schema())
+    source = doc.data.get("source")
+    problem = source_problem(path, source) if isinstance(source, str) else None
+    if problem:
+        where = doc.pos(("source",))
+        findings.append(Finding("source-outside", problem, where.file, where.line, where.col, "source"))
+    bad_paths = {_item_path(f.path) for f in findings}
+    plan = _build_plan(doc, path, bad_paths)
+    return Loaded(path, doc, plan, findings)
+
+
+def load_plan_cached(path: Path) -> Loaded:
+    """load_plan and validate's checks of one file (quotes against the source, values, ids),
+    through the parsed-plan cache (plancmp/cache.py), keyed by the file's bytes, for the
+    commands that compare plans; `plancmp validate` always parses. The result keeps no Doc:
+    the commands that need one call load_plan."""
+    from ..files import cache
+
+    def parse() -> Loaded:
+        loaded = load_plan(path)
+        findings = loaded.findings
+        if loaded.plan is not None:   # everything validate checks in one file: a plan with errors is never compared
+            from .checks import check_plan
+
+            findings = findings + check_plan(loaded.plan, loaded.doc)
+        return Loaded(loaded.path, None, loaded.plan, findings)
+
+    return cache.by_files("plan", [path], "", parse, Loaded)
+
+
+def _item_path(path: str) -> str:
+    """'targets[3].unit' -> 'targets[3]': the item a finding belongs to."""
+    head, _, rest = path.partition("]")
+    return head + "]" if rest or path.endswith("]") else path
+
+
+def _pos(doc: Doc, *path) -> Pos:
+    return doc.pos(tuple(path))
+
+
+def _build_plan(doc: Doc, path: Path, bad: set[str]) -> Plan | None:
+    d = doc.data
+    top = ("id", "name", "level", "region", "period", "source")
+    if any(not isinstance(d.get(k), str) for k in top):
+        return None
+    plan = Plan(id=d["id"], name=d["name"], level=d["level"], region=d["region"], period=d["period"],
+                source=(path.parent / d["source"]), path=path, notes=d.get("notes"),
+                background=tuple((b["from"], b["to"]) for b in _list(d.get("background")) if isinstance(b, dict)
+                                 and isinstance(b.get("from"), str) and isinstance(b.get("to"), str)))
+    for i, raw in enumerate(_list(d.get("source_gaps"))):
+        if f"source_gaps[{i}]" in bad or not isinstance(raw, dict):
+            continue
+        plan.source_gaps.append(SourceGap(
+            id=raw["id"], section=raw["section"], description=raw["description"],
+            domains=tuple(vocab.canonical_domain(x) or x for x in raw["domains"]) if "domains" in raw else None,
+            kinds=tuple(raw["kinds"]) if "kinds" in raw else None,
+            reveals=tuple(Reveal(r["indicator"], r["quote"], r.get("notes")) for r in raw.get("reveals") or ()),
+            pos=_pos(doc, "source_gaps", i)))
+    builders = {"targets": _target, "services": _service, "tasks": _task}
+    for kind, build in builders.items():
+        for i, raw in enumerate(_list(d.get(kind))):
+            if f"{kind}[{i}]" in bad or not isinstance(raw, dict):
+                continue
+            common = dict(plan=plan.id, id=raw["id"], domain=vocab.canonical_domain(raw["domain"]),
+                          evidence=Evidence(raw["evidence"]["quote"], raw["evidence"].get("section"),
+                                            _pos(doc, kind, i, "evidence", "quote")),
+                          pos=_pos(doc, kind, i), notes=raw.get("notes"),
+                          accept=tuple(Accept(a["code"], " ".join(a["reason"].split()), _pos(doc, kind, i, "accept", j))
+                                       for j, a in enumerate(raw.get("accept") or ())))
+            getattr(plan, kind).append(build(raw, common, doc, (kind, i)))
+    return plan
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _target(raw: dict, common: dict, doc: Doc, where: tuple) -> Target:
+    base = raw.get("baseline")
+    return Target(**common, indicator=raw["indicator"], unit=raw.get("unit"),
+                  baseline=Baseline(str(base["value"]), base["year"]) if base else None,
+                  target=str(raw["target"]), year=raw["year"], binding=raw.get("binding"),
+                  basis=raw["basis"], flags=tuple(raw.get("flags") or ()), restates=raw.get("restates"),
+                  field_pos={k: doc.pos(where + (k,)) for k in raw})
+
+
+def _service(raw: dict, common: dict, doc: Doc, where: tuple) -> Service:
+    return Service(**common, item=raw["item"], target_group=raw.get("target_group"),
+                   standard=raw.get("standard"), listed=raw.get("listed", True))
+
+
+def _task(raw: dict, common: dict, doc: Doc, where: tuple) -> Task:
+    return Task(**common, title=raw["title"], basis=raw["basis"],
+                commitments=tuple(str(c) for c in raw.get("commitments") or ()))
+
+
+def load_all(directory: Path | None = None) -> dict[str, Plan]:
+    """Every plan in the data directory, by id. Raises PlanError on structural errors."""
+    files = plan_files(directory)
+    if not files:
+        raise PlanError(f"no plan files (*.yaml) in {shown_path(directory or data_dir() / 'plans')}")
+    plans: dict[str, Plan] = {}
+    problems: list[Finding] = []
+    for path in files:
+        loaded = load_plan_cached(path)
+        problems += [f for f in loaded.findings if f.severity == ERROR]
+        if loaded.plan is not None and loaded.plan.id != path.stem:
+            problems.append(Finding("id-not-file-name", f"plan id {loaded.plan.id!r} in a file named {path.name!r}",
+                                    shown_path(path)))
+        if loaded.plan is not None:
+            if loaded.plan.id in plans:
+                problems.append(Finding("duplicate-plan-id", f"plan id {loaded.plan.id!r} is also declared by {shown_path(plans[loaded.plan.id].path)}", shown_path(path)))
+            plans[loaded.plan.id] = loaded.plan
+    if problems:
+        raise PlanError("the plan files have errors; run `plancmp validate` for details", problems)
+    return plans

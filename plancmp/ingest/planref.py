@@ -1,0 +1,121 @@
+"""What people type for a plan (national, 全国, 辽宁省 …) -> the plan, loading only
+the plans asked for. Aliases are data: plancmp/vocab/plans.yaml, plus each plan's id
+(its file name), its `region` and its `aliases:` (a plan added with `plancmp new` brings
+its own, in its data folder: nothing of the installed package changes)."""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from ..core.errors import PlanError
+from ..core.model import Plan
+from ..files.paths import data_dir, plan_files
+from ..core.vocab import did_you_mean, fold, read as read_vocab
+
+
+class UnknownPlan(LookupError):
+    def __init__(self, query: str, known: list[str]):
+        super().__init__(f"unknown plan {query!r}{_did_you_mean(query, known)}; plans: {', '.join(known)} "
+                         "(or an alias such as 全国, 辽宁)")
+        self.known = known
+
+
+def _did_you_mean(query: str, known: list[str]) -> str:
+    """The hint for a typo of a plan id or one of its aliases: the plan's id."""
+    spellings = {pid: pid for pid in known}
+    for pid in known:
+        for alias in _aliases().get(pid, ()):
+            spellings.setdefault(alias, pid)
+    return did_you_mean(query, spellings)
+
+
+@cache
+def _aliases() -> dict[str, tuple[str, ...]]:
+    data = read_vocab("plans.yaml")
+    return {k: tuple(str(a) for a in v or ()) for k, v in data["aliases"].items()}
+
+
+def plan_ids(directory: Path | None = None) -> list[str]:
+    """The ids of the plan files (a plan's file is named after its id)."""
+    return [p.stem for p in plan_files(directory)]
+
+
+def resolve(query: str, directory: Path | None = None) -> str:
+    """A typed plan name -> plan id. Raises UnknownPlan listing the valid ids."""
+    ids = plan_ids(directory)
+    q = fold(query)
+    for pid in ids:   # an id typed as it is needs no vocabulary (nor YAML) at all
+        if q == fold(pid):
+            return pid
+    for pid in ids:
+        if q in {fold(a) for a in _aliases().get(pid, ())}:
+            return pid
+    # a region typed in full (辽宁省) or without 省, or an alias the plan file lists
+    for pid in ids:
+        region, aliases = _names(_plans_dir(directory) / f"{pid}.yaml")
+        names = {fold(a) for a in aliases}
+        if region:
+            names |= {fold(region), fold(region.rstrip("省市"))}
+        if q in names:
+            return pid
+    raise UnknownPlan(query, ids)
+
+
+def _plans_dir(directory: Path | None) -> Path:
+    return directory or data_dir() / "plans"
+
+
+def _names(path: Path) -> tuple[str | None, list[str]]:
+    """The `region:` and `aliases:` of a plan file, read without YAML (a typed name must not
+    cost a parse of every plan); (None, []) for a file that cannot be read (not UTF-8, a
+    folder named *.yaml, a dangling link): a typed name is then just unknown. Aliases are
+    read from a flow list on the key's line (`aliases: [浙江, zj]`) or from the `- name`
+    lines under it; anything else there is ignored."""
+    from ..files.safeio import read_text
+
+    try:
+        lines = read_text(path).splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None, []
+    region, aliases = None, []
+    for i, line in enumerate(lines):
+        if line.startswith("region:") and region is None:
+            region = _scalar(line.split(":", 1)[1])
+        elif line.startswith("aliases:") and not aliases:
+            aliases = _alias_list(line.split(":", 1)[1], lines[i + 1:])
+    return region, aliases
+
+
+def _scalar(text: str) -> str:
+    return text.split(" #")[0].strip().strip("'\"")
+
+
+def _alias_list(rest: str, below: list[str]) -> list[str]:
+    rest = rest.split(" #")[0].strip()
+    if rest.startswith("[") and rest.endswith("]"):
+        items = rest[1:-1].split(",")
+    elif rest:
+        return []
+    else:
+        items = []
+        for line in below:
+            if not line.lstrip().startswith("- "):
+                break
+            items.append(line.lstrip()[2:])
+    return [name for name in map(_scalar, items) if name]
+
+
+def path_of(plan_id: str, directory: Path | None = None) -> Path:
+    return _plans_dir(directory) / f"{plan_id}.yaml"
+
+
+def load(plan_id: str, directory: Path | None = None) -> Plan:
+    """Load one plan; PlanError if it has structural errors."""
+    from ..core.findings import ERROR
+    from .load import load_plan_cached   # YAML and the schema: only when a plan is parsed
+
+    loaded = load_plan_cached(path_of(plan_id, directory))
+    errors = [f for f in loaded.findings if f.severity == ERROR]
+    if loaded.plan is None or errors:
+        raise PlanError(f"plan {plan_id!r} has errors; run `plancmp validate` for details", errors)
+    return loaded.plan

@@ -1,0 +1,167 @@
+"""The plan and press-claim file schemas, as JSON Schema.
+
+The structure lives here; the enumerations come from the vocabularies, so the
+published files (plancmp/schemas/*.schema.json, which editors read through the
+`# yaml-language-server: $schema=…` line) are generated: `plancmp schema --write`.
+A test keeps the published copies in step with this module.
+"""
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from ..core import vocab
+from ..core.findings import ACCEPTABLE
+from ..files.paths import SCHEMA_DIR
+
+# (?![\s\S]) ends the text in every regex dialect: `$` would let a trailing newline through
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(?![\s\S])"
+
+BLANK_PATTERN = r"\S"   # some text that is not whitespace
+_str = {"type": "string", "minLength": 1}
+_opt_str = {"type": ["string", "null"]}
+
+
+def _closed(properties: dict, required: list[str], description: str = "") -> dict:
+    out = {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
+    if description:
+        out["description"] = description
+    return out
+
+
+def _item_common() -> dict:
+    return {
+        "id": {"type": "string", "pattern": ID_PATTERN, "description": "Stable id, unique in the plan: lower-case ascii words joined by -"},
+        "domain": {"enum": vocab.domain_spellings(), "description": "One of the nine domains (or 其他)"},
+        "evidence": _closed(
+            {"quote": {**_str, "description": "Verbatim text of the source; checked after removing whitespace"},
+             "section": {**_opt_str, "description": "Where it stands: 专栏1, 第四章第一节 …"}},
+            ["quote"],
+        ),
+        "notes": _opt_str,
+        "draft": {"type": "boolean", "description": "true: drafted by `plancmp new` and not yet checked by a person "
+                                                     "(validate warns draft-item); delete the line once checked"},
+        "accept": {"type": "array", "description": "Warnings of this item that faithfully reflect the source, each with what "
+                                                   "the source says: validate shows them as notes (never a failure, not even "
+                                                   "with --strict), and warns accept-unused when the warning is gone",
+                   "items": _closed({"code": {"enum": list(ACCEPTABLE), "description": "The code of a warning this item has"},
+                                     "reason": {**_str, "pattern": BLANK_PATTERN,
+                                                "description": "Why the warning stands: what the source says"}},
+                                    ["code", "reason"])},
+    }
+
+
+def _value() -> dict:
+    return {"type": ["string", "number"], "description": "As written: ≥3, >90%, 85%以上, 〔125〕, 应保尽保"}
+
+
+@cache
+def plan_schema() -> dict:
+    target = _closed(
+        {**_item_common(),
+         "indicator": {**_str, "description": "Indicator name without the unit parenthetical or footnote stars"},
+         "unit": {"enum": [*vocab.units(), None], "description": "From plancmp/vocab/units.yaml; null for qualitative targets"},
+         "baseline": {"oneOf": [{"type": "null"}, _closed({"value": _value(), "year": {"type": "integer"}}, ["value", "year"])]},
+         "target": _value(),
+         "year": {"type": "integer"},
+         "binding": {"enum": [*vocab.bindings(), None], "description": "属性: 预期性 or 约束性; null when the source does not say"},
+         "basis": {"enum": ["table", "text", "box"]},
+         "flags": {"type": "array", "uniqueItems": True,
+                   "items": {"enum": ["annual_average", "cumulative", "base_year_differs", "aspirational"]}},
+         "restates": {"type": "string", "pattern": ID_PATTERN,
+                      "description": "Id of the target of this plan that states the same indicator elsewhere "
+                                     "(the table row this text or box restates); the diff shows both on one row"}},
+        ["id", "domain", "indicator", "unit", "baseline", "target", "year", "binding", "basis", "evidence"],
+        "A quantified commitment: an indicator-table row or a number in the text",
+    )
+    service = _closed(
+        {**_item_common(), "item": _str, "target_group": _opt_str, "standard": _opt_str, "listed": {"type": "boolean"}},
+        ["id", "domain", "item", "evidence"],
+        "A basic public service item",
+    )
+    task = _closed(
+        {**_item_common(), "title": _str, "basis": {"enum": ["box", "text"]},
+         "commitments": {"type": "array", "items": {"type": ["string", "number"]}}},
+        ["id", "domain", "title", "basis", "evidence"],
+        "A key task: a named task of a box or a run-in heading of the body",
+    )
+    gap = _closed(
+        {"id": {"type": "string", "pattern": ID_PATTERN}, "section": _str, "description": _str,
+         "domains": {"type": "array", "items": {"enum": vocab.domain_spellings()}},
+         "kinds": {"type": "array", "items": {"enum": ["targets", "services", "tasks"]}},
+         "reveals": {"type": "array", "items": _closed({"indicator": _str, "quote": _str, "notes": _opt_str}, ["indicator", "quote"])}},
+        ["id", "section", "description"],
+        "A part of the source that this copy lost",
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://plancmp.invalid/schemas/plan.schema.json",
+        "title": "plancmp plan",
+        "description": "One public-service plan: its targets, basic-service items and key tasks, each with evidence",
+        **_closed(
+            {"id": {"type": "string", "pattern": ID_PATTERN}, "name": _str,
+             "level": {"enum": ["national", "province"]}, "region": _str,
+             "aliases": {"type": "array", "uniqueItems": True, "items": _str,
+                         "description": "What people may type for this plan on the command line (浙江, zj), besides "
+                                        "its id and region; one line, `aliases: [浙江, zj]`, read without YAML"},
+             "period": _str,
+             "source": {**_str, "description": "Path of the source text, relative to this file"},
+             "notes": _opt_str,
+             "source_gaps": {"type": "array", "items": gap},
+             "background": {"type": "array", "description": "Parts of the source that state no commitment (十三五 results, "
+                            "notes defining indicators): from the line that reads `from` to the line before `to`. "
+                            "The search for a commitment in the whole text skips them.",
+                            "items": _closed({"from": {**_str, "description": "a heading line of the source, verbatim"},
+                                              "to": {**_str, "description": "the heading line that ends the part, verbatim"}},
+                                             ["from", "to"])},
+             "targets": {"type": "array", "items": target},
+             "services": {"type": "array", "items": service},
+             "tasks": {"type": "array", "items": task}},
+            ["id", "name", "level", "region", "period", "source", "source_gaps", "targets", "services", "tasks"],
+        ),
+    }
+
+
+@cache
+def press_schema() -> dict:
+    claim = _closed(
+        {"id": {"type": "string", "pattern": ID_PATTERN}, "quote": _str,
+         "links": {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}},
+         "supported": {"type": "boolean"}, "notes": _opt_str},
+        ["id", "quote", "links", "supported"],
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://plancmp.invalid/schemas/press.schema.json",
+        "title": "plancmp press claims",
+        "description": "Claims a secondary source makes about a plan, each linked to the plan items it restates",
+        **_closed({"id": {"type": "string", "pattern": ID_PATTERN}, "plan": _str, "source": _str,
+                   "notes": _opt_str, "claims": {"type": "array", "items": claim}},
+                  ["id", "plan", "source", "claims"]),
+    }
+
+
+def _diff_schema() -> dict:  # plancmp/diffschema.py: the output of `plancmp diff --format json`
+    from .diffschema import diff_schema
+    return diff_schema()
+
+
+SCHEMAS = {"plan": plan_schema, "press": press_schema, "diff": _diff_schema}
+
+
+def dumps(schema: dict) -> str:
+    return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
+
+
+def published_path(name: str) -> Path:
+    return SCHEMA_DIR / f"{name}.schema.json"
+
+
+def write_published() -> list[Path]:
+    written = []
+    for name, build in SCHEMAS.items():
+        path = published_path(name)
+        path.write_text(dumps(build()), encoding="utf-8")
+        written.append(path)
+    return written

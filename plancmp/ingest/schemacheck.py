@@ -1,0 +1,111 @@
+"""JSON Schema errors -> findings with a YAML position and a message people can act on."""
+from __future__ import annotations
+
+from jsonschema import Draft202012Validator
+from rapidfuzz import process
+
+from ..core.findings import ACCEPTABLE, CATALOGUE, Finding, why_not_acceptable
+from .schema import BLANK_PATTERN
+from .yamldoc import Doc, format_path
+
+_ENUM_CODES = {"domain": "unknown-domain", "domains": "unknown-domain", "unit": "unknown-unit", "binding": "unknown-binding"}
+_TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
+               "object": "a mapping", "boolean": "true or false", "null": "null"}
+_validators: dict[int, Draft202012Validator] = {}
+
+
+def _validator(schema: dict) -> Draft202012Validator:
+    if id(schema) not in _validators:
+        _validators[id(schema)] = Draft202012Validator(schema)
+    return _validators[id(schema)]
+
+
+def check(doc: Doc, schema: dict) -> list[Finding]:
+    findings = []
+    for error in _validator(schema).iter_errors(doc.data):
+        findings.extend(_translate(error, doc))
+    return sorted(set(findings), key=Finding.sort_key)
+
+
+def _field_name(path: tuple) -> str:
+    names = [p for p in path if isinstance(p, str)]
+    return names[-1] if names else "document"
+
+
+def _type_name(value) -> str:
+    for word, python in (("null", type(None)), ("true or false", bool), ("a whole number", int),
+                         ("a number", float), ("text", str), ("a list", list), ("a mapping", dict)):
+        if isinstance(value, python):
+            return word
+    return type(value).__name__
+
+
+def _shown(value, width: int = 60) -> str:
+    """repr() of a value from the file, clipped: a 1 MB key must not make a 1 MB message."""
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _suggest(word: str, choices) -> str:
+    choices = [c for c in choices if isinstance(c, str)]
+    best = process.extractOne(str(word), choices, score_cutoff=60) if choices else None
+    return f"; did you mean {best[0]!r}?" if best else ""
+
+
+def _refused_accept(code: str, shown: str, doc: Doc, where) -> Finding:
+    """An `accept` of a code that cannot be accepted: an error, a note, draft-item, or no code at all."""
+    why = why_not_acceptable(code)
+    hint = _suggest(code, ACCEPTABLE) if code not in CATALOGUE else ""
+    return Finding("invalid-value", f"{shown} is {_shown(code)}, which cannot be accepted: {why}{hint} "
+                   f"(acceptable: {', '.join(ACCEPTABLE)})", doc.file, where.line, where.col, shown)
+
+
+def _translate(error, doc: Doc) -> list[Finding]:
+    path = tuple(error.absolute_path)
+    where = doc.pos(path)
+    shown = format_path(path) or "document"
+    field = _field_name(path)
+    kind = error.validator
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in error.instance]
+        return [Finding("missing-field", f"{shown} lacks required field {name!r}", doc.file, where.line, where.col, shown) for name in missing]
+    if kind == "additionalProperties":
+        known = list(error.schema.get("properties", {}))
+        out = []
+        for name in sorted(set(error.instance) - set(known)):
+            kpos = doc.pos(path + (name,), key=True)
+            out.append(Finding("unknown-field", f"unknown field {_shown(name)} in {shown}{_suggest(name, known)} (known: {', '.join(known)})",
+                               doc.file, kpos.line, kpos.col, format_path(path + (name,))))
+        return out
+    if kind == "type":
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        return [Finding("wrong-type", f"{shown} must be {words}, not {_type_name(error.instance)}", doc.file, where.line, where.col, shown)]
+    if kind == "enum":
+        allowed = [v for v in error.validator_value if v is not None]
+        if not isinstance(error.instance, (str, type(None))):  # every vocabulary is words: a list or number is a type error
+            return [Finding("wrong-type", f"{shown} must be one word of the vocabulary (text), not {_type_name(error.instance)}", doc.file, where.line, where.col, shown)]
+        if field == "code" and "accept" in path and isinstance(error.instance, str):
+            return [_refused_accept(error.instance, shown, doc, where)]
+        code = _ENUM_CODES.get(field, "invalid-value")
+        hint = _suggest(error.instance, allowed) if isinstance(error.instance, str) else ""
+        listing = "" if hint else f"; allowed: {', '.join(map(str, allowed))}"
+        return [Finding(code, f"{shown} is {_shown(error.instance)}, not in the vocabulary{hint}{listing}", doc.file, where.line, where.col, shown)]
+    if kind == "pattern" and error.validator_value == BLANK_PATTERN:
+        if error.instance == "":
+            return []   # minLength says it: must not be empty
+        return [Finding("invalid-value", f"{shown} must not be blank", doc.file, where.line, where.col, shown)]
+    if kind == "pattern":  # else only ids carry a pattern
+        return [Finding("invalid-id", f"{shown} is {_shown(error.instance)}: use lower-case ascii letters, digits and single hyphens (e.g. nursery-places-per-1000)", doc.file, where.line, where.col, shown)]
+    if kind == "oneOf":
+        # the alternative the value has the shape of explains it: {value: x, year: "2020"} is a
+        # mapping with a bad year, not "not null or a mapping"
+        inside = [e for e in error.context or () if len(e.absolute_path) > len(path) or e.validator != "type"]
+        if inside:
+            return [f for e in inside for f in _translate(e, doc)]
+        return [Finding("wrong-type", f"{shown} must be null or a mapping with value and year", doc.file, where.line, where.col, shown)]
+    if kind == "minLength":
+        return [Finding("invalid-value", f"{shown} must not be empty", doc.file, where.line, where.col, shown)]
+    if kind == "uniqueItems":
+        return [Finding("invalid-value", f"{shown} lists the same entry twice", doc.file, where.line, where.col, shown)]
+    return [Finding("invalid-value", f"{shown}: {error.message}", doc.file, where.line, where.col, shown)]

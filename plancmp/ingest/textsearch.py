@@ -1,0 +1,155 @@
+"""Search a plan's whole source text, sentence by sentence.
+
+The curated items are a selection; before the diff says a province *omits* a
+national commitment it looks for it in everything the province's text says
+(plancmp/mentions.py decides what to look for). The text is cut into passages
+(sentences, and lines that are headings or table rows), each folded as the aligner
+folds names (textnorm.fold: width, punctuation and spaces away) and indexed by its
+character pairs, so a query reads only the passages that share enough of its pairs.
+
+A query matches a passage when nearly all of its characters stand close together
+in it, in any order: 学前三年教育全面普及 states 三年学前教育普及, and 异地就医联网结算
+states most of 异地就医直接结算. How many must be found, and how close, is the
+caller's threshold; `coverage` only measures.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import NamedTuple
+
+from ..core import textnorm
+from .evidence import read_source, squeeze
+from ..core.verdicts import Passage
+
+_SPREAD = 0.5        # a match may spread over len(query) * (1 + _SPREAD) + 2 characters
+
+
+class TextIndex(NamedTuple):
+    """A source's passages, their folded text, and which passages hold each pair of characters."""
+
+    file: str
+    passages: tuple[Passage, ...]
+    folded: tuple[str, ...]
+    pairs: dict[str, tuple[int, ...]]
+
+
+class Hit(NamedTuple):
+    passage: int        # index into TextIndex.passages
+    score: float        # share of the query's characters found together
+    start: int          # squeezed-source offsets of the matched window
+    end: int
+
+
+_SENTENCE = re.compile(r"[^。；！？;!?]*[。；！？;!?]?")
+
+
+def build(path: Path, shown: str) -> TextIndex:
+    """Raises OSError / UnicodeDecodeError like evidence.read_source."""
+    source = read_source(path)
+    passages, folded = [], []
+    offset = 0   # where the line starts in the squeezed source (squeeze drops the newlines)
+    for number, line in enumerate(source.text.split("\n"), 1):
+        line = squeeze(line)
+        for match in _SENTENCE.finditer(line):
+            text = match.group()
+            folded_text = "".join(map(textnorm.fold_char, text))
+            if folded_text:
+                start = offset + match.start()
+                passages.append(Passage(shown, number, text, start, start + len(text)))
+                folded.append(folded_text)
+        offset += len(line)
+    pairs: dict[str, list[int]] = {}
+    for n, text in enumerate(folded):
+        for pair in {text[i:i + 2] for i in range(len(text) - 1)}:
+            pairs.setdefault(pair, []).append(n)
+    return TextIndex(shown, tuple(passages), tuple(folded), {k: tuple(v) for k, v in pairs.items()})
+
+
+def _offsets(passage: Passage) -> list[int]:
+    """For each character of the passage's folded text, its offset in the squeezed source."""
+    return [passage.start + n for n, char in enumerate(passage.text) for _ in textnorm.fold_char(char)]
+
+
+def background_lines(source, parts) -> list[tuple[int, int]] | None:
+    """The (first, last) lines of each background part: from the last line that reads
+    `from` (a table of contents may repeat it earlier) to the line before the next line
+    that reads `to`. None when a heading is not a line of the source."""
+    lines = [squeeze(line) for line in source.text.splitlines()]
+    out = []
+    for start, end in parts:
+        starts = [n for n, line in enumerate(lines) if line and line == squeeze(start)]
+        if not starts:
+            return None
+        ends = [n for n, line in enumerate(lines) if n > starts[-1] and line == squeeze(end)]
+        if not ends:
+            return None
+        out.append((starts[-1] + 1, ends[0]))
+    return out
+
+
+def index_of(path: Path) -> TextIndex:
+    """build() through the content-keyed cache: one index per source text."""
+    from ..files import cache
+    from ..files.paths import shown_path
+
+    return cache.by_files("text-index", [path], "", lambda: build(path, shown_path(path)), TextIndex)
+
+
+def coverage(query: str, text: str) -> tuple[float, int, int]:
+    """The largest share of `query`'s characters (with their counts) found inside one
+    window of `text` no longer than the query plus its spread; and that window."""
+    if not query or not text:
+        return 0.0, 0, 0
+    if query in text:
+        at = text.index(query)
+        return 1.0, at, at + len(query)
+    need = Counter(query)
+    width = int(len(query) * (1 + _SPREAD)) + 2
+    best, best_at = 0, (0, 0)
+    have: Counter = Counter()
+    found = 0
+    for end, char in enumerate(text):
+        if char in need:
+            have[char] += 1
+            if have[char] <= need[char]:
+                found += 1
+        start = end - width + 1
+        if start > 0:
+            gone = text[start - 1]
+            if gone in need:
+                if have[gone] <= need[gone]:
+                    found -= 1
+                have[gone] -= 1
+        if found > best:
+            best, best_at = found, (max(start, 0), end + 1)
+    lo, hi = best_at
+    # trim the window to the characters that count
+    while lo < hi and text[lo] not in need:
+        lo += 1
+    while hi > lo and text[hi - 1] not in need:
+        hi -= 1
+    return best / len(query), lo, hi
+
+
+def search(index: TextIndex, query: str, threshold: float) -> list[Hit]:
+    """Passages where at least `threshold` of the query's characters stand together,
+    best first (then in text order)."""
+    grams = {query[i:i + 2] for i in range(len(query) - 1)}
+    if not grams:
+        return []
+    votes: Counter = Counter()
+    for gram in grams:
+        votes.update(index.pairs.get(gram, ()))
+    # a window holding `threshold` of the characters holds at least this many of the pairs
+    need = max(1, int(len(grams) - (1 - threshold) * len(query) * 2))
+    hits = []
+    for n, count in votes.items():
+        if count < need:
+            continue
+        score, lo, hi = coverage(query, index.folded[n])
+        if score >= threshold:
+            offsets = _offsets(index.passages[n])
+            hits.append(Hit(n, round(score, 4), offsets[lo], offsets[hi - 1] + 1))
+    return sorted(hits, key=lambda h: (-h.score, h.passage))

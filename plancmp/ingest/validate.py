@@ -1,0 +1,173 @@
+"""`plancmp validate`: every check on plan files, as a list of findings.
+
+Structure comes from the loader (YAML + schema), each plan's own checks from checks.py;
+this module adds the checks across files: file names, plan ids, the one reference plan,
+links.yaml and press files.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.findings import ERROR, WARNING, Finding
+from ..core.model import Plan
+from ..files.paths import data_dir, plan_files, shown_path
+from . import schema, schemacheck
+from .checks import check_plan, quote_missing, source_named
+from .links import check_default as check_links
+from .load import Loaded, load_plan, plan_from_doc
+from .yamldoc import Doc, format_path, load as load_yaml
+
+@dataclass
+class Report:
+    files: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == ERROR for f in self.findings)
+
+    @property
+    def warnings(self) -> int:
+        return sum(f.severity == WARNING for f in self.findings)
+
+    @property
+    def valid(self) -> bool:
+        return self.errors == 0
+
+    @property
+    def unreadable(self) -> bool:
+        return any(f.code == "file-unreadable" for f in self.findings)
+
+    def as_dict(self) -> dict:
+        return {"valid": self.valid, "errors": self.errors, "warnings": self.warnings,
+                "files": self.files, "findings": [f.as_dict() for f in self.findings]}
+
+
+def default_paths() -> list[Path]:
+    root = data_dir()
+    return plan_files(root / "plans") + sorted((root / "press").glob("*.yaml"))
+
+
+def validate(paths: list[Path] | None = None) -> Report:
+    default_run = not paths
+    paths = list(paths) if paths else default_paths()
+    report = Report(files=[shown_path(p) for p in paths])
+    plans: dict[str, Loaded] = {}
+    press_docs: list[tuple[Path, Doc]] = []
+    for path in paths:
+        doc, findings = load_yaml(path, shown_path(path))
+        if doc is not None and isinstance(doc.data, dict) and "claims" in doc.data:
+            press_docs.append((path, doc))
+            report.findings += findings + schemacheck.check(doc, schema.press_schema())
+            continue
+        loaded = plan_from_doc(path, doc, findings)
+        report.findings += loaded.findings
+        if loaded.plan is None:
+            continue
+        report.findings += check_plan(loaded.plan, loaded.doc)
+        if loaded.plan.id != path.stem and path.suffix in (".yaml", ".yml"):
+            where = loaded.doc.pos(("id",))
+            report.findings.append(Finding("id-not-file-name", f"plan id {loaded.plan.id!r} in a file named {path.name!r}; "
+                                           f"name the file {loaded.plan.id}.yaml (commands find plans by file name)",
+                                           where.file, where.line, where.col, "id"))
+        if loaded.plan.id in plans:
+            other = shown_path(plans[loaded.plan.id].path)
+            where = loaded.doc.pos(("id",))
+            report.findings.append(Finding("duplicate-plan-id", f"plan id {loaded.plan.id!r} is also declared by {other}", where.file, where.line, where.col, "id"))
+        else:
+            plans[loaded.plan.id] = loaded
+    for path, doc in press_docs:
+        report.findings += check_press(path, doc, {k: v.plan for k, v in plans.items()})
+    by_id = {k: v.plan for k, v in plans.items()}
+    read = {p.resolve() for p in paths}
+    for folder in ([data_dir()] if default_run else _data_folders(paths)):
+        # links.yaml is checked whenever a plan of its folder is: it steers every diff
+        known = {**_plans_in(folder, skip=read), **by_id}
+        broken = {p.stem for p in plan_files(folder / "plans")} - set(known)
+        files, findings = check_links(folder, known, shown_path(folder / "links.yaml"), broken)
+        report.files += files
+        report.findings += findings
+    if default_run:
+        report.findings += _reference_findings(plans)
+    report.findings = sorted(set(report.findings), key=Finding.sort_key)
+    return report
+
+
+def _data_folders(paths: list[Path]) -> list[Path]:
+    """The data folders (the folder holding plans/) of the plan files named."""
+    folders = []
+    for path in paths:
+        folder = path.resolve().parent.parent
+        if path.resolve().parent.name == "plans" and folder not in folders:
+            folders.append(folder)
+    return folders
+
+
+def _plans_in(folder: Path, skip: set[Path]) -> dict[str, Plan]:
+    """The other plans of a data folder (those not in `skip`, read already), for checking its
+    links (parsed through the cache)."""
+    from .load import load_plan_cached
+
+    out = {}
+    for path in plan_files(folder / "plans"):
+        if path.resolve() in skip:
+            continue
+        loaded = load_plan_cached(path)
+        if loaded.plan is not None:
+            out.setdefault(loaded.plan.id, loaded.plan)
+    return out
+
+
+def _reference_findings(plans: dict[str, Loaded]) -> list[Finding]:
+    """Exactly one plan is the national reference of the cross-plan views."""
+    national = sorted((l for l in plans.values() if l.plan.level == "national"), key=lambda l: str(l.path))
+    if len(national) == 1 or not plans:
+        return []
+    if not national:
+        first = sorted(plans.values(), key=lambda l: str(l.path))[0]
+        where = first.doc.pos(("level",))
+        return [Finding("reference-plan", "no plan has level: national; the cross-plan views compare every plan with it",
+                        where.file, where.line, where.col, "level")]
+    out = []
+    for extra in national[1:]:
+        where = extra.doc.pos(("level",))
+        out.append(Finding("reference-plan", f"a second plan with level: national (the first is {shown_path(national[0].path)}); "
+                           "exactly one plan is the reference", where.file, where.line, where.col, "level"))
+    return out
+
+
+def _plan_beside(press_path: Path, plan_id) -> Plan | None:
+    """A press file validated alone: find its plan in the plans/ folder next to it."""
+    for path in plan_files(press_path.parent.parent / "plans"):
+        loaded = load_plan(path)
+        if loaded.plan is not None and loaded.plan.id == plan_id:
+            return loaded.plan
+    return None
+
+
+def check_press(path: Path, doc: Doc, plans: dict[str, Plan]) -> list[Finding]:
+    out: list[Finding] = []
+    data = doc.data
+    if not isinstance(data.get("plan"), str) or not isinstance(data.get("claims"), list):
+        return out  # the schema check has reported it; nothing to follow
+    plan = plans.get(data["plan"]) or _plan_beside(path, data["plan"])
+    if plan is None:
+        if isinstance(data.get("plan"), str):
+            where = doc.pos(("plan",))
+            out.append(Finding("link-unknown-plan", f"press file names plan {data.get('plan')!r}, which is neither validated with it nor in the plans/ folder beside it", where.file, where.line, where.col, "plan"))
+        return out
+    source = source_named(path, path.parent / data["source"], doc, out) if isinstance(data.get("source"), str) and data["source"] else None
+    for i, claim in enumerate(data["claims"]):
+        if not isinstance(claim, dict):
+            continue
+        if source is not None and isinstance(claim.get("quote"), str) and not source.contains(claim["quote"]):
+            out.append(quote_missing(claim["quote"], doc.pos(("claims", i, "quote")), source, f"claim {claim.get('id')!r}"))
+        for j, link in enumerate(claim.get("links") if isinstance(claim.get("links"), list) else []):
+            if isinstance(link, str) and plan.item(link) is None:
+                where = doc.pos(("claims", i, "links", j))
+                out.append(Finding("link-unknown-id", f"claim {claim.get('id')!r} links {link!r}, which is not an item of plan {plan.id!r}", where.file, where.line, where.col, format_path(("claims", i, "links", j))))
+        if claim.get("supported") is False and claim.get("links"):
+            where = doc.pos(("claims", i, "supported"))
+            out.append(Finding("invalid-value", f"claim {claim.get('id')!r} is marked unsupported but links plan items", where.file, where.line, where.col))
+    return out

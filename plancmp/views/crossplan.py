@@ -1,0 +1,103 @@
+"""Every plan against the reference (national) plan, through the diff engine.
+
+`targets`, `matrix`, `show` and `report` look across all plans at once; they reuse
+`compare.diff` (alignment and verdicts) for each plan against the reference and never
+pair items themselves.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..engine.compare import diff
+from ..core.errors import PlanError
+from ..ingest.links import Links, check, load_links
+from ..files.paths import data_dir, links_path, shown_path
+from ..core.model import KINDS, Item, Plan
+from ..core.verdicts import Diff, Row, label
+
+
+def reference_id(plans: dict[str, Plan]) -> str:
+    """The national plan's id: the reference column of every cross-plan view."""
+    national = sorted(pid for pid, p in plans.items() if p.level == "national")
+    if len(national) != 1:
+        raise PlanError(f"{'no plan has' if not national else str(len(national)) + ' plans have'} level: national; "
+                        "the cross-plan views need exactly one reference (run `plancmp validate`)")
+    return national[0]
+
+
+def provinces(plans: dict[str, Plan]) -> list[str]:
+    """The other plans, by id."""
+    ref = reference_id(plans)
+    return sorted(pid for pid in plans if pid != ref)
+
+
+def load_checked_links(plans: dict[str, Plan] | None = None, data: Path | None = None) -> Links:
+    """data/links.yaml, refused (PlanError) when it has errors: an entry that cannot be read,
+    or, among the links between the plans given, one naming an item that does not exist,
+    a pair both pinned and forbidden or pinned twice. A link never steers a diff unchecked.
+    `data`: the data folder (default data_dir()); `plancmp changes` reads another revision's."""
+    path = links_path(data or data_dir())
+    links = load_links(path, shown_path(path))
+    problems = list(links.problems)
+    if plans is not None and not problems:
+        problems = check(links, plans, only=set(plans))
+    if problems:
+        raise PlanError(f"{shown_path(path)} has errors; run `plancmp validate` for details", problems)
+    return links
+
+
+def against_reference(plans: dict[str, Plan], kinds: tuple[str, ...] = KINDS) -> dict[str, Diff]:
+    """{province id: diff(national, province)} for every other plan of the data folder, in id
+    order, with the curated links; each through the cache of whole results (results.py)."""
+    from .results import diff_of
+
+    ref = reference_id(plans)
+    return {pid: diff_of(ref, pid, kinds) for pid in provinces(plans)}
+
+
+def counterparts(plans: dict[str, Plan], item: Item, links: Links | None) -> list[dict]:
+    """The item's counterpart in each other plan, with the verdict.
+
+    Against the national plan the verdict is always the province's commitment judged
+    against the national one; between two provinces, the other plan's against this one.
+    """
+    from .results import diff_of
+
+    ref = reference_id(plans)
+
+    def pair(left: str, right: str) -> Diff:   # against national: the diff every command shares (cached)
+        return diff_of(left, right, KINDS) if left == ref else diff(plans[left], plans[right], links)
+
+    out = []
+    for pid in sorted(plans):
+        if pid == item.plan:
+            continue
+        if pid == ref:   # this item is the province's: national is the reference
+            reference, d = pid, pair(pid, item.plan)
+            row = row_stating(d, item)
+            if row is None:   # no row names it (cannot happen for a curated item; say so rather than crash)
+                continue
+            other = row.left
+        else:
+            reference, d = item.plan, pair(item.plan, pid)
+            row = row_for(d, item) or row_stating(d, item)   # a restatement shows on its first statement's row
+            if row is None:
+                continue
+            other = row.right
+        out.append({"plan": pid, "reference": reference, "status": row.status, "status_text": label(row.status),
+                    "counterpart": other, "score": row.score, "confidence": row.confidence,
+                    "reasons": list(row.reasons), "notes": list(row.notes)})
+    return out
+
+
+def row_stating(d: Diff, item: Item) -> Row | None:
+    """The row where B's `item` stands: as the counterpart, else among the further items (`also`)."""
+    rows = [r for r in d.rows if r.right is not None and r.right.ref == item.ref]
+    rows += [r for r in d.rows if any(i.ref == item.ref for i in r.also)]
+    same_kind = [r for r in rows if r.kind == item.kind]
+    return (same_kind or rows or [None])[0]
+
+
+def row_for(d: Diff, item: Item) -> Row | None:
+    """The diff row that holds the reference plan's `item`."""
+    return next((r for r in d.rows if r.left is not None and r.left.ref == item.ref), None)

@@ -1,0 +1,192 @@
+"""How right are the verdicts? Every national item against every province, labelled by
+reading both texts (data/eval/pairs.yaml), compared with what `plancmp diff` says.
+
+A label says, for one item of the reference plan:
+  an id, or a list of ids    the items of the other plan that state it (any kind; the
+                             first is the closest); the row is right when its counterpart
+                             is one of them
+  {mentioned: [lines]}       the other plan's text states it there, but no curated item does
+  null                       checked: the other plan's (surviving) text does not state it
+
+Per kind: precision and recall of the rows' claims (a counterpart or a mention), the
+share of the rows' further counterparts (`also`) that the labels confirm, and the share
+of the labelled counterparts the rows show at all. The precision of `omitted` is the
+share of omitted rows whose item the labels confirm absent: the claim a reader is most
+likely to publish. Scored twice: the diff as shipped (with data/links.yaml) and the
+engine alone (no links), so that what the links pin stays visible.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..core.model import KINDS, Plan
+from ..core.verdicts import Row
+
+
+@dataclass
+class Score:
+    kind: str
+    tp: int = 0
+    fp: list[tuple[str, str]] = field(default_factory=list)   # (left ref, what the row claims)
+    fn: list[tuple[str, str]] = field(default_factory=list)   # (left ref, what the label says)
+    also_right: int = 0
+    also_all: int = 0
+    edges_shown: int = 0
+    edges_all: int = 0
+    omitted: int = 0
+    omitted_absent: int = 0
+    wrong_omissions: list[tuple[str, str]] = field(default_factory=list)
+    unknown_labels: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        n = self.tp + len(self.fp)
+        return self.tp / n if n else 1.0
+
+    @property
+    def recall(self) -> float:
+        n = self.tp + len(self.fn)
+        return self.tp / n if n else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: "Score") -> None:
+        for name in ("tp", "also_right", "also_all", "edges_shown", "edges_all", "omitted", "omitted_absent"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.fp += other.fp
+        self.fn += other.fn
+        self.wrong_omissions += other.wrong_omissions
+
+
+def read_labels(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)["pairings"]
+
+
+class Label:
+    """One label, read: the ids that state the item, or the lines that mention it, or neither."""
+
+    def __init__(self, value):
+        self.ids: list[str] = []
+        self.lines: list[int] = []
+        if isinstance(value, str):
+            self.ids = [value]
+        elif isinstance(value, list):
+            self.ids = [str(v) for v in value]
+        elif isinstance(value, dict) and "mentioned" in value:
+            self.lines = [int(n) for n in value["mentioned"]]
+
+    @property
+    def absent(self) -> bool:
+        return not self.ids and not self.lines
+
+    def __str__(self) -> str:
+        if self.ids:
+            return " | ".join(self.ids)
+        if self.lines:
+            return "mentioned at line " + ", ".join(map(str, self.lines))
+        return "absent"
+
+
+def claim(row: Row) -> str:
+    if row.right is not None:
+        return row.right.id
+    if row.status == "mentioned" and row.passage is not None:
+        return f"mentioned at line {row.passage.line}"
+    return row.status
+
+
+def score_row(s: Score, row: Row, label: Label, ref: str) -> None:
+    shown = [i.id for i in (row.right, *row.also) if i is not None]
+    if label.ids:
+        s.edges_all += len(label.ids)
+        s.edges_shown += sum(i in shown for i in label.ids)
+        s.also_all += len(row.also)
+        # a restatement of a labelled item states the same indicator by its own link (restates:)
+        s.also_right += sum(i.id in label.ids or i.restates in label.ids for i in row.also)
+    if row.status == "omitted":
+        s.omitted += 1
+        if label.absent:
+            s.omitted_absent += 1
+        else:
+            s.wrong_omissions.append((ref, str(label)))
+    said_id = row.right.id if row.right is not None else None
+    said_mention = row.status == "mentioned"
+    right = (said_id is not None and said_id in label.ids) or (said_mention and bool(label.lines))
+    if right:
+        s.tp += 1
+        return
+    if said_id is not None or said_mention:
+        s.fp.append((ref, claim(row)))
+    if not label.absent:
+        s.fn.append((ref, str(label)))
+
+
+def evaluate(plans: dict[str, Plan], labels: list[dict], links=None) -> dict[str, Score]:
+    from ..engine.compare import diff
+
+    scores = {k: Score(k) for k in KINDS}
+    for pairing in labels:
+        a, b = plans[pairing["left"]], plans[pairing["right"]]
+        rows = {r.left.id: r for r in diff(a, b, links).rows if r.left is not None}
+        for kind in KINDS:
+            s = scores[kind]
+            for left_id, value in (pairing.get(kind) or {}).items():
+                label = Label(value)
+                for ref, plan in [(left_id, a)] + [(i, b) for i in label.ids]:
+                    if plan.item(ref) is None:
+                        s.unknown_labels.append(f"{plan.id}:{ref}")
+                row = rows.get(left_id)
+                if row is not None:
+                    score_row(s, row, label, f"{a.id}:{left_id} ~ {b.id}")
+    return scores
+
+
+def _table(title: str, scores: dict[str, Score], omissions: bool = True) -> list[str]:
+    lines = [title,
+             f"{'kind':<9} {'precision':>9} {'recall':>7} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4} "
+             f"{'also ok':>8} {'shown':>6} {'omitted ok':>11}"]
+    every = total(scores)
+    for s in [*scores.values(), every]:
+        also = f"{s.also_right}/{s.also_all}"
+        shown = f"{s.edges_shown}/{s.edges_all}"
+        omitted = f"{s.omitted_absent}/{s.omitted}"
+        lines.append(f"{s.kind:<9} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.tp:>4} {len(s.fp):>4} "
+                     f"{len(s.fn):>4} {also:>8} {shown:>6} {omitted:>11}")
+    if omissions:
+        lines.append(f"omission precision {omission_precision(scores):.3f} "
+                     f"({every.omitted_absent} of {every.omitted} omitted rows confirmed absent)")
+    return lines
+
+
+def report(shipped: dict[str, Score], engine: dict[str, Score]) -> str:
+    """The shipped scores with their errors listed; the engine alone as a summary."""
+    lines = _table("as shipped (engine + data/links.yaml):", shipped)
+    lines += [""] + _table("engine alone (no links):", engine, omissions=False) + [""]
+    for kind, s in shipped.items():
+        for ref, said in s.fp:
+            lines.append(f"wrong claim     {kind:<8} {ref}: the row says {said}")
+        for ref, wanted in s.fn:
+            lines.append(f"missed          {kind:<8} {ref}: the label says {wanted}")
+        for ref in sorted(set(s.unknown_labels)):
+            lines.append(f"stale label     {kind:<8} {ref} is not an item any more")
+    return "\n".join(lines) + "\n"
+
+
+def total(scores: dict[str, Score]) -> Score:
+    """The scores of every kind added up."""
+    every = Score("all")
+    for s in scores.values():
+        every.add(s)
+    return every
+
+
+def omission_precision(scores: dict[str, Score]) -> float:
+    every = total(scores)
+    return every.omitted_absent / every.omitted if every.omitted else 1.0

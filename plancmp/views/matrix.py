@@ -1,0 +1,67 @@
+"""Every national commitment against every province: one verdict per cell, and coverage.
+
+Rows are the national plan's items of one kind, in domain order; columns are the
+other plans. Each cell is the verdict `compare.diff(national, province)` gives that
+item. Coverage counts, per province and domain, the share of national commitments
+the province matches or exceeds, falls below, cannot be compared on, omits, or may
+hold in a lost part of its source (unknown).
+"""
+from __future__ import annotations
+
+from ..core.model import Plan
+from .show import items_by_domain, summary_text
+from ..core.verdicts import BUCKETS, SYMBOLS, bucket_of, label  # noqa: F401  (here for the views that read them from the matrix)
+from ..core.vocab import domain_names
+
+
+def matrix(plans: dict[str, Plan], kind: str = "targets", domain: str | None = None) -> dict:
+    from .crossplan import against_reference, provinces, reference_id, row_for   # the engine: not for BUCKETS
+
+    ref = plans[reference_id(plans)]
+    others = provinces(plans)
+    diffs = against_reference(plans, (kind,))
+    rows = []
+    for item in items_by_domain(ref, (kind,), restatements=False):
+        if domain and item.domain != domain:
+            continue
+        cells = {}
+        for pid in others:
+            row = row_for(diffs[pid], item)
+            other = row.right if row else None
+            cells[pid] = {"status": row.status if row else "omitted", "symbol": SYMBOLS[row.status if row else "omitted"],
+                          "label": label(row.status) if row else "omitted",
+                          "counterpart": other.id if other else None,
+                          "counterpart_name": other.name if other else None,
+                          "counterpart_value": summary_text(other) if other else None,
+                          "quote": other.evidence.quote if other else None,
+                          "section": other.evidence.section if other else None,
+                          "score": row.score if row else None, "confidence": row.confidence if row else None,
+                          "notes": list(row.notes) if row else [],
+                          "also": [{"id": i.id, "kind": i.kind, "name": i.name, "value": summary_text(i),
+                                    "quote": i.evidence.quote, "section": i.evidence.section}
+                                   for i in (row.also if row else ())]}
+        rows.append({"id": item.id, "ref": item.ref, "domain": item.domain, "name": item.name,
+                     "value": summary_text(item), "year": getattr(item, "year", None) if kind == "targets" else None,
+                     "binding": getattr(item, "binding", None), "quote": item.evidence.quote,
+                     "section": item.evidence.section, "cells": cells})
+    added = {pid: sum(r.status == "added" and (not domain or r.domain == domain) for r in diffs[pid].rows)
+             for pid in others}
+    return {"reference": ref.id, "kind": kind, "domain": domain, "plans": others,
+            "plan_names": {pid: plans[pid].region for pid in [ref.id, *others]},
+            "symbols": {s: SYMBOLS[s] for s in SYMBOLS}, "rows": rows,
+            "coverage": coverage(rows, others), "added": added}
+
+
+def coverage(rows: list[dict], plan_ids: list[str]) -> list[dict]:
+    """Per province and domain (and "(all)"): counts and shares of each bucket."""
+    order = list(domain_names())
+    domains = sorted({r["domain"] for r in rows}, key=lambda d: order.index(d) if d in order else len(order))
+    out = []
+    for pid in plan_ids:
+        for dom in [*domains, None]:
+            cells = [r["cells"][pid] for r in rows if dom is None or r["domain"] == dom]
+            counts = {b: sum(bucket_of(c["status"]) == b for c in cells) for b in BUCKETS}
+            total = len(cells)
+            out.append({"plan": pid, "domain": dom or "(all)", "total": total, "counts": counts,
+                        "shares": {b: round(n / total, 4) if total else 0.0 for b, n in counts.items()}})
+    return out

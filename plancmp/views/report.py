@@ -1,0 +1,269 @@
+"""Everything the HTML report shows, as plain data: the matrices of every kind (each cell with
+the value the province writes), coverage per province and domain over all kinds, each
+province's strongest and weakest points with their evidence, the targets across plans, the
+source gaps and the stamp (plancmp's version and a digest of the data
+files). No rendering here, and no wall-clock time unless a date is given: the same input
+gives the same data.
+
+How the strongest and weakest points are chosen (the page says the same, from the labels):
+
+- strongest: national targets the province exceeds, 约束性 first, then by the largest relative
+  margin on the target value; then services and tasks it exceeds; then commitments it puts
+  a number on where national states none (matches, quantified).
+- weakest: 约束性 targets it falls below or omits; then targets below national, by the largest
+  relative shortfall; omitted targets; services and tasks below national; omitted services;
+  omitted tasks. `unknown` (a lost part of the province's source could hold the item),
+  `not comparable` and `mentioned` are never counted as weak points.
+
+Ties keep the national plan's order (domain, then file order).
+"""
+from __future__ import annotations
+
+from .claims import for_report as claims_for_report
+from .crossplan import provinces, reference_id
+from .matrix import coverage, matrix
+from ..core.model import KINDS, Item, Plan, Service, Target, Task
+from .show import gap_record
+from .targetgrid import target_grid
+
+HIGHLIGHTS = 3          # strongest and weakest points per province
+SHOWN_MAX = 14          # characters of a cell's value before it is cut (the popover has it whole)
+DIGEST_CHARS = 12       # hex characters of the data digest the page shows
+
+
+def report(plans: dict[str, Plan], date: str | None = None) -> dict:
+    ref = reference_id(plans)
+    others = provinces(plans)
+    matrices = {kind: matrix(plans, kind) for kind in KINDS}
+    for m in matrices.values():
+        _annotate(m, plans)
+    claims = claims_for_report(plans)   # what the press says, claim by claim (claims.py)
+    return {
+        "reference": ref,
+        "plans": [{"id": pid, "name": plans[pid].name, "region": plans[pid].region, "level": plans[pid].level,
+                   "period": plans[pid].period}
+                  for pid in [ref, *others]],
+        "matrices": matrices,
+        "coverage": coverage_all_kinds(matrices, others),
+        "highlights": {pid: highlights(matrices, plans, pid) for pid in others},
+        "targets": target_grid(plans),
+        "gaps": [gap_record(plans[pid], g) for pid in sorted(plans) for g in plans[pid].source_gaps],
+        "claims": claims,
+        "stamp": stamp(plans, date),
+    }
+
+
+# ---------------------------------------------------------------- values shown in the heatmap
+
+def _with_unit(value: str, unit: str | None) -> str:
+    """`4.5 个`, `96%`; a value with no number (应保尽保) or that names its unit stays as written."""
+    if not unit or unit in value or not any(ch.isdigit() for ch in value):
+        return value
+    return f"{value}{unit}" if unit == "%" else f"{value} {unit}"
+
+
+def _cut(text: str, limit: int = SHOWN_MAX) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def national_value(item: Item) -> dict:
+    """What the national row head shows: the target value (with its unit) and baseline, a
+    service's standard (and whom it serves), or a task's numbers."""
+    if isinstance(item, Target):
+        base = f"{item.baseline.value} ({item.baseline.year})" if item.baseline else None
+        return {"value": _with_unit(item.target, item.unit), "baseline": base, "group": None}
+    if isinstance(item, Service):
+        return {"value": item.standard or "", "baseline": None, "group": item.target_group}
+    if isinstance(item, Task):
+        return {"value": ", ".join(item.commitments), "baseline": None, "group": None}
+    return {"value": "", "baseline": None, "group": None}
+
+
+def shown_value(status: str, other: Item | None) -> str:
+    """The few characters a heatmap cell shows: the province's value as written (≥3, >92%,
+    应保尽保), else the numbers of its service or task; "—" when omitted, "?" when unknown;
+    "" when the province's item has no value to show (the cell then shows the verdict)."""
+    if status == "omitted":
+        return "—"
+    if status == "unknown":
+        return "?"
+    if other is None:
+        return ""
+    if isinstance(other, Target):
+        return _cut(other.target)
+    if isinstance(other, Task) and other.commitments:
+        return _cut(", ".join(other.commitments))
+    if isinstance(other, Service) and other.standard:
+        return _cut(other.standard)
+    return ""
+
+
+def _annotate(m: dict, plans: dict[str, Plan]) -> None:
+    """Add to every row its national value and to every cell the value the province writes."""
+    ref = plans[m["reference"]]
+    for row in m["rows"]:
+        item = ref.item(row["id"])
+        row["national"] = national_value(item) if item is not None else {"value": row["value"], "baseline": None, "group": None}
+        for pid, cell in row["cells"].items():
+            other = plans[pid].item(cell["counterpart"]) if cell["counterpart"] else None
+            cell["shown"] = shown_value(cell["status"], other)
+
+
+# ---------------------------------------------------------------- coverage over all kinds
+
+def coverage_all_kinds(matrices: dict, plan_ids: list[str]) -> dict:
+    """{province: [{"domain": "(all)", "total", "counts" …}, then one per domain]}: every
+    national commitment (targets, services and tasks) in one count per coverage bucket."""
+    entries = coverage([r for m in matrices.values() for r in m["rows"]], plan_ids)
+    out = {}
+    for pid in plan_ids:
+        *domains, whole = [e for e in entries if e["plan"] == pid]
+        out[pid] = [whole, *domains]
+    return out
+
+
+# ---------------------------------------------------------------- strongest and weakest points
+
+def margin(x: Target, y: Target) -> tuple[float | None, float | None]:
+    """(relative margin, percentage points) of the province's target y over national's x, signed
+    so that a positive margin is better (for an indicator to reduce, lower is better); None when
+    the values are not two numbers on one scale. Uses the engine's own readings of the values."""
+    from ..engine.compare import _commitment, _in_item_unit, _same_scale, effective_unit
+    from ..core.facts import higher_is_better
+    from ..core.values import try_parse
+
+    vx, vy = _in_item_unit(x, try_parse(x.target)), _in_item_unit(y, try_parse(y.target))
+    if vx is None or vy is None or not vx.numeric or not vy.numeric:
+        return None, None
+    ux, uy = effective_unit(x, vx), effective_unit(y, vy)
+    nx, ny, _ = _same_scale(vx, vy, ux, uy)
+    if nx is None:
+        return None, None
+    better = higher_is_better(x.indicator, vx)
+    a, b = _commitment(nx, better), _commitment(ny, better)
+    if not a:
+        return None, None
+    sign = 1 if better else -1
+    points = sign * (b - a) if (ux or uy) == "%" else None
+    return round(sign * (b - a) / abs(a), 4), (round(points, 4) if points is not None else None)
+
+
+_STRONG = {"exceeds", "matches-quantified"}
+_WEAK = {"below", "omitted"}
+
+
+def _tier(kind: str, status: str, binding: str | None, strong: bool) -> tuple[int, str] | None:
+    """The rank class of a cell, and its reason key (labels: report_why_*)."""
+    bound = binding == "约束性"
+    if strong:
+        if status == "exceeds":
+            if kind == "targets":
+                return (0, "binding-exceeds") if bound else (1, "exceeds")
+            return 2, "exceeds-commitment"
+        if status == "matches-quantified":
+            return 3, "quantified"
+        return None
+    if kind == "targets" and bound and status in _WEAK:
+        return 0, f"binding-{status}"
+    if kind == "targets":
+        return (1, "below") if status == "below" else (2, "omitted-target")
+    if status == "below":
+        return 3, "below-commitment"
+    return (4, "omitted-service") if kind == "services" else (5, "omitted-task")
+
+
+def highlights(matrices: dict, plans: dict[str, Plan], pid: str, n: int = HIGHLIGHTS) -> dict:
+    """The province's `n` strongest and `n` weakest points against national, each with both
+    values, the margin and the quotes behind them (the rule: this module's docstring)."""
+    ref = plans[matrices["targets"]["reference"]]
+    plan = plans[pid]
+    found: dict[bool, list] = {True: [], False: []}
+    order = 0
+    for kind, m in matrices.items():
+        for row in m["rows"]:
+            order += 1
+            cell = row["cells"][pid]
+            for strong in (True, False):
+                if cell["status"] not in (_STRONG if strong else _WEAK):
+                    continue
+                tier = _tier(kind, cell["status"], row["binding"], strong)
+                if tier is None:
+                    continue
+                x = ref.item(row["id"])
+                y = plan.item(cell["counterpart"]) if cell["counterpart"] else None
+                rel, points = margin(x, y) if isinstance(x, Target) and isinstance(y, Target) else (None, None)
+                key = (tier[0], 1 if rel is None else 0, -(rel or 0) if strong else (rel or 0), order)
+                found[strong].append((key, _point(kind, row, cell, x, y, tier[1], rel, points)))
+    return {"strong": [p for _, p in sorted(found[True], key=lambda kv: kv[0])[:n]],
+            "weak": [p for _, p in sorted(found[False], key=lambda kv: kv[0])[:n]]}
+
+
+def _point(kind: str, row: dict, cell: dict, x: Item, y: Item | None, why: str, rel, points) -> dict:
+    return {"kind": kind, "id": row["id"], "domain": row["domain"], "name": row["name"], "binding": row["binding"],
+            "status": cell["status"], "why": why, "margin": rel, "points": points,
+            "national": {"value": row["national"]["value"], "quote": x.evidence.quote if x else row["quote"],
+                         "section": x.evidence.section if x else row["section"]},
+            "province": None if y is None else {
+                "id": y.id, "name": y.name, "value": _with_unit(y.target, y.unit) if isinstance(y, Target)
+                else (cell["counterpart_value"] or ""), "quote": y.evidence.quote, "section": y.evidence.section},
+            "notes": list(cell["notes"])}
+
+
+# ---------------------------------------------------------------- the stamp
+
+def data_files(plans: dict[str, Plan]) -> list[tuple[str, "object"]]:
+    """(name, path) of every data file the report reads, in name order: the plan files,
+    links.yaml, each plan's source text, the press files and the articles they name. Names are
+    relative to the data folder (the folder holding plans/)."""
+    from pathlib import Path
+
+    from .claims import load_press, press_files
+    from ..files.paths import links_path, source_problem
+
+    if not plans:
+        return []
+    data = next(iter(plans.values())).path.resolve().parent.parent
+    paths: set[Path] = set()
+    for plan in plans.values():
+        paths |= {plan.path, plan.source}
+    if links_path(data).is_file():
+        paths.add(links_path(data))
+    for press in press_files(data):
+        paths.add(press)
+        try:
+            doc, _ = load_press(press, plans)
+        except Exception:    # the claims section has refused it already, saying why
+            continue
+        source = doc.get("source") if isinstance(doc, dict) else None
+        if isinstance(source, str) and source_problem(press, source) is None:
+            paths.add(press.parent / source)
+
+    def name(path: Path) -> str:
+        try:
+            return path.resolve().relative_to(data).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    return sorted(((name(p), p) for p in paths), key=lambda np: np[0])
+
+
+def stamp(plans: dict[str, Plan], date: str | None = None) -> dict:
+    """plancmp's version and a BLAKE2b digest over the data files (each as its name, its size and
+    its bytes, in name order); the date only when one is given."""
+    from hashlib import blake2b
+
+    from .. import __version__
+    from ..files.safeio import Unreadable, read_bytes
+
+    whole = blake2b(digest_size=16, person=b"plancmp-report")
+    files = []
+    for name, path in data_files(plans):
+        try:
+            content = read_bytes(path)
+        except Unreadable as exc:
+            content = f"unreadable: {exc.reason}".encode()
+        whole.update(name.encode() + b"\0" + str(len(content)).encode() + b"\0" + content)
+        files.append({"name": name, "bytes": len(content), "digest": blake2b(content, digest_size=6).hexdigest()})
+    digest = whole.hexdigest()
+    return {"version": __version__, "digest": digest, "short": digest[:DIGEST_CHARS], "files": files, "date": date}

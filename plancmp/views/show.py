@@ -1,0 +1,113 @@
+"""What `plancmp show` tells about a plan or one of its items, as plain data.
+
+`overview(plan)`: the plan's items by domain. `detail(plan, item)`: one item with its
+evidence, where the quote stands in the source text (file:line) and where the item
+is defined in the YAML. Counterparts in other plans come from the diff engine
+(`plancmp.views.crossplan`).
+"""
+from __future__ import annotations
+
+from ..files.paths import shown_path
+from ..core.model import KINDS, Item, Plan, Service, Target, Task
+from ..core.vocab import domain_names
+
+
+def value_text(target: Target) -> str:
+    """`baseline → target` as written: `85.2% (2020) → >90%`, or `→ 应保尽保` without a baseline."""
+    base = f"{target.baseline.value} ({target.baseline.year})" if target.baseline else "—"
+    return f"{base} → {target.target}"
+
+
+def summary_text(item: Item) -> str:
+    """One line saying what the item commits to."""
+    if isinstance(item, Target):
+        unit = f" [{item.unit}]" if item.unit else ""
+        return value_text(item) + unit
+    if isinstance(item, Service):
+        return item.standard or item.target_group or ""
+    if isinstance(item, Task):
+        return ", ".join(item.commitments)
+    return ""
+
+
+def source_line(plan: Plan, item: Item) -> int | None:
+    """1-based line of the item's quote in the plan's source text; None when unreadable or absent."""
+    try:
+        from ..ingest.evidence import read_source   # rapidfuzz: only for one item's detail
+
+        return read_source(plan.source).line_of_quote(item.evidence.quote)
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def item_record(plan: Plan, item: Item) -> dict:
+    """Every field of an item as JSON-ready data, with its evidence and positions."""
+    record: dict = {"plan": plan.id, "kind": item.kind, "id": item.id, "ref": item.ref,
+                    "domain": item.domain, "name": item.name}
+    if isinstance(item, Target):
+        record |= {"indicator": item.indicator, "unit": item.unit,
+                   "baseline": {"value": item.baseline.value, "year": item.baseline.year} if item.baseline else None,
+                   "target": item.target, "year": item.year, "binding": item.binding, "basis": item.basis,
+                   "flags": list(item.flags), "restates": item.restates}
+    elif isinstance(item, Service):
+        record |= {"item": item.item, "target_group": item.target_group, "standard": item.standard,
+                   "listed": item.listed}
+    elif isinstance(item, Task):
+        record |= {"title": item.title, "basis": item.basis, "commitments": list(item.commitments)}
+    line = source_line(plan, item)
+    record["evidence"] = {"quote": item.evidence.quote, "section": item.evidence.section,
+                          "source": shown_path(plan.source), "line": line}
+    record["defined"] = {"file": shown_path(plan.path), "line": item.pos.line}
+    record["notes"] = item.notes
+    return record
+
+
+def _domain_order(domain: str) -> int:
+    names = domain_names()
+    return names.index(domain) if domain in names else len(names)
+
+
+def items_by_domain(plan: Plan, kinds: tuple[str, ...] = KINDS, restatements: bool = True) -> list[Item]:
+    """The plan's items in domain order, then kind order, then file order; without
+    `restatements`, only first statements (a diff shows a restatement on its first
+    statement's row)."""
+    items = [i for kind in kinds for i in plan.items(kind) if restatements or not i.restates]
+    return sorted(items, key=lambda i: (_domain_order(i.domain), KINDS.index(i.kind)))
+
+
+def overview(plan: Plan, kinds: tuple[str, ...] = KINDS, domain: str | None = None) -> dict:
+    items = [i for i in items_by_domain(plan, kinds) if domain is None or i.domain == domain]
+    return {
+        "plan": {"id": plan.id, "name": plan.name, "level": plan.level, "region": plan.region,
+                 "period": plan.period, "file": shown_path(plan.path), "source": shown_path(plan.source),
+                 "notes": plan.notes},
+        "counts": {kind: sum(i.kind == kind for i in items) for kind in kinds},
+        "source_gaps": [gap_record(plan, g) for g in plan.source_gaps],
+        "items": [item_record(plan, i) for i in items],
+    }
+
+
+def gap_record(plan: Plan, gap) -> dict:
+    return {"plan": plan.id, "id": gap.id, "section": " ".join(gap.section.split()),
+            "description": gap.description, "domains": None if gap.domains is None else list(gap.domains), "kinds": None if gap.kinds is None else list(gap.kinds),
+            "reveals": [{"indicator": r.indicator, "quote": r.quote} for r in gap.reveals]}
+
+
+def detail(plans: dict[str, Plan], item: Item, links=None) -> dict:
+    """One item and its counterpart (with the verdict) in every other plan."""
+    from .crossplan import counterparts
+
+    found = counterparts(plans, item, links)
+    for c in found:
+        c["counterpart"] = item_record(plans[c["plan"]], c["counterpart"]) if c["counterpart"] else None
+    plan = plans[item.plan]
+    first = plan.item(item.restates) if item.restates else item
+    # every statement of the same indicator in this plan, the first one included
+    statements = [first] + [t for t in plan.targets if t.restates == first.id] if isinstance(first, Target) else []
+    from ..ingest import consistency
+
+    checks = [consistency.compare(first, t) for t in statements[1:]]
+    return {"item": item_record(plan, item), "counterparts": found,
+            "statements": [item_record(plan, t) for t in statements] if len(statements) > 1 else [],
+            "consistency": [{"verdict": c.verdict, "first": c.first.id, "again": c.again.id, "message": c.message}
+                            for c in checks if c is not None and c.verdict != consistency.AGREES]}

@@ -1,0 +1,36 @@
+"""What the curated data holds: per plan and domain, how many targets (by basis),
+services and tasks, and which parts of the sources were lost."""
+from __future__ import annotations
+
+from ..core.model import Plan
+from ..core.vocab import domain_names
+
+COUNTS = ["targets (table)", "targets (text)", "targets (box)", "services", "tasks"]
+
+
+def _counts(plan: Plan, domain: str | None) -> list[int]:
+    keep = lambda item: domain is None or item.domain == domain
+    by_basis = [sum(keep(t) and t.basis == basis for t in plan.targets) for basis in ("table", "text", "box")]
+    return by_basis + [sum(map(keep, plan.services)), sum(map(keep, plan.tasks))]
+
+
+def stats(plans: dict[str, Plan]) -> dict:
+    """{"rows": [{plan, domain, <counts>}], "gaps": [...]}; a "(all)" row closes each plan."""
+    rows, gaps = [], []
+    for plan_id in sorted(plans):
+        plan = plans[plan_id]
+        for domain in (*domain_names(), None):
+            counts = _counts(plan, domain)
+            if domain is None or any(counts):
+                rows.append({"plan": plan.id, "domain": domain or "(all)", **dict(zip(COUNTS, counts))})
+        gaps += [{"plan": plan.id, "id": gap.id, "section": gap.section.strip(), "description": gap.description,
+                  "reveals": [r.indicator for r in gap.reveals]} for gap in plan.source_gaps]
+    return {"rows": rows, "gaps": gaps}
+
+
+def gap_lines(report: dict) -> list[str]:
+    lines = []
+    for gap in report["gaps"]:
+        revealed = f" Reveals: {', '.join(gap['reveals'])}." if gap["reveals"] else ""
+        lines.append(f"gap {gap['plan']}:{gap['id']} {gap['section']}: {gap['description']}{revealed}")
+    return lines or ["no source gaps recorded"]

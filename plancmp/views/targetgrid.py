@@ -1,0 +1,91 @@
+"""`plancmp targets`: one row per indicator across all plans, national as the reference.
+
+A row starts from a national target and holds, for each province, the target the diff
+engine aligned with it and its verdict. Province targets with no national counterpart
+(`added`) follow in rows of their own. Cells keep the value as written
+(`baseline → target` with the comparator), the basis (table / body text / box) and the
+footnote flags.
+"""
+from __future__ import annotations
+
+from ..core.verdicts import label
+from .crossplan import against_reference, reference_id, row_for
+from ..core.model import Item, Plan, Target
+from .show import items_by_domain, source_line
+from ..core.vocab import domain_names
+
+# Footnote flags as the tables mark them.
+FLAG_MARKS = {"annual_average": "annual avg", "cumulative": "cumulative", "base_year_differs": "other base year",
+              "aspirational": "aspirational (力争)"}
+
+
+def cell_value(target: Target) -> str:
+    """`85.2% → >90%`: the baseline and the target exactly as written."""
+    return f"{target.baseline.value} → {target.target}" if target.baseline else f"→ {target.target}"
+
+
+def target_cell(plan: Plan, target: Item, status: str, row=None) -> dict:
+    if not isinstance(target, Target):   # a province states the national target in a task or service
+        return {**empty_cell(status, row), "id": target.id, "indicator": target.name, "kind": target.kind,
+                "value": f"({target.kind}) {target.name}", "unit": None, "baseline": None, "target": None,
+                "year": None, "binding": None, "basis": f"{target.kind[:-1]} ({getattr(target, 'basis', None) or 'list'})", "body_text": True,
+                "flags": [], "score": row.score if row else None, "confidence": row.confidence if row else None,
+                "quote": target.evidence.quote, "section": target.evidence.section, "line": source_line(plan, target)}
+    return {"id": target.id, "indicator": target.indicator, "value": cell_value(target), "unit": target.unit,
+            "baseline": {"value": target.baseline.value, "year": target.baseline.year} if target.baseline else None,
+            "target": target.target, "year": target.year, "binding": target.binding, "basis": target.basis,
+            "body_text": target.basis != "table", "flags": list(target.flags),
+            "status": status, "label": label(status),
+            "score": row.score if row else None, "confidence": row.confidence if row else None,
+            "notes": list(row.notes) if row else [],
+            "quote": target.evidence.quote, "section": target.evidence.section,
+            "line": source_line(plan, target)}
+
+
+def also_cell(item: Item) -> dict:
+    """A further statement shown beside a cell's counterpart, with its evidence."""
+    return {"id": item.id, "kind": item.kind, "name": item.name,
+            "value": cell_value(item) if isinstance(item, Target) else None,
+            "year": getattr(item, "year", None), "quote": item.evidence.quote, "section": item.evidence.section}
+
+
+def empty_cell(status: str, row=None) -> dict:
+    return {"id": None, "status": status, "label": label(status), "notes": list(row.notes) if row else []}
+
+
+def target_grid(plans: dict[str, Plan], plan_ids: list[str] | None = None, domain: str | None = None) -> dict:
+    ref = plans[reference_id(plans)]
+    diffs = against_reference(plans, ("targets",))
+    shown = [pid for pid in (plan_ids or sorted(diffs)) if pid in diffs]
+    rows = []
+    for item in items_by_domain(ref, ("targets",), restatements=False):
+        if domain and item.domain != domain:
+            continue
+        cells = {ref.id: target_cell(ref, item, "reference")}
+        again = [t for t in ref.targets if t.restates == item.id]   # the reference's own restatements
+        if again:
+            cells[ref.id]["also"] = [also_cell(t) for t in again]
+        for pid in shown:
+            row = row_for(diffs[pid], item)
+            status = row.status if row else "omitted"
+            cells[pid] = target_cell(plans[pid], row.right, status, row) if row and row.right else empty_cell(status, row)
+            if row and row.also:   # further statements: 力争4.5 beside ≥3, the items of a one-to-many cover
+                cells[pid]["also"] = [also_cell(i) for i in row.also]
+        rows.append({"domain": item.domain, "indicator": item.indicator, "unit": item.unit, "origin": ref.id,
+                     "cells": cells})
+    for pid in shown:
+        for row in diffs[pid].rows:
+            if row.status != "added" or (domain and row.domain != domain):
+                continue
+            cells = {ref.id: empty_cell("absent")}
+            cells |= {other: empty_cell("absent") for other in shown}
+            cells[pid] = target_cell(plans[pid], row.right, "added", row)
+            if row.also:
+                cells[pid]["also"] = [also_cell(i) for i in row.also]
+            rows.append({"domain": row.domain, "indicator": row.right.indicator, "unit": row.right.unit,
+                         "origin": pid, "cells": cells})
+    order = {d: n for n, d in enumerate(domain_names())}
+    rows.sort(key=lambda r: order.get(r["domain"], len(order)))   # stable: national rows first in each domain
+    return {"reference": ref.id, "plans": [ref.id, *shown], "domain": domain,
+            "plan_names": {pid: plans[pid].region for pid in [ref.id, *shown]}, "rows": rows,
+            "flags": FLAG_MARKS}
