@@ -139,7 +139,7 @@ def test_large_plans_take_the_shortlist_and_the_c_solver_with_the_same_result(mo
     SciPy; on the real plans (forced down that path) every row must come out the same."""
     from plancmp.engine import align
     from plancmp.engine.compare import diff
-    from plancmp.views.crossplan import load_checked_links
+    from plancmp.ingest.links import load_checked_links
     from plancmp.ingest.load import load_all
 
     plans = load_all()

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import yaml
 
 from plancmp.cli import app
-from plancmp.views.matrix import SYMBOLS
+from plancmp.core.verdicts import SYMBOLS
 from plancmp.render import html
 
 STATUS_EN = {"exceeds": "exceeds", "matches": "matches", "below": "below"}

@@ -193,7 +193,7 @@ def test_a_restatement_joins_its_first_statement_and_the_binding_value_decides()
 def test_every_item_of_the_province_stands_somewhere_in_the_diff():
     """Nothing is lost: each province item is a row's counterpart, one of its further items,
     or an added row (an item the aligner chose and people or names overruled included)."""
-    from plancmp.views.crossplan import load_checked_links
+    from plancmp.ingest.links import load_checked_links
     from plancmp.ingest.load import load_all
 
     plans = load_all()

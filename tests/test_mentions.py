@@ -77,7 +77,7 @@ def test_coverage_finds_characters_together_in_any_order_and_no_further():
 
 @pytest.fixture(scope="module")
 def scores():
-    from plancmp.views.crossplan import load_checked_links
+    from plancmp.ingest.links import load_checked_links
     from plancmp.views.evaluate import evaluate, read_labels
     from plancmp.ingest.load import load_all
 

@@ -34,7 +34,7 @@ def eval_command(
     missing = sorted({p[side] for p in pairings for side in ("left", "right")} - set(plans))
     if missing:
         usage_error(f"{shown_path(path)} names unknown plans: {', '.join(missing)}")
-    from ..views.crossplan import load_checked_links
+    from ..ingest.links import load_checked_links
 
     links = load_checked_links(plans)
     typer.echo(report(evaluate(plans, pairings, links), evaluate(plans, pairings, None)), nl=False)

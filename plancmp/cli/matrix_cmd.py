@@ -59,7 +59,7 @@ def matrix_command(
 def _matrix(kind: str, domains: list[str] | None, binding: str | None) -> dict:
     """The matrix of one kind over some domains (one cached result per domain) and one 属性."""
     from ..views.matrix import coverage
-    from ..views.results import matrix_of
+    from ..views.matrix import matrix_of
     from ..core.vocab import domain_names
 
     if not domains or len(domains) == 1:

@@ -32,7 +32,7 @@ def report_command(
 
       plancmp report -o /tmp/plancmp.html --date today && xdg-open /tmp/plancmp.html
     """
-    from ..views.crossplan import load_checked_links
+    from ..ingest.links import load_checked_links
     from ..ingest.load import load_all
     from ..files.output import write_atomic
     from ..render import html

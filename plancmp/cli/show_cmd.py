@@ -76,7 +76,7 @@ def show_command(
 
       plancmp show gansu --kind targets --binding 约束性 --format json
     """
-    from ..views.crossplan import load_checked_links
+    from ..ingest.links import load_checked_links
     from ..ingest.load import load_all
     from ..render.show import detail_rows, detail_tables, overview_table
     from ..render.tabular import Column, Table

@@ -40,7 +40,8 @@ def targets_command(
       plancmp targets --format xlsx --out targets.xlsx
     """
     from ..ingest import planref
-    from ..views.crossplan import load_checked_links, reference_id
+    from ..ingest.links import load_checked_links
+    from ..views.crossplan import reference_id
     from ..ingest.load import load_all
     from ..render.targets import targets_csv_table, targets_table
     from ..views.targetgrid import target_grid

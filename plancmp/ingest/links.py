@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.errors import PlanError
 from ..core.findings import Finding
 from ..core.model import Plan
-from ..files.paths import links_path
+from ..files.paths import data_dir, links_path, shown_path
 from .yamldoc import Doc, format_path, load as load_yaml
 
 _REF = re.compile(r"^\s*([a-z0-9-]+):([a-z0-9-]+)\s*=\s*([a-z0-9-]+):([a-z0-9-]+)\s*$")
@@ -157,6 +158,21 @@ def check(links: Links, plans: dict[str, Plan], only: set[str] | None = None,
             what = "both pinned and forbidden" if first.action != link.action else {"pin": "pinned", "forbid": "forbidden"}[link.action] + " twice"
             out.append(_finding(doc, "link-conflict", f"{link.left} = {link.right} is {what} (first at links[{first.index}])", where))
     return out
+
+
+def load_checked_links(plans: dict[str, Plan] | None = None, data: Path | None = None) -> Links:
+    """data/links.yaml, refused (PlanError) when it has errors: an entry that cannot be read,
+    or, among the links between the plans given, one naming an item that does not exist,
+    a pair both pinned and forbidden or pinned twice. A link never steers a diff unchecked.
+    `data`: the data folder (default data_dir()); `plancmp changes` reads another revision's."""
+    path = links_path(data or data_dir())
+    links = load_links(path, shown_path(path))
+    problems = list(links.problems)
+    if plans is not None and not problems:
+        problems = check(links, plans, only=set(plans))
+    if problems:
+        raise PlanError(f"{shown_path(path)} has errors; run `plancmp validate` for details", problems)
+    return links
 
 
 def check_default(data: Path, plans: dict[str, Plan], shown: str, broken: set[str] = frozenset()) -> tuple[list[str], list[Finding]]:

@@ -16,7 +16,7 @@ from functools import cache
 from html import escape
 
 from ..core.i18n import Labels
-from ..views.matrix import BUCKETS, SYMBOLS
+from ..core.verdicts import BUCKETS, SYMBOLS
 from ..core.verdicts import STATUSES
 from ..core.vocab import domain_names
 

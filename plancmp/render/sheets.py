@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from ..core.i18n import Labels
-from ..views.matrix import BUCKETS, SYMBOLS
+from ..core.verdicts import BUCKETS, SYMBOLS
 from ..core.verdicts import STATUSES, Diff, row_binding
 from .diff_cells import passage_text, value_text
 

@@ -122,7 +122,8 @@ def diffs(data: Path) -> tuple[dict[str, Plan], dict[str, Diff]]:
     diffs are usually there already); any other folder (a revision's temporary copy,
     whose path is new every run) directly."""
     from ..engine.compare import diff
-    from .crossplan import against_reference, load_checked_links, provinces, reference_id
+    from ..ingest.links import load_checked_links
+    from .crossplan import against_reference, provinces, reference_id
     from ..ingest.load import load_all
     from ..files.paths import data_dir
 

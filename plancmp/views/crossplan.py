@@ -6,14 +6,12 @@ pair items themselves.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
-from ..engine.compare import diff
 from ..core.errors import PlanError
-from ..ingest.links import Links, check, load_links
-from ..files.paths import data_dir, links_path, shown_path
 from ..core.model import KINDS, Item, Plan
 from ..core.verdicts import Diff, Row, label
+from ..engine.compare import diff
+from ..ingest.links import Links
+from .results import diff_of_plans
 
 
 def reference_id(plans: dict[str, Plan]) -> str:
@@ -31,28 +29,11 @@ def provinces(plans: dict[str, Plan]) -> list[str]:
     return sorted(pid for pid in plans if pid != ref)
 
 
-def load_checked_links(plans: dict[str, Plan] | None = None, data: Path | None = None) -> Links:
-    """data/links.yaml, refused (PlanError) when it has errors: an entry that cannot be read,
-    or, among the links between the plans given, one naming an item that does not exist,
-    a pair both pinned and forbidden or pinned twice. A link never steers a diff unchecked.
-    `data`: the data folder (default data_dir()); `plancmp changes` reads another revision's."""
-    path = links_path(data or data_dir())
-    links = load_links(path, shown_path(path))
-    problems = list(links.problems)
-    if plans is not None and not problems:
-        problems = check(links, plans, only=set(plans))
-    if problems:
-        raise PlanError(f"{shown_path(path)} has errors; run `plancmp validate` for details", problems)
-    return links
-
-
 def against_reference(plans: dict[str, Plan], kinds: tuple[str, ...] = KINDS) -> dict[str, Diff]:
-    """{province id: diff(national, province)} for every other plan of the data folder, in id
-    order, with the curated links; each through the cache of whole results (results.py)."""
-    from .results import diff_of
-
-    ref = reference_id(plans)
-    return {pid: diff_of(ref, pid, kinds) for pid in provinces(plans)}
+    """{province id: diff(national, province)} for every other plan given, in id order, with
+    the curated links of their data folder; each through the cache of whole results."""
+    ref = plans[reference_id(plans)]
+    return {pid: diff_of_plans(ref, plans[pid], kinds) for pid in provinces(plans)}
 
 
 def counterparts(plans: dict[str, Plan], item: Item, links: Links | None) -> list[dict]:
@@ -61,12 +42,10 @@ def counterparts(plans: dict[str, Plan], item: Item, links: Links | None) -> lis
     Against the national plan the verdict is always the province's commitment judged
     against the national one; between two provinces, the other plan's against this one.
     """
-    from .results import diff_of
-
     ref = reference_id(plans)
 
     def pair(left: str, right: str) -> Diff:   # against national: the diff every command shares (cached)
-        return diff_of(left, right, KINDS) if left == ref else diff(plans[left], plans[right], links)
+        return diff_of_plans(plans[left], plans[right], KINDS) if left == ref else diff(plans[left], plans[right], links)
 
     out = []
     for pid in sorted(plans):

@@ -9,9 +9,11 @@ hold in a lost part of its source (unknown).
 from __future__ import annotations
 
 from ..core.model import Plan
-from .show import items_by_domain, summary_text
-from ..core.verdicts import BUCKETS, SYMBOLS, bucket_of, label  # noqa: F401  (here for the views that read them from the matrix)
+from ..core.verdicts import BUCKETS, SYMBOLS, bucket_of, label
 from ..core.vocab import domain_names
+from ..files import cache
+from ..files.paths import data_dir, links_path, plan_files
+from .show import items_by_domain, summary_text
 
 
 def matrix(plans: dict[str, Plan], kind: str = "targets", domain: str | None = None) -> dict:
@@ -65,3 +67,21 @@ def coverage(rows: list[dict], plan_ids: list[str]) -> list[dict]:
             out.append({"plan": pid, "domain": dom or "(all)", "total": total, "counts": counts,
                         "shares": {b: round(n / total, 4) if total else 0.0 for b, n in counts.items()}})
     return out
+
+
+def matrix_of(kind: str, domain: str | None) -> dict:
+    """matrix() over every plan file of the data folder, with the curated links, memoised by
+    those files (and the source texts) as results.py memoises a diff."""
+    sources: list = []
+
+    def compute() -> dict:
+        from ..ingest.links import load_checked_links
+        from ..ingest.load import load_all
+
+        plans = load_all()
+        sources.extend(p.source for p in plans.values())
+        load_checked_links(plans)   # a broken link stops the grid, whichever two plans it joins
+        return matrix(plans, kind, domain)
+
+    files = [*plan_files(), links_path(data_dir())]
+    return cache.by_files("matrix-result", files, repr((kind, domain)), compute, dict, read_too=lambda _: sources)
