@@ -9,7 +9,7 @@ from .common import OutputFormat, app, emit, usage_error
 
 def _press_paths(press: str | None) -> list[Path]:
     """PRESS as a path, else a press id (a file of data/press/); none: every press file."""
-    from ..views.claims import press_files
+    from ..ingest.press import press_files
     from ..files.paths import data_dir
 
     known = press_files(data_dir())

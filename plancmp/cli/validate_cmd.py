@@ -62,7 +62,8 @@ def expand(paths: list[Path]) -> list[Path] | None:
     """Folders into their YAML files: a data folder (one holding plans/) gives its plans and
     press files, another folder its *.yaml and *.yml; files stay as named (a missing one is
     reported by validate as file-unreadable). None: the default data folder, checked whole."""
-    from ..files.paths import data_dir, plan_files
+    from ..files.paths import data_dir
+    from ..ingest.validate import data_folder_files
 
     out: list[Path] = []
     for path in paths:
@@ -71,7 +72,7 @@ def expand(paths: list[Path]) -> list[Path] | None:
         elif (path / "plans").is_dir():
             if len(paths) == 1 and path.resolve() == data_dir().resolve():
                 return None   # the default run: every plan, press file and the one-reference check
-            out += plan_files(path / "plans") + sorted((path / "press").glob("*.yaml"))
+            out += data_folder_files(path)
         else:
             out += sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
     if paths and not out:

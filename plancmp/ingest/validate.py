@@ -13,10 +13,11 @@ from ..core.findings import ERROR, WARNING, Finding
 from ..core.model import Plan
 from ..files.paths import data_dir, plan_files, shown_path
 from . import schema, schemacheck
-from .checks import check_plan, quote_missing, source_named
+from .checks import check_plan
 from .links import check_default as check_links
-from .load import Loaded, load_plan, plan_from_doc
-from .yamldoc import Doc, format_path, load as load_yaml
+from .load import Loaded, plan_from_doc
+from .press import check_press, press_files
+from .yamldoc import Doc, load as load_yaml
 
 @dataclass
 class Report:
@@ -44,14 +45,15 @@ class Report:
                 "files": self.files, "findings": [f.as_dict() for f in self.findings]}
 
 
-def default_paths() -> list[Path]:
-    root = data_dir()
-    return plan_files(root / "plans") + sorted((root / "press").glob("*.yaml"))
+def data_folder_files(folder: Path | None = None) -> list[Path]:
+    """The files validate checks in a data folder (default: data_dir()): plans, then press files."""
+    folder = folder or data_dir()
+    return plan_files(folder / "plans") + press_files(folder)
 
 
 def validate(paths: list[Path] | None = None) -> Report:
     default_run = not paths
-    paths = list(paths) if paths else default_paths()
+    paths = list(paths) if paths else data_folder_files()
     report = Report(files=[shown_path(p) for p in paths])
     plans: dict[str, Loaded] = {}
     press_docs: list[tuple[Path, Doc]] = []
@@ -134,40 +136,4 @@ def _reference_findings(plans: dict[str, Loaded]) -> list[Finding]:
         where = extra.doc.pos(("level",))
         out.append(Finding("reference-plan", f"a second plan with level: national (the first is {shown_path(national[0].path)}); "
                            "exactly one plan is the reference", where.file, where.line, where.col, "level"))
-    return out
-
-
-def _plan_beside(press_path: Path, plan_id) -> Plan | None:
-    """A press file validated alone: find its plan in the plans/ folder next to it."""
-    for path in plan_files(press_path.parent.parent / "plans"):
-        loaded = load_plan(path)
-        if loaded.plan is not None and loaded.plan.id == plan_id:
-            return loaded.plan
-    return None
-
-
-def check_press(path: Path, doc: Doc, plans: dict[str, Plan]) -> list[Finding]:
-    out: list[Finding] = []
-    data = doc.data
-    if not isinstance(data.get("plan"), str) or not isinstance(data.get("claims"), list):
-        return out  # the schema check has reported it; nothing to follow
-    plan = plans.get(data["plan"]) or _plan_beside(path, data["plan"])
-    if plan is None:
-        if isinstance(data.get("plan"), str):
-            where = doc.pos(("plan",))
-            out.append(Finding("link-unknown-plan", f"press file names plan {data.get('plan')!r}, which is neither validated with it nor in the plans/ folder beside it", where.file, where.line, where.col, "plan"))
-        return out
-    source = source_named(path, path.parent / data["source"], doc, out) if isinstance(data.get("source"), str) and data["source"] else None
-    for i, claim in enumerate(data["claims"]):
-        if not isinstance(claim, dict):
-            continue
-        if source is not None and isinstance(claim.get("quote"), str) and not source.contains(claim["quote"]):
-            out.append(quote_missing(claim["quote"], doc.pos(("claims", i, "quote")), source, f"claim {claim.get('id')!r}"))
-        for j, link in enumerate(claim.get("links") if isinstance(claim.get("links"), list) else []):
-            if isinstance(link, str) and plan.item(link) is None:
-                where = doc.pos(("claims", i, "links", j))
-                out.append(Finding("link-unknown-id", f"claim {claim.get('id')!r} links {link!r}, which is not an item of plan {plan.id!r}", where.file, where.line, where.col, format_path(("claims", i, "links", j))))
-        if claim.get("supported") is False and claim.get("links"):
-            where = doc.pos(("claims", i, "supported"))
-            out.append(Finding("invalid-value", f"claim {claim.get('id')!r} is marked unsupported but links plan items", where.file, where.line, where.col))
     return out

@@ -24,7 +24,6 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-from ..core.errors import PlanError
 from ..core.model import Item, Plan, Target
 from ..core.values import Value, normalise, try_parse
 
@@ -170,57 +169,17 @@ def judge(claim: dict, plan: Plan) -> dict:
 
 # ---------------------------------------------------------------- press files
 
-def press_files(data: Path) -> list[Path]:
-    return sorted((data / "press").glob("*.yaml"))
-
-
-def load_press(path: Path, plans: dict[str, Plan] | None = None) -> tuple[dict, Plan]:
-    """A press file and the plan it is about, both checked as `plancmp validate` checks them
-    (YAML, schema, links to existing items, quotes in the article): PlanError otherwise.
-    The plan comes from `plans`, else from the plans/ folder beside the press file."""
-    from ..ingest import schema, schemacheck
-    from ..core.findings import ERROR
-    from ..files.paths import shown_path
-    from ..ingest.validate import check_press
-    from ..ingest.yamldoc import load
-
-    shown = shown_path(path)
-    doc, findings = load(path, shown)
-    if doc is not None and isinstance(doc.data, dict):
-        findings = findings + schemacheck.check(doc, schema.press_schema())
-    errors = [f for f in findings if f.severity == ERROR]
-    if doc is None or errors or not isinstance(doc.data, dict):
-        raise PlanError(f"{shown} has errors; run `plancmp validate {shown}` for details", errors)
-    plan_id = doc.data["plan"]
-    plan = (plans or {}).get(plan_id) or _plan_beside(path, plan_id)
-    errors = [f for f in check_press(path, doc, {plan.id: plan} if plan else {}) if f.severity == ERROR]
-    if errors or plan is None:
-        raise PlanError(f"{shown} has errors; run `plancmp validate {shown}` for details", errors)
-    return doc.data, plan
-
-
-def _plan_beside(path: Path, plan_id: str) -> Plan | None:
-    from ..ingest import planref
-
-    folder = path.resolve().parent.parent / "plans"
-    if not (folder / f"{plan_id}.yaml").is_file():
-        return None
-    return planref.load(plan_id, folder)
-
-
 def claims_of(path: Path, plans: dict[str, Plan] | None = None) -> dict:
     """Every claim of one press file, judged against its plan."""
+    from ..ingest.press import load_press
+
+    return judged(path, *load_press(path, plans))
+
+
+def judged(path: Path, data: dict, plan: Plan) -> dict:
+    """Every claim of a checked press file (ingest/press.load_press), judged against its plan."""
     from ..files.paths import shown_path
 
-    data, plan = load_press(path, plans)
     claims = [judge(c, plan) for c in data["claims"]]
     return {"id": data["id"], "plan": plan.id, "plan_name": plan.name, "file": shown_path(path),
             "counts": {v: sum(c["verdict"] == v for c in claims) for v in VERDICTS}, "claims": claims}
-
-
-def for_report(plans: dict[str, Plan]) -> list[dict]:
-    """The claims of every press file in the data folder of `plans` (the report's section)."""
-    if not plans:
-        return []
-    data = next(iter(plans.values())).path.resolve().parent.parent
-    return [claims_of(p, plans) for p in press_files(data)]

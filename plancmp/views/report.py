@@ -19,10 +19,13 @@ Ties keep the national plan's order (domain, then file order).
 """
 from __future__ import annotations
 
-from .claims import for_report as claims_for_report
+from pathlib import Path
+
+from ..core.model import KINDS, Item, Plan, Service, Target, Task
+from ..ingest.press import article_of
+from .claims import judged
 from .crossplan import provinces, reference_id
 from .matrix import coverage, matrix
-from ..core.model import KINDS, Item, Plan, Service, Target, Task
 from .show import gap_record
 from .targetgrid import target_grid
 
@@ -37,7 +40,7 @@ def report(plans: dict[str, Plan], date: str | None = None) -> dict:
     matrices = {kind: matrix(plans, kind) for kind in KINDS}
     for m in matrices.values():
         _annotate(m, plans)
-    claims = claims_for_report(plans)   # what the press says, claim by claim (claims.py)
+    press = _press(plans)
     return {
         "reference": ref,
         "plans": [{"id": pid, "name": plans[pid].name, "region": plans[pid].region, "level": plans[pid].level,
@@ -48,8 +51,8 @@ def report(plans: dict[str, Plan], date: str | None = None) -> dict:
         "highlights": {pid: highlights(matrices, plans, pid) for pid in others},
         "targets": target_grid(plans),
         "gaps": [gap_record(plans[pid], g) for pid in sorted(plans) for g in plans[pid].source_gaps],
-        "claims": claims,
-        "stamp": stamp(plans, date),
+        "claims": [judged(path, data, plan) for path, (data, plan) in press.items()],   # what the press says
+        "stamp": stamp(plans, {path: article_of(path, data) for path, (data, _) in press.items()}, date),
     }
 
 
@@ -212,14 +215,21 @@ def _point(kind: str, row: dict, cell: dict, x: Item, y: Item | None, why: str, 
 
 # ---------------------------------------------------------------- the stamp
 
-def data_files(plans: dict[str, Plan]) -> list[tuple[str, "object"]]:
-    """(name, path) of every data file the report reads, in name order: the plan files,
-    links.yaml, each plan's source text, the press files and the articles they name. Names are
-    relative to the data folder (the folder holding plans/)."""
-    from pathlib import Path
+def _press(plans: dict[str, Plan]) -> dict[Path, tuple[dict, Plan]]:
+    """The press files of the plans' data folder, each checked with the plan it is about."""
+    from ..ingest.press import load_press, press_files
 
-    from .claims import load_press, press_files
-    from ..files.paths import links_path, source_problem
+    if not plans:
+        return {}
+    data = next(iter(plans.values())).path.resolve().parent.parent
+    return {path: load_press(path, plans) for path in press_files(data)}
+
+
+def data_files(plans: dict[str, Plan], press: dict[Path, Path | None]) -> list[tuple[str, Path]]:
+    """(name, path) of every data file the report reads, in name order: the plan files,
+    links.yaml, each plan's source text, the press files and the articles they quote
+    ({press file: article}). Names are relative to the data folder (the folder holding plans/)."""
+    from ..files.paths import links_path
 
     if not plans:
         return []
@@ -229,15 +239,8 @@ def data_files(plans: dict[str, Plan]) -> list[tuple[str, "object"]]:
         paths |= {plan.path, plan.source}
     if links_path(data).is_file():
         paths.add(links_path(data))
-    for press in press_files(data):
-        paths.add(press)
-        try:
-            doc, _ = load_press(press, plans)
-        except Exception:    # the claims section has refused it already, saying why
-            continue
-        source = doc.get("source") if isinstance(doc, dict) else None
-        if isinstance(source, str) and source_problem(press, source) is None:
-            paths.add(press.parent / source)
+    for path, article in press.items():
+        paths |= {path, article} - {None}
 
     def name(path: Path) -> str:
         try:
@@ -248,7 +251,7 @@ def data_files(plans: dict[str, Plan]) -> list[tuple[str, "object"]]:
     return sorted(((name(p), p) for p in paths), key=lambda np: np[0])
 
 
-def stamp(plans: dict[str, Plan], date: str | None = None) -> dict:
+def stamp(plans: dict[str, Plan], press: dict[Path, Path | None], date: str | None = None) -> dict:
     """plancmp's version and a BLAKE2b digest over the data files (each as its name, its size and
     its bytes, in name order); the date only when one is given."""
     from hashlib import blake2b
@@ -258,7 +261,7 @@ def stamp(plans: dict[str, Plan], date: str | None = None) -> dict:
 
     whole = blake2b(digest_size=16, person=b"plancmp-report")
     files = []
-    for name, path in data_files(plans):
+    for name, path in data_files(plans, press):
         try:
             content = read_bytes(path)
         except Unreadable as exc:
