@@ -60,13 +60,12 @@ def _matrix(kind: str, domains: list[str] | None, binding: str | None) -> dict:
     """The matrix of one kind over some domains (one cached result per domain) and one 属性."""
     from ..views.matrix import coverage
     from ..views.matrix import matrix_of
-    from ..core.vocab import domain_names
+    from ..core.vocab import domain_order
 
     if not domains or len(domains) == 1:
         data = matrix_of(kind, domains[0] if domains else None)
     else:
-        order = {d: n for n, d in enumerate(domain_names())}
-        parts = [matrix_of(kind, d) for d in sorted(domains, key=lambda d: order.get(d, len(order)))]
+        parts = [matrix_of(kind, d) for d in sorted(domains, key=domain_order)]
         rows = [r for p in parts for r in p["rows"]]
         data = {**parts[0], "domain": ",".join(domains), "rows": rows, "coverage": coverage(rows, parts[0]["plans"]),
                 "added": {pid: sum(p["added"][pid] for p in parts) for pid in parts[0]["plans"]}}

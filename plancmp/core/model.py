@@ -28,6 +28,16 @@ class Baseline(NamedTuple):
     year: int
 
 
+def planned_change(target: str, baseline: Baseline | None, *, year: bool = True, without: str | None = "—") -> str:
+    """`baseline → target` exactly as written: `85.2% (2020) → >90%`, or `85.2% → >90%`
+    (year=False). Without a baseline: `— → 应保尽保`, `→ 应保尽保` (without=""), or the
+    target alone (without=None)."""
+    if baseline is None:
+        return target if without is None else f"{without} → {target}".lstrip()
+    start = f"{baseline.value} ({baseline.year})" if year else baseline.value
+    return f"{start} → {target}"
+
+
 class Accept(NamedTuple):
     """A warning of an item acknowledged in the data: it reflects the source (validate shows
     it as a note ending `(accepted: reason)`)."""

@@ -47,6 +47,18 @@ def domain_names() -> tuple[str, ...]:
 
 
 @cache
+def _domain_positions() -> dict[str, int]:
+    return {name: n for n, name in enumerate(domain_names())}
+
+
+def domain_order(domain: str) -> tuple[int, str]:
+    """Sort key of a domain: the plans' own order (幼有所育 first, 文体服务保障 last), then
+    anything else by name (only a plan that fails validation has another domain)."""
+    positions = _domain_positions()
+    return positions.get(domain, len(positions)), domain
+
+
+@cache
 def _domain_spellings() -> dict[str, str]:
     """Every accepted spelling in plan files -> canonical domain name."""
     out = {}

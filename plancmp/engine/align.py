@@ -27,7 +27,7 @@ from .assign import assign
 from ..ingest.links import Links
 from ..core.model import KINDS, Item, Plan
 from ..core.verdicts import NearMiss
-from ..core.vocab import domain_names
+from ..core.vocab import domain_order
 
 HIGH = 0.80
 MEDIUM = 0.62
@@ -227,8 +227,7 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
                                       (f"pinned in links.yaml: {links.reason(x.ref, y.ref)}", *s.reasons))
                 taken_right.add(id(y))
     # 2. within each domain, 3. across domains for what is left
-    order = {d: n for n, d in enumerate(domain_names())}
-    domains = sorted({i.domain for i in left + right}, key=lambda d: (order.get(d, 99), d))
+    domains = sorted({i.domain for i in left + right}, key=domain_order)
     for domain in domains:
         xs = [x for x in left if x.domain == domain and id(x) not in matched]
         ys = [y for y in right if y.domain == domain and id(y) not in taken_right]

@@ -30,7 +30,7 @@ from ..ingest.links import Links
 from ..core.model import KINDS, Item, Plan, Target
 from ..core.values import Value, normalise, try_parse
 from ..core.verdicts import Diff, Row, label
-from ..core.vocab import domain_names, read as read_vocab, units, value_words
+from ..core.vocab import domain_order, read as read_vocab, units, value_words
 
 _LEVELS = {"full": 2, "partial": 1}
 _DIGIT = re.compile(r"\d")
@@ -43,9 +43,8 @@ def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = 
     out = Diff(a, b, near_misses=alignment.near_misses)
     rows = [verdict(pair, a, b) for pair in alignment.pairs]
     rows = _with_restatements(_covered(rows, a, b, links), a, b)
-    order = {d: n for n, d in enumerate(domain_names())}
     # stable: alignment order (A's order, then B-only items) inside domain and kind
-    out.rows = sorted(rows, key=lambda r: (order.get(r.domain, 99), r.domain, KINDS.index(r.kind)))
+    out.rows = sorted(rows, key=lambda r: (domain_order(r.domain), KINDS.index(r.kind)))
     return out
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..core.verdicts import Row, label
-from ..core.model import Item
+from ..core.model import Item, planned_change
 from ..core.values import try_parse
 
 
@@ -14,8 +14,7 @@ def value_text(item: Item | None) -> str:
         value = try_parse(item.target)
         plain = value is not None and value.numeric and not value.unit
         unit = f" {item.unit}" if item.unit and plain else ""
-        base = f"{item.baseline.value} → " if item.baseline else ""
-        return f"{base}{item.target}{unit}"
+        return planned_change(item.target, item.baseline, year=False, without=None) + unit
     if item.kind == "tasks":
         return "; ".join(item.commitments)
     return item.standard or ""

@@ -18,7 +18,7 @@ from html import escape
 from ..core.i18n import Labels
 from ..core.verdicts import BUCKETS, SYMBOLS
 from ..core.verdicts import STATUSES
-from ..core.vocab import domain_names
+from ..core.vocab import domain_order
 
 _labels = Labels("en")   # the language of the report being rendered (render(data, lang))
 
@@ -313,8 +313,7 @@ def _heatmaps(data: dict, domains: list[str]) -> str:
 def _domains(data: dict) -> list[str]:
     present = {r["domain"] for m in data["matrices"].values() for r in m["rows"]}
     present |= {r["domain"] for r in data["targets"]["rows"]}
-    order = list(domain_names())
-    return sorted(present, key=lambda d: (order.index(d) if d in order else len(order), d))
+    return sorted(present, key=domain_order)
 
 
 # ---------------------------------------------------------------- targets as written, gaps, claims

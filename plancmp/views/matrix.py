@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..core.model import Plan
 from ..core.verdicts import BUCKETS, SYMBOLS, bucket_of, label
-from ..core.vocab import domain_names
+from ..core.vocab import domain_order
 from ..files import cache
 from ..files.paths import data_dir, links_path, plan_files
 from .show import items_by_domain, summary_text
@@ -56,8 +56,7 @@ def matrix(plans: dict[str, Plan], kind: str = "targets", domain: str | None = N
 
 def coverage(rows: list[dict], plan_ids: list[str]) -> list[dict]:
     """Per province and domain (and "(all)"): counts and shares of each bucket."""
-    order = list(domain_names())
-    domains = sorted({r["domain"] for r in rows}, key=lambda d: order.index(d) if d in order else len(order))
+    domains = sorted({r["domain"] for r in rows}, key=domain_order)
     out = []
     for pid in plan_ids:
         for dom in [*domains, None]:

@@ -8,21 +8,15 @@ is defined in the YAML. Counterparts in other plans come from the diff engine
 from __future__ import annotations
 
 from ..files.paths import shown_path
-from ..core.model import KINDS, Item, Plan, Service, Target, Task
-from ..core.vocab import domain_names
-
-
-def value_text(target: Target) -> str:
-    """`baseline → target` as written: `85.2% (2020) → >90%`, or `→ 应保尽保` without a baseline."""
-    base = f"{target.baseline.value} ({target.baseline.year})" if target.baseline else "—"
-    return f"{base} → {target.target}"
+from ..core.model import KINDS, Item, Plan, Service, Target, Task, planned_change
+from ..core.vocab import domain_order
 
 
 def summary_text(item: Item) -> str:
     """One line saying what the item commits to."""
     if isinstance(item, Target):
         unit = f" [{item.unit}]" if item.unit else ""
-        return value_text(item) + unit
+        return planned_change(item.target, item.baseline) + unit
     if isinstance(item, Service):
         return item.standard or item.target_group or ""
     if isinstance(item, Task):
@@ -62,17 +56,12 @@ def item_record(plan: Plan, item: Item) -> dict:
     return record
 
 
-def _domain_order(domain: str) -> int:
-    names = domain_names()
-    return names.index(domain) if domain in names else len(names)
-
-
 def items_by_domain(plan: Plan, kinds: tuple[str, ...] = KINDS, restatements: bool = True) -> list[Item]:
     """The plan's items in domain order, then kind order, then file order; without
     `restatements`, only first statements (a diff shows a restatement on its first
     statement's row)."""
     items = [i for kind in kinds for i in plan.items(kind) if restatements or not i.restates]
-    return sorted(items, key=lambda i: (_domain_order(i.domain), KINDS.index(i.kind)))
+    return sorted(items, key=lambda i: (domain_order(i.domain), KINDS.index(i.kind)))
 
 
 def overview(plan: Plan, kinds: tuple[str, ...] = KINDS, domain: str | None = None) -> dict:

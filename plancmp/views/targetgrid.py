@@ -10,18 +10,13 @@ from __future__ import annotations
 
 from ..core.verdicts import label
 from .crossplan import against_reference, reference_id, row_for
-from ..core.model import Item, Plan, Target
+from ..core.model import Item, Plan, Target, planned_change
 from .show import items_by_domain, source_line
-from ..core.vocab import domain_names
+from ..core.vocab import domain_order
 
 # Footnote flags as the tables mark them.
 FLAG_MARKS = {"annual_average": "annual avg", "cumulative": "cumulative", "base_year_differs": "other base year",
               "aspirational": "aspirational (力争)"}
-
-
-def cell_value(target: Target) -> str:
-    """`85.2% → >90%`: the baseline and the target exactly as written."""
-    return f"{target.baseline.value} → {target.target}" if target.baseline else f"→ {target.target}"
 
 
 def target_cell(plan: Plan, target: Item, status: str, row=None) -> dict:
@@ -31,7 +26,7 @@ def target_cell(plan: Plan, target: Item, status: str, row=None) -> dict:
                 "year": None, "binding": None, "basis": f"{target.kind[:-1]} ({getattr(target, 'basis', None) or 'list'})", "body_text": True,
                 "flags": [], "score": row.score if row else None, "confidence": row.confidence if row else None,
                 "quote": target.evidence.quote, "section": target.evidence.section, "line": source_line(plan, target)}
-    return {"id": target.id, "indicator": target.indicator, "value": cell_value(target), "unit": target.unit,
+    return {"id": target.id, "indicator": target.indicator, "value": planned_change(target.target, target.baseline, year=False, without=""), "unit": target.unit,
             "baseline": {"value": target.baseline.value, "year": target.baseline.year} if target.baseline else None,
             "target": target.target, "year": target.year, "binding": target.binding, "basis": target.basis,
             "body_text": target.basis != "table", "flags": list(target.flags),
@@ -45,7 +40,7 @@ def target_cell(plan: Plan, target: Item, status: str, row=None) -> dict:
 def also_cell(item: Item) -> dict:
     """A further statement shown beside a cell's counterpart, with its evidence."""
     return {"id": item.id, "kind": item.kind, "name": item.name,
-            "value": cell_value(item) if isinstance(item, Target) else None,
+            "value": planned_change(item.target, item.baseline, year=False, without="") if isinstance(item, Target) else None,
             "year": getattr(item, "year", None), "quote": item.evidence.quote, "section": item.evidence.section}
 
 
@@ -84,8 +79,7 @@ def target_grid(plans: dict[str, Plan], plan_ids: list[str] | None = None, domai
                 cells[pid]["also"] = [also_cell(i) for i in row.also]
             rows.append({"domain": row.domain, "indicator": row.right.indicator, "unit": row.right.unit,
                          "origin": pid, "cells": cells})
-    order = {d: n for n, d in enumerate(domain_names())}
-    rows.sort(key=lambda r: order.get(r["domain"], len(order)))   # stable: national rows first in each domain
+    rows.sort(key=lambda r: domain_order(r["domain"]))   # stable: national rows first in each domain
     return {"reference": ref.id, "plans": [ref.id, *shown], "domain": domain,
             "plan_names": {pid: plans[pid].region for pid in [ref.id, *shown]}, "rows": rows,
             "flags": FLAG_MARKS}

@@ -1,0 +1,74 @@
+"""The package's folders are its layers (README: Layout): each imports only the ones below."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "plancmp"
+# lowest first; draft and views stand side by side (neither imports the other)
+LAYERS = {"files": 0, "core": 1, "ingest": 2, "engine": 3, "views": 4, "draft": 4, "render": 5, "cli": 6}
+TOP = {"__init__.py", "__main__.py", "entry.py"}
+
+
+def imports(path: Path) -> list[tuple[int, tuple[str, ...]]]:
+    """(line, module path inside plancmp) of every relative import, at any depth."""
+    package = path.relative_to(PACKAGE).parent.parts
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package[:len(package) - (node.level - 1)]
+            module = base + tuple(node.module.split(".") if node.module else ())
+            for alias in node.names:   # `from . import schema`: the name is a module
+                named = module + (alias.name,)
+                is_module = PACKAGE.joinpath(*named).with_suffix(".py").is_file() or PACKAGE.joinpath(*named).is_dir()
+                if is_module or module:   # `from .. import __version__`: the package itself
+                    out.append((node.lineno, named if is_module else module))
+    return out
+
+
+def modules() -> list[Path]:
+    return sorted(p for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def test_every_module_lives_in_a_layer():
+    loose = [p.name for p in PACKAGE.glob("*.py") if p.name not in TOP]
+    folders = {p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
+    assert not loose and folders == set(LAYERS)
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_imports_run_downward(path):
+    here = path.relative_to(PACKAGE).parts[0]
+    if here not in LAYERS:
+        return   # plancmp/__init__, __main__ and entry stand above every layer
+    upward = [f"line {line}: {'.'.join(module)}" for line, module in imports(path)
+              if module[0] in LAYERS and module[0] != here and LAYERS[module[0]] >= LAYERS[here]]
+    assert not upward, f"{here}/ imports a layer at or above its own"
+
+
+def test_no_module_imports_itself_round_about():
+    graph = {}
+    for path in modules():
+        name = ".".join(path.relative_to(PACKAGE).with_suffix("").parts)
+        graph[name] = {".".join(m) for _, m in imports(path)} - {name}
+    names = set(graph)
+
+    def resolve(target: str) -> str | None:   # a module, or the package __init__ a name comes from
+        return target if target in names else (target + ".__init__" if target + ".__init__" in names else None)
+
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]):
+        state[node] = 1
+        for target in sorted(filter(None, map(resolve, graph[node]))):
+            if state.get(target) == 1 and not target.endswith("__init__"):
+                pytest.fail("import cycle: " + " -> ".join(trail[trail.index(target):] + [target]))
+            if target not in state:
+                visit(target, trail + [target])
+        state[node] = 2
+
+    for name in sorted(names):
+        if name not in state:
+            visit(name, [name])
