@@ -51,7 +51,7 @@ def search_command(
 
 
 def _table(data: dict, view: View, limit: int | None):
-    from ..render.diff_table import STYLES
+    from ..render.verdict_style import STYLES
     from ..render.tabular import Column, Table
 
     labels = view.labels

@@ -6,6 +6,7 @@ from itertools import groupby
 from ..core.i18n import Labels
 from ..core.verdicts import STATUSES, Diff
 from .diff_cells import notes_text, right_text, score_text, side_text, status_text
+from .verdict_style import verdict_counts
 
 
 def _cell(text: str) -> str:
@@ -19,11 +20,9 @@ def render(diff: Diff, evidence: bool = False, labels: Labels | None = None) -> 
     summary = diff.summary()
     counts = summary["by_status"]
     shown = [s for s in STATUSES if counts[s]]
-    compared = sum(n for s, n in counts.items() if s != "added")
-    said = labels.sep.join(labels.count(counts[s], labels.status(s)) for s in shown if s != "added")
-    added = f"{labels.sep}{labels.count(counts['added'], labels.status('added'))}" if counts["added"] else ""
+    compared, said = verdict_counts(counts, labels)
     lines += [f"## {labels('summary').capitalize()}", "",
-              f"{labels('verdict_line', total=compared, ref=a.id, plan=b.id)}{'' if labels.zh else ' '}{said}{added}", "",
+              f"{labels('verdict_line', total=compared, ref=a.id, plan=b.id)}{'' if labels.zh else ' '}{labels.sep.join(said)}", "",
               f"| {labels('domain')} | " + " | ".join(labels.status(s) for s in shown) + f" | {labels('all')} |",
               "| --- |" + " ---: |" * (len(shown) + 1)]
     for domain, c in summary["by_domain"].items():

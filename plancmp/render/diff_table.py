@@ -20,9 +20,7 @@ from ..core.verdicts import STATUSES, SYMBOLS, Diff
 from . import textgrid
 from .diff_cells import notes_text, right_text, score_text, side_text, status_text
 from .textgrid import Column, Grid
-
-STYLES = {"exceeds": "bold green", "matches": "green", "matches-quantified": "bold green", "below": "bold red",
-          "not-comparable": "yellow", "mentioned": "yellow", "unknown": "magenta", "omitted": "red", "added": "cyan"}
+from .verdict_style import STYLES, legend_item, verdict_counts
 
 FULL, NO_SCORE, KIND_IN_TITLE = 120, 100, 80   # the narrowest width of each layout
 
@@ -85,11 +83,8 @@ def summary_lines(diff: Diff, width: int, color: bool, labels: Labels, hidden: i
     domain, and how many `added` rows the listing leaves out (`hidden`)."""
     summary = diff.summary()
     counts = summary["by_status"]
-    compared = sum(n for s, n in counts.items() if s != "added")
+    compared, said = verdict_counts(counts, labels)
     a, b = diff.left.id, diff.right.id
-    said = [labels.count(counts[s], labels.status(s)) for s in STATUSES if counts[s] and s != "added"]
-    if counts["added"]:
-        said.append(labels.count(counts["added"], labels.status("added")))
     lead = labels("verdict_line", total=compared, ref=a, plan=b)
     out = textgrid.paragraph(labels("summary"), width, "italic", color)
     out += textgrid.pack(said, width, lead if labels.zh else lead + " ", labels.sep, "bold", color)
@@ -129,5 +124,5 @@ def _domain_table(by_domain: dict, counts: dict, width: int, color: bool, labels
 
 
 def _legend(shown: list[str], width: int, color: bool, labels: Labels) -> list[str]:
-    return textgrid.pack([f"{SYMBOLS[s]} {labels.status(s)}" for s in shown], width, labels("legend") + labels.colon, "  ",
+    return textgrid.pack([legend_item(s, labels) for s in shown], width, labels("legend") + labels.colon, "  ",
                          "dim", color)

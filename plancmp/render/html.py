@@ -19,12 +19,10 @@ from ..core.i18n import Labels
 from ..core.verdicts import BUCKETS, SYMBOLS
 from ..core.verdicts import STATUSES
 from ..core.vocab import domain_order
+from .verdict_style import BUCKET_CSS
 
 _labels = Labels("en")   # the language of the report being rendered (render(data, lang))
 
-# The coverage buckets as CSS classes (report.css: .b-*), in BUCKETS order.
-BUCKET_CSS = {"matched or exceeded": "met", "below": "below", "not comparable": "nc", "mentioned only": "mentioned",
-              "omitted": "omitted", "unknown": "unknown"}
 # Verdicts a cell can hold, in the order the filter offers them.
 CELL_STATUSES = [s for s in STATUSES if s not in ("added",)]
 

@@ -8,19 +8,15 @@ instead of a column each: names are the last thing squeezed."""
 from __future__ import annotations
 
 from ..core.i18n import Labels
-from ..core.verdicts import BUCKETS
+from ..core.verdicts import BUCKETS, SYMBOLS
 from .diff_cells import when
-from .diff_table import STYLES
 from .tabular import Column, Table
+from .verdict_style import STYLES, legend_item
 
 
-def legend(data: dict, labels: Labels | None = None) -> str:
-    return "  ".join(legend_items(data, labels))
-
-
-def legend_items(data: dict, labels: Labels | None = None) -> list[str]:
-    labels = labels or Labels("en")
-    return [f"{sym} {labels.status(status)}" for status, sym in data["symbols"].items() if status != "added"]
+def legend_items(labels: Labels) -> list[str]:
+    """The verdicts a cell can hold (a province's own additions are not in the grid)."""
+    return [legend_item(status, labels) for status in SYMBOLS if status != "added"]
 
 
 def _when(row: dict) -> str:
@@ -56,7 +52,7 @@ def summary_table(data: dict, labels: Labels | None = None) -> Table:
     rows = [_coverage_row(c, labels) for c in data["coverage"] if c["domain"] == "(all)"]
     added = labels.sep.join(f"{pid} {n}" for pid, n in data["added"].items())
     return Table(labels("coverage_summary_title", ref=data["reference"], kind=kind), wide, rows,
-                 intro=[[labels("legend") + labels.colon, *legend_items(data, labels)],
+                 intro=[[labels("legend") + labels.colon, *legend_items(labels)],
                         labels("matrix_not_in_grid", kind=kind, added=added)],
                  narrower=[Table("", narrow, rows)])
 
@@ -79,7 +75,7 @@ def grid_table(data: dict, labels: Labels | None = None) -> Table:
     value_under_name = Table("", [columns[0], Column("name_value", f"{labels('name')} · {ref}", least=NAME), *symbols],
                              rows, group="domain")
     return Table(labels("matrix_title", ref=ref, kind=labels.kind(data["kind"])), columns, rows, group="domain",
-                 notes=[labels("legend") + labels.colon + legend(data, labels)], narrower=[no_id, value_under_name])
+                 notes=[labels("legend") + labels.colon + "  ".join(legend_items(labels))], narrower=[no_id, value_under_name])
 
 
 def coverage_table(data: dict, labels: Labels | None = None) -> Table:

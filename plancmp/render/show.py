@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..core.i18n import Labels
 from ..core.model import Baseline, planned_change
 from .diff_cells import when
-from .diff_table import STYLES
+from .verdict_style import STYLES
 from .tabular import Column, Table
 
 _KIND = {"targets": "target", "services": "service", "tasks": "task"}

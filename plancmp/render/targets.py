@@ -8,7 +8,7 @@ from __future__ import annotations
 from ..core.i18n import Labels
 from ..core.verdicts import STATUSES, SYMBOLS
 from .diff_cells import when
-from .diff_table import STYLES
+from .verdict_style import STYLES, legend_item
 from .tabular import Column, Table
 
 
@@ -42,9 +42,9 @@ def summary_lines(data: dict, labels: Labels) -> list[str]:
     """The answer first: how many indicators, each province's verdicts, the legend."""
     lines = [labels("targets_summary", n=len(data["rows"]), ref=data["reference"])]
     for pid, counts in verdict_counts(data).items():
-        said = labels.sep.join(labels.count(n, f"{SYMBOLS[s]} {labels.status(s)}") for s, n in counts.items() if n)
+        said = labels.sep.join(labels.count(n, legend_item(s, labels)) for s, n in counts.items() if n)
         lines.append(f"{pid}{labels.colon}{said or labels('none')}")
-    lines += [[labels("legend") + labels.colon, *(f"{sym} {labels.status(s)}" for s, sym in SYMBOLS.items())],
+    lines += [[labels("legend") + labels.colon, *(legend_item(s, labels) for s in SYMBOLS)],
               labels("targets_reference", ref=data["reference"]),
               labels("targets_marks")]
     return lines

@@ -15,11 +15,8 @@ from pathlib import Path
 
 from .sheets import Sheet, Verdict
 from .textgrid import text_width
+from .verdict_style import FILLS
 
-# Fill colours of the verdicts (the HTML report's palette) and the text colour on them.
-FILLS = {"exceeds": ("1A7F37", "FFFFFF"), "matches": ("4CAE4C", "FFFFFF"), "matches-quantified": ("2E9B6A", "FFFFFF"),
-         "below": ("CF222E", "FFFFFF"), "not-comparable": ("D4A72C", "000000"), "mentioned": ("F2D98B", "000000"),
-         "omitted": ("8C959F", "FFFFFF"), "unknown": ("8250DF", "FFFFFF"), "added": ("0969DA", "FFFFFF")}
 FIXED_TIME = datetime.datetime(2000, 1, 1)
 MAX_WIDTH = 60
 _BAD_TITLE = str.maketrans({c: "_" for c in "[]:*?/\\"})
