@@ -4,7 +4,7 @@ from enum import Enum
 
 import typer
 
-from .common import app, usage_error
+from .common import app, format_param, usage_error
 
 
 class ChangesFormat(str, Enum):
@@ -17,8 +17,7 @@ class ChangesFormat(str, Enum):
 @app.command("changes")
 def changes_command(
     base: str = typer.Option(..., "--base", help="The git revision to compare with: HEAD, main, FETCH_HEAD, a commit id …"),
-    format: ChangesFormat = typer.Option(ChangesFormat.table, "--format", "-f",
-                                         help="table, json, markdown (a pull-request comment) or github (annotations)."),
+    format: ChangesFormat = format_param(ChangesFormat.table, "table, json, markdown (a pull-request comment) or github (annotations)."),
     fail_on: str = typer.Option("", "--fail-on", metavar="STATUS,…",
                                 help="Exit 1 when a row moves to one of these statuses (e.g. below,omitted)."),
 ) -> None:

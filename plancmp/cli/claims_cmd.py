@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer
 
-from .common import OutputFormat, app, emit, usage_error
+from .common import OutputFormat, app, emit, format_param, usage_error
 
 
 def _press_paths(press: str | None) -> list[Path]:
@@ -32,7 +32,7 @@ def _press_paths(press: str | None) -> list[Path]:
 def claims_command(
     press: str = typer.Argument(None, metavar="[PRESS]", help="A press id (liaoning-press) or a press file. Default: every file in data/press/.",
                                 show_default=False),
-    format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, csv or markdown."),
+    format: OutputFormat = format_param(OutputFormat.table, "table, json, csv or markdown."),
 ) -> None:
     """What the press says about a plan, claim by claim: supported, overstated, understated, not in the plan, or context.
 

@@ -103,6 +103,28 @@ def binding_param(prefix: str = ""):
     return typer.Option(None, "--binding", "-b", help=prefix + BINDING_HELP)
 
 
+DOMAIN_HELP = "Domains, comma-separated: 老有所养, 养老, elderly, laoyousuoyang … Default: all."
+KIND_HELP = "targets, services or tasks (comma-separated for several). Default: all."
+
+
+def format_param(default: Enum, help: str):
+    """--format/-f: the formats are the default's Enum (OutputFormat, SheetFormat …)."""
+    return typer.Option(default, "--format", "-f", help=help)
+
+
+def domain_param(prefix: str = ""):
+    return typer.Option(None, "--domain", "-d", help=prefix + DOMAIN_HELP)
+
+
+def kind_param(default: str | None = None, help: str = KIND_HELP):
+    return typer.Option(default, "--kind", "-k", help=help)
+
+
+def plans_param(help: str):
+    """--plans/-p: plans by id or alias, comma-separated (resolve_plans reads them)."""
+    return typer.Option(None, "--plans", "-p", help=help)
+
+
 class View:
     """How this run prints: the labels of its language, colour or not, the width to lay out at."""
 

@@ -2,13 +2,13 @@ from __future__ import annotations
 
 import typer
 
-from .common import OutputFormat, app, bom_param, usage_error
+from .common import OutputFormat, app, bom_param, format_param, usage_error
 
 
 @app.command("debt")
 def debt_command(
     plans: list[str] = typer.Argument(None, metavar="[PLAN]...", help="Plans to look at (ids or aliases). Default: every plan but the reference."),
-    format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, csv or markdown."),
+    format: OutputFormat = format_param(OutputFormat.table, "table, json, csv or markdown."),
     check: bool = typer.Option(False, "--check", help="Exit 1 when there is any debt (for CI)."),
     bom: bool = bom_param(),
 ) -> None:

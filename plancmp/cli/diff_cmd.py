@@ -4,8 +4,9 @@ from pathlib import Path
 
 import typer
 
-from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domains_option,
-                     echo, emit, emit_text, kinds_option, lang_param, out_param, statuses_option, usage_error)
+from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
+                     domains_option, echo, emit, emit_text, format_param, kind_param, kinds_option, lang_param,
+                     out_param, statuses_option, usage_error)
 
 from ..core.verdicts import STATUSES   # light: the diff engine (compare.py) is imported only when diff runs
 
@@ -15,12 +16,12 @@ from ..core.verdicts import STATUSES   # light: the diff engine (compare.py) is 
 def diff_command(
     a: str = typer.Argument(..., metavar="A", help="The reference plan (id or alias: national, 全国, 国家 …).", show_default=False),
     b: str = typer.Argument(..., metavar="B", help="The plan compared with it (liaoning, 辽宁, fujian, gansu …).", show_default=False),
-    kind: str = typer.Option(None, "--kind", "-k", help="targets, services or tasks (comma-separated for several). Default: all."),
-    domain: str = typer.Option(None, "--domain", "-d", help="Domains, comma-separated: 老有所养, 养老, elderly, laoyousuoyang … Default: all."),
+    kind: str = kind_param(),
+    domain: str = domain_param(),
     status: str = typer.Option(None, "--status", "-s", help="Verdicts to show, comma-separated: " + ", ".join(STATUSES) + " (or 低于, 未提及 …)."),
     binding: str = binding_param(),
     all_rows: bool = typer.Option(False, "--all", "-a", help="Table: list the added rows too (always counted in the summary; json, csv, markdown and xlsx keep every row)."),
-    format: SheetFormat = typer.Option(SheetFormat.table, "--format", "-f", help="table (text, coloured on a terminal), json, csv, markdown or xlsx (with --out)."),
+    format: SheetFormat = format_param(SheetFormat.table, "table (text, coloured on a terminal), json, csv, markdown or xlsx (with --out)."),
     out: Path = out_param(),
     evidence: bool = typer.Option(False, "--evidence", "-e", help="Show the quotes behind each item."),
     review: bool = typer.Option(False, "--review", help="List low-confidence and near-miss pairs with links.yaml lines to pin or forbid them."),

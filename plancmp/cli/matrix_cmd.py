@@ -2,18 +2,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
-
-from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domains_option,
-                     emit, kinds_for_binding, kinds_option, lang_param, out_param, usage_error)
+from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
+                     domains_option, emit, format_param, kind_param, kinds_for_binding, kinds_option, lang_param,
+                     out_param, usage_error)
 
 
 @app.command("matrix")
 def matrix_command(
-    kind: str = typer.Option("targets", "--kind", "-k", help="targets, services or tasks (comma-separated for several: one grid each)."),
-    domain: str = typer.Option(None, "--domain", "-d", help="Domains, comma-separated: 老有所养, 养老, elderly … Default: all."),
+    kind: str = kind_param("targets", "targets, services or tasks (comma-separated for several: one grid each)."),
+    domain: str = domain_param(),
     binding: str = binding_param(),
-    format: SheetFormat = typer.Option(SheetFormat.table, "--format", "-f", help="table, json, csv (the grid only), markdown or xlsx (with --out)."),
+    format: SheetFormat = format_param(SheetFormat.table, "table, json, csv (the grid only), markdown or xlsx (with --out)."),
     out: Path = out_param(),
     bom: bool = bom_param(),
     color=color_param(),

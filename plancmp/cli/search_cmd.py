@@ -2,18 +2,18 @@ from __future__ import annotations
 
 import typer
 
-from .common import (OutputFormat, View, app, bom_param, color_param, emit, kinds_option, lang_param, split_list,
-                     usage_error)
+from .common import (OutputFormat, View, app, bom_param, color_param, emit, format_param, kind_param, kinds_option,
+                     lang_param, plans_param, split_list, usage_error)
 
 
 @app.command("search")
 def search_command(
     text: str = typer.Argument(..., metavar="TEXT", help="What to look for: a word or phrase (托位, 养老服务床位, 异地就医).", show_default=False),
-    plans: str = typer.Option(None, "--plans", "-p", help="Plans to search, comma-separated (ids or aliases). Default: all, national first."),
-    kind: str = typer.Option(None, "--kind", "-k", help="Items of these kinds only: targets, services, tasks (comma-separated)."),
+    plans: str = plans_param("Plans to search, comma-separated (ids or aliases). Default: all, national first."),
+    kind: str = kind_param(None, "Items of these kinds only: targets, services, tasks (comma-separated)."),
     items_only: bool = typer.Option(False, "--items", help="Curated items only, no source sentences."),
     limit: int = typer.Option(200, "--limit", help="Table and markdown: at most this many hits (json and csv: all)."),
-    format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, csv or markdown."),
+    format: OutputFormat = format_param(OutputFormat.table, "table, json, csv or markdown."),
     bom: bool = bom_param(),
     color=color_param(),
     lang=lang_param(),

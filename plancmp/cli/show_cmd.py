@@ -4,8 +4,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .common import (OutputFormat, View, app, binding_option, binding_param, bom_param, color_param, domains_option,
-                     emit, kinds_for_binding, kinds_option, lang_param, usage_error)
+from .common import (OutputFormat, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
+                     domains_option, emit, format_param, kind_param, kinds_for_binding, kinds_option, lang_param,
+                     usage_error)
 
 if TYPE_CHECKING:
     from ..core.model import Plan
@@ -51,10 +52,10 @@ def _pick_item(plan: Plan, query: str):
 def show_command(
     plan: str = typer.Argument(..., metavar="PLAN", help="A plan id or alias: national, liaoning, 辽宁 …", show_default=False),
     item: str = typer.Argument(None, metavar="[ITEM]", help="An item of that plan: its id (as `plancmp show PLAN` lists them), its name or a part of it (托位).", show_default=False),
-    kind: str = typer.Option(None, "--kind", "-k", help="Overview: targets, services or tasks (comma-separated). Default: all."),
-    domain: str = typer.Option(None, "--domain", "-d", help="Overview: domains, comma-separated (老有所养, 养老, elderly …). Default: all."),
+    kind: str = kind_param(None, "Overview: targets, services or tasks (comma-separated). Default: all."),
+    domain: str = domain_param("Overview: "),
     binding: str = binding_param("Overview: "),
-    format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="table, json, csv or markdown."),
+    format: OutputFormat = format_param(OutputFormat.table, "table, json, csv or markdown."),
     bom: bool = bom_param(),
     color=color_param(),
     lang=lang_param(),

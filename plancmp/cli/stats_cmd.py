@@ -2,14 +2,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
-
-from .common import SheetFormat, View, app, bom_param, color_param, emit, lang_param, out_param
+from .common import SheetFormat, View, app, bom_param, color_param, emit, format_param, lang_param, out_param
 
 
 @app.command("stats")
 def stats_command(
-    format: SheetFormat = typer.Option(SheetFormat.table, "--format", "-f", help="table, json, csv, markdown or xlsx (with --out)."),
+    format: SheetFormat = format_param(SheetFormat.table, "table, json, csv, markdown or xlsx (with --out)."),
     out: Path = out_param(),
     bom: bool = bom_param(),
     color=color_param(),

@@ -2,18 +2,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
-
-from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domains_option,
-                     emit, lang_param, out_param, split_list, usage_error)
+from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
+                     domains_option, emit, format_param, lang_param, out_param, plans_param, split_list, usage_error)
 
 
 @app.command("targets")
 def targets_command(
-    domain: str = typer.Option(None, "--domain", "-d", help="Domains, comma-separated: 老有所养, 养老, elderly, laoyousuoyang … Default: all, grouped."),
-    plans: str = typer.Option(None, "--plans", "-p", help="Plans to show beside the national reference, comma-separated (ids or aliases). Default: all."),
+    domain: str = domain_param(),
+    plans: str = plans_param("Plans to show beside the national reference, comma-separated (ids or aliases). Default: all."),
     binding: str = binding_param(),
-    format: SheetFormat = typer.Option(SheetFormat.table, "--format", "-f", help="table, json, csv, markdown or xlsx (with --out)."),
+    format: SheetFormat = format_param(SheetFormat.table, "table, json, csv, markdown or xlsx (with --out)."),
     out: Path = out_param(),
     bom: bool = bom_param(),
     color=color_param(),

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import typer
 
-from .common import EXIT_INVALID, EXIT_USAGE, app, usage_error
+from .common import EXIT_INVALID, EXIT_USAGE, app, format_param, usage_error
 
 
 class FindingFormat(str, Enum):
@@ -17,7 +17,7 @@ class FindingFormat(str, Enum):
 @app.command("validate")
 def validate_command(
     paths: list[Path] = typer.Argument(None, metavar="[PATH]...", help="Plan or press YAML files, or folders (a data folder: its plans/ and press/; another folder: its *.yaml). Default: every file in data/plans/ and data/press/.", show_default=False),
-    format: FindingFormat = typer.Option(FindingFormat.text, "--format", "-f", help="text (path:line:col lines), json, or github (Actions annotations)."),
+    format: FindingFormat = format_param(FindingFormat.text, "text (path:line:col lines), json, or github (Actions annotations)."),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
 ) -> None:
     """Check plan files: YAML, schema, vocabularies, ids, and every quote against its source text.
