@@ -436,6 +436,11 @@ LINK_CASES = {
     "malformed-ref": ('  - {pin: "national nursery-places-per-1000", reason: "test"}', "invalid-value"),
     "no-reason": ('  - {pin: "national:nursery-places-per-1000 = liaoning:%s"}', "missing-field"),
     "entry-not-a-mapping": ("  - national:nursery-places-per-1000", "wrong-type"),
+    "pin-and-forbid": ('  - {pin: "national:a = liaoning:b", forbid: "national:a = liaoning:b", reason: "x"}', "missing-field"),
+    "neither": ('  - {reason: "x"}', "missing-field"),
+    "unknown-field": ('  - {pin: "national:nursery-places-per-1000 = liaoning:%s", reason: "x", why: "y"}', "unknown-field"),
+    "blank-reason": ('  - {pin: "national:nursery-places-per-1000 = liaoning:%s", reason: "  "}', "invalid-value"),
+    "ref-with-newline": ('  - {pin: "national:nursery-places-per-1000 = liaoning:%s\\nx", reason: "x"}', "invalid-value"),
     "alias": ('  - {pin: &p "national:nursery-places-per-1000 = liaoning:%s", reason: *p}', "yaml-alias"),
     "python-tag": ('  - !!python/object/apply:os.system ["touch pwned"]', "yaml-tag"),
 }

@@ -10,12 +10,13 @@ from .common import app
 class SchemaName(str, Enum):
     plan = "plan"
     press = "press"
+    links = "links"
     diff = "diff"
 
 
 @app.command("schema")
 def schema_command(
-    name: SchemaName = typer.Argument(SchemaName.plan, help="Which schema: plan (data/plans/*.yaml), press (data/press/*.yaml) or diff (the output of plancmp diff --format json)."),
+    name: SchemaName = typer.Argument(SchemaName.plan, help="Which schema: plan (data/plans/*.yaml), press (data/press/*.yaml), links (data/links.yaml) or diff (the output of plancmp diff --format json)."),
     write: bool = typer.Option(False, "--write", help="Regenerate the published copies in plancmp/schemas/ instead of printing."),
 ) -> None:
     """Print the JSON Schema of plan files (editors use it through the yaml-language-server line).
@@ -25,6 +26,8 @@ def schema_command(
       plancmp schema > plan.schema.json
 
       plancmp schema press
+
+      plancmp schema links
     """
     from ..ingest import schema
 

@@ -6,8 +6,10 @@ links:
   - {forbid: "national:x = gansu:y", reason: "different programmes that share words"}
 ```
 A pinned pair is taken as it is (the matcher's score is still shown); a forbidden
-pair never pairs. `plancmp validate` checks every link names an existing plan and item
-(`check`), and `plancmp diff A B --review` prints ready-to-paste lines.
+pair never pairs. The file's shape is checked against its JSON Schema (schema.py,
+`plancmp schema links`); `check` says whether every link names an existing plan and item
+and no pair is pinned twice or both pinned and forbidden; `plancmp diff A B --review`
+prints ready-to-paste lines.
 """
 from __future__ import annotations
 
@@ -18,11 +20,11 @@ from pathlib import Path
 from ..core.errors import PlanError
 from ..core.findings import Finding
 from ..core.model import Plan
+from ..core.positions import Pos
 from ..files.paths import data_dir, links_path, shown_path
-from .yamldoc import Doc, format_path, load as load_yaml
+from .yamldoc import format_path, load as load_yaml
 
 _REF = re.compile(r"^\s*([a-z0-9-]+):([a-z0-9-]+)\s*=\s*([a-z0-9-]+):([a-z0-9-]+)\s*$")
-ACTIONS = ("pin", "forbid")
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,8 @@ class Link:
     left: str      # plan:id
     right: str     # plan:id
     reason: str
-    index: int     # position in the list (for findings)
+    index: int     # position in the list
+    pos: Pos | None = None   # where its pin or forbid stands (for findings); None: made in code
 
     @property
     def plans(self) -> tuple[str, str]:
@@ -42,7 +45,6 @@ class Link:
 class Links:
     links: list[Link] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)   # entries that could not be read
-    doc: Doc | None = None
 
     def __post_init__(self):
         self._by_pair: dict | None = None
@@ -82,46 +84,42 @@ class Links:
 
 
 def load_links(path: Path, shown: str | None = None) -> Links:
-    """Read links.yaml; a missing file means no links. Unreadable entries become problems."""
+    """links.yaml as the commands read it: through the cache, keyed by its bytes (the schema
+    check costs the jsonschema import, which a warm run does not pay). A missing file
+    means no links."""
+    from ..files import cache
+
+    if not path.exists():
+        return Links()
+    return cache.by_files("links", [path], "", lambda: read_links(path, shown), Links)
+
+
+def read_links(path: Path, shown: str | None = None) -> Links:
+    """Read links.yaml and check its shape (`plancmp validate` reads it so, never cached).
+    Entries with a problem are left out of the links and reported as problems."""
+    from . import schema, schemacheck
+
     if not path.exists():
         return Links()
     doc, findings = load_yaml(path, shown or str(path))
-    out = Links(problems=list(findings), doc=doc)
     if doc is None:
-        return out
-    data = doc.data if isinstance(doc.data, dict) else {}
-    entries = data.get("links")
-    if entries is None:
-        entries = []
-    if not isinstance(entries, list) or not isinstance(doc.data, dict):
-        out.problems.append(_finding(doc, "wrong-type", "links.yaml must be a mapping with a `links:` list", ()))
-        return out
-    for n, entry in enumerate(entries):
-        where = ("links", n)
-        if not isinstance(entry, dict):
-            out.problems.append(_finding(doc, "wrong-type", "a link is a mapping: {pin: \"a:x = b:y\", reason: …}", where))
+        return Links(problems=list(findings))
+    problems = findings + schemacheck.check(doc, schema.links_schema())
+    entries = doc.data.get("links") if isinstance(doc.data, dict) else None
+    out = Links(problems=problems)
+    for n, entry in enumerate(entries if isinstance(entries, list) else []):
+        where = format_path(("links", n))
+        if any((f.path or "") == where or (f.path or "").startswith((where + ".", where + "[")) for f in problems):
             continue
-        actions = [a for a in ACTIONS if a in entry]
-        unknown = sorted(set(entry) - {*ACTIONS, "reason"})
-        if unknown:
-            out.problems.append(_finding(doc, "unknown-field", f"unknown field {unknown[0]!r}; a link has pin or forbid, and reason", where))
-        if len(actions) != 1:
-            out.problems.append(_finding(doc, "missing-field", "a link needs exactly one of pin or forbid", where))
-            continue
-        action = actions[0]
-        if not isinstance(entry.get("reason"), str) or not entry["reason"].strip():
-            out.problems.append(_finding(doc, "missing-field", "a link needs a reason (why people overrule the matcher)", where))
-        m = _REF.match(str(entry[action]))
-        if not m:
-            out.problems.append(_finding(doc, "invalid-value", f"{action} must read \"plan:id = plan:id\", got {entry[action]!r}", where + (action,)))
-            continue
-        out.links.append(Link(action, f"{m[1]}:{m[2]}", f"{m[3]}:{m[4]}", str(entry.get("reason") or ""), n))
+        action = "pin" if "pin" in entry else "forbid"
+        m = _REF.match(entry[action])
+        out.links.append(Link(action, f"{m[1]}:{m[2]}", f"{m[3]}:{m[4]}", entry["reason"], n, doc.pos(("links", n, action))))
     return out
 
 
-def _finding(doc: Doc, code: str, message: str, path: tuple) -> Finding:
-    pos = doc.pos(path)
-    return Finding(code, message, pos.file, pos.line, pos.col, format_path(path))
+def _finding(link: Link, code: str, message: str) -> Finding:
+    pos = link.pos or Pos("links.yaml", 0, 0)
+    return Finding(code, message, pos.file, pos.line, pos.col, format_path(("links", link.index, link.action)))
 
 
 def check(links: Links, plans: dict[str, Plan], only: set[str] | None = None,
@@ -133,30 +131,26 @@ def check(links: Links, plans: dict[str, Plan], only: set[str] | None = None,
     `only`: check just the links between these plans (those a diff of them would use);
     `broken`: plans whose files could not be read (their links are not judged)."""
     out = list(links.problems)
-    if links.doc is None:
-        return out
-    doc = links.doc
     seen: dict[frozenset, Link] = {}
     for link in links.links:
         if only is not None and not set(link.plans) <= only:
             continue   # a link between other plans steers no diff of these
         if set(link.plans) & broken:
             continue   # its plan file has errors of its own, reported there: no cascade
-        where = ("links", link.index, link.action)
         for ref in (link.left, link.right):
             plan_id, item_id = ref.split(":")
             plan = plans.get(plan_id)
             if plan is None:
-                out.append(_finding(doc, "link-unknown-plan", f"{ref}: no plan {plan_id!r} (plans: {', '.join(sorted(plans))})", where))
+                out.append(_finding(link, "link-unknown-plan", f"{ref}: no plan {plan_id!r} (plans: {', '.join(sorted(plans))})"))
             elif plan.item(item_id) is None:
-                out.append(_finding(doc, "link-unknown-id", f"{ref}: plan {plan_id!r} has no item {item_id!r}", where))
+                out.append(_finding(link, "link-unknown-id", f"{ref}: plan {plan_id!r} has no item {item_id!r}"))
         if link.plans[0] == link.plans[1]:
-            out.append(_finding(doc, "link-conflict", "a link joins items of two different plans", where))
+            out.append(_finding(link, "link-conflict", "a link joins items of two different plans"))
         pair = frozenset((link.left, link.right))
         first = seen.setdefault(pair, link)
         if first is not link:
             what = "both pinned and forbidden" if first.action != link.action else {"pin": "pinned", "forbid": "forbidden"}[link.action] + " twice"
-            out.append(_finding(doc, "link-conflict", f"{link.left} = {link.right} is {what} (first at links[{first.index}])", where))
+            out.append(_finding(link, "link-conflict", f"{link.left} = {link.right} is {what} (first at links[{first.index}])"))
     return out
 
 
@@ -181,4 +175,4 @@ def check_default(data: Path, plans: dict[str, Plan], shown: str, broken: set[st
     path = links_path(data)
     if not path.exists():
         return [], []
-    return [shown], check(load_links(path, shown), plans, broken=broken)
+    return [shown], check(read_links(path, shown), plans, broken=broken)

@@ -1,4 +1,4 @@
-"""The plan and press-claim file schemas, as JSON Schema.
+"""The plan, press-claim and links file schemas, as JSON Schema.
 
 The structure lives here; the enumerations come from the vocabularies, so the
 published files (plancmp/schemas/*.schema.json, which editors read through the
@@ -19,6 +19,8 @@ from ..files.paths import SCHEMA_DIR
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*(?![\s\S])"
 
 BLANK_PATTERN = r"\S"   # some text that is not whitespace
+# a link's pair, `national:x = liaoning:y` (links.py splits it)
+LINK_PATTERN = r"^\s*[a-z0-9-]+:[a-z0-9-]+\s*=\s*[a-z0-9-]+:[a-z0-9-]+\s*(?![\s\S])"
 _str = {"type": "string", "minLength": 1}
 _opt_str = {"type": ["string", "null"]}
 
@@ -142,12 +144,30 @@ def press_schema() -> dict:
     }
 
 
+@cache
+def links_schema() -> dict:
+    pair = {"type": "string", "pattern": LINK_PATTERN, "description": "plan:id = plan:id"}
+    link = {**_closed({"pin": {**pair, "description": "These two items state one commitment: pair them"},
+                       "forbid": {**pair, "description": "These two items must never pair"},
+                       "reason": {**_str, "pattern": BLANK_PATTERN,
+                                  "description": "Why people overrule the matcher (what the texts say)"}},
+                      ["reason"]),
+            "oneOf": [{"required": ["pin"]}, {"required": ["forbid"]}]}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://plancmp.invalid/schemas/links.schema.json",
+        "title": "plancmp links",
+        "description": "data/links.yaml: pairs of items people pin together or forbid, each with its reason",
+        **_closed({"links": {"type": ["array", "null"], "items": link}}, []),
+    }
+
+
 def _diff_schema() -> dict:  # plancmp/diffschema.py: the output of `plancmp diff --format json`
     from .diffschema import diff_schema
     return diff_schema()
 
 
-SCHEMAS = {"plan": plan_schema, "press": press_schema, "diff": _diff_schema}
+SCHEMAS = {"plan": plan_schema, "press": press_schema, "links": links_schema, "diff": _diff_schema}
 
 
 def dumps(schema: dict) -> str:

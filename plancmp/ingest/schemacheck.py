@@ -5,7 +5,7 @@ from jsonschema import Draft202012Validator
 from rapidfuzz import process
 
 from ..core.findings import ACCEPTABLE, CATALOGUE, Finding, why_not_acceptable
-from .schema import BLANK_PATTERN
+from .schema import BLANK_PATTERN, LINK_PATTERN
 from .yamldoc import Doc, format_path
 
 _ENUM_CODES = {"domain": "unknown-domain", "domains": "unknown-domain", "unit": "unknown-unit", "binding": "unknown-binding"}
@@ -95,8 +95,13 @@ def _translate(error, doc: Doc) -> list[Finding]:
         if error.instance == "":
             return []   # minLength says it: must not be empty
         return [Finding("invalid-value", f"{shown} must not be blank", doc.file, where.line, where.col, shown)]
+    if kind == "pattern" and error.validator_value == LINK_PATTERN:
+        return [Finding("invalid-value", f"{shown} must read \"plan:id = plan:id\", got {_shown(error.instance)}", doc.file, where.line, where.col, shown)]
     if kind == "pattern":  # else only ids carry a pattern
         return [Finding("invalid-id", f"{shown} is {_shown(error.instance)}: use lower-case ascii letters, digits and single hyphens (e.g. nursery-places-per-1000)", doc.file, where.line, where.col, shown)]
+    if kind == "oneOf" and all(set(alt) == {"required"} for alt in error.validator_value):
+        names = " or ".join(alt["required"][0] for alt in error.validator_value)
+        return [Finding("missing-field", f"{shown} needs exactly one of {names}", doc.file, where.line, where.col, shown)]
     if kind == "oneOf":
         # the alternative the value has the shape of explains it: {value: x, year: "2020"} is a
         # mapping with a bad year, not "not null or a mapping"
