@@ -238,28 +238,26 @@ def test_an_alias_another_plan_has_is_refused(runner, tmp_path):
     assert result.exit_code == 2 and "already names the plan 'liaoning'" in result.output
 
 
-@pytest.mark.parametrize("lines, expected", [
-    (["aliases: [浙江, 'zj']  # a comment"], ["浙江", "zj"]),
-    (["aliases:", "  - 浙江", "  - \"zj\"", "period: 2021-2025"], ["浙江", "zj"]),
-    (["aliases: 浙江"], []),                 # not a list: ignored
-    (["aliases: [", "浙江]"], []),           # not on one line: ignored
-    (["aliases: []"], []),
+@pytest.mark.parametrize("lines, typed", [
+    (['region: "浙江 #1省"  # a quoted value holding " #", then a comment'], "浙江 #1省"),
+    (["region: 浙江省", "aliases: [浙江, 'zj']  # a comment"], "zj"),
+    (["region: 浙江省", "aliases:", "  - 浙江", "  - \"zj\""], "zj"),
+    (["region: 浙江省", "aliases: [", "  浙江, zj]"], "zj"),    # a flow list over two lines is YAML too
 ])
-def test_aliases_are_read_without_yaml_and_odd_ones_ignored(tmp_path, lines, expected):
-    from plancmp.ingest.planref import _names
+def test_a_plan_is_found_by_its_region_and_aliases_as_yaml_reads_them(tmp_path, lines, typed):
+    from plancmp.ingest.planref import resolve
 
-    path = tmp_path / "x.yaml"
-    path.write_text("\n".join(["id: x", "region: 浙江省", *lines]) + "\n", encoding="utf-8")
-    assert _names(path) == ("浙江省", expected)
+    text = ["id: x", "name: 某省规划", "level: province", *lines, "period: 2021-2025", "source: x.txt"]
+    (tmp_path / "x.yaml").write_text("\n".join(text) + "\n", encoding="utf-8")
+    assert resolve(typed, tmp_path) == "x"
 
 
 def test_odd_plan_files_leave_a_name_unknown(tmp_path):
-    from plancmp.ingest.planref import UnknownPlan, _names, resolve
+    from plancmp.ingest.planref import UnknownPlan, resolve
 
     (tmp_path / "binary.yaml").write_bytes(b"\xff\xfe aliases: [x]")
     (tmp_path / "folder.yaml").mkdir()
-    assert _names(tmp_path / "binary.yaml") == (None, []) and _names(tmp_path / "folder.yaml") == (None, [])
-    with pytest.raises(UnknownPlan):
+    with pytest.raises(UnknownPlan):   # neither file is read as a plan: no region, no aliases
         resolve("x", tmp_path)
 
 

@@ -184,6 +184,7 @@ class Plan:
     source: Path
     path: Path
     notes: str | None = None
+    aliases: tuple[str, ...] = ()   # other names people type for it (辽宁)
     source_gaps: list[SourceGap] = field(default_factory=list)
     background: tuple[tuple[str, str], ...] = ()   # (from, to) headings of parts that report the past
     targets: list[Target] = field(default_factory=list)

@@ -88,6 +88,7 @@ def _build_plan(doc: Doc, path: Path, bad: set[str]) -> Plan | None:
         return None
     plan = Plan(id=d["id"], name=d["name"], level=d["level"], region=d["region"], period=d["period"],
                 source=(path.parent / d["source"]), path=path, notes=d.get("notes"),
+                aliases=tuple(a for a in _list(d.get("aliases")) if isinstance(a, str)),
                 background=tuple((b["from"], b["to"]) for b in _list(d.get("background")) if isinstance(b, dict)
                                  and isinstance(b.get("from"), str) and isinstance(b.get("to"), str)))
     for i, raw in enumerate(_list(d.get("source_gaps"))):

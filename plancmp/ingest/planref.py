@@ -65,44 +65,13 @@ def _plans_dir(directory: Path | None) -> Path:
     return directory or data_dir() / "plans"
 
 
-def _names(path: Path) -> tuple[str | None, list[str]]:
-    """The `region:` and `aliases:` of a plan file, read without YAML (a typed name must not
-    cost a parse of every plan); (None, []) for a file that cannot be read (not UTF-8, a
-    folder named *.yaml, a dangling link): a typed name is then just unknown. Aliases are
-    read from a flow list on the key's line (`aliases: [浙江, zj]`) or from the `- name`
-    lines under it; anything else there is ignored."""
-    from ..files.safeio import read_text
+def _names(path: Path) -> tuple[str | None, tuple[str, ...]]:
+    """The region and aliases of a plan file, from the parsed plan (through the cache: only a
+    name that is not an id costs a parse, once); (None, ()) for a file that is no plan."""
+    from .load import load_plan_cached
 
-    try:
-        lines = read_text(path).splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None, []
-    region, aliases = None, []
-    for i, line in enumerate(lines):
-        if line.startswith("region:") and region is None:
-            region = _scalar(line.split(":", 1)[1])
-        elif line.startswith("aliases:") and not aliases:
-            aliases = _alias_list(line.split(":", 1)[1], lines[i + 1:])
-    return region, aliases
-
-
-def _scalar(text: str) -> str:
-    return text.split(" #")[0].strip().strip("'\"")
-
-
-def _alias_list(rest: str, below: list[str]) -> list[str]:
-    rest = rest.split(" #")[0].strip()
-    if rest.startswith("[") and rest.endswith("]"):
-        items = rest[1:-1].split(",")
-    elif rest:
-        return []
-    else:
-        items = []
-        for line in below:
-            if not line.lstrip().startswith("- "):
-                break
-            items.append(line.lstrip()[2:])
-    return [name for name in map(_scalar, items) if name]
+    plan = load_plan_cached(path).plan
+    return (plan.region, plan.aliases) if plan is not None else (None, ())
 
 
 def path_of(plan_id: str, directory: Path | None = None) -> Path:

@@ -106,7 +106,7 @@ def plan_schema() -> dict:
              "level": {"enum": ["national", "province"]}, "region": _str,
              "aliases": {"type": "array", "uniqueItems": True, "items": _str,
                          "description": "What people may type for this plan on the command line (浙江, zj), besides "
-                                        "its id and region; one line, `aliases: [浙江, zj]`, read without YAML"},
+                                        "its id and region: `aliases: [浙江, zj]`"},
              "period": _str,
              "source": {**_str, "description": "Path of the source text, relative to this file"},
              "notes": _opt_str,
