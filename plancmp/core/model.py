@@ -9,8 +9,7 @@ from .positions import Pos
 
 KINDS = ("targets", "services", "tasks")
 
-# Small immutable records are NamedTuples: a cached plan or diff holds thousands of them, and
-# they load and define several times faster than frozen dataclasses (the items stay dataclasses).
+# Records: NamedTuples, but the items (subclasses) and the Plan (filled in): core/__init__.py.
 
 
 class Evidence(NamedTuple):

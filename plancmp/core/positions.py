@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
-class Pos(NamedTuple):   # a NamedTuple, not a dataclass: several times cheaper to define and to unpickle
+class Pos(NamedTuple):
     """1-based line and column in a file, shown as file:line:col."""
 
     file: str

@@ -3,8 +3,6 @@
 The engine that fills these (alignment in align.py, verdicts in compare.py) imports
 rapidfuzz and the vocabularies; the renderers and the cache need only these types,
 so they live here, light enough that a cached diff loads without the engine.
-Rows and near misses are NamedTuples: a cached diff holds hundreds, and they define and
-unpickle several times faster than frozen dataclasses.
 """
 from __future__ import annotations
 

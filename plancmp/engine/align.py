@@ -19,6 +19,7 @@ F1 short of the setting that bought 6 more true pairs with 6 more false ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -44,14 +45,12 @@ def band(score: float) -> str:
     return "high" if score >= HIGH else "medium" if score >= MEDIUM else "low"
 
 
-@dataclass(frozen=True)
-class Scored:
+class Scored(NamedTuple):
     score: float
     reasons: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Pair:
+class Pair(NamedTuple):
     """Two aligned items, or one item with no counterpart (the other side None)."""
 
     kind: str
@@ -74,8 +73,7 @@ class Alignment:
 
 # ---------------------------------------------------------------- scoring
 
-@dataclass(frozen=True)
-class _Features:
+class _Features(NamedTuple):
     key: str          # name, filler and numbers removed
     folded: str       # name, punctuation folded
     quote: str        # quote key

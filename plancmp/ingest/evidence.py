@@ -7,19 +7,19 @@ source's own ( or （).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
+
 
 def squeeze(text: str) -> str:
     """All whitespace removed (str.split splits on exactly what str.isspace calls whitespace)."""
     return "".join(text.split())
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     path: Path
     text: str
     squeezed: str

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 
 from ..core.errors import PlanError
@@ -27,8 +28,7 @@ from .yamldoc import format_path, load as load_yaml
 _REF = re.compile(r"^\s*([a-z0-9-]+):([a-z0-9-]+)\s*=\s*([a-z0-9-]+):([a-z0-9-]+)\s*$")
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     action: str    # pin | forbid
     left: str      # plan:id
     right: str     # plan:id

@@ -1,1 +1,5 @@
-"""Renderers: data in, text out. No loading, no comparing here."""
+"""Plain data into output: text tables (textgrid lays out every one, tabular gives them
+a title and narrower layouts), Markdown, CSV, JSON, HTML and xlsx. A new output format
+is a module here plus its name in the command's format Enum (cli/common.py); how a
+verdict looks in each medium is verdict_style.py. No loading, no comparing here.
+"""

@@ -18,9 +18,10 @@ import csv
 import io
 import sys
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-@dataclass(frozen=True)
-class Column:
+
+class Column(NamedTuple):
     """One column: its key in the rows, its title, how it is aligned."""
 
     key: str
