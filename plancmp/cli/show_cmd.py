@@ -91,9 +91,7 @@ def show_command(
     plans = load_all()
     chosen = pick_plan(plans, plan)
     if item is None:
-        data = overview(chosen, kinds)
-        if domains or wanted:
-            data = _narrow(data, domains, wanted)
+        data = overview(chosen, kinds, domains, wanted)
         table = overview_table(data, view.labels, view.width if format is OutputFormat.table else None)
     else:
         data = detail(plans, _pick_item(chosen, item), load_checked_links(plans))
@@ -102,8 +100,3 @@ def show_command(
          csv_table=lambda: table or Table("", [Column("field", "field"), Column("value", "value")], detail_rows(data)),
          view=view, bom=bom)
 
-
-def _narrow(data: dict, domains: list[str] | None, binding: str | None) -> dict:
-    items = [i for i in data["items"] if (not domains or i["domain"] in domains)
-             and (not binding or i.get("binding") == binding)]
-    return {**data, "items": items, "counts": {k: sum(i["kind"] == k for i in items) for k in data["counts"]}}

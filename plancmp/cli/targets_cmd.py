@@ -60,19 +60,9 @@ def targets_command(
             if pid != ref and pid not in chosen:
                 chosen.append(pid)
     load_checked_links(loaded)   # a broken link stops the grid, whichever two plans it joins
-    data = target_grid(loaded, chosen, domain_names[0] if domain_names and len(domain_names) == 1 else None)
-    data = filter_rows(data, domain_names, wanted)
+    data = target_grid(loaded, chosen, domain_names, wanted)
     from ..render.sheets import targets_sheets
 
     emit(format, data, lambda: [targets_table(data, view.labels)], lambda: targets_csv_table(data),
          view=view, bom=bom, out=out, sheets=lambda: targets_sheets(data, view.labels))
 
-
-def filter_rows(data: dict, domains: list[str] | None, binding: str | None) -> dict:
-    """The grid's rows of some domains and of one 属性 (the row's first statement: national's
-    target, or for an added row the province's)."""
-    if not domains and not binding:
-        return data
-    keep = [r for r in data["rows"] if (not domains or r["domain"] in domains)
-            and (not binding or r["cells"][r["origin"]].get("binding") == binding)]
-    return {**data, "rows": keep, "domain": ",".join(domains) if domains else data["domain"]}

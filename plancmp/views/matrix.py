@@ -9,7 +9,7 @@ hold in a lost part of its source (unknown).
 from __future__ import annotations
 
 from ..core.model import Plan
-from ..core.verdicts import BUCKETS, SYMBOLS, bucket_of, label
+from ..core.verdicts import BUCKETS, SYMBOLS, bucket_of, label, row_binding
 from ..core.vocab import domain_order
 from ..files import cache
 from ..files.paths import data_dir, links_path, plan_files
@@ -68,7 +68,7 @@ def coverage(rows: list[dict], plan_ids: list[str]) -> list[dict]:
     return out
 
 
-def matrix_of(kind: str, domain: str | None) -> dict:
+def _memoised(kind: str, domain: str | None) -> dict:
     """matrix() over every plan file of the data folder, with the curated links, memoised by
     those files (and the source texts) as results.py memoises a diff."""
     sources: list = []
@@ -84,3 +84,28 @@ def matrix_of(kind: str, domain: str | None) -> dict:
 
     files = [*plan_files(), links_path(data_dir())]
     return cache.by_files("matrix-result", files, repr((kind, domain)), compute, dict, read_too=lambda _: sources)
+
+
+def matrix_of(kind: str, domains: list[str] | None = None, binding: str | None = None) -> dict:
+    """The matrix of one kind over every plan of the data folder, of some domains (default
+    all; one cached result per domain) and one 属性 (default any)."""
+    if not domains or len(domains) == 1:
+        data = _memoised(kind, domains[0] if domains else None)
+    else:
+        parts = [_memoised(kind, d) for d in sorted(domains, key=domain_order)]
+        rows = [r for p in parts for r in p["rows"]]
+        data = {**parts[0], "domain": ",".join(domains), "rows": rows, "coverage": coverage(rows, parts[0]["plans"]),
+                "added": {pid: sum(p["added"][pid] for p in parts) for pid in parts[0]["plans"]}}
+    if binding:
+        rows = [r for r in data["rows"] if r.get("binding") == binding]
+        data = {**data, "binding": binding, "rows": rows, "coverage": coverage(rows, data["plans"]),
+                "added": _added(data, binding, domains)}
+    return data
+
+
+def _added(data: dict, binding: str, domains: list[str] | None) -> dict:
+    """Targets of each province of that 属性 with no national counterpart (through the cached diffs)."""
+    from .results import diff_of
+
+    return {pid: sum(r.status == "added" and row_binding(r) == binding and (not domains or r.domain in domains)
+                     for r in diff_of(data["reference"], pid, ("targets",)).rows) for pid in data["plans"]}

@@ -64,8 +64,12 @@ def items_by_domain(plan: Plan, kinds: tuple[str, ...] = KINDS, restatements: bo
     return sorted(items, key=lambda i: (domain_order(i.domain), KINDS.index(i.kind)))
 
 
-def overview(plan: Plan, kinds: tuple[str, ...] = KINDS, domain: str | None = None) -> dict:
-    items = [i for i in items_by_domain(plan, kinds) if domain is None or i.domain == domain]
+def overview(plan: Plan, kinds: tuple[str, ...] = KINDS, domains: list[str] | None = None,
+             binding: str | None = None) -> dict:
+    """The plan's items of these kinds by domain; only `domains` (default all), only targets
+    of that 属性 (`binding`, default any)."""
+    items = [i for i in items_by_domain(plan, kinds) if (not domains or i.domain in domains)
+             and (not binding or getattr(i, "binding", None) == binding)]
     return {
         "plan": {"id": plan.id, "name": plan.name, "level": plan.level, "region": plan.region,
                  "period": plan.period, "file": shown_path(plan.path), "source": shown_path(plan.source),

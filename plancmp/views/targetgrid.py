@@ -48,13 +48,17 @@ def empty_cell(status: str, row=None) -> dict:
     return {"id": None, "status": status, "label": label(status), "notes": list(row.notes) if row else []}
 
 
-def target_grid(plans: dict[str, Plan], plan_ids: list[str] | None = None, domain: str | None = None) -> dict:
+def target_grid(plans: dict[str, Plan], plan_ids: list[str] | None = None, domains: list[str] | None = None,
+                binding: str | None = None) -> dict:
+    """One row per indicator: national's, then each province's own, in domain order; only
+    `domains` (default all) and only rows whose first statement (national's target, or for
+    an added row the province's) is of that 属性 (`binding`, default any)."""
     ref = plans[reference_id(plans)]
     diffs = against_reference(plans, ("targets",))
     shown = [pid for pid in (plan_ids or sorted(diffs)) if pid in diffs]
     rows = []
     for item in items_by_domain(ref, ("targets",), restatements=False):
-        if domain and item.domain != domain:
+        if domains and item.domain not in domains:
             continue
         cells = {ref.id: target_cell(ref, item, "reference")}
         again = [t for t in ref.targets if t.restates == item.id]   # the reference's own restatements
@@ -70,7 +74,7 @@ def target_grid(plans: dict[str, Plan], plan_ids: list[str] | None = None, domai
                      "cells": cells})
     for pid in shown:
         for row in diffs[pid].rows:
-            if row.status != "added" or (domain and row.domain != domain):
+            if row.status != "added" or (domains and row.domain not in domains):
                 continue
             cells = {ref.id: empty_cell("absent")}
             cells |= {other: empty_cell("absent") for other in shown}
@@ -79,7 +83,9 @@ def target_grid(plans: dict[str, Plan], plan_ids: list[str] | None = None, domai
                 cells[pid]["also"] = [also_cell(i) for i in row.also]
             rows.append({"domain": row.domain, "indicator": row.right.indicator, "unit": row.right.unit,
                          "origin": pid, "cells": cells})
+    if binding:
+        rows = [r for r in rows if r["cells"][r["origin"]].get("binding") == binding]
     rows.sort(key=lambda r: domain_order(r["domain"]))   # stable: national rows first in each domain
-    return {"reference": ref.id, "plans": [ref.id, *shown], "domain": domain,
+    return {"reference": ref.id, "plans": [ref.id, *shown], "domain": ",".join(domains) if domains else None,
             "plan_names": {pid: plans[pid].region for pid in [ref.id, *shown]}, "rows": rows,
             "flags": FLAG_MARKS}
