@@ -215,6 +215,17 @@ def write_out(out, write) -> None:
     typer.echo(f"wrote {path}", err=True)
 
 
+def plan_ids_option(queries: list[str]) -> list[str]:
+    """Plans as people type them (ids, aliases, regions) -> their ids, in order, without
+    repeats; a usage error naming the known plans for one that names none."""
+    from ..ingest import planref
+
+    try:
+        return list(dict.fromkeys(planref.resolve(q) for q in queries))
+    except planref.UnknownPlan as exc:
+        usage_error(str(exc))
+
+
 def split_list(text: str | None) -> list[str]:
     """`a,b`, `a，b` (a full-width comma), `a b`: the parts, in order, without repeats."""
     parts = [p.strip() for p in (text or "").replace("，", ",").replace("、", ",").split(",")]

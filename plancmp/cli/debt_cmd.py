@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import typer
 
-from .common import OutputFormat, app, bom_param, format_param, usage_error
+from .common import OutputFormat, app, bom_param, emit, format_param, plan_ids_option, usage_error
 
 
 @app.command("debt")
@@ -26,44 +26,17 @@ def debt_command(
 
       plancmp debt --check          exit 1 while any plan has debt
     """
-    from ..ingest import planref
     from ..ingest.load import load_all
-    from ..views.crossplan import provinces, reference_id
-    from ..core.model import KINDS
-    from ..views.results import diff_of
+    from ..render.debt import debt_table
+    from ..views.crossplan import reference_id
+    from ..views.debt import debt
 
     loaded = load_all()
-    ref = reference_id(loaded)
-    chosen = provinces(loaded)
-    if plans:
-        try:
-            chosen = [planref.resolve(p) for p in plans]
-        except planref.UnknownPlan as exc:
-            usage_error(str(exc))
-        if ref in chosen:
-            usage_error(f"{ref} is the reference plan; name the plans compared with it")
-    rows = []
-    for pid in chosen:
-        for row in diff_of(ref, pid, KINDS).rows:
-            if row.status == "mentioned" and row.passage is not None:
-                rows.append({"plan": pid, "kind": row.kind, "domain": row.domain, "id": row.left.id,
-                             "name": row.left.name, "file": row.passage.file, "line": row.passage.line,
-                             "text": row.passage.text})
-    if format is OutputFormat.json:
-        import json
-
-        typer.echo(json.dumps({"reference": ref, "debt": rows}, ensure_ascii=False, indent=2))
-    elif rows:
-        from ..render.tabular import Column, Table, as_csv, as_markdown, as_text
-
-        table = Table("curation debt: stated in the text, no curated item",
-                      [Column("plan", "plan", nowrap=True), Column("kind", "kind", nowrap=True),
-                       Column("item", "national item"), Column("at", "stated at", nowrap=True), Column("text", "sentence")],
-                      [{"plan": r["plan"], "kind": r["kind"], "item": f"{r['id']} ({r['name']})",
-                        "at": f"{r['file']}:{r['line']}", "text": r["text"]} for r in rows])
-        if format is OutputFormat.csv:
-            typer.echo(("\ufeff" if bom else "") + as_csv(table), nl=False)
-        else:
-            typer.echo((as_markdown if format is OutputFormat.markdown else as_text)([table]), nl=False)
-    if check and rows:
+    chosen = plan_ids_option(plans) if plans else None
+    if chosen and reference_id(loaded) in chosen:
+        usage_error(f"{reference_id(loaded)} is the reference plan; name the plans compared with it")
+    data = debt(loaded, chosen)
+    if data["debt"] or format is OutputFormat.json:   # no debt: nothing to print (but JSON's empty list)
+        emit(format, data, lambda: [debt_table(data)], bom=bom)
+    if check and data["debt"]:
         raise SystemExit(1)

@@ -6,7 +6,7 @@ import typer
 
 from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
                      domains_option, echo, emit, emit_text, format_param, kind_param, kinds_option, lang_param,
-                     out_param, statuses_option, usage_error)
+                     out_param, plan_ids_option, statuses_option, usage_error)
 
 from ..core.verdicts import STATUSES   # light: the diff engine (compare.py) is imported only when diff runs
 
@@ -50,14 +50,10 @@ def diff_command(
 
       plancmp diff national liaoning --review
     """
-    from ..ingest import planref
-    from ..views.results import diff_of
     from ..core.verdicts import select
+    from ..views.results import diff_of
 
-    try:
-        left_id, right_id = planref.resolve(a), planref.resolve(b)
-    except planref.UnknownPlan as exc:
-        usage_error(str(exc))
+    left_id, right_id = plan_ids_option([a])[0], plan_ids_option([b])[0]
     if left_id == right_id:
         usage_error(f"{a!r} and {b!r} are the same plan ({left_id}); name two different plans")
     kinds = kinds_option(kind)

@@ -3,7 +3,7 @@ from __future__ import annotations
 import typer
 
 from .common import (OutputFormat, View, app, bom_param, color_param, emit, format_param, kind_param, kinds_option,
-                     lang_param, plans_param, split_list, usage_error)
+                     lang_param, plan_ids_option, plans_param, split_list, usage_error)
 
 
 @app.command("search")
@@ -33,19 +33,13 @@ def search_command(
 
       plancmp search 养老服务床位 --kind targets --format json
     """
-    from ..ingest import planref
     from ..ingest.load import load_all
     from ..views.search import search
 
     if not text.strip():
         usage_error("name something to search for")
     view = View(color, lang)
-    chosen = None
-    if plans:
-        try:
-            chosen = list(dict.fromkeys(planref.resolve(p) for p in split_list(plans)))
-        except planref.UnknownPlan as exc:
-            usage_error(str(exc))
+    chosen = plan_ids_option(split_list(plans)) if plans else None
     data = search(load_all(), text, chosen, kinds_option(kind), sentences=not items_only)
     emit(format, data, lambda: [_table(data, view, limit)], lambda: _table(data, view, None), view=view, bom=bom)
 

@@ -6,19 +6,14 @@ import typer
 
 from .common import (OutputFormat, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
                      domains_option, emit, format_param, kind_param, kinds_for_binding, kinds_option, lang_param,
-                     usage_error)
+                     plan_ids_option, usage_error)
 
 if TYPE_CHECKING:
     from ..core.model import Plan
 
 
 def pick_plan(plans: dict[str, Plan], query: str) -> Plan:
-    from ..ingest import planref
-
-    try:
-        return plans[planref.resolve(query)]
-    except planref.UnknownPlan as exc:
-        usage_error(str(exc))
+    return plans[plan_ids_option([query])[0]]
 
 
 def _pick_item(plan: Plan, query: str):

@@ -3,7 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
-                     domains_option, emit, format_param, lang_param, out_param, plans_param, split_list, usage_error)
+                     domains_option, emit, format_param, lang_param, out_param, plan_ids_option, plans_param,
+                     split_list)
 
 
 @app.command("targets")
@@ -37,7 +38,6 @@ def targets_command(
 
       plancmp targets --format xlsx --out targets.xlsx
     """
-    from ..ingest import planref
     from ..ingest.links import load_checked_links
     from ..views.crossplan import reference_id
     from ..ingest.load import load_all
@@ -49,16 +49,7 @@ def targets_command(
     view = View(color, lang)
     loaded = load_all()
     ref = reference_id(loaded)
-    chosen = None
-    if plans:
-        chosen = []
-        for part in split_list(plans):
-            try:
-                pid = planref.resolve(part)
-            except planref.UnknownPlan as exc:
-                usage_error(str(exc))
-            if pid != ref and pid not in chosen:
-                chosen.append(pid)
+    chosen = [pid for pid in plan_ids_option(split_list(plans)) if pid != ref] if plans else None
     load_checked_links(loaded)   # a broken link stops the grid, whichever two plans it joins
     data = target_grid(loaded, chosen, domain_names, wanted)
     from ..render.sheets import targets_sheets
