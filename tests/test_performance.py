@@ -27,7 +27,7 @@ def test_help_and_version_import_no_engine():
         assert not loaded & set(HEAVY), (argv, sorted(loaded & set(HEAVY)))
 
 
-# --- the parsed-plan cache (plancmp/cache.py) ------------------------------------------
+# --- the parsed-plan cache (plancmp/files/cache.py) ------------------------------------------
 
 import os  # noqa: E402
 from pathlib import Path  # noqa: E402

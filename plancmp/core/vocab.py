@@ -14,7 +14,7 @@ from ..files.paths import VOCAB_DIR
 
 @cache
 def read(name: str) -> dict:
-    """One vocabulary file, parsed; through the cache (plancmp/cache.py), so that a warm
+    """One vocabulary file, parsed; through the cache (plancmp/files/cache.py), so that a warm
     run needs no PyYAML at all."""
     from ..files import cache as store
 

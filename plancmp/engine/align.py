@@ -3,14 +3,14 @@ with tasks.
 
 Cheap filter, then careful scorer, then a one-to-one assignment:
 1. block by kind and domain (across domains only for a very high score, second pass);
-2. score every pair of a block on normalised text (plancmp/textnorm.py): the name
+2. score every pair of a block on normalised text (plancmp/core/textnorm.py): the name
    (indicator / item / title), the quote, the unit, the commitments;
-3. solve the assignment that maximises the total score (plancmp/assign.py), and keep
+3. solve the assignment that maximises the total score (plancmp/engine/assign.py), and keep
    the pairs above PAIR_MIN.
 Every pair carries its score, a confidence band (GovernDiff's: high ≥ 0.80,
 medium ≥ 0.62, low below: "needs review") and the reasons.
 
-People overrule the machine through data/links.yaml (plancmp/links.py): pinned
+People overrule the machine through data/links.yaml (plancmp/ingest/links.py): pinned
 pairs are taken as they are, forbidden pairs never pair.
 The thresholds below were chosen with `plancmp eval` (data/eval/pairs.yaml): a grid over
 PAIR_MIN 0.40-0.60, PARTIAL_WEIGHT 0.2/0.4, QUOTE_WEIGHT 0.1-0.3; 0.45/0.4/0.3 gave the best
@@ -256,7 +256,7 @@ def _solve(kind, xs, ys, scored, forbidden, floor, matched, taken_right) -> None
 
 
 def _assignment(weights: list[list[float]]) -> list[tuple[int, int]]:
-    """plancmp/assign.py for the blocks of real plans (a few dozen items); SciPy's C solver
+    """plancmp/engine/assign.py for the blocks of real plans (a few dozen items); SciPy's C solver
     for a block too large for pure Python's cubic time (imported only then: ~0.7 s)."""
     if len(weights) * len(weights[0]) <= DENSE_LIMIT:
         return assign(weights)

@@ -1,7 +1,7 @@
 """Verdicts for aligned items: A is the reference (usually the national plan).
 
 Targets: `exceeds` / `matches` / `below` by the indicator's direction
-(plancmp/facts.py), or `not-comparable` with the reason when a comparison would
+(plancmp/core/facts.py), or `not-comparable` with the reason when a comparison would
 mislead: absolute totals of two jurisdictions, units that do not convert, cumulative
 against annual figures, a qualitative value against a number without a stated
 equivalence. The one equivalence we state: a `full` qualitative value (应保尽保,

@@ -6,7 +6,7 @@ vocab/phrasings.yaml for a phrase the name contains (两免一补 -> 免除学�
 A phrase is found in a name or a sentence when nearly all of its characters stand
 together there (textsearch.coverage); a phrase of several parts needs every part.
 
-Two places to look, in this order (plancmp/compare.py asks):
+Two places to look, in this order (plancmp/engine/compare.py asks):
 1. B's curated items of every kind: `Names(items).stating(x)`, the items whose name holds a phrase of x.
 2. B's whole source text: `find(index, x)`, the best sentence holding a phrase.
 Short phrases must be found whole: a shared word or two is not a mention.

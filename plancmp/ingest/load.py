@@ -54,7 +54,7 @@ def plan_from_doc(path: Path, doc: Doc | None, findings: list[Finding]) -> Loade
 
 def load_plan_cached(path: Path) -> Loaded:
     """load_plan and validate's checks of one file (quotes against the source, values, ids),
-    through the parsed-plan cache (plancmp/cache.py), keyed by the file's bytes, for the
+    through the parsed-plan cache (plancmp/files/cache.py), keyed by the file's bytes, for the
     commands that compare plans; `plancmp validate` always parses. The result keeps no Doc:
     the commands that need one call load_plan."""
     from ..files import cache

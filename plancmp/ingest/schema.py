@@ -162,7 +162,7 @@ def links_schema() -> dict:
     }
 
 
-def _diff_schema() -> dict:  # plancmp/diffschema.py: the output of `plancmp diff --format json`
+def _diff_schema() -> dict:  # plancmp/ingest/diffschema.py: the output of `plancmp diff --format json`
     from .diffschema import diff_schema
     return diff_schema()
 

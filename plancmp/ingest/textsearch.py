@@ -2,7 +2,7 @@
 
 The curated items are a selection; before the diff says a province *omits* a
 national commitment it looks for it in everything the province's text says
-(plancmp/mentions.py decides what to look for). The text is cut into passages
+(plancmp/engine/mentions.py decides what to look for). The text is cut into passages
 (sentences, and lines that are headings or table rows), each folded as the aligner
 folds names (textnorm.fold: width, punctuation and spaces away) and indexed by its
 character pairs, so a query reads only the passages that share enough of its pairs.

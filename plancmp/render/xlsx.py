@@ -4,7 +4,7 @@ Each sheet: the header row frozen and bold, an autofilter over the whole table, 
 widths from the content (CJK counted double), verdict cells filled with the verdict's
 colour. A text that begins with = (or + - @) stays text: a spreadsheet never runs it as a
 formula. The file is the same bytes for the same inputs (fixed document dates and zip
-timestamps) and is written atomically (plancmp/output.py).
+timestamps) and is written atomically (plancmp/files/output.py).
 """
 from __future__ import annotations
 
