@@ -25,10 +25,8 @@ def draft_text(text: str) -> Draft:
     doc = parse(text)
     out = Draft()
     taken: set[str] = set()
-    table.draft(doc, out, taken)
-    services.draft(doc, out, taken)
-    skip = {n for n in (table.find(doc),) if n is not None} | {n for n, _, _ in services.find(doc)}
-    tasks.draft(doc, out, taken, skip)
+    read = table.draft(doc, out, taken) | services.draft(doc, out, taken)
+    tasks.draft(doc, out, taken, skip_boxes=read)   # the tasks of every other box and of the text
     _keep_verbatim(out, text)
     out.problems.sort()
     return out

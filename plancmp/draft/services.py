@@ -50,8 +50,11 @@ def _columns(header: list[str]) -> dict[str, int]:
     return out
 
 
-def draft(doc: Document, out: Draft, taken: set[str]) -> None:
+def draft(doc: Document, out: Draft, taken: set[str]) -> set[int]:
+    """The services of every box that lists them; returns the boxes it read."""
+    read = set()
     for number, header, columns in find(doc):
+        read.add(number)
         box = doc.boxes[number]
         if "item" not in columns:
             out.note(box[header].number, f"{box[0].box.label}: a header with 服务项目 but no column for it")
@@ -62,6 +65,7 @@ def draft(doc: Document, out: Draft, taken: set[str]) -> None:
                 count += 1
                 item["id"] = unique_id(f"box{number}-item-{count}", taken)
                 out.services.append(ordered("services", item))
+    return read
 
 
 def _rows(lines: list[Line], width: int) -> list[tuple[list[Line], list[str]]]:

@@ -45,11 +45,12 @@ def find(doc: Document) -> int | None:
     return None
 
 
-def draft(doc: Document, out: Draft, taken: set[str]) -> None:
+def draft(doc: Document, out: Draft, taken: set[str]) -> set[int]:
+    """The targets of the indicator table; returns the box it read (none: an empty set)."""
     number = find(doc)
     if number is None:
         out.note(1, "no indicator table found (a 专栏 whose title says 主要指标): no targets drafted")
-        return
+        return set()
     box = doc.boxes[number]
     title = box[0]
     rows_end = next((i for i, line in enumerate(box[1:], 1) if is_note(line.stripped)), len(box))
@@ -78,6 +79,7 @@ def draft(doc: Document, out: Draft, taken: set[str]) -> None:
         item["year"] = target_year
         item["evidence"] = {"quote": _quote(row), "section": title.box.label}
         out.targets.append(ordered("targets", item))
+    return {number}
 
 
 def _quote(row: list[Cell]) -> str:
