@@ -9,6 +9,7 @@ import yaml
 
 from plancmp.cli import app
 from plancmp.core.verdicts import SYMBOLS
+from plancmp.core.i18n import Labels
 from plancmp.render import html
 
 STATUS_EN = {"exceeds": "exceeds", "matches": "matches", "below": "below"}
@@ -68,7 +69,7 @@ def test_source_gaps_and_summary_are_shown(runner, tmp_path):
 def test_text_is_escaped():
     assert html.e('<script>"&') == "&lt;script&gt;&quot;&amp;"
     gap = {"plan": "x", "id": "g", "section": "<b>", "description": "a & b", "domains": None, "kinds": [], "reveals": []}
-    rendered = html._gaps([gap])
+    rendered = html._gaps(Labels("en"), [gap])
     assert "x: &lt;b&gt;</b>" in rendered and "a &amp; b" in rendered and "no items" in rendered
 
 

@@ -21,7 +21,6 @@ from ..core.verdicts import STATUSES
 from ..core.vocab import domain_order
 from .verdict_style import BUCKET_CSS
 
-_labels = Labels("en")   # the language of the report being rendered (render(data, lang))
 
 # Verdicts a cell can hold, in the order the filter offers them.
 CELL_STATUSES = [s for s in STATUSES if s not in ("added",)]
@@ -51,20 +50,19 @@ def _signed(x: float, suffix: str = "") -> str:
 
 # ---------------------------------------------------------------- legend and stamp
 
-def _legend() -> str:
-    parts = [f'<span><span class="sw s-{s}">{e(SYMBOLS[s])}</span>{e(_labels.status(s))}</span>' for s in STATUSES]
-    return f'<div class="legend" aria-label="{e(_labels("legend"))}">{"".join(parts)}</div>'
+def _legend(L: Labels) -> str:
+    parts = [f'<span><span class="sw s-{s}">{e(SYMBOLS[s])}</span>{e(L.status(s))}</span>' for s in STATUSES]
+    return f'<div class="legend" aria-label="{e(L("legend"))}">{"".join(parts)}</div>'
 
 
-def _bucket_legend() -> str:
-    parts = [f'<span><span class="sw bk b-{BUCKET_CSS[b]}"></span>{e(_labels.bucket(b))}</span>' for b in BUCKETS]
+def _bucket_legend(L: Labels) -> str:
+    parts = [f'<span><span class="sw bk b-{BUCKET_CSS[b]}"></span>{e(L.bucket(b))}</span>' for b in BUCKETS]
     return f'<div class="legend">{"".join(parts)}</div>'
 
 
-def _stamp(stamp: dict | None, files: bool = True) -> str:
+def _stamp(L: Labels, stamp: dict | None, files: bool = True) -> str:
     if not stamp:
         return ""
-    L = _labels
     line = e(L("report_stamp", version=stamp["version"], digest="\0")).replace(
         "\0", f'<code title="BLAKE2b {e(stamp["digest"])}">{e(stamp["short"])}</code>')
     if stamp.get("date"):
@@ -92,7 +90,7 @@ def _binding_tag(binding: str | None) -> str:
 
 # ---------------------------------------------------------------- the first screen
 
-def _bar(label_html: str, label_text: str, entry: dict, cls: str = "") -> str:
+def _bar(L: Labels, label_html: str, label_text: str, entry: dict, cls: str = "") -> str:
     """One row of a province's bars: the domain, a stacked SVG bar of its buckets, matched/total."""
     total, counts = entry["total"], entry["counts"]
     x, rects = 0, []
@@ -100,10 +98,10 @@ def _bar(label_html: str, label_text: str, entry: dict, cls: str = "") -> str:
         n = counts[b]
         if n:
             rects.append(f'<rect class="b-{BUCKET_CSS[b]}" x="{x}" y="0" width="{n}" height="10">'
-                         f'<title>{e(_labels.bucket(b))}: {n}</title></rect>')
+                         f'<title>{e(L.bucket(b))}: {n}</title></rect>')
             x += n
-    said = _labels.sep.join(_labels.count(counts[b], _labels.bucket(b)) for b in BUCKETS if counts[b])
-    aria = _labels("report_bar_label", domain=label_text, counts=said, total=total)
+    said = L.sep.join(L.count(counts[b], L.bucket(b)) for b in BUCKETS if counts[b])
+    aria = L("report_bar_label", domain=label_text, counts=said, total=total)
     met = counts["matched or exceeded"]
     return (f'<span class="bl {cls}">{label_html}</span>'
             f'<svg class="bar" viewBox="0 0 {max(total, 1)} 10" preserveAspectRatio="none" role="img" aria-label="{e(aria)}">'
@@ -111,41 +109,40 @@ def _bar(label_html: str, label_text: str, entry: dict, cls: str = "") -> str:
             f'<span class="bn {cls}" title="{e(aria)}">{met}/{total}</span>')
 
 
-def _bars(entries: list[dict]) -> str:
+def _bars(L: Labels, entries: list[dict]) -> str:
     out = []
     for entry in entries:
         if not entry["total"]:
             continue
         if entry["domain"] == "(all)":
-            label = _labels("report_all_domains")
-            out.append(_bar(e(label), label, entry, "all"))
+            label = L("report_all_domains")
+            out.append(_bar(L, e(label), label, entry, "all"))
         else:
             d = entry["domain"]
-            out.append(_bar(f'<a href="#d-{e(d)}">{e(d)}</a>', d, entry))
+            out.append(_bar(L, f'<a href="#d-{e(d)}">{e(d)}</a>', d, entry))
     return f'<div class="bars">{"".join(out)}</div>'
 
 
-def _margin_text(p: dict, ref: str) -> str:
+def _margin_text(L: Labels, p: dict, ref: str) -> str:
     if p["margin"] is None:
         return ""
     cls = "up" if p["margin"] >= 0 else "down"
     rel = _signed(p["margin"] * 100, "%")
     if p["points"] is not None:
-        said = _labels("report_margin_points", margin=rel, points=_signed(p["points"]), ref=ref)
+        said = L("report_margin_points", margin=rel, points=_signed(p["points"]), ref=ref)
     else:
-        said = _labels("report_margin", margin=rel, ref=ref)
+        said = L("report_margin", margin=rel, ref=ref)
     return f'<span class="{cls}">{e(said)}</span>'
 
 
-def _point(p: dict, pid: str, ref: str) -> str:
+def _point(L: Labels, p: dict, pid: str, ref: str) -> str:
     """One strongest or weakest point: what, both values, the margin, the quote, the rest on click."""
-    L = _labels
     vals = [f'{e(ref)} <b>{e(p["national"]["value"])}</b>'] if p["national"]["value"] else []
     if p["province"]:
         vals.append(f'{e(pid)} <b>{e(p["province"]["value"] or p["province"]["name"])}</b>')
     else:
         vals.append(f'{e(pid)} <b>—</b> <span class="muted">{e(L("report_not_found", plan=pid))}</span>')
-    margin = _margin_text(p, ref)
+    margin = _margin_text(L, p, ref)
     if margin:
         vals.append(margin)
     why = [L("report_why_" + p["why"]), p["domain"], L.kind(p["kind"])]
@@ -164,15 +161,14 @@ def _point(p: dict, pid: str, ref: str) -> str:
             f'<details><summary>{e(L("report_evidence"))}</summary>{"".join(more)}</details></li>')
 
 
-def _points(points: list[dict], pid: str, ref: str) -> str:
+def _points(L: Labels, points: list[dict], pid: str, ref: str) -> str:
     if not points:
-        return f'<p class="muted">{e(_labels("report_none_found"))}</p>'
-    return f'<ol>{"".join(_point(p, pid, ref) for p in points)}</ol>'
+        return f'<p class="muted">{e(L("report_none_found"))}</p>'
+    return f'<ol>{"".join(_point(L, p, pid, ref) for p in points)}</ol>'
 
 
-def _summary(data: dict) -> str:
+def _summary(L: Labels, data: dict) -> str:
     """The first screen: a card per province with its bars and its strongest and weakest points."""
-    L = _labels
     ref = data["reference"]
     cards = []
     for p in data["plans"]:
@@ -192,18 +188,17 @@ def _summary(data: dict) -> str:
             f'<article class="card" data-plan="{e(pid)}"><header><h3>{e(p["region"])} <span class="muted">{e(pid)}</span></h3>'
             f'<div class="muted">{e(p["name"])} · {e(p["period"])}</div></header>'
             f'<p class="headline">{headline}</p><div class="muted">{e(rest)}</div>'
-            f'{_bars(entries)}'
-            f'<div class="points"><section><h4 class="strong">{e(L("report_strongest"))}</h4>{_points(hl["strong"], pid, ref)}</section>'
-            f'<section><h4 class="weak">{e(L("report_weakest"))}</h4>{_points(hl["weak"], pid, ref)}</section></div></article>')
-    return (f'<p class="muted">{e(L("report_summary_note"))}</p>{_bucket_legend()}'
+            f'{_bars(L, entries)}'
+            f'<div class="points"><section><h4 class="strong">{e(L("report_strongest"))}</h4>{_points(L, hl["strong"], pid, ref)}</section>'
+            f'<section><h4 class="weak">{e(L("report_weakest"))}</h4>{_points(L, hl["weak"], pid, ref)}</section></div></article>')
+    return (f'<p class="muted">{e(L("report_summary_note"))}</p>{_bucket_legend(L)}'
             f'<div class="cards">{"".join(cards)}</div>'
             f'<details class="how"><summary>{e(L("report_how_chosen_title"))}</summary><p>{e(L("report_how_chosen"))}</p></details>')
 
 
 # ---------------------------------------------------------------- the heatmap
 
-def _filter(data: dict, domains: list[str]) -> str:
-    L = _labels
+def _filter(L: Labels, data: dict, domains: list[str]) -> str:
     total = sum(len(m["rows"]) for m in data["matrices"].values())
 
     def select(ident: str, first: str, options: list[tuple[str, str]], label: str) -> str:
@@ -232,8 +227,7 @@ def _row_attrs(kind: str, domain: str, binding: str | None, statuses: dict[str, 
             f'data-statuses="{e(said)}" data-text="{e(text)}"')
 
 
-def _cell(r: dict, c: dict, pid: str, ref: str) -> str:
-    L = _labels
+def _cell(L: Labels, r: dict, c: dict, pid: str, ref: str) -> str:
     status = c["status"]
     body = [f'<h5>{e(pid)}: {e(L.status(status))}</h5><div class="muted">{e(ref)}: {e(r["name"])}</div>']
     if c["counterpart"]:
@@ -256,14 +250,14 @@ def _cell(r: dict, c: dict, pid: str, ref: str) -> str:
             f'title="{e(title)}"><details><summary>{face}</summary><div class="pop">{"".join(body)}</div></details></td>')
 
 
-def _row_head(r: dict, ref: str) -> str:
+def _row_head(L: Labels, r: dict, ref: str) -> str:
     nat = r.get("national") or {"value": r["value"], "baseline": None}
     bits = []
     if nat["value"]:
         bits.append(f'<b>{e(nat["value"])}</b>')
     said = [nat["group"]] if nat.get("group") else []
     if nat.get("baseline"):
-        said.append(_labels("baseline") + " " + nat["baseline"])
+        said.append(L("baseline") + " " + nat["baseline"])
     if r.get("year"):
         said.append(str(r["year"]))
     if said:
@@ -275,23 +269,23 @@ def _row_head(r: dict, ref: str) -> str:
             + (f'<div class="nv">{" ".join(bits)}</div>' if bits else "") + "</th>")
 
 
-def _heatmap_table(m: dict, rows: list[dict], names: dict) -> str:
+def _heatmap_table(L: Labels, m: dict, rows: list[dict], names: dict) -> str:
     ref, kind, plans = m["reference"], m["kind"], m["plans"]
     head = "".join(f'<th scope="col" title="{e(names.get(p, p))}">{e(names.get(p, p))}<br><span class="muted">{e(p)}</span></th>'
                    for p in plans)
     out = [f'<table class="heatmap" data-kind="{e(kind)}" style="--n:{len(plans)}"><colgroup><col class="c-item">'
-           f'{"<col>" * len(plans)}</colgroup><thead><tr><th scope="col">{e(ref)} · {e(_labels("report_kind_" + kind))} '
+           f'{"<col>" * len(plans)}</colgroup><thead><tr><th scope="col">{e(ref)} · {e(L("report_kind_" + kind))} '
            f'<span class="muted">{len(rows)}</span></th>{head}</tr></thead><tbody>']
     for r in rows:
-        cells = "".join(_cell(r, r["cells"][p], p, ref) for p in plans)
+        cells = "".join(_cell(L, r, r["cells"][p], p, ref) for p in plans)
         words = [r["name"], r["id"], *(c["counterpart_name"] for c in r["cells"].values())]
         attrs = _row_attrs(kind, r["domain"], r.get("binding"), {p: r["cells"][p]["status"] for p in plans}, words)
-        out.append(f'<tr {attrs}>{_row_head(r, ref)}{cells}</tr>')
+        out.append(f'<tr {attrs}>{_row_head(L, r, ref)}{cells}</tr>')
     out.append("</tbody></table>")
     return "".join(out)
 
 
-def _heatmaps(data: dict, domains: list[str]) -> str:
+def _heatmaps(L: Labels, data: dict, domains: list[str]) -> str:
     names = {p["id"]: p["region"] for p in data["plans"]}
     out = []
     for d in domains:
@@ -301,9 +295,9 @@ def _heatmaps(data: dict, domains: list[str]) -> str:
             rows = [r for r in m["rows"] if r["domain"] == d]
             if rows:
                 n += len(rows)
-                tables.append(_heatmap_table(m, rows, names))
+                tables.append(_heatmap_table(L, m, rows, names))
         out.append(f'<section class="domain" id="d-{e(d)}" data-domain="{e(d)}"><h3>{e(d)} '
-                   f'<span class="muted">{e(_labels("report_commitments", n=n))}</span></h3>'
+                   f'<span class="muted">{e(L("report_commitments", n=n))}</span></h3>'
                    f'<div class="hscroll">{"".join(tables)}</div></section>')
     return "".join(out)
 
@@ -316,23 +310,23 @@ def _domains(data: dict) -> list[str]:
 
 # ---------------------------------------------------------------- targets as written, gaps, claims
 
-def _target_cell(c: dict, plan: str) -> str:
+def _target_cell(L: Labels, c: dict, plan: str) -> str:
     if not c.get("id"):
-        text = "" if c["status"] in ("absent",) else f'{SYMBOLS.get(c["status"], "")} {_labels.status(c["status"])}'
+        text = "" if c["status"] in ("absent",) else f'{SYMBOLS.get(c["status"], "")} {L.status(c["status"])}'
         notes = "".join(f'<div class="muted">{e(n)}</div>' for n in c.get("notes", []))
         inner = f"<details><summary>{e(text)}</summary><div>{notes}</div></details>" if notes else e(text)
         return f'<td class="val s-{e(c["status"])}">{inner}</td>'
-    basis = _labels.basis(c["basis"])
+    basis = L.basis(c["basis"])
     tags = [f'<span class="tag">{e(w)}</span>' for w in (c.get("year"), c.get("binding")) if w]
     tags += ([f'<span class="tag">{e(basis)}</span>'] if c["body_text"] else [])
-    tags += [f'<span class="tag">{e(_labels.flag(f))}</span>' for f in c["flags"]]
+    tags += [f'<span class="tag">{e(L.flag(f))}</span>' for f in c["flags"]]
     sym = SYMBOLS.get(c["status"], "")
     summary = f'{e(sym) + " " if sym else ""}{e(c["value"])}{"".join(tags)}'
     where = f'line {c["line"]}' if c.get("line") else ""
     body = _quote_block(c["quote"], c["section"], where)
     body += _also(c)
     body += "".join(f'<div class="muted">{e(n)}</div>' for n in c.get("notes", []))
-    return (f'<td class="val s-{e(c["status"])}" data-plan="{e(plan)}" title="{e(_labels.status(c["status"]))}">'
+    return (f'<td class="val s-{e(c["status"])}" data-plan="{e(plan)}" title="{e(L.status(c["status"]))}">'
             f'<details><summary>{summary}</summary><div>{body}</div></details></td>')
 
 
@@ -342,17 +336,17 @@ def _also(c: dict) -> str:
                    + _quote_block(a["quote"], a["section"]) for a in c.get("also", []))
 
 
-def _targets(t: dict, domains: list[str]) -> str:
+def _targets(L: Labels, t: dict, domains: list[str]) -> str:
     out = []
     head = "".join(f"<th>{e(p)}</th>" for p in t["plans"])
     others = [p for p in t["plans"] if p != t["reference"]]
     for domain in [d for d in domains if any(r["domain"] == d for r in t["rows"])]:
         rows = [r for r in t["rows"] if r["domain"] == domain]
         out.append(f'<section class="tdomain" data-domain="{e(domain)}"><h3 id="targets-{e(domain)}">{e(domain)}</h3>'
-                   f'<div class="hscroll"><table class="grid"><thead><tr><th>{e(_labels("indicator"))}</th>'
-                   f'<th>{e(_labels("unit"))}</th>{head}</tr></thead><tbody>')
+                   f'<div class="hscroll"><table class="grid"><thead><tr><th>{e(L("indicator"))}</th>'
+                   f'<th>{e(L("unit"))}</th>{head}</tr></thead><tbody>')
         for r in rows:
-            cells = "".join(_target_cell(r["cells"][p], p) for p in t["plans"])
+            cells = "".join(_target_cell(L, r["cells"][p], p) for p in t["plans"])
             origin = r["cells"].get(r["origin"], {})
             binding = origin.get("binding")
             words = [r["indicator"], *(r["cells"][p].get("indicator") for p in t["plans"])]
@@ -362,36 +356,35 @@ def _targets(t: dict, domains: list[str]) -> str:
     return "".join(out)
 
 
-def _gaps(gaps: list[dict]) -> str:
+def _gaps(L: Labels, gaps: list[dict]) -> str:
     if not gaps:
-        return f"<p>{e(_labels('report_no_gaps'))}</p>"
+        return f"<p>{e(L('report_no_gaps'))}</p>"
     items = []
     for g in gaps:
         reveals = "".join(f'<li>{e(r["indicator"])}{_quote_block(r["quote"], None)}</li>' for r in g["reveals"])
-        scope = _labels("any_domain") if g["domains"] is None else ", ".join(g["domains"]) or _labels("no_domain")
-        kinds = _labels("any_kind") if g["kinds"] is None else ", ".join(g["kinds"]) or _labels("no_items")
+        scope = L("any_domain") if g["domains"] is None else ", ".join(g["domains"]) or L("no_domain")
+        kinds = L("any_kind") if g["kinds"] is None else ", ".join(g["kinds"]) or L("no_items")
         items.append(f'<li><b>{e(g["plan"])}: {e(g["section"])}</b> <span class="muted">({e(scope)}; {e(kinds)})</span>'
                      f'<div>{e(g["description"])}</div>'
-                     + (f'<details><summary>{e(_labels("report_reveals", n=len(g["reveals"])))}</summary><ul>{reveals}</ul></details>' if reveals else "")
+                     + (f'<details><summary>{e(L("report_reveals", n=len(g["reveals"])))}</summary><ul>{reveals}</ul></details>' if reveals else "")
                      + "</li>")
     return f'<ul class="gaps">{"".join(items)}</ul>'
 
 
-def _claim_verdict(verdict: str, text: str) -> str:
+def _claim_verdict(L: Labels, verdict: str, text: str) -> str:
     """The claim's verdict in the report's language (English: claims.py's own words)."""
-    return _labels("report_claim_" + verdict) if _labels.zh else text
+    return L("report_claim_" + verdict) if L.zh else text
 
 
-def _claims(press: list[dict]) -> str:
+def _claims(L: Labels, press: list[dict]) -> str:
     """The press claims section (plancmp claims): each claim's quote, verdict and the plan items behind it."""
     if not press:
         return ""
-    L = _labels
     css = {"supported": "s-matches", "overstated": "s-below", "understated": "s-not-comparable",
            "not-in-plan": "s-omitted", "context": "s-reference"}
     out = [f'<section id="claims"><h2>{e(L("report_claims"))}</h2>']
     for p in press:
-        counts = L.sep.join(L.count(n, _claim_verdict(v, v.replace("-", " "))) for v, n in p["counts"].items() if n)
+        counts = L.sep.join(L.count(n, _claim_verdict(L, v, v.replace("-", " "))) for v, n in p["counts"].items() if n)
         out.append(f'<h3>{e(p["id"])}: {e(p["plan_name"])} ({e(p["plan"])})</h3>'
                    f'<p class="muted">{e(L("report_claims_count", n=len(p["claims"]), counts=counts))}</p>'
                    f'<div class="hscroll"><table class="claims"><thead><tr><th>{e(L("report_claim"))}</th><th>{e(L("verdict"))}</th>'
@@ -402,7 +395,7 @@ def _claims(press: list[dict]) -> str:
                             for i in c["links"])
             why = "".join(f'<div class="muted">{e(r)}</div>' for r in [*c["reasons"], *([c["notes"]] if c["notes"] else [])])
             out.append(f'<tr data-claim="{e(c["id"])}"><td><blockquote class="quote">{e(c["quote"])}</blockquote></td>'
-                       f'<td><span class="tag {css.get(c["verdict"], "")}">{e(_claim_verdict(c["verdict"], c["verdict_text"]))}</span>{why}</td>'
+                       f'<td><span class="tag {css.get(c["verdict"], "")}">{e(_claim_verdict(L, c["verdict"], c["verdict_text"]))}</span>{why}</td>'
                        f'<td>{"<ul>" + items + "</ul>" if items else "—"}</td></tr>')
         out.append("</tbody></table></div>")
     return "".join(out) + "</section>"
@@ -412,8 +405,7 @@ def _claims(press: list[dict]) -> str:
 
 def render(data: dict, lang: str = "en") -> str:
     """The report in one language (labels from plancmp/vocab/labels.yaml)."""
-    global _labels
-    _labels = L = Labels(lang)
+    L = Labels(lang)
     ref = data["reference"]
     names = {p["id"]: p["region"] for p in data["plans"]}
     domains = _domains(data)
@@ -436,27 +428,27 @@ def render(data: dict, lang: str = "en") -> str:
 <header>
 <h1>{e(title)}</h1>
 <p class="lead">{e(lead)}</p>
-{_stamp(stamp)}
+{_stamp(L, stamp)}
 <nav>{"".join(f'<a href="#{k}">{e(t)}</a>' for k, t in nav)}</nav>
 </header>
 <main>
-<section id="summary"><h2>{e(L("report_summary", ref=ref))}</h2>{_summary(data)}</section>
+<section id="summary"><h2>{e(L("report_summary", ref=ref))}</h2>{_summary(L, data)}</section>
 <h2 id="heatmap">{e(L("report_heatmap"))}</h2>
 <p class="muted">{e(L("report_heatmap_note"))}</p>
-{_legend()}
-{_filter(data, domains)}
+{_legend(L)}
+{_filter(L, data, domains)}
 <section id="heatmaps">
 <div class="toolbar"><button type="button" id="expand-all">{e(L("report_expand"))}</button><button type="button" id="collapse-all">{e(L("report_collapse"))}</button></div>
-{_heatmaps(data, domains)}</section>
+{_heatmaps(L, data, domains)}</section>
 <section id="targets"><h2>{e(L("report_targets"))}</h2>
 <p class="muted">{e(L("report_targets_note"))}</p>
-{_targets(data["targets"], domains)}</section>
+{_targets(L, data["targets"], domains)}</section>
 <section id="gaps"><h2>{e(L("report_gaps"))}</h2>
 <p class="muted">{e(L("report_gaps_note"))}</p>
-{_gaps(data["gaps"])}</section>
-{_claims(data.get("claims") or [])}
+{_gaps(L, data["gaps"])}</section>
+{_claims(L, data.get("claims") or [])}
 </main>
-<footer>{_stamp(stamp, files=False)}<p>{e(L("report_footer"))}</p></footer>
+<footer>{_stamp(L, stamp, files=False)}<p>{e(L("report_footer"))}</p></footer>
 <script>{asset("report.js")}</script>
 </body>
 </html>
