@@ -1,9 +1,10 @@
 """How one side of a diff row reads in a cell (shared by table, csv and markdown)."""
 from __future__ import annotations
 
-from ..core.verdicts import Row, label
+from ..core.i18n import Labels
 from ..core.model import Item, planned_change
 from ..core.values import try_parse
+from ..core.verdicts import Row
 
 
 def value_text(item: Item | None) -> str:
@@ -41,18 +42,17 @@ def side_text(item: Item | None) -> str:
     return f"{text} ({when})" if when else text
 
 
-def right_text(row: Row, labels=None) -> str:
+def right_text(row: Row, labels: Labels) -> str:
     """B's side: its counterpart (with its kind when that differs from the row's), every
     further item that states the same (one-to-many, restatements), or the sentence of
     B's text that mentions A's item."""
-    kind_word = labels.kind if labels else (lambda k: k)
     if row.passage is not None:
-        return f"({labels.basis('text') if labels else 'text'}) {passage_text(row)}"
+        return f"({labels.basis('text')}) {passage_text(row)}"
     text = side_text(row.right)
     if row.right is not None and row.right.kind != row.kind:
-        text = f"({kind_word(row.right.kind)}) {text}"
+        text = f"({labels.kind(row.right.kind)}) {text}"
     for item in row.also:
-        kind = f"({kind_word(item.kind)}) " if item.kind != row.kind else ""
+        kind = f"({labels.kind(item.kind)}) " if item.kind != row.kind else ""
         text += f"\n+ {kind}{side_text(item)}"
     return text
 
@@ -65,14 +65,14 @@ def passage_text(row: Row, limit: int = 60) -> str:
     return f"{p.file}:{p.line} “{words}”"
 
 
-def score_text(row: Row, labels=None) -> str:
+def score_text(row: Row, labels: Labels) -> str:
     if row.score is None:
         return ""
-    return f"{row.score:.2f} {labels.confidence(row.confidence) if labels else row.confidence}"
+    return f"{row.score:.2f} {labels.confidence(row.confidence)}"
 
 
-def status_text(row: Row, labels=None) -> str:
-    return labels.status(row.status) if labels else label(row.status)
+def status_text(row: Row, labels: Labels) -> str:
+    return labels.status(row.status)
 
 
 def notes_text(row: Row) -> str:
