@@ -20,6 +20,7 @@ import difflib
 import subprocess
 import tempfile
 from dataclasses import replace
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -205,19 +206,29 @@ def _edited_line(item: Item, old: Item | None) -> int:
 def _moved_line(old_file: Path, new_file: Path, old_line: int) -> int:
     """Where a line of the file at REV stands in the working tree: the same line when it
     survived, else the place where it was deleted or replaced (what a review sees)."""
+    found = _line_diff(old_file, new_file)
+    if found is None:
+        return 1
+    opcodes, new_length = found
+    for tag, i1, i2, j1, j2 in opcodes:
+        if i1 <= old_line - 1 < i2:
+            if tag == "equal":
+                return j1 + (old_line - 1 - i1) + 1
+            return min(j1 + 1, max(new_length, 1))
+    return max(new_length, 1)
+
+
+@cache
+def _line_diff(old_file: Path, new_file: Path) -> tuple[list, int] | None:
+    """The line diff of a plan file at REV and now (once per file, not per moved row), and
+    the file's length now; None when either cannot be read."""
     from ..files.safeio import read_text
 
     try:
         old, new = read_text(old_file).splitlines(), read_text(new_file).splitlines()
     except (OSError, UnicodeDecodeError):
-        return 1
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if i1 <= old_line - 1 < i2:
-            if tag == "equal":
-                return j1 + (old_line - 1 - i1) + 1
-            return min(j1 + 1, max(len(new), 1))
-    return max(len(new), 1)
+        return None
+    return difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes(), len(new)
 
 
 class _Sides(NamedTuple):
