@@ -186,7 +186,7 @@ def test_uncommitted_edits_against_head(tmp_path):
 @pytest.mark.parametrize("args, message", [
     (["--base", "no-such-revision"], "unknown revision 'no-such-revision'"),
     (["--base", "HEAD~99"], "unknown revision 'HEAD~99'"),
-    (["--base", "HEAD", "--fail-on", "worse"], "unknown --fail-on status worse"),
+    (["--base", "HEAD", "--fail-on", "worse"], "unknown --fail-on 'worse'"),
 ])
 def test_usage_errors_exit_2_without_a_traceback(repo, args, message):
     result = invoke(repo, *args)

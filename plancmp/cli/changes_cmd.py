@@ -4,7 +4,7 @@ from enum import Enum
 
 import typer
 
-from .common import app, format_param, usage_error
+from .common import app, format_param, statuses_option, usage_error
 
 
 class ChangesFormat(str, Enum):
@@ -38,12 +38,7 @@ def changes_command(
 
       plancmp changes --base HEAD~1 --fail-on below,omitted
     """
-    from ..core.verdicts import STATUSES
-
-    chosen = {s.strip() for s in fail_on.split(",") if s.strip()}
-    unknown = sorted(chosen - set(STATUSES))
-    if unknown:
-        usage_error(f"unknown --fail-on status {', '.join(unknown)}; choose from: {', '.join(STATUSES)}")
+    chosen = statuses_option(fail_on, "--fail-on") or set()
     from ..views.changes import GitProblem, changes_since
     from ..files.paths import data_dir
     from ..render.changes import FORMATS

@@ -194,8 +194,9 @@ def emit_text(text: str, view: View | None, out) -> None:
     echo(text, view)
 
 
-def write_out(out, write) -> None:
-    """Write an --out file safely (a regular file or a new one, atomically), or exit 2 saying why."""
+def check_out(out) -> None:
+    """An --out file plancmp may write: a regular file or a new one in an existing folder;
+    exit 2 saying why not (commands that work long ask before the work)."""
     from pathlib import Path
 
     from ..files.output import NotAFile, refuse_unless_regular
@@ -207,6 +208,20 @@ def write_out(out, write) -> None:
         usage_error(f"{path.parent}: no such directory")
     try:
         refuse_unless_regular(path)
+    except NotAFile as exc:
+        usage_error(str(exc))
+
+
+def write_out(out, write) -> None:
+    """Write an --out file safely (a regular file or a new one, atomically), or exit 2 saying why."""
+    from pathlib import Path
+
+    from ..files.output import NotAFile, refuse_unless_regular
+
+    path = Path(out)
+    check_out(path)
+    try:
+        refuse_unless_regular(path)   # again: the file may have changed while the command worked
         write(path)
     except NotAFile as exc:
         usage_error(str(exc))
@@ -273,28 +288,19 @@ _KIND_WORDS = {"target": "targets", "service": "services", "task": "tasks", "指
                "服务": "services", "任务": "tasks"}
 
 
-def statuses_option(value: str | None) -> set[str] | None:
+def statuses_option(value: str | None, option: str = "--status") -> set[str] | None:
+    """Verdicts typed as codes, English or Chinese words (低于, not comparable) -> their codes."""
     if not value:
         return None
     from ..core.verdicts import STATUSES, status_from_text
 
     statuses = set()
     for word in split_list(value):
-        slug = status_from_text(word) or _status_from_label(word)
+        slug = status_from_text(word)
         if slug is None:
-            usage_error(f"unknown --status {word!r}{did_you_mean(word, STATUSES)}; choose from: {', '.join(STATUSES)}")
+            usage_error(f"unknown {option} {word!r}{did_you_mean(word, STATUSES)}; choose from: {', '.join(STATUSES)}")
         statuses.add(slug)
     return statuses
-
-
-def _status_from_label(word: str) -> str | None:
-    """A verdict typed in Chinese (低于, 未提及) -> its code."""
-    from ..core.i18n import Labels
-    from ..core.verdicts import STATUSES
-    from ..core.vocab import fold
-
-    zh = Labels("zh")
-    return next((s for s in STATUSES if fold(zh.status(s)) == fold(word)), None)
 
 
 def kinds_for_binding(kinds: tuple[str, ...], wanted: str | None) -> tuple[str, ...]:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer
 
-from .common import app, lang_param, usage_error
+from .common import app, check_out, lang_param, usage_error, write_out
 
 
 @app.command("report")
@@ -32,6 +32,7 @@ def report_command(
 
       plancmp report -o /tmp/plancmp.html --date today && xdg-open /tmp/plancmp.html
     """
+    from ..core.i18n import Labels
     from ..ingest.links import load_checked_links
     from ..ingest.load import load_all
     from ..files.output import write_atomic
@@ -40,26 +41,11 @@ def report_command(
 
     if date is not None:
         date = _date_option(date)
-    if out.is_dir():
-        usage_error(f"{out} is a directory; name the HTML file to write (e.g. {out}/report.html)")
-    if not out.parent.is_dir():
-        usage_error(f"{out.parent}: no such directory")
-    from ..files.output import NotAFile, refuse_unless_regular
-
-    try:
-        refuse_unless_regular(out)   # before the work: say it now, not after rendering
-    except NotAFile as exc:
-        usage_error(str(exc))
+    check_out(out)   # before the work: say it now, not after rendering
     plans = load_all()
-    from ..core.i18n import Labels
-
     load_checked_links(plans)   # a broken link stops the report, whichever two plans it joins
     text = html.render(report(plans, date=date), Labels(lang).lang)
-    try:
-        write_atomic(out, text)
-    except OSError as exc:
-        usage_error(f"cannot write {out}: {exc.strerror or exc}")
-    typer.echo(f"wrote {out}", err=True)
+    write_out(out, lambda path: write_atomic(path, text))
 
 
 def _date_option(value: str) -> str:

@@ -39,9 +39,15 @@ def label(status: str) -> str:
 
 
 def status_from_text(text: str) -> str | None:
-    """`not comparable`, `not-comparable`, `Matches (quantified)` -> the status slug."""
+    """`not comparable`, `not-comparable`, `Matches (quantified)`, or the Chinese word (低于,
+    未提及) -> the status slug."""
+    from .i18n import status_label
+    from .vocab import fold
+
     folded = re.sub(r"[\s_()（）-]+", "-", text.strip().lower()).strip("-")
-    return folded if folded in STATUSES else None
+    if folded in STATUSES:
+        return folded
+    return next((s for s in STATUSES if fold(status_label(s, "zh")) == fold(text)), None)
 
 
 class NearMiss(NamedTuple):

@@ -19,9 +19,6 @@ from .textsearch import background_lines
 from .yamldoc import Doc
 
 
-_ORDER = {"<": -1, "≤": -1, "=": 0, "≈": 0, "≥": 1, ">": 1}
-
-
 def _consistency(plan: Plan, source) -> list[tuple[Item, Finding]]:
     """Two statements of one indicator for one year that disagree (plancmp/ingest/consistency.py),
     at the restatement (the item the finding belongs to), naming the source lines of both quotes."""
