@@ -34,6 +34,7 @@ def search_command(
       plancmp search 养老服务床位 --kind targets --format json
     """
     from ..ingest.load import load_all
+    from ..render.search import search_table
     from ..views.search import search
 
     if not text.strip():
@@ -41,26 +42,6 @@ def search_command(
     view = View(color, lang)
     chosen = plan_ids_option(split_list(plans)) if plans else None
     data = search(load_all(), text, chosen, kinds_option(kind), sentences=not items_only)
-    emit(format, data, lambda: [_table(data, view, limit)], lambda: _table(data, view, None), view=view, bom=bom)
+    emit(format, data, lambda: [search_table(data, view.labels, limit, view.width)],
+         lambda: search_table(data, view.labels, None, view.width), view=view, bom=bom)
 
-
-def _table(data: dict, view: View, limit: int | None):
-    from ..render.verdict_style import STYLES
-    from ..render.tabular import Column, Table
-
-    labels = view.labels
-    hits = data["hits"] if limit is None else data["hits"][:limit]
-    rows = [{"plan": h["plan"], "kind": labels("search_sentence") if h["kind"] == "sentence" else labels.kind(h["kind"]),
-             "id": h["id"] or "", "text": h["name"] or h["text"],
-             "status": labels.status(h["status"]) if h["status"] else "",
-             "counterpart": h["counterpart"] or "", "where": f"{h['file']}:{h['line']}" if h["line"] else h["file"],
-             "_style": {"status": STYLES.get(h["status"] or "", "")}} for h in hits]
-    more = len(data["hits"]) - len(hits)
-    notes = [f"… {more} more (--limit, or --format json)"] if more > 0 else []
-    columns = [Column("plan", labels("plan"), nowrap=True), Column("kind", labels("kind"), nowrap=True),
-               Column("id", labels("id")), Column("text", labels("name")),
-               Column("status", labels("verdict"), nowrap=True)]
-    if limit is None or view.width >= 140:   # the national item a hit states: csv always, a wide table too
-        columns.append(Column("counterpart", data["reference"]))
-    columns.append(Column("where", labels("where")))
-    return Table(labels("search_title", n=len(data["hits"]), query=data["query"]), columns, rows, notes=notes)

@@ -25,6 +25,7 @@ def stats_command(
     """
     from ..ingest.load import load_all
     from ..render.sheets import stats_sheets
+    from ..render.stats import stats_table
     from ..views.stats import stats
 
     view = View(color, lang)
@@ -33,17 +34,3 @@ def stats_command(
     emit(format, report, lambda: [stats_table(report, labels)], view=view, bom=bom, out=out,
          sheets=lambda: stats_sheets(report, labels))
 
-
-def stats_table(report: dict, labels):
-    """The counts per plan and domain. Narrower, the plan moves into section titles, then the
-    three target columns are headed `targets: table`, `text`, `box`: domain names stay whole."""
-    from ..render.tabular import Column, Table
-    from ..views.stats import COUNTS, gap_lines
-
-    domain = Column("domain", labels("domain"), least=12)   # 优军服务保障
-    counts = [Column(c, c, "right") for c in COUNTS]
-    short = [Column(c, title, "right") for c, title in zip(COUNTS, ("targets: table", "text", "box", *COUNTS[3:]))]
-    return Table(labels("stats_title"), [Column("plan", labels("plan"), nowrap=True), domain, *counts], report["rows"],
-                 notes=gap_lines(report),
-                 narrower=[Table("", [Column("plan", ""), domain, *counts], report["rows"], group="plan"),
-                           Table("", [Column("plan", ""), domain, *short], report["rows"], group="plan")])

@@ -27,10 +27,3 @@ def stats(plans: dict[str, Plan]) -> dict:
                   "reveals": [r.indicator for r in gap.reveals]} for gap in plan.source_gaps]
     return {"rows": rows, "gaps": gaps}
 
-
-def gap_lines(report: dict) -> list[str]:
-    lines = []
-    for gap in report["gaps"]:
-        revealed = f" Reveals: {', '.join(gap['reveals'])}." if gap["reveals"] else ""
-        lines.append(f"gap {gap['plan']}:{gap['id']} {gap['section']}: {gap['description']}{revealed}")
-    return lines or ["no source gaps recorded"]

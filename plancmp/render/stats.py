@@ -1,0 +1,25 @@
+"""`plancmp stats` as a table: the counts per plan and domain, the lost parts of the sources."""
+from __future__ import annotations
+
+from ..views.stats import COUNTS
+from .tabular import Column, Table
+
+
+def stats_table(report: dict, labels):
+    """The counts per plan and domain. Narrower, the plan moves into section titles, then the
+    three target columns are headed `targets: table`, `text`, `box`: domain names stay whole."""
+    domain = Column("domain", labels("domain"), least=12)   # 优军服务保障
+    counts = [Column(c, c, "right") for c in COUNTS]
+    short = [Column(c, title, "right") for c, title in zip(COUNTS, ("targets: table", "text", "box", *COUNTS[3:]))]
+    return Table(labels("stats_title"), [Column("plan", labels("plan"), nowrap=True), domain, *counts], report["rows"],
+                 notes=gap_lines(report),
+                 narrower=[Table("", [Column("plan", ""), domain, *counts], report["rows"], group="plan"),
+                           Table("", [Column("plan", ""), domain, *short], report["rows"], group="plan")])
+
+
+def gap_lines(report: dict) -> list[str]:
+    lines = []
+    for gap in report["gaps"]:
+        revealed = f" Reveals: {', '.join(gap['reveals'])}." if gap["reveals"] else ""
+        lines.append(f"gap {gap['plan']}:{gap['id']} {gap['section']}: {gap['description']}{revealed}")
+    return lines or ["no source gaps recorded"]
