@@ -17,20 +17,13 @@ def pick_plan(plans: dict[str, Plan], query: str) -> Plan:
 
 
 def _pick_item(plan: Plan, query: str):
-    """An item by id (`nursery-places-per-1000`, `national:…`), else by its name or a part of
-    it (托位, 每千人口拥有3岁以下婴幼儿托位数): one match is the item; several are listed."""
-    item_id = query.split(":", 1)[1] if query.startswith(plan.id + ":") else query
-    item = plan.item(item_id)
-    if item is not None:
-        return item
-    from ..core.vocab import fold
+    """The one item `query` names (views/show.find_items); several are listed, none gets a hint."""
+    from ..views.show import find_items
 
-    q = fold(item_id)
-    named = [i for i in plan.items() if q and q == fold(i.name)]
-    named = named or [i for i in plan.items() if q and q in fold(i.name)]
-    first = [i for i in named if not i.restates]   # a restatement shows under its first statement
-    if len(first) == 1 or (len(named) == 1):
-        return (first or named)[0]
+    item_id = query.split(":", 1)[1] if query.startswith(plan.id + ":") else query
+    named = find_items(plan, query)
+    if len(named) == 1:
+        return named[0]
     if named:
         listed = "\n".join(f"  {i.id}  ({i.kind}) {i.name}" for i in named[:20])
         more = f"\n  … and {len(named) - 20} more" if len(named) > 20 else ""

@@ -64,6 +64,23 @@ def items_by_domain(plan: Plan, kinds: tuple[str, ...] = KINDS, restatements: bo
     return sorted(items, key=lambda i: (domain_order(i.domain), KINDS.index(i.kind)))
 
 
+def find_items(plan: Plan, query: str) -> list[Item]:
+    """The items `query` names: its id (`nursery-places-per-1000`, `national:…`), else its
+    name or a part of it (托位, 每千人口拥有3岁以下婴幼儿托位数). One item when one is meant
+    (a restatement gives way to its first statement); several when the name is ambiguous."""
+    from ..core.vocab import fold
+
+    item_id = query.split(":", 1)[1] if query.startswith(plan.id + ":") else query
+    item = plan.item(item_id)
+    if item is not None:
+        return [item]
+    q = fold(item_id)
+    named = [i for i in plan.items() if q and q == fold(i.name)]
+    named = named or [i for i in plan.items() if q and q in fold(i.name)]
+    first = [i for i in named if not i.restates]   # a restatement shows under its first statement
+    return [(first or named)[0]] if len(first) == 1 or len(named) == 1 else named
+
+
 def overview(plan: Plan, kinds: tuple[str, ...] = KINDS, domains: list[str] | None = None,
              binding: str | None = None) -> dict:
     """The plan's items of these kinds by domain; only `domains` (default all), only targets
