@@ -45,11 +45,11 @@ def new_command(
     from ..draft import files
     from ..draft.emit import plan_yaml
     from ..draft.start import check_new, draft_file, same_file
-    from ..files.paths import data_dir, shown_path
+    from ..files.paths import data_dir, plan_path, shown_path
 
     data = data_dir()
-    plan_path, source_path = data / "plans" / f"{plan_id}.yaml", data / "sources" / f"{plan_id}.txt"
-    problem = check_new(plan_id, name, region, alias or [], plan_path, source_path, source, dry_run)
+    plan_file, source_path = plan_path(data, plan_id), data / "sources" / f"{plan_id}.txt"
+    problem = check_new(plan_id, name, region, alias or [], plan_file, source_path, source, dry_run)
     if problem:
         usage_error(problem)
     raw, draft = draft_file(source)
@@ -64,18 +64,18 @@ def new_command(
     else:
         copied = not (source_path.exists() and same_file(source, source_path))
         try:
-            plan_path.parent.mkdir(parents=True, exist_ok=True)
+            plan_file.parent.mkdir(parents=True, exist_ok=True)
             source_path.parent.mkdir(parents=True, exist_ok=True)
             if copied:
                 files.create(source_path, raw)
             try:
-                files.create(plan_path, text.encode("utf-8"))
+                files.create(plan_file, text.encode("utf-8"))
             except BaseException:
                 if copied:
                     source_path.unlink(missing_ok=True)
                 raise
         except FileExistsError as exc:
-            usage_error(f"{shown_path(Path(exc.filename2 or plan_path))} appeared while drafting; nothing was replaced")
+            usage_error(f"{shown_path(Path(exc.filename2 or plan_file))} appeared while drafting; nothing was replaced")
         except OSError as exc:
             usage_error(f"cannot write into {shown_path(data)}: {exc.strerror or exc}")
     sys.stdout.flush()
@@ -88,6 +88,6 @@ def new_command(
     if dry_run:
         print(f"plancmp: dry run, nothing written: {summary}", file=sys.stderr)
         return
-    typer.echo(f"drafted {shown_path(plan_path)} from {shown_source}: {summary}")
+    typer.echo(f"drafted {shown_path(plan_file)} from {shown_source}: {summary}")
     typer.echo(f"next: check each item against the text and delete its `draft: true`, then "
-               f"`plancmp validate {shown_path(plan_path)}` (CONTRIBUTING.md)")
+               f"`plancmp validate {shown_path(plan_file)}` (CONTRIBUTING.md)")

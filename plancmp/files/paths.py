@@ -24,6 +24,16 @@ def data_dir() -> Path:
     return PACKAGE_ROOT / "data"
 
 
+def data_folder_of(path: Path) -> Path:
+    """The data folder a plan or press file stands in: data/plans/x.yaml -> data."""
+    return path.parent.parent
+
+
+def plan_path(data: Path, plan_id: str) -> Path:
+    """Where a data folder keeps a plan: plans/<id>.yaml (commands find a plan by its file name)."""
+    return data / "plans" / f"{plan_id}.yaml"
+
+
 def plan_files(directory: Path | None = None) -> list[Path]:
     return sorted((directory or data_dir() / "plans").glob("*.yaml"))
 
@@ -51,7 +61,7 @@ def source_problem(plan_path: Path, source: str) -> str | None:
     if Path(source).is_absolute():
         return f"source {source!r} is an absolute path; write it relative to the plan file (../sources/<id>.txt)"
     try:
-        data = plan_path.resolve().parent.parent
+        data = data_folder_of(plan_path.resolve())
         target = (plan_path.parent / source).resolve()
     except (OSError, RuntimeError) as exc:   # a symlink loop
         return f"source {source!r} cannot be resolved: {exc}"

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..core.errors import PlanError
 from ..core.findings import ERROR, Finding
 from ..core.model import Plan
-from ..files.paths import shown_path, source_problem
+from ..files.paths import data_folder_of, plan_path, shown_path, source_problem
 from . import schema, schemacheck
 from .checks import quote_missing, source_named
 from .load import Loaded, load_plan_cached
@@ -24,7 +24,7 @@ def press_files(data: Path) -> list[Path]:
 def plan_beside(press_path: Path, plan_id: str) -> Loaded | None:
     """The plan a press file names, from the plans/ folder beside it (a press file read
     without its plan); None when that folder has no such plan file."""
-    path = press_path.resolve().parent.parent / "plans" / f"{plan_id}.yaml"
+    path = plan_path(data_folder_of(press_path.resolve()), plan_id)
     return load_plan_cached(path) if path.is_file() else None
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..core.findings import ERROR, WARNING, Finding
 from ..core.model import Plan
-from ..files.paths import data_dir, plan_files, shown_path
+from ..files.paths import data_dir, data_folder_of, plan_files, shown_path
 from . import schema, schemacheck
 from .checks import check_plan
 from .links import check_default as check_links
@@ -100,7 +100,7 @@ def _data_folders(paths: list[Path]) -> list[Path]:
     """The data folders (the folder holding plans/) of the plan files named."""
     folders = []
     for path in paths:
-        folder = path.resolve().parent.parent
+        folder = data_folder_of(path.resolve())
         if path.resolve().parent.name == "plans" and folder not in folders:
             folders.append(folder)
     return folders

@@ -27,6 +27,7 @@ from typing import NamedTuple
 from ..core.errors import PlanError
 from ..core.model import Item, Plan, item_data
 from ..core.verdicts import Diff, Row
+from ..files.paths import plan_path
 
 
 class GitProblem(Exception):
@@ -258,12 +259,12 @@ def _location(before: Row | None, after: Row | None, province: str, sides: _Side
     for item in then:
         plan = sides.after.get(item.plan)
         if plan is None or plan.item(item.id) is None:
-            new_file = sides.data / "plans" / f"{item.plan}.yaml"
-            old_file = sides.base_data / "plans" / f"{item.plan}.yaml"
+            new_file = plan_path(sides.data, item.plan)
+            old_file = plan_path(sides.base_data, item.plan)
             return rel(new_file), (_moved_line(old_file, new_file, item.pos.line) if new_file.is_file() else None)
     if now:
         return rel(sides.after[now[0].plan].path), now[0].pos.line
-    return rel(sides.data / "plans" / f"{province}.yaml"), None
+    return rel(plan_path(sides.data, province)), None
 
 
 # ---------------------------------------------------------------- the comparison

@@ -22,6 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.model import KINDS, Item, Plan, Service, Target, Task
+from ..files.paths import data_folder_of
 from ..ingest.press import article_of
 from .claims import judged
 from .crossplan import provinces, reference_id
@@ -221,7 +222,7 @@ def _press(plans: dict[str, Plan]) -> dict[Path, tuple[dict, Plan]]:
 
     if not plans:
         return {}
-    data = next(iter(plans.values())).path.resolve().parent.parent
+    data = data_folder_of(next(iter(plans.values())).path.resolve())
     return {path: load_press(path, plans) for path in press_files(data)}
 
 
@@ -233,7 +234,7 @@ def data_files(plans: dict[str, Plan], press: dict[Path, Path | None]) -> list[t
 
     if not plans:
         return []
-    data = next(iter(plans.values())).path.resolve().parent.parent
+    data = data_folder_of(next(iter(plans.values())).path.resolve())
     paths: set[Path] = set()
     for plan in plans.values():
         paths |= {plan.path, plan.source}

@@ -14,7 +14,7 @@ from typing import Callable
 from ..core.model import Plan
 from ..core.verdicts import Diff
 from ..files import cache
-from ..files.paths import links_path
+from ..files.paths import data_folder_of, links_path
 from ..ingest import planref
 
 
@@ -32,15 +32,15 @@ def diff_of_plans(a: Plan, b: Plan, kinds: tuple[str, ...]) -> Diff:
 
 
 def _cached(left: Path, right: Path, kinds: tuple[str, ...], plans: Callable[[], tuple[Plan, Plan]]) -> Diff:
-    links = links_path(left.parent.parent)   # the data folder holds plans/ and links.yaml
+    data = data_folder_of(left)
 
     def compute() -> Diff:
         from ..engine.compare import diff
         from ..ingest.links import load_checked_links
 
         a, b = plans()
-        return diff(a, b, load_checked_links({a.id: a, b.id: b}, left.parent.parent), kinds)
+        return diff(a, b, load_checked_links({a.id: a, b.id: b}, data), kinds)
 
     # the diff searches B's source text before it says `omitted`: a changed text is a new diff
-    return cache.by_files("diff-result", [left, right, links], repr(kinds), compute, Diff,
+    return cache.by_files("diff-result", [left, right, links_path(data)], repr(kinds), compute, Diff,
                           read_too=lambda d: [d.left.source, d.right.source])
