@@ -506,6 +506,21 @@ def _num(n: float | None) -> str:
     return "" if n is None else (str(int(n)) if n == int(n) else f"{n:g}")
 
 
+def committed_numbers(x: Target, y: Target) -> tuple[float, float, str | None, bool] | None:
+    """What two targets promise, read as compare_targets reads them, as two numbers on one
+    scale: (x's, y's, their unit, whether higher is better); None when the values are not
+    two numbers of one scale. The report's margins use it."""
+    vx, vy = _in_item_unit(x, try_parse(x.target)), _in_item_unit(y, try_parse(y.target))
+    if vx is None or vy is None or not vx.numeric or not vy.numeric:
+        return None
+    ux, uy = effective_unit(x, vx), effective_unit(y, vy)
+    nx, ny, _ = _same_scale(vx, vy, ux, uy)
+    if nx is None:
+        return None
+    better = higher_is_better(x.indicator, vx)
+    return _commitment(nx, better), _commitment(ny, better), ux or uy, better
+
+
 def _commitment(value: Value, better_high: bool) -> float:
     """What a value promises at least: a range's weaker end."""
     if value.comparator == "range" and value.high is not None:

@@ -133,23 +133,14 @@ def margin(x: Target, y: Target) -> tuple[float | None, float | None]:
     """(relative margin, percentage points) of the province's target y over national's x, signed
     so that a positive margin is better (for an indicator to reduce, lower is better); None when
     the values are not two numbers on one scale. Uses the engine's own readings of the values."""
-    from ..engine.compare import _commitment, _in_item_unit, _same_scale, effective_unit
-    from ..core.facts import higher_is_better
-    from ..core.values import try_parse
+    from ..engine.compare import committed_numbers
 
-    vx, vy = _in_item_unit(x, try_parse(x.target)), _in_item_unit(y, try_parse(y.target))
-    if vx is None or vy is None or not vx.numeric or not vy.numeric:
+    found = committed_numbers(x, y)
+    if found is None or not found[0]:
         return None, None
-    ux, uy = effective_unit(x, vx), effective_unit(y, vy)
-    nx, ny, _ = _same_scale(vx, vy, ux, uy)
-    if nx is None:
-        return None, None
-    better = higher_is_better(x.indicator, vx)
-    a, b = _commitment(nx, better), _commitment(ny, better)
-    if not a:
-        return None, None
+    a, b, unit, better = found
     sign = 1 if better else -1
-    points = sign * (b - a) if (ux or uy) == "%" else None
+    points = sign * (b - a) if unit == "%" else None
     return round(sign * (b - a) / abs(a), 4), (round(points, 4) if points is not None else None)
 
 
