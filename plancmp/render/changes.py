@@ -7,7 +7,7 @@ import json
 from ..views.changes import Change
 from ..core.verdicts import Row, label
 from .findings import github_escape
-from .tabular import Column, Table, _md, as_text
+from .tabular import Column, Table, as_text, md_rows, md_text
 
 WARN_STATUSES = ("below", "omitted")   # a move to one of these is a ::warning, not a ::notice
 
@@ -70,14 +70,10 @@ def as_table(rev: str, changes: list[Change]) -> str:
 
 def as_markdown(rev: str, changes: list[Change]) -> str:
     """A pull-request comment (or $GITHUB_STEP_SUMMARY): a heading, a count line, one table."""
-    lines = ["## plancmp: verdicts this change moves", "", _md(count_line(rev, changes)), ""]
+    lines = ["## plancmp: verdicts this change moves", "", md_text(count_line(rev, changes)), ""]
     if changes:
         t = table(rev, changes)
-        cols = t.columns
-        lines.append("| " + " | ".join(_md(c.title) for c in cols) + " |")
-        lines.append("| " + " | ".join("---" for _ in cols) + " |")
-        lines += ["| " + " | ".join(_md(str(r.get(c.key) or "")) for c in cols) + " |" for r in t.rows]
-        lines.append("")
+        lines += [*md_rows(t.columns, t.rows), ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -6,11 +6,8 @@ from itertools import groupby
 from ..core.i18n import Labels
 from ..core.verdicts import STATUSES, Diff
 from .diff_cells import notes_text, right_text, score_text, side_text, status_text
+from .tabular import md_text
 from .verdict_style import verdict_counts
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def render(diff: Diff, evidence: bool = False, labels: Labels | None = None) -> str:
@@ -38,7 +35,7 @@ def render(diff: Diff, evidence: bool = False, labels: Labels | None = None) -> 
             if evidence:
                 left += f"<br>“{r.left.evidence.quote}”" if r.left else ""
                 right += f"<br>“{r.right.evidence.quote}”" if r.right else ""
-            lines.append("| " + " | ".join(_cell(c) for c in (labels.kind(r.kind), left, right, f"**{status_text(r, labels)}**",
+            lines.append("| " + " | ".join(md_text(c) for c in (labels.kind(r.kind), left, right, f"**{status_text(r, labels)}**",
                                                                score_text(r, labels), notes_text(r))) + " |")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -145,26 +145,32 @@ def _grids(table: Table, none: str, stacked: bool = False) -> list:
     return grids
 
 
-def _md(text: str) -> str:
+def md_text(text: str) -> str:
+    """Text for one Markdown table cell or line: backslashes and pipes escaped, one line."""
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def md_rows(columns: list[Column], rows: list[dict]) -> list[str]:
+    """A Markdown table: the header, the alignment line (numbers to the right), the rows."""
+    return ["| " + " | ".join(md_text(c.title) for c in columns) + " |",
+            "| " + " | ".join("---:" if c.justify == "right" else "---" for c in columns) + " |",
+            *("| " + " | ".join(md_text(cell(r, c.key)) for c in columns) + " |" for r in rows)]
 
 
 def as_markdown(tables: list[Table], labels=None) -> str:
     lines: list[str] = []
     for table in tables:
-        lines += [f"## {_md(table.title)}", ""]
+        lines += [f"## {md_text(table.title)}", ""]
         if table.intro:
-            lines += [f"{_md(line if isinstance(line, str) else line[0] + '  '.join(line[1:]))}  "
+            lines += [f"{md_text(line if isinstance(line, str) else line[0] + '  '.join(line[1:]))}  "
                       for line in table.intro] + [""]
         cols = table.shown_columns()
         for name, rows in table.groups():
             if name is not None:
-                lines += [f"### {_md(name)}", ""]
-            lines.append("| " + " | ".join(_md(c.title) for c in cols) + " |")
-            lines.append("| " + " | ".join("---:" if c.justify == "right" else "---" for c in cols) + " |")
-            lines += ["| " + " | ".join(_md(cell(r, c.key)) for c in cols) + " |" for r in rows]
+                lines += [f"### {md_text(name)}", ""]
+            lines += md_rows(cols, rows)
             lines.append("")
-        lines += [f"{_md(note)}  " for note in table.notes]
+        lines += [f"{md_text(note)}  " for note in table.notes]
         if table.notes:
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
