@@ -293,3 +293,14 @@ def test_an_oversized_source_is_refused_not_read_into_memory(data):
     result = _cli("validate", "--format", "json", timeout=60)
     found = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "source-missing"]
     assert result.returncode in (1, 2) and found and "limit" in found[0]["message"]
+
+
+@pytest.mark.parametrize("text", ["pairings: 5\n", "- a list\n", "a: &x [*x]\npairings: []\n",
+                                  "pairings: !!python/object/apply:os.system ['touch pwned']\n"])
+def test_a_bad_labels_file_for_eval_is_refused_plainly(data, tmp_path, text):
+    labels = tmp_path / "labels.yaml"
+    labels.write_text(text, encoding="utf-8")
+    proc = _cli("eval", "--labels", str(labels), cwd=tmp_path)
+    assert proc.returncode == 1 and "is no labels file" in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr
+    assert not (tmp_path / "pwned").exists()

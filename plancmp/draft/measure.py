@@ -126,14 +126,15 @@ def _field(item: dict, name: str):
 def measure(data: Path, plans=PLANS) -> tuple[list[Score], Counter]:
     """Score every plan's draft, and validate the drafts together in a temporary data folder
     (as `plancmp new` would leave them): the finding codes and their counts."""
-    import yaml
+    from ..ingest.yamldoc import load
 
     from . import draft_text
 
     scores, drafts = [], {}
     for plan in plans:
         text = (data / "sources" / f"{plan}.txt").read_text(encoding="utf-8-sig")
-        curated = yaml.safe_load((data / "plans" / f"{plan}.yaml").read_text(encoding="utf-8"))
+        doc, _ = load(data / "plans" / f"{plan}.yaml")
+        curated = doc.data
         draft = draft_text(text)
         drafts[plan] = (text, curated, draft)
         scores.append(score(plan, draft, curated, text))

@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
+from ..core.errors import PlanError
 from ..core.model import KINDS, Plan
 from ..core.verdicts import Row
 
@@ -65,8 +65,16 @@ class Score:
 
 
 def read_labels(path: Path) -> list[dict]:
-    with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)["pairings"]
+    """The `pairings:` of a labels file, read as plan files are (bounded, no anchors or tags);
+    PlanError when the file is no YAML mapping holding a list of pairings."""
+    from ..files.paths import shown_path
+    from ..ingest.yamldoc import load
+
+    doc, findings = load(path, shown_path(path))
+    pairings = doc.data.get("pairings") if doc is not None and isinstance(doc.data, dict) else None
+    if findings or not isinstance(pairings, list) or not all(isinstance(p, dict) for p in pairings):
+        raise PlanError(f"{shown_path(path)} is no labels file (a mapping with a `pairings:` list)", findings)
+    return pairings
 
 
 class Label:
