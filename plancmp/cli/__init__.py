@@ -1,6 +1,8 @@
-"""The command line: option parsing and picking a renderer, nothing else.
+"""The command line: each command reads its options, gets its data (plans from ingest/,
+a view from views/, a draft from draft/), renders it and prints; the logic lives below.
 
-Each command lives in its own module and registers itself on `app`.
+Each command lives in its own module, which registers it on `app` when it is imported
+(the import line below).
 """
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ def bucket_of(status: str) -> str | None:
 
 def label(status: str) -> str:
     """The verdict as English words (`not comparable`); the words of both languages are data:
-    plancmp/vocab/labels.yaml (plancmp/i18n.py)."""
+    plancmp/vocab/labels.yaml (core/i18n.py)."""
     from .i18n import status_label
 
     return status_label(status, "en")

@@ -5,8 +5,8 @@ are left out of the Plan so that everything downstream can trust its types.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from . import schema
 from ..core import vocab
@@ -17,12 +17,14 @@ from ..core.model import Accept, Baseline, Evidence, Plan, Reveal, Service, Sour
 from .yamldoc import Doc, Pos, load as load_yaml
 
 
-@dataclass
-class Loaded:
+class Loaded(NamedTuple):
+    """A plan file read: its YAML (None once cached), the Plan (None when its structure is
+    broken) and what is wrong with it."""
+
     path: Path
     doc: Doc | None
     plan: Plan | None
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding]
 
 
 def load_plan(path: Path) -> Loaded:
