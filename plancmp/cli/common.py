@@ -271,21 +271,17 @@ def domains_option(value: str | None) -> list[str] | None:
 def kinds_option(value: str | None, default: tuple[str, ...] | None = None) -> tuple[str, ...]:
     """--kind targets,services: the kinds, in the model's order; a usage error names the valid ones."""
     from ..core.model import KINDS
+    from ..core.vocab import kind_spellings
 
     kinds = []
     for word in split_list(value):
-        kind = _KIND_WORDS.get(word.lower(), word.lower())
-        if kind not in KINDS:
+        kind = kind_spellings().get(word.lower())
+        if kind is None:
             usage_error(f"unknown --kind {word!r}{did_you_mean(word, KINDS)}; choose from: {', '.join(KINDS)}")
         kinds.append(kind)
     if not kinds:
         return default if default is not None else KINDS
     return tuple(k for k in KINDS if k in kinds)
-
-
-# singular and Chinese spellings of the kinds
-_KIND_WORDS = {"target": "targets", "service": "services", "task": "tasks", "指标": "targets",
-               "服务": "services", "任务": "tasks"}
 
 
 def statuses_option(value: str | None, option: str = "--status") -> set[str] | None:
@@ -316,8 +312,9 @@ def binding_option(value: str | None) -> str | None:
     """--binding 约束性|预期性 (or binding, expected …) -> the binding as plans write it."""
     if not value:
         return None
-    words = {"约束性": "约束性", "约束": "约束性", "binding": "约束性", "obligatory": "约束性", "mandatory": "约束性",
-             "预期性": "预期性", "预期": "预期性", "expected": "预期性", "anticipatory": "预期性", "indicative": "预期性"}
+    from ..core.vocab import binding_spellings
+
+    words = binding_spellings()
     found = words.get(value.strip().lower())
     if found is None:
         usage_error(f"unknown --binding {value!r}{did_you_mean(value, words)}; choose from: 约束性 (binding), 预期性 (expected)")

@@ -48,6 +48,10 @@ class Labels:
     def kind(self, kind: str, short: bool = False) -> str:
         return self._get("kind_short" if short else "kind", kind)
 
+    def kind_one(self, kind: str) -> str:
+        """One item of the kind: `target`, `指标`."""
+        return self._get("kind_one", kind)
+
     def binding(self, binding: str | None) -> str:
         return self._get("binding", binding) if binding else ""
 

@@ -118,6 +118,24 @@ def bindings() -> tuple[str, ...]:
 
 
 @cache
+def binding_spellings() -> dict[str, str]:
+    """What people may type for a 属性 (lower-cased) -> the 属性 as plans write it."""
+    typed = read("bindings.yaml").get("typed") or {}
+    return {word.lower(): b for b in bindings() for word in (b, *typed.get(b, ()))}
+
+
+@cache
+def kind_spellings() -> dict[str, str]:
+    """What people may type for a kind (lower-cased: targets, target, 指标 …) -> the kind, from
+    the kind words of both languages (labels.yaml `kind`, `kind_one`)."""
+    from .model import KINDS
+
+    labels = read("labels.yaml")
+    return {word.lower(): kind for kind in KINDS
+            for word in (kind, *labels["kind"][kind].values(), *labels["kind_one"][kind].values())}
+
+
+@cache
 def value_words() -> dict:
     return read("values.yaml")
 

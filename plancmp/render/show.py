@@ -7,7 +7,7 @@ from .diff_cells import when
 from .verdict_style import STYLES
 from .tabular import Column, Table
 
-_KIND = {"targets": "target", "services": "service", "tasks": "task"}
+_EN = Labels("en")   # the item record's kind field is English in both languages, like its other keys
 
 
 def _where(record: dict) -> str:
@@ -59,7 +59,7 @@ def overview_table(data: dict, labels: Labels | None = None, width: int | None =
                Column("name", labels("name")), Column("commitment", labels("commitment"))]
     if wide:
         columns += [Column("marks", labels("marks")), Column("where", labels("where"))]
-    kind = (lambda k: _KIND[k]) if labels.lang == "en" else labels.kind
+    kind = _EN.kind_one if labels.lang == "en" else labels.kind
     rows = [{"domain": r["domain"], "kind": kind(r["kind"]), "id": r["id"], "name": r["name"],
              "commitment": _commitment(r), "marks": _marks(r), "where": _line(r)} for r in data["items"]]
     intro = [labels("show_counts", counts=counts, file=plan["file"], source=plan["source"])]
@@ -69,7 +69,7 @@ def overview_table(data: dict, labels: Labels | None = None, width: int | None =
 
 
 def _item_fields(record: dict) -> list[tuple[str, str]]:
-    fields = [("ref", record["ref"]), ("kind", _KIND[record["kind"]]), ("domain", record["domain"])]
+    fields = [("ref", record["ref"]), ("kind", _EN.kind_one(record["kind"])), ("domain", record["domain"])]
     if record["kind"] == "targets":
         base = record["baseline"]
         fields += [("indicator", record["indicator"]), ("unit", record["unit"] or "—"),
