@@ -8,6 +8,8 @@ from typing import NamedTuple
 from .positions import Pos
 
 KINDS = ("targets", "services", "tasks")
+TARGET_BASES = ("table", "text", "box")   # where a target is stated: the indicator table, body text, a box
+TARGET_FLAGS = ("annual_average", "cumulative", "base_year_differs", "aspirational")   # a table's footnote marks
 
 # Records: NamedTuples, but the items (subclasses) and the Plan (filled in): core/__init__.py.
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..core import vocab
 from ..core.findings import ACCEPTABLE
+from ..core.model import TARGET_BASES, TARGET_FLAGS
 from ..files.paths import SCHEMA_DIR
 
 # (?![\s\S]) ends the text in every regex dialect: `$` would let a trailing newline through
@@ -68,9 +69,8 @@ def plan_schema() -> dict:
          "target": _value(),
          "year": {"type": "integer"},
          "binding": {"enum": [*vocab.bindings(), None], "description": "属性: 预期性 or 约束性; null when the source does not say"},
-         "basis": {"enum": ["table", "text", "box"]},
-         "flags": {"type": "array", "uniqueItems": True,
-                   "items": {"enum": ["annual_average", "cumulative", "base_year_differs", "aspirational"]}},
+         "basis": {"enum": list(TARGET_BASES)},
+         "flags": {"type": "array", "uniqueItems": True, "items": {"enum": list(TARGET_FLAGS)}},
          "restates": {"type": "string", "pattern": ID_PATTERN,
                       "description": "Id of the target of this plan that states the same indicator elsewhere "
                                      "(the table row this text or box restates); the diff shows both on one row"}},

@@ -71,7 +71,7 @@ def targets_sheets(data: dict, labels: Labels) -> list[Sheet]:
     sheets = [Sheet(labels("summary"), [labels("plan"), *(labels.status(s) for s in STATUSES)],
                     [[pid, *(c[s] for s in STATUSES)] for pid, c in counts.items()])]
     grid = [[r["domain"], r["indicator"], r["unit"] or "",
-             *(Verdict(cell_text(r["cells"][p], data["flags"], labels), r["cells"][p]["status"]) for p in data["plans"])]
+             *(Verdict(cell_text(r["cells"][p], labels), r["cells"][p]["status"]) for p in data["plans"])]
             for r in data["rows"]]
     sheets.append(Sheet("grid", [labels("domain"), labels("indicator"), labels("unit"), *data["plans"]], grid))
     header = [labels("domain"), labels("indicator"), labels("plan"), labels("verdict"), "status", labels("id"),

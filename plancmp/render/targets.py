@@ -12,7 +12,7 @@ from .verdict_style import STYLES, legend_item
 from .tabular import Column, Table
 
 
-def cell_text(cell: dict, flags: dict | None = None, labels: Labels | None = None) -> str:
+def cell_text(cell: dict, labels: Labels | None = None) -> str:
     """`= 85.2% → >90% (2025, 约束性) [text; annual avg]`: verdict symbol, value as written,
     target year and 属性, marks."""
     labels = labels or Labels("en")
@@ -62,7 +62,7 @@ def targets_table(data: dict, labels: Labels | None = None) -> Table:
         row = {"domain": r["domain"], "indicator": r["indicator"], "unit": r["unit"] or "",
                "named": with_unit(r["indicator"], r["unit"], labels),
                "_style": {pid: STYLES.get(c["status"], "") for pid, c in r["cells"].items()}}
-        row |= {pid: cell_text(c, data["flags"], labels) for pid, c in r["cells"].items()}
+        row |= {pid: cell_text(c, labels) for pid, c in r["cells"].items()}
         rows.append(row)
     cells = [Column(pid, pid, least=CELL) for pid in plans]
     full = [Column("domain", labels("domain")), Column("indicator", labels("indicator"), least=NAME),

@@ -2,7 +2,7 @@
 services and tasks, and which parts of the sources were lost."""
 from __future__ import annotations
 
-from ..core.model import Plan
+from ..core.model import TARGET_BASES, Plan
 from ..core.vocab import domain_names
 
 COUNTS = ["targets (table)", "targets (text)", "targets (box)", "services", "tasks"]
@@ -10,7 +10,7 @@ COUNTS = ["targets (table)", "targets (text)", "targets (box)", "services", "tas
 
 def _counts(plan: Plan, domain: str | None) -> list[int]:
     keep = lambda item: domain is None or item.domain == domain
-    by_basis = [sum(keep(t) and t.basis == basis for t in plan.targets) for basis in ("table", "text", "box")]
+    by_basis = [sum(keep(t) and t.basis == basis for t in plan.targets) for basis in TARGET_BASES]
     return by_basis + [sum(map(keep, plan.services)), sum(map(keep, plan.tasks))]
 
 

@@ -10,14 +10,10 @@ from __future__ import annotations
 
 from ..core.verdicts import label
 from .crossplan import against_reference, reference_id, row_for
-from ..core.model import Item, Plan, Target, planned_change
+from ..core.i18n import Labels
+from ..core.model import TARGET_FLAGS, Item, Plan, Target, planned_change
 from .show import items_by_domain, source_line
 from ..core.vocab import domain_order
-
-# Footnote flags as the tables mark them.
-FLAG_MARKS = {"annual_average": "annual avg", "cumulative": "cumulative", "base_year_differs": "other base year",
-              "aspirational": "aspirational (力争)"}
-
 
 def target_cell(plan: Plan, target: Item, status: str, row=None) -> dict:
     if not isinstance(target, Target):   # a province states the national target in a task or service
@@ -88,4 +84,4 @@ def target_grid(plans: dict[str, Plan], plan_ids: list[str] | None = None, domai
     rows.sort(key=lambda r: domain_order(r["domain"]))   # stable: national rows first in each domain
     return {"reference": ref.id, "plans": [ref.id, *shown], "domain": ",".join(domains) if domains else None,
             "plan_names": {pid: plans[pid].region for pid in [ref.id, *shown]}, "rows": rows,
-            "flags": FLAG_MARKS}
+            "flags": {flag: Labels("en").flag(flag) for flag in TARGET_FLAGS}}   # the footnote marks, in English
