@@ -8,6 +8,7 @@ from typing import NamedTuple
 from .positions import Pos
 
 KINDS = ("targets", "services", "tasks")
+LEVELS = ("national", "province")   # exactly one national plan: the reference of every cross-plan view
 TARGET_BASES = ("table", "text", "box")   # where a target is stated: the indicator table, body text, a box
 TARGET_FLAGS = ("annual_average", "cumulative", "base_year_differs", "aspirational")   # a table's footnote marks
 

@@ -548,8 +548,8 @@ def _compare_qualitative(vx: Value, vy: Value, ux, uy) -> tuple[str, str]:
         return ("exceeds" if ly > lx else "below" if ly < lx else "matches"), word
     qual, num = (vx, vy) if vx.qualitative else (vy, vx)
     num_unit = uy if vx.qualitative else ux
-    if qual.level == "full" and num_unit == "%" and num.number is not None:
-        hundred = Value(qual.raw, "=", 100.0, "%")
+    hundred = qual.as_hundred()
+    if hundred is not None and num_unit == "%" and num.number is not None:
         left, right = (hundred, vy) if vx.qualitative else (vx, hundred)
         return _order(left, right, True), f"{qual.qualitative} counted as 100%"
     return "not-comparable", f"qualitative {qual.qualitative} against {num.describe()} without a stated equivalence"

@@ -72,7 +72,7 @@ def _same(a: Value, b: Value) -> bool:
         return a.qualitative == b.qualitative or (a.level is not None and a.level == b.level)
     if a.qualitative or b.qualitative:
         word, number = (a, b) if a.qualitative else (b, a)
-        if word.level == "full":   # 应保尽保, 覆盖全部… : 100%
+        if word.as_hundred() is not None:   # 应保尽保, 覆盖全部… : 100%
             return number.number == 100 and (number.unit or "%") == "%"
         return True
     if a.number is None or b.number is None:

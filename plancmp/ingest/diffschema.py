@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..core.verdicts import STATUSES
-from ..core.model import KINDS
+from ..core.model import KINDS, LEVELS
 from ..core.vocab import domain_names
 
 _str = {"type": "string"}
@@ -12,7 +12,7 @@ _opt = {"type": ["string", "null"]}
 def diff_schema() -> dict:
     plan = {"type": "object", "additionalProperties": False,
             "required": ["id", "name", "level", "region"],
-            "properties": {"id": _str, "name": _str, "level": {"enum": ["national", "province"]}, "region": _str}}
+            "properties": {"id": _str, "name": _str, "level": {"enum": list(LEVELS)}, "region": _str}}
     item = {"type": "object", "additionalProperties": False,
             "required": ["id", "kind", "name", "baseline", "target", "unit", "year", "binding", "quote", "section"],
             "description": "One side of a row: a target, service item or task of that plan",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..core import vocab
 from ..core.findings import ACCEPTABLE
-from ..core.model import TARGET_BASES, TARGET_FLAGS
+from ..core.model import LEVELS, TARGET_BASES, TARGET_FLAGS
 from ..files.paths import SCHEMA_DIR
 
 # (?![\s\S]) ends the text in every regex dialect: `$` would let a trailing newline through
@@ -103,7 +103,7 @@ def plan_schema() -> dict:
         "description": "One public-service plan: its targets, basic-service items and key tasks, each with evidence",
         **_closed(
             {"id": {"type": "string", "pattern": ID_PATTERN}, "name": _str,
-             "level": {"enum": ["national", "province"]}, "region": _str,
+             "level": {"enum": list(LEVELS)}, "region": _str,
              "aliases": {"type": "array", "uniqueItems": True, "items": _str,
                          "description": "What people may type for this plan on the command line (浙江, zj), besides "
                                         "its id and region: `aliases: [浙江, zj]`"},
