@@ -2,10 +2,9 @@
 tables (text, Markdown) and one flat CSV table; JSON is claims.py's data as it is."""
 from __future__ import annotations
 
+from ..views.claims import verdict_text
 from .tabular import Column, Table
-
-_STYLE = {"supported": "green", "overstated": "bold red", "understated": "yellow", "not-in-plan": "bold magenta",
-          "context": "dim"}
+from .verdict_style import CLAIM_STYLES
 
 
 def _items(claim: dict) -> str:
@@ -19,7 +18,7 @@ def _why(claim: dict) -> str:
 def _row(press: dict, claim: dict) -> dict:
     return {"press": press["id"], "plan": press["plan"], "claim": claim["id"], "verdict": claim["verdict_text"],
             "quote": claim["quote"], "items": _items(claim), "why": _why(claim),
-            "_style": {"verdict": _STYLE.get(claim["verdict"], "")}}
+            "_style": {"verdict": CLAIM_STYLES.get(claim["verdict"], "")}}
 
 
 _COLUMNS = [Column("claim", "claim"), Column("verdict", "verdict", nowrap=True), Column("quote", "the article says"),
@@ -29,7 +28,7 @@ _COLUMNS = [Column("claim", "claim"), Column("verdict", "verdict", nowrap=True),
 def tables(data: dict) -> list[Table]:
     out = []
     for press in data["press"]:
-        counts = ", ".join(f"{n} {v.replace('-', ' ')}" for v, n in press["counts"].items() if n)
+        counts = ", ".join(f"{n} {verdict_text(v)}" for v, n in press["counts"].items() if n)
         out.append(Table(f"{press['id']}: claims about {press['plan_name']} ({press['plan']})", _COLUMNS,
                          [_row(press, c) for c in press["claims"]], notes=[f"{len(press['claims'])} claims: {counts}"]))
     return out

@@ -21,6 +21,13 @@ BUCKET_CSS = {"matched or exceeded": "met", "below": "below", "not comparable": 
               "omitted": "omitted", "unknown": "unknown"}
 
 
+# A press claim's verdict (views/claims.py) on a terminal, and as the report's tag class.
+CLAIM_STYLES = {"supported": "green", "overstated": "bold red", "understated": "yellow", "not-in-plan": "bold magenta",
+                "context": "dim"}
+CLAIM_CSS = {"supported": "s-matches", "overstated": "s-below", "understated": "s-not-comparable",
+             "not-in-plan": "s-omitted", "context": "s-reference"}
+
+
 def legend_item(status: str, labels: Labels) -> str:
     """`= matches`, `= 相当`: a verdict's symbol and its words."""
     return f"{SYMBOLS[status]} {labels.status(status)}"

@@ -28,7 +28,6 @@ from ..core.model import Item, Plan, Target
 from ..core.values import Value, normalise, try_parse
 
 VERDICTS = ("supported", "overstated", "understated", "not-in-plan", "context")
-VERDICT_TEXT = {"not-in-plan": "not in the plan"}
 
 # Comparator words of headlines that plans do not use, as the plan word that means the same
 # (values.yaml knows 超过, not 超): 超85% = 超过85% = >85%; 近 (nearly) is below.
@@ -39,8 +38,11 @@ _AMBITION = {">": 1, "≥": 0, "=": 0, "≈": 0, "≤": 0, "<": -1}
 _CLAUSE_END = "，。；：！？,;:!?"
 
 
-def verdict_text(verdict: str) -> str:
-    return VERDICT_TEXT.get(verdict, verdict)
+def verdict_text(verdict: str, lang: str = "en") -> str:
+    """A claim's verdict in words (`not in the plan`, 规划未载): vocab/labels.yaml."""
+    from ..core.i18n import Labels
+
+    return Labels(lang)("report_claim_" + verdict)
 
 
 class Stated(NamedTuple):
