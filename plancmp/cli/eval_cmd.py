@@ -22,7 +22,8 @@ def eval_command(
 
       plancmp eval --labels my-pairs.yaml
     """
-    from ..views.evaluate import evaluate, read_labels, report
+    from ..render.evaluate import report
+    from ..views.evaluate import evaluate, read_labels
     from ..ingest.load import load_all
     from ..files.paths import data_dir, shown_path
 

@@ -65,9 +65,10 @@ def diff_sheets(diff: Diff, labels: Labels) -> list[Sheet]:
 def targets_sheets(data: dict, labels: Labels) -> list[Sheet]:
     """summary (each province's verdicts), the grid (one row per indicator, one column per plan),
     and targets: one line per indicator and plan, each value in its own column, with its quote."""
-    from .targets import cell_text, target_lines, verdict_counts
+    from ..views.targetgrid import province_counts
+    from .targets import cell_text, target_lines
 
-    counts = verdict_counts(data)
+    counts = province_counts(data)
     sheets = [Sheet(labels("summary"), [labels("plan"), *(labels.status(s) for s in STATUSES)],
                     [[pid, *(c[s] for s in STATUSES)] for pid, c in counts.items()])]
     grid = [[r["domain"], r["indicator"], r["unit"] or "",

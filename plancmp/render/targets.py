@@ -6,7 +6,8 @@ tables write it), then each plan's cell moves onto a line of its own under the i
 from __future__ import annotations
 
 from ..core.i18n import Labels
-from ..core.verdicts import STATUSES, SYMBOLS
+from ..core.verdicts import SYMBOLS
+from ..views.targetgrid import province_counts
 from .diff_cells import when
 from .verdict_style import STYLES, legend_item
 from .tabular import Column, Table
@@ -25,23 +26,10 @@ def cell_text(cell: dict, labels: Labels | None = None) -> str:
     return text + (f" ({said})" if said else "") + (f" [{'; '.join(marks)}]" if marks else "")
 
 
-def verdict_counts(data: dict) -> dict[str, dict[str, int]]:
-    """{province: {status: n}} over the grid's cells (the reference column is not counted)."""
-    out = {}
-    for pid in data["plans"][1:]:
-        counts = {s: 0 for s in STATUSES}
-        for r in data["rows"]:
-            status = r["cells"][pid]["status"]
-            if status in counts:
-                counts[status] += 1
-        out[pid] = counts
-    return out
-
-
 def summary_lines(data: dict, labels: Labels) -> list[str]:
     """The answer first: how many indicators, each province's verdicts, the legend."""
     lines = [labels("targets_summary", n=len(data["rows"]), ref=data["reference"])]
-    for pid, counts in verdict_counts(data).items():
+    for pid, counts in province_counts(data).items():
         said = labels.sep.join(labels.count(n, legend_item(s, labels)) for s, n in counts.items() if n)
         lines.append(f"{pid}{labels.colon}{said or labels('none')}")
     lines += [[labels("legend") + labels.colon, *(legend_item(s, labels) for s in SYMBOLS)],

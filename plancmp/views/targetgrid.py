@@ -8,7 +8,7 @@ footnote flags.
 """
 from __future__ import annotations
 
-from ..core.verdicts import label
+from ..core.verdicts import STATUSES, label
 from .crossplan import against_reference, reference_id, row_for
 from ..core.i18n import Labels
 from ..core.model import TARGET_FLAGS, Item, Plan, Target, planned_change
@@ -85,3 +85,16 @@ def target_grid(plans: dict[str, Plan], plan_ids: list[str] | None = None, domai
     return {"reference": ref.id, "plans": [ref.id, *shown], "domain": ",".join(domains) if domains else None,
             "plan_names": {pid: plans[pid].region for pid in [ref.id, *shown]}, "rows": rows,
             "flags": {flag: Labels("en").flag(flag) for flag in TARGET_FLAGS}}   # the footnote marks, in English
+
+
+def province_counts(data: dict) -> dict[str, dict[str, int]]:
+    """{province: {status: n}} over the grid's cells (the reference column is not counted)."""
+    out = {}
+    for pid in data["plans"][1:]:
+        counts = {s: 0 for s in STATUSES}
+        for r in data["rows"]:
+            status = r["cells"][pid]["status"]
+            if status in counts:
+                counts[status] += 1
+        out[pid] = counts
+    return out

@@ -1,0 +1,36 @@
+"""`plancmp eval` as text: the scores as shipped and of the engine alone, then every wrong
+claim, miss and stale label (views/evaluate.py computes them)."""
+from __future__ import annotations
+
+from ..views.evaluate import Score, omission_precision, total
+
+
+def _table(title: str, scores: dict[str, Score], omissions: bool = True) -> list[str]:
+    lines = [title,
+             f"{'kind':<9} {'precision':>9} {'recall':>7} {'F1':>6} {'TP':>4} {'FP':>4} {'FN':>4} "
+             f"{'also ok':>8} {'shown':>6} {'omitted ok':>11}"]
+    every = total(scores)
+    for s in [*scores.values(), every]:
+        also = f"{s.also_right}/{s.also_all}"
+        shown = f"{s.edges_shown}/{s.edges_all}"
+        omitted = f"{s.omitted_absent}/{s.omitted}"
+        lines.append(f"{s.kind:<9} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.tp:>4} {len(s.fp):>4} "
+                     f"{len(s.fn):>4} {also:>8} {shown:>6} {omitted:>11}")
+    if omissions:
+        lines.append(f"omission precision {omission_precision(scores):.3f} "
+                     f"({every.omitted_absent} of {every.omitted} omitted rows confirmed absent)")
+    return lines
+
+
+def report(shipped: dict[str, Score], engine: dict[str, Score]) -> str:
+    """The shipped scores with their errors listed; the engine alone as a summary."""
+    lines = _table("as shipped (engine + data/links.yaml):", shipped)
+    lines += [""] + _table("engine alone (no links):", engine, omissions=False) + [""]
+    for kind, s in shipped.items():
+        for ref, said in s.fp:
+            lines.append(f"wrong claim     {kind:<8} {ref}: the row says {said}")
+        for ref, wanted in s.fn:
+            lines.append(f"missed          {kind:<8} {ref}: the label says {wanted}")
+        for ref in sorted(set(s.unknown_labels)):
+            lines.append(f"stale label     {kind:<8} {ref} is not an item any more")
+    return "\n".join(lines) + "\n"
