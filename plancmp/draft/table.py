@@ -116,7 +116,7 @@ def _markers(notes: list[Line]) -> tuple[dict[str, str], int | None]:
     for match in re.finditer(r"带\s*([*＊]+|〔\s*〕|\[\s*\]|［\s*］)\s*(.*?)(?=带\s*[*＊〔\[［]|$)", text):
         marker = _marker(match.group(1))
         said = match.group(2)
-        for word, flag in words()["note_flags"].items():
+        for word, flag in words()["flag_words"].items():
             if word in said:
                 meaning[marker] = flag
                 break
@@ -210,7 +210,7 @@ def _target(row: list[Cell], serial: bool, flags_of: dict[str, str], out: Draft)
     if note:
         out.note(where, f"{indicator}: {note}")
     flags = sorted({flags_of[m] for m in marks if m in flags_of} |
-                   {flag for word, flag in words()["indicator_flags"].items() if word in indicator})
+                   {flag for word, flag in words()["flag_words"].items() if word in indicator})
     item = {"category": found, "indicator": indicator, "unit": unit,
             "baseline": None if baseline[0] is None else {"value": baseline[0]},
             "target": target[0], "binding": binding, "basis": "table"}
