@@ -15,7 +15,7 @@ it restates, whether the plan supports it); this module says how each claim stan
 
 Numbers are read with the plan's own value parser (values.parse_value): the claim's quote
 is searched for [力争] [comparator] [verb] number [unit] [comparator suffix], in the words of
-vocab/values.yaml plus the few that newspapers use and plans do not (PRESS_WORDS).
+vocab/values.yaml, headline words (`press_prefix`: 超, 逾, 近) included.
 """
 from __future__ import annotations
 
@@ -28,10 +28,6 @@ from ..core.model import Item, Plan, Target
 from ..core.values import Value, normalise, try_parse
 
 VERDICTS = ("supported", "overstated", "understated", "not-in-plan", "context")
-
-# Comparator words of headlines that plans do not use, as the plan word that means the same
-# (values.yaml knows 超过, not 超): 超85% = 超过85% = >85%; 近 (nearly) is below.
-PRESS_WORDS = {"超": "超过", "逾": "超过", "近": "低于"}
 
 # How much a comparator promises at the same number, for an indicator where higher is better.
 _AMBITION = {">": 1, "≥": 0, "=": 0, "≈": 0, "≤": 0, "<": -1}
@@ -59,11 +55,17 @@ def _number_pattern() -> re.Pattern:
 
     words = value_words()
     alt = lambda ws: "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))
-    prefix = alt([*words["comparators"]["prefix"], *PRESS_WORDS])
+    prefix = alt([*words["comparators"]["prefix"], *words["press_prefix"]])
     suffix = alt(words["comparators"]["suffix"])
     return re.compile(
         rf"(?P<asp>{alt(words['aspirational'])})?(?P<pre>{prefix})?(?P<verb>{alt(words['verbs'])})?"
         rf"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?![\d.])(?P<unit>{alt(units())})?(?P<suf>{suffix})?")
+
+
+def _press_prefix() -> dict[str, str]:
+    from ..core.vocab import value_words
+
+    return value_words()["press_prefix"]
 
 
 def stated_numbers(quote: str) -> list[Stated]:
@@ -75,7 +77,7 @@ def stated_numbers(quote: str) -> list[Stated]:
             continue
         pre = m.group("pre") or ""
         written = m.group(0)
-        value = try_parse((m.group("asp") or "") + PRESS_WORDS.get(pre, pre) + (m.group("verb") or "")
+        value = try_parse((m.group("asp") or "") + _press_prefix().get(pre, pre) + (m.group("verb") or "")
                           + m.group("num") + (m.group("unit") or "") + (m.group("suf") or ""))
         if value is None or not value.numeric or value.comparator == "range":
             continue
