@@ -30,7 +30,7 @@ class Baseline(NamedTuple):
     year: int
 
 
-def planned_change(target: str, baseline: Baseline | None, *, year: bool = True, without: str | None = "—") -> str:
+def change_text(target: str, baseline: Baseline | None, *, year: bool = True, without: str | None = "—") -> str:
     """`baseline → target` exactly as written: `85.2% (2020) → >90%`, or `85.2% → >90%`
     (year=False). Without a baseline: `— → 应保尽保`, `→ 应保尽保` (without=""), or the
     target alone (without=None)."""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..core.i18n import Labels
-from ..core.model import Item, planned_change
+from ..core.model import Item, change_text
 from ..core.values import try_parse
 from ..core.verdicts import Row
 
@@ -15,7 +15,7 @@ def value_text(item: Item | None) -> str:
         value = try_parse(item.target)
         plain = value is not None and value.numeric and not value.unit
         unit = f" {item.unit}" if item.unit and plain else ""
-        return planned_change(item.target, item.baseline, year=False, without=None) + unit
+        return change_text(item.target, item.baseline, year=False, without=None) + unit
     if item.kind == "tasks":
         return "; ".join(item.commitments)
     return item.standard or ""

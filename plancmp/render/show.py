@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..core.i18n import Labels
-from ..core.model import Baseline, planned_change
+from ..core.model import Baseline, change_text
 from .diff_cells import when
 from .verdict_style import STYLES
 from .tabular import Column, Table
@@ -27,7 +27,7 @@ def _commitment(record: dict) -> str:
     """`85.2% (2020) → >90% [%] (2025, 约束性)`: the target, then its year and 属性."""
     if record["kind"] == "targets":
         base = record["baseline"]
-        text = planned_change(record["target"], Baseline(base["value"], base["year"]) if base else None)
+        text = change_text(record["target"], Baseline(base["value"], base["year"]) if base else None)
         text += f" [{record['unit']}]" if record["unit"] else ""
         said = when(record.get("year"), record.get("binding"))
         return text + (f" ({said})" if said else "")

@@ -8,7 +8,7 @@ is defined in the YAML. Counterparts in other plans come from the diff engine
 from __future__ import annotations
 
 from ..files.paths import shown_path
-from ..core.model import KINDS, Item, Plan, Service, Target, Task, planned_change
+from ..core.model import KINDS, Item, Plan, Service, Target, Task, change_text
 from ..core.vocab import domain_order
 
 
@@ -16,7 +16,7 @@ def summary_text(item: Item) -> str:
     """One line saying what the item commits to."""
     if isinstance(item, Target):
         unit = f" [{item.unit}]" if item.unit else ""
-        return planned_change(item.target, item.baseline) + unit
+        return change_text(item.target, item.baseline) + unit
     if isinstance(item, Service):
         return item.standard or item.target_group or ""
     if isinstance(item, Task):
