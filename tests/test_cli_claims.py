@@ -76,7 +76,7 @@ def test_verdicts_of_the_curated_article(judged, curated):
 
 def test_numbers_that_differ_are_over_or_understated():
     from plancmp.ingest import planref
-    from plancmp.views.claims import compare_numbers
+    from plancmp.engine.claims import compare_numbers
 
     share = planref.load("liaoning", DATA / "plans").item("inclusive-kindergarten-enrolment-share")
     [higher] = compare_numbers("普惠性幼儿园在园幼儿占比超过90%", [share])
