@@ -216,13 +216,12 @@ def write_out(out, write) -> None:
     """Write an --out file safely (a regular file or a new one, atomically), or exit 2 saying why."""
     from pathlib import Path
 
-    from ..files.output import NotAFile, refuse_unless_regular
+    from ..files.output import NotAFile
 
     path = Path(out)
     check_out(path)
     try:
-        refuse_unless_regular(path)   # again: the file may have changed while the command worked
-        write(path)
+        write(path)   # the atomic writers refuse a non-regular file again, at the moment they write
     except NotAFile as exc:
         usage_error(str(exc))
     except OSError as exc:
