@@ -295,7 +295,8 @@ def test_an_oversized_source_is_refused_not_read_into_memory(data):
     assert result.returncode in (1, 2) and found and "limit" in found[0]["message"]
 
 
-@pytest.mark.parametrize("text", ["pairings: 5\n", "- a list\n", "a: &x [*x]\npairings: []\n",
+@pytest.mark.parametrize("text", ["pairings: 5\n", "- a list\n", "pairings: [{}]\n",
+                                  "pairings: [{left: national, right: gansu, targets: {x: {mentioned: [one]}}}]\n", "a: &x [*x]\npairings: []\n",
                                   "pairings: !!python/object/apply:os.system ['touch pwned']\n"])
 def test_a_bad_labels_file_for_eval_is_refused_plainly(data, tmp_path, text):
     labels = tmp_path / "labels.yaml"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
@@ -121,7 +122,7 @@ def kind_param(default: str | None = None, help: str = KIND_HELP):
 
 
 def plans_param(help: str):
-    """--plans/-p: plans by id or alias, comma-separated (resolve_plans reads them)."""
+    """--plans/-p: plans by id or alias, comma-separated (plan_ids_option reads them)."""
     return typer.Option(None, "--plans", "-p", help=help)
 
 
@@ -194,18 +195,20 @@ def emit_text(text: str, view: View | None, out) -> None:
     echo(text, view)
 
 
-def check_out(out) -> None:
-    """An --out file plancmp may write: a regular file or a new one in an existing folder;
-    exit 2 saying why not (commands that work long ask before the work)."""
-    from pathlib import Path
-
-    from ..files.output import NotAFile, refuse_unless_regular
-
-    path = Path(out)
+def _check_folder(path: Path) -> None:
     if path.is_dir() and not path.is_symlink():
         usage_error(f"{path} is a directory; name the file to write")
     if not path.parent.is_dir():
         usage_error(f"{path.parent}: no such directory")
+
+
+def check_out(out) -> None:
+    """Before long work: an --out file plancmp may write (a regular file, or a new one in an
+    existing folder); exit 2 saying why not."""
+    from ..files.output import NotAFile, refuse_unless_regular
+
+    path = Path(out)
+    _check_folder(path)
     try:
         refuse_unless_regular(path)
     except NotAFile as exc:
@@ -214,14 +217,12 @@ def check_out(out) -> None:
 
 def write_out(out, write) -> None:
     """Write an --out file safely (a regular file or a new one, atomically), or exit 2 saying why."""
-    from pathlib import Path
-
     from ..files.output import NotAFile
 
     path = Path(out)
-    check_out(path)
+    _check_folder(path)
     try:
-        write(path)   # the atomic writers refuse a non-regular file again, at the moment they write
+        write(path)   # the atomic writers refuse a non-regular file, at the moment they write
     except NotAFile as exc:
         usage_error(str(exc))
     except OSError as exc:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..core import vocab
 from ..core.findings import ACCEPTABLE
-from ..core.model import LEVELS, TARGET_BASES, TARGET_FLAGS
+from ..core.model import KINDS, LEVELS, TARGET_BASES, TARGET_FLAGS
 from ..files.paths import SCHEMA_DIR
 
 # (?![\s\S]) ends the text in every regex dialect: `$` would let a trailing newline through
@@ -159,6 +159,23 @@ def links_schema() -> dict:
         "title": "plancmp links",
         "description": "data/links.yaml: pairs of items people pin together or forbid, each with its reason",
         **_closed({"links": {"type": ["array", "null"], "items": link}}, []),
+    }
+
+
+@cache
+def labels_schema() -> dict:
+    """data/eval/pairs.yaml: the hand labels `plancmp eval` scores the engine against."""
+    ids = {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}}
+    label = {"oneOf": [{"type": "null"}, {"type": "string", "pattern": ID_PATTERN}, ids,
+                       _closed({"mentioned": {"type": "array", "items": {"type": "integer", "minimum": 1}}}, ["mentioned"])]}
+    by_item = {"type": ["object", "null"], "propertyNames": {"pattern": ID_PATTERN}, "additionalProperties": label}
+    pairing = _closed({"left": {"type": "string", "pattern": ID_PATTERN}, "right": {"type": "string", "pattern": ID_PATTERN},
+                       **{kind: by_item for kind in KINDS}}, ["left", "right"])
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://plancmp.invalid/schemas/labels.schema.json",
+        "title": "plancmp eval labels",
+        **_closed({"pairings": {"type": "array", "items": pairing}}, ["pairings"]),
     }
 
 

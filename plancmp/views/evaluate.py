@@ -65,16 +65,19 @@ class Score:
 
 
 def read_labels(path: Path) -> list[dict]:
-    """The `pairings:` of a labels file, read as plan files are (bounded, no anchors or tags);
-    PlanError when the file is no YAML mapping holding a list of pairings."""
+    """The `pairings:` of a labels file, read as plan files are (bounded, no anchors or tags)
+    and checked against its JSON Schema (schema.labels_schema); PlanError otherwise."""
     from ..files.paths import shown_path
+    from ..ingest import schema, schemacheck
     from ..ingest.yamldoc import load
 
     doc, findings = load(path, shown_path(path))
-    pairings = doc.data.get("pairings") if doc is not None and isinstance(doc.data, dict) else None
-    if findings or not isinstance(pairings, list) or not all(isinstance(p, dict) for p in pairings):
-        raise PlanError(f"{shown_path(path)} is no labels file (a mapping with a `pairings:` list)", findings)
-    return pairings
+    if doc is not None:
+        findings = findings + schemacheck.check(doc, schema.labels_schema())
+    if doc is None or findings:
+        raise PlanError(f"{shown_path(path)} is no labels file (a mapping with a `pairings:` list; "
+                        "data/eval/pairs.yaml shows the form)", findings)
+    return doc.data["pairings"]
 
 
 class Label:
