@@ -33,8 +33,9 @@ def debt_command(
 
     loaded = load_all()
     chosen = plan_ids_option(plans) if plans else None
-    if chosen and reference_id(loaded) in chosen:
-        usage_error(f"{reference_id(loaded)} is the reference plan; name the plans compared with it")
+    ref = reference_id(loaded)
+    if chosen and ref in chosen:
+        usage_error(f"{ref} is the reference plan; name the plans compared with it")
     data = debt(loaded, chosen)
     if data["debt"] or format is OutputFormat.json:   # no debt: nothing to print (but JSON's empty list)
         emit(format, data, lambda: [debt_table(data)], bom=bom)

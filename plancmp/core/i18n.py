@@ -52,6 +52,10 @@ class Labels:
         """One item of the kind: `target`, `指标`."""
         return self._get("kind_one", kind)
 
+    def claim(self, verdict: str) -> str:
+        """A press claim's verdict: `not in the plan`, 规划未载."""
+        return self._get("text", "report_claim_" + verdict)
+
     def binding(self, binding: str | None) -> str:
         return self._get("binding", binding) if binding else ""
 

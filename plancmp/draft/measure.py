@@ -143,6 +143,7 @@ def measure(data: Path, plans=PLANS) -> tuple[list[Score], Counter]:
 
 def _validate(drafts: dict) -> Counter:
     from ..ingest.validate import validate
+    from ..files.paths import plan_path
     from .emit import plan_yaml
 
     with tempfile.TemporaryDirectory(prefix="plancmp-drafts-") as tmp:
@@ -152,7 +153,7 @@ def _validate(drafts: dict) -> Counter:
         paths = []
         for plan, (text, curated, draft) in drafts.items():
             (root / "sources" / f"{plan}.txt").write_text(text, encoding="utf-8")
-            path = root / "plans" / f"{plan}.yaml"
+            path = plan_path(root, plan)
             path.write_text(plan_yaml(plan, curated["name"], curated["level"], curated["region"], curated["period"], [],
                                       f"../sources/{plan}.txt", draft), encoding="utf-8")
             paths.append(path)

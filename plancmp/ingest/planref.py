@@ -52,7 +52,7 @@ def resolve(query: str, directory: Path | None = None) -> str:
             return pid
     # a region typed in full (辽宁省) or without 省, or an alias the plan file lists
     for pid in ids:
-        region, aliases = _names(_plans_dir(directory) / f"{pid}.yaml")
+        region, aliases = _names(path_of(pid, directory))
         names = {fold(a) for a in aliases}
         if region:
             names |= {fold(region), fold(region.rstrip("省市"))}

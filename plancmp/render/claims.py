@@ -2,7 +2,7 @@
 tables (text, Markdown) and one flat CSV table; JSON is claims.py's data as it is."""
 from __future__ import annotations
 
-from ..views.claims import verdict_text
+from ..core.i18n import Labels
 from .tabular import Column, Table
 from .verdict_style import CLAIM_STYLES
 
@@ -28,7 +28,7 @@ _COLUMNS = [Column("claim", "claim"), Column("verdict", "verdict", nowrap=True),
 def tables(data: dict) -> list[Table]:
     out = []
     for press in data["press"]:
-        counts = ", ".join(f"{n} {verdict_text(v)}" for v, n in press["counts"].items() if n)
+        counts = ", ".join(f"{n} {Labels('en').claim(v)}" for v, n in press["counts"].items() if n)
         out.append(Table(f"{press['id']}: claims about {press['plan_name']} ({press['plan']})", _COLUMNS,
                          [_row(press, c) for c in press["claims"]], notes=[f"{len(press['claims'])} claims: {counts}"]))
     return out

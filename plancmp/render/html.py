@@ -371,18 +371,13 @@ def _gaps(L: Labels, gaps: list[dict]) -> str:
     return f'<ul class="gaps">{"".join(items)}</ul>'
 
 
-def _claim_verdict(L: Labels, verdict: str) -> str:
-    """The claim's verdict in the report's language."""
-    return L("report_claim_" + verdict)
-
-
 def _claims(L: Labels, press: list[dict]) -> str:
     """The press claims section (plancmp claims): each claim's quote, verdict and the plan items behind it."""
     if not press:
         return ""
     out = [f'<section id="claims"><h2>{e(L("report_claims"))}</h2>']
     for p in press:
-        counts = L.sep.join(L.count(n, _claim_verdict(L, v)) for v, n in p["counts"].items() if n)
+        counts = L.sep.join(L.count(n, L.claim(v)) for v, n in p["counts"].items() if n)
         out.append(f'<h3>{e(p["id"])}: {e(p["plan_name"])} ({e(p["plan"])})</h3>'
                    f'<p class="muted">{e(L("report_claims_count", n=len(p["claims"]), counts=counts))}</p>'
                    f'<div class="hscroll"><table class="claims"><thead><tr><th>{e(L("report_claim"))}</th><th>{e(L("verdict"))}</th>'
@@ -393,7 +388,7 @@ def _claims(L: Labels, press: list[dict]) -> str:
                             for i in c["links"])
             why = "".join(f'<div class="muted">{e(r)}</div>' for r in [*c["reasons"], *([c["notes"]] if c["notes"] else [])])
             out.append(f'<tr data-claim="{e(c["id"])}"><td><blockquote class="quote">{e(c["quote"])}</blockquote></td>'
-                       f'<td><span class="tag {CLAIM_CSS.get(c["verdict"], "")}">{e(_claim_verdict(L, c["verdict"]))}</span>{why}</td>'
+                       f'<td><span class="tag {CLAIM_CSS.get(c["verdict"], "")}">{e(L.claim(c["verdict"]))}</span>{why}</td>'
                        f'<td>{"<ul>" + items + "</ul>" if items else "—"}</td></tr>')
         out.append("</tbody></table></div>")
     return "".join(out) + "</section>"

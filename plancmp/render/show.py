@@ -59,7 +59,7 @@ def overview_table(data: dict, labels: Labels | None = None, width: int | None =
                Column("name", labels("name")), Column("commitment", labels("commitment"))]
     if wide:
         columns += [Column("marks", labels("marks")), Column("where", labels("where"))]
-    kind = _EN.kind_one if labels.lang == "en" else labels.kind
+    kind = labels.kind_one
     rows = [{"domain": r["domain"], "kind": kind(r["kind"]), "id": r["id"], "name": r["name"],
              "commitment": _commitment(r), "marks": _marks(r), "where": _line(r)} for r in data["items"]]
     intro = [labels("show_counts", counts=counts, file=plan["file"], source=plan["source"])]

@@ -6,15 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core.i18n import Labels
 from ..core.model import Item, Plan
 from ..engine.claims import VERDICTS, claim_verdict, compare_numbers
-
-
-def verdict_text(verdict: str, lang: str = "en") -> str:
-    """A claim's verdict in words (`not in the plan`, 规划未载): vocab/labels.yaml."""
-    from ..core.i18n import Labels
-
-    return Labels(lang)("report_claim_" + verdict)
 
 
 def _value_of(item: Item) -> str | None:
@@ -32,7 +26,7 @@ def judge(claim: dict, plan: Plan) -> dict:
     numbers = compare_numbers(claim["quote"], items) if items else []
     verdict, reasons = claim_verdict(claim, numbers)
     return {"id": claim["id"], "quote": claim["quote"], "supported": claim["supported"], "notes": claim.get("notes"),
-            "verdict": verdict, "verdict_text": verdict_text(verdict), "reasons": reasons, "numbers": numbers,
+            "verdict": verdict, "verdict_text": Labels("en").claim(verdict), "reasons": reasons, "numbers": numbers,
             "links": [{"id": i.id, "kind": i.kind, "name": i.name, "value": _value_of(i), "quote": i.evidence.quote}
                       for i in items]}
 
