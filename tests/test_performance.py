@@ -184,3 +184,17 @@ def test_a_warm_run_imports_no_spreadsheet_writer_nor_rich(cache_home, argv):
         m for m in warm if m.split(".")[0] in ("openpyxl", "rich"))
     if argv[0] in ("diff", "matrix"):                       # whole results: read back, no engine
         assert not warm & set(ENGINE), sorted(warm & set(ENGINE))
+
+
+def test_a_file_edited_after_the_plans_were_loaded_never_leaves_a_stale_diff(cache_home, data_copy):
+    """The cross-plan views diff plans loaded earlier; the cache files each diff under the bytes
+    it was computed from, so an edit in between cannot hide behind an old entry."""
+    from plancmp.ingest.load import load_all
+    from plancmp.views.crossplan import against_reference
+    from plancmp.views.results import diff_of
+
+    plans = load_all()
+    replace_once(data_copy / "plans" / "gansu.yaml", "name: 甘肃省", "name: 修订稿甘肃省")
+    through_view = against_reference(plans)["gansu"]
+    fresh = diff_of("national", "gansu", ("targets", "services", "tasks"))
+    assert "修订稿" in through_view.right.name and "修订稿" in fresh.right.name

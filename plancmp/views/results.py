@@ -26,9 +26,12 @@ def diff_of(left_id: str, right_id: str, kinds: tuple[str, ...]) -> Diff:
 
 
 def diff_of_plans(a: Plan, b: Plan, kinds: tuple[str, ...]) -> Diff:
-    """The diff of two loaded plans, through the same cache (keyed by the files they were
-    read from, so the same entry as diff_of when they come from the data folder)."""
-    return _cached(a.path, b.path, kinds, lambda: (a, b))
+    """The diff of two plans as their files hold them, through the same cache as diff_of
+    (one entry when they come from the data folder). The files are read again when the
+    diff is computed: an entry is filed under the bytes it was computed from, even when a
+    file changed after `a` and `b` were loaded."""
+    return _cached(a.path, b.path, kinds,
+                   lambda: (planref.load(a.id, a.path.parent), planref.load(b.id, b.path.parent)))
 
 
 def _cached(left: Path, right: Path, kinds: tuple[str, ...], plans: Callable[[], tuple[Plan, Plan]]) -> Diff:
