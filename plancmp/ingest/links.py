@@ -13,7 +13,6 @@ prints ready-to-paste lines.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from pathlib import Path
@@ -25,7 +24,6 @@ from ..core.positions import Pos
 from ..files.paths import data_dir, links_path, shown_path
 from .yamldoc import format_path, load as load_yaml
 
-_REF = re.compile(r"^\s*([a-z0-9-]+):([a-z0-9-]+)\s*=\s*([a-z0-9-]+):([a-z0-9-]+)\s*$")
 
 
 class Link(NamedTuple):
@@ -91,7 +89,7 @@ def load_links(path: Path, shown: str | None = None) -> Links:
 
     if not path.exists():
         return Links()
-    return cache.by_files("links", [path], "", lambda: read_links(path, shown), Links)
+    return cache.by_files("links", [path], shown or "", lambda: read_links(path, shown), Links)
 
 
 def read_links(path: Path, shown: str | None = None) -> Links:
@@ -112,8 +110,8 @@ def read_links(path: Path, shown: str | None = None) -> Links:
         if any((f.path or "") == where or (f.path or "").startswith((where + ".", where + "[")) for f in problems):
             continue
         action = "pin" if "pin" in entry else "forbid"
-        m = _REF.match(entry[action])
-        out.links.append(Link(action, f"{m[1]}:{m[2]}", f"{m[3]}:{m[4]}", entry["reason"], n, doc.pos(("links", n, action))))
+        left, right = ("".join(side.split()) for side in entry[action].split("="))   # the schema checked its shape
+        out.links.append(Link(action, left, right, entry["reason"], n, doc.pos(("links", n, action))))
     return out
 
 

@@ -66,12 +66,17 @@ def _plans_dir(directory: Path | None) -> Path:
 
 
 def _names(path: Path) -> tuple[str | None, tuple[str, ...]]:
-    """The region and aliases of a plan file, from the parsed plan (through the cache: only a
-    name that is not an id costs a parse, once); (None, ()) for a file that is no plan."""
-    from .load import load_plan_cached
+    """The region and aliases of a plan file, from the parsed plan (YAML and schema, not its
+    checks against the source), memoised by the file's bytes: only a name that is no id
+    costs it; (None, ()) for a file that is no plan."""
+    from ..files import cache
+    from .load import load_plan
 
-    plan = load_plan_cached(path).plan
-    return (plan.region, plan.aliases) if plan is not None else (None, ())
+    def names() -> tuple[str | None, tuple[str, ...]]:
+        plan = load_plan(path).plan
+        return (plan.region, plan.aliases) if plan is not None else (None, ())
+
+    return cache.by_files("plan-names", [path], "", names, tuple)   # an unreadable file parses to no plan
 
 
 def path_of(plan_id: str, directory: Path | None = None) -> Path:

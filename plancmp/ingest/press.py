@@ -25,7 +25,10 @@ def plan_beside(press_path: Path, plan_id: str) -> Loaded | None:
     """The plan a press file names, from the plans/ folder beside it (a press file read
     without its plan); None when that folder has no such plan file."""
     path = plan_path(data_folder_of(press_path.resolve()), plan_id)
-    return load_plan_cached(path) if path.is_file() else None
+    if not path.is_file():
+        return None
+    loaded = load_plan_cached(path)
+    return loaded if loaded.plan is None or loaded.plan.id == plan_id else None   # a file that declares another id
 
 
 def _plan_of(loaded: Loaded | None) -> Plan | None:
