@@ -436,7 +436,7 @@ LINK_CASES = {
     "malformed-ref": ('  - {pin: "national nursery-places-per-1000", reason: "test"}', "invalid-value"),
     "no-reason": ('  - {pin: "national:nursery-places-per-1000 = liaoning:%s"}', "missing-field"),
     "entry-not-a-mapping": ("  - national:nursery-places-per-1000", "wrong-type"),
-    "pin-and-forbid": ('  - {pin: "national:a = liaoning:b", forbid: "national:a = liaoning:b", reason: "x"}', "missing-field"),
+    "pin-and-forbid": ('  - {pin: "national:a = liaoning:b", forbid: "national:a = liaoning:b", reason: "x"}', "invalid-value"),
     "neither": ('  - {reason: "x"}', "missing-field"),
     "unknown-field": ('  - {pin: "national:nursery-places-per-1000 = liaoning:%s", reason: "x", why: "y"}', "unknown-field"),
     "blank-reason": ('  - {pin: "national:nursery-places-per-1000 = liaoning:%s", reason: "  "}', "invalid-value"),

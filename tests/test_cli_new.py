@@ -255,7 +255,8 @@ def test_a_plan_is_found_by_its_region_and_aliases_as_yaml_reads_them(tmp_path, 
 def test_odd_plan_files_leave_a_name_unknown(tmp_path):
     from plancmp.ingest.planref import UnknownPlan, resolve
 
-    (tmp_path / "binary.yaml").write_bytes(b"\xff\xfe aliases: [x]")
+    plan = "id: binary\nname: 某省规划\nlevel: province\nregion: 某省\naliases: [x]\nperiod: 2021-2025\nsource: x.txt\n"
+    (tmp_path / "binary.yaml").write_bytes(plan.encode() + b"# \xff\xfe not UTF-8\n")   # a plan but for one byte
     (tmp_path / "folder.yaml").mkdir()
     with pytest.raises(UnknownPlan):   # neither file is read as a plan: no region, no aliases
         resolve("x", tmp_path)

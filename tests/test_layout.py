@@ -10,21 +10,33 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plancmp"
 # lowest first; draft and views stand side by side (neither imports the other)
 LAYERS = {"files": 0, "core": 1, "ingest": 2, "engine": 3, "views": 4, "draft": 4, "render": 5, "cli": 6}
 TOP = {"__init__.py", "__main__.py", "entry.py"}
+ABOVE = {"entry", "__main__"}   # the command's entry points stand above every layer
 
 
 def imports(path: Path) -> list[tuple[int, tuple[str, ...]]]:
-    """(line, module path inside plancmp) of every relative import, at any depth."""
+    """(line, module path inside plancmp) of every import of plancmp, relative or absolute,
+    at any depth."""
     package = path.relative_to(PACKAGE).parent.parts
     out = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.level:
+        if isinstance(node, ast.Import):   # import plancmp.views.matrix
+            out += [(node.lineno, tuple(a.name.split(".")[1:])) for a in node.names
+                    if a.name.startswith("plancmp.")]
+            continue
+        if not isinstance(node, ast.ImportFrom):
+            continue
+        if node.level:
             base = package[:len(package) - (node.level - 1)]
             module = base + tuple(node.module.split(".") if node.module else ())
-            for alias in node.names:   # `from . import schema`: the name is a module
-                named = module + (alias.name,)
-                is_module = PACKAGE.joinpath(*named).with_suffix(".py").is_file() or PACKAGE.joinpath(*named).is_dir()
-                if is_module or module:   # `from .. import __version__`: the package itself
-                    out.append((node.lineno, named if is_module else module))
+        elif node.module == "plancmp" or (node.module or "").startswith("plancmp."):
+            module = tuple(node.module.split(".")[1:])
+        else:
+            continue
+        for alias in node.names:   # `from . import schema`: the name is a module
+            named = module + (alias.name,)
+            is_module = PACKAGE.joinpath(*named).with_suffix(".py").is_file() or PACKAGE.joinpath(*named).is_dir()
+            if is_module or module:   # `from .. import __version__`: the package itself
+                out.append((node.lineno, named if is_module else module))
     return out
 
 
@@ -44,7 +56,7 @@ def test_imports_run_downward(path):
     if here not in LAYERS:
         return   # plancmp/__init__, __main__ and entry stand above every layer
     upward = [f"line {line}: {'.'.join(module)}" for line, module in imports(path)
-              if module[0] in LAYERS and module[0] != here and LAYERS[module[0]] >= LAYERS[here]]
+              if module[0] in ABOVE or (module[0] in LAYERS and module[0] != here and LAYERS[module[0]] >= LAYERS[here])]
     assert not upward, f"{here}/ imports a layer at or above its own"
 
 

@@ -100,8 +100,12 @@ def _translate(error, doc: Doc) -> list[Finding]:
     if kind == "pattern":  # else only ids carry a pattern
         return [Finding("invalid-id", f"{shown} is {_shown(error.instance)}: use lower-case ascii letters, digits and single hyphens (e.g. nursery-places-per-1000)", doc.file, where.line, where.col, shown)]
     if kind == "oneOf" and all(set(alt) == {"required"} for alt in error.validator_value):
-        names = " or ".join(alt["required"][0] for alt in error.validator_value)
-        return [Finding("missing-field", f"{shown} needs exactly one of {names}", doc.file, where.line, where.col, shown)]
+        fields = [alt["required"][0] for alt in error.validator_value]
+        given = [f for f in fields if isinstance(error.instance, dict) and f in error.instance]
+        code = "invalid-value" if given else "missing-field"   # both given, or neither
+        said = f"has {' and '.join(given)}; it needs" if given else "needs"
+        return [Finding(code, f"{shown} {said} exactly one of {' or '.join(fields)}", doc.file, where.line,
+                        where.col, shown)]
     if kind == "oneOf":
         # the alternative the value has the shape of explains it: {value: x, year: "2020"} is a
         # mapping with a bad year, not "not null or a mapping"
