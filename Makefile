@@ -29,11 +29,11 @@ test: $(STAMP) browser
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
-	  || echo "make browser: could not install chromium; tests/test_report_browser.py will be skipped"; }
+	  || echo "make browser: could not install chromium; tests/e2e/test_report_browser.py will be skipped"; }
 
 # refresh docs/report.png (the README's picture of the report) from the browser test
 screenshot: $(STAMP) browser
-	PLANCMP_UPDATE_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/test_report_browser.py
+	PLANCMP_UPDATE_SCREENSHOT=1 $(BIN)/python -m pytest -q tests/e2e/test_report_browser.py
 
 validate: $(STAMP)
 	$(BIN)/plancmp validate

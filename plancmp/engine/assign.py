@@ -2,7 +2,7 @@
 
 Pure Python on purpose: the blocks the aligner solves are small (one domain of one
 kind, rarely over 40×40), and importing scipy.optimize costs ~0.7 s, several times
-the whole diff. tests/test_align.py checks the result against
+the whole diff. tests/engine/test_align.py checks the result against
 scipy.optimize.linear_sum_assignment on random matrices.
 """
 from __future__ import annotations

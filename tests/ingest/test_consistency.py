@@ -18,7 +18,7 @@ def test_validate_reports_the_three_kinds_with_both_lines(runner):
     found = {(f["code"], f["file"].split("/")[-1]): f for f in json.loads(result.output)["findings"]}
     life = found[("inconsistent-value", "fujian.yaml")]
     assert "78.38" in life["message"] and "78.33" in life["message"]
-    # the source says both: the data accepts the warning (tests/test_accept.py), a note with the reason
+    # the source says both: the data accepts the warning (tests/ingest/test_accept.py), a note with the reason
     assert life["severity"] == "note" and re.search(r"\(accepted: .+\)$", life["message"])
     first, again = map(int, re.search(r"fujian\.txt:(\d+) and :(\d+)", life["message"]).groups())
     lines = (DATA / "sources" / "fujian.txt").read_text(encoding="utf-8").split("\n")

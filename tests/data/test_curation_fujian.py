@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PLAN_PATH = ROOT / "data" / "plans" / "fujian.yaml"
 PLAN = yaml.safe_load(PLAN_PATH.read_text(encoding="utf-8"))
 SOURCE = (PLAN_PATH.parent / PLAN["source"]).resolve().read_text(encoding="utf-8")

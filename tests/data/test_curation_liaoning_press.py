@@ -5,7 +5,7 @@ import re
 import pytest
 import yaml
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 PRESS = ROOT / "data" / "press" / "liaoning-press.yaml"
 PLAN = ROOT / "data" / "plans" / "liaoning.yaml"
 

@@ -10,7 +10,7 @@ import re
 import pytest
 import yaml
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "data" / "sources" / "gansu.txt"
 PLAN = ROOT / "data" / "plans" / "gansu.yaml"
 DOMAINS = {"幼有所育", "学有所教", "劳有所得", "病有所医", "老有所养", "住有所居", "弱有所扶",

@@ -11,7 +11,7 @@ import yaml
 
 from helpers_plans import longest_common
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PLAN_PATH = ROOT / "data" / "plans" / "national.yaml"
 PLAN = yaml.safe_load(PLAN_PATH.read_text(encoding="utf-8"))
 SOURCE = (PLAN_PATH.parent / PLAN["source"]).read_text(encoding="utf-8")

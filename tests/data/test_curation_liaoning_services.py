@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "data" / "sources" / "liaoning.txt"
 PLAN = ROOT / "data" / "plans" / "liaoning.yaml"
 PART = ROOT / "data" / "plans" / "_parts" / "liaoning-services.yaml"  # before the merge

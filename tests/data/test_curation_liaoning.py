@@ -13,7 +13,7 @@ import yaml
 
 from helpers_plans import longest_common
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PLAN_FILE = ROOT / "data" / "plans" / "liaoning.yaml"
 PLAN = yaml.safe_load(PLAN_FILE.read_text(encoding="utf-8"))
 SOURCE = (PLAN_FILE.parent / PLAN["source"]).read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parent.parent / "plancmp"
+PACKAGE = Path(__file__).resolve().parents[2] / "plancmp"
 # lowest first; draft and views stand side by side (neither imports the other)
 LAYERS = {"files": 0, "core": 1, "ingest": 2, "engine": 3, "views": 4, "draft": 4, "render": 5, "cli": 6}
 TOP = {"__init__.py", "__main__.py", "entry.py"}
