@@ -24,6 +24,18 @@ class NamedUsageCommand(TyperCommand):
         return [piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
                 for piece in super().collect_usage_pieces(ctx)]
 
+    def format_help(self, ctx, formatter):
+        """`{verdicts}` in a command's help is the legend of every verdict, from the catalogue
+        (vocab/statuses.yaml): read only when help is shown, never lost when a verdict is added."""
+        if self.help and VERDICTS in self.help:
+            from ..core.verdicts import CATALOGUE
+
+            self.help = self.help.replace(VERDICTS, ", ".join(f"{s.symbol} {s.words['en']}" for s in CATALOGUE.values()))
+        return super().format_help(ctx, formatter)
+
+
+VERDICTS = "{verdicts}"
+
 
 class _Typer(typer.Typer):
     """typer.Typer whose commands are NamedUsageCommands unless told otherwise."""

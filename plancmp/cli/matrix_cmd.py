@@ -21,10 +21,10 @@ def matrix_command(
     """Every national commitment against every province: one verdict symbol per cell, then coverage.
 
     The table opens with the coverage of each province over all domains and the legend.
-    Symbols: + exceeds, = matches, =# matches with a number where national states none,
-    - below, ~ not comparable, x omitted, ? unknown (the province's source lost a part
-    that could hold it). Coverage per province and domain: the share of national
-    commitments matched or exceeded, below, not comparable, omitted and unknown.
+    Coverage per province and domain: the share of national commitments in each bucket
+    (matched or exceeded, below, not comparable, mentioned only, omitted, unknown).
+
+    Symbols: {verdicts}. Unknown: the province's source lost a part that could hold it.
 
     Examples:
 

@@ -21,12 +21,13 @@ def targets_command(
     """Every target across the plans: one row per indicator, national as the reference column.
 
     The table opens with each province's verdict counts and the legend. Each province cell
-    gives its verdict against national (+ exceeds, = matches, - below, ~ not comparable,
-    x omitted, ? unknown: the source lost a part that could hold it), then baseline → target
-    exactly as written, the target year and 约束性/预期性. \\[text] and \\[box] mark
-    commitments of the body text or a box rather than the indicator table; footnote flags
-    (annual avg, cumulative, other base year) are shown. Province targets with no national
-    counterpart follow as rows of their own (* added).
+    gives its verdict against national, then baseline → target exactly as written, the
+    target year and 约束性/预期性. \\[text] and \\[box] mark commitments of the body text or
+    a box rather than the indicator table; footnote flags (annual avg, cumulative, other base
+    year) are shown. Province targets with no national counterpart follow as rows of their
+    own (* added).
+
+    Verdicts: {verdicts}. Unknown: the source lost a part that could hold it.
 
     Examples:
 

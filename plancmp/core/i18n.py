@@ -43,7 +43,11 @@ class Labels:
         return entry[self.lang] if entry else key
 
     def status(self, status: str) -> str:
-        return self._get("status", status)
+        """A verdict's words (vocab/statuses.yaml); the cells that are no verdict (reference) from labels.yaml."""
+        from .verdicts import CATALOGUE
+
+        found = CATALOGUE.get(status)
+        return found.words[self.lang] if found is not None else self._get("status", status)
 
     def kind(self, kind: str, short: bool = False) -> str:
         return self._get("kind_short" if short else "kind", kind)
@@ -54,7 +58,10 @@ class Labels:
 
     def claim(self, verdict: str) -> str:
         """A press claim's verdict: `not in the plan`, 规划未载."""
-        return self._get("text", "report_claim_" + verdict)
+        from .verdicts import CLAIM_VERDICTS
+
+        found = CLAIM_VERDICTS.get(verdict)
+        return found.words[self.lang] if found is not None else verdict
 
     def binding(self, binding: str | None) -> str:
         return self._get("binding", binding) if binding else ""
@@ -63,7 +70,11 @@ class Labels:
         return self._get("confidence", confidence) if confidence else ""
 
     def bucket(self, bucket: str) -> str:
-        return self._get("bucket", bucket)
+        """A coverage bucket's words, by its JSON name (`matched or exceeded`)."""
+        from .verdicts import BUCKET_CATALOGUE
+
+        found = next((b for b in BUCKET_CATALOGUE.values() if b.json == bucket), None)
+        return found.words[self.lang] if found is not None else bucket
 
     def flag(self, flag: str) -> str:
         return self._get("flag", flag)

@@ -8,46 +8,90 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
 from .model import Item, Plan
 
-STATUSES = ("exceeds", "matches", "matches-quantified", "below", "not-comparable", "mentioned", "unknown",
-            "omitted", "added")
+@cache
+def _catalogue() -> dict:
+    from .vocab import read
 
+    return read("statuses.yaml")
+
+
+class Status(NamedTuple):
+    """One verdict as vocab/statuses.yaml declares it."""
+
+    code: str
+    words: dict[str, str]   # lang -> words
+    symbol: str
+    bucket: str | None      # the coverage bucket's code; None: not a national commitment's verdict
+    style: str              # terminal
+    fill: str               # RGB hex: spreadsheets and the report
+    ink: str
+
+
+class Bucket(NamedTuple):
+    code: str       # short: report CSS classes
+    json: str       # its name in --format json
+    words: dict[str, str]
+    fill: str
+
+
+class ClaimVerdict(NamedTuple):
+    code: str
+    words: dict[str, str]
+    style: str
+    look: str | None   # the verdict whose colours it borrows in the report
+
+
+def _statuses() -> dict[str, Status]:
+    return {code: Status(code, e["words"], str(e["symbol"]), e.get("bucket"), e["style"], str(e["fill"]), str(e["ink"]))
+            for code, e in _catalogue()["statuses"].items()}
+
+
+CATALOGUE: dict[str, Status] = _statuses()
+STATUSES = tuple(CATALOGUE)
 
 # One symbol per verdict: ASCII so that every terminal, CSV reader and font shows it.
-SYMBOLS = {"exceeds": "+", "matches": "=", "matches-quantified": "=#", "below": "-",
-           "not-comparable": "~", "mentioned": "m", "omitted": "x", "unknown": "?", "added": "*"}
+SYMBOLS = {code: s.symbol for code, s in CATALOGUE.items()}
 
-# Coverage buckets, in the order they are shown; each verdict falls in exactly one.
-BUCKETS = {"matched or exceeded": ("exceeds", "matches", "matches-quantified"), "below": ("below",),
-           "not comparable": ("not-comparable",), "mentioned only": ("mentioned",), "omitted": ("omitted",),
-           "unknown": ("unknown",)}
+BUCKET_CATALOGUE: dict[str, Bucket] = {code: Bucket(code, e["json"], e["words"], str(e["fill"]))
+                                       for code, e in _catalogue()["buckets"].items()}
+# Coverage buckets by their JSON names, in the order they are shown; each verdict falls in at most one.
+BUCKETS = {b.json: tuple(s.code for s in CATALOGUE.values() if s.bucket == b.code) for b in BUCKET_CATALOGUE.values()}
+
+CLAIM_VERDICTS: dict[str, ClaimVerdict] = {code: ClaimVerdict(code, e["words"], e["style"], e.get("look"))
+                                           for code, e in _catalogue()["claims"].items()}
 
 
 def bucket_of(status: str) -> str | None:
-    return next((name for name, statuses in BUCKETS.items() if status in statuses), None)
+    """The JSON name of the status's coverage bucket (`matched or exceeded`), or None."""
+    s = CATALOGUE.get(status)
+    return BUCKET_CATALOGUE[s.bucket].json if s is not None and s.bucket else None
 
 
 def label(status: str) -> str:
-    """The verdict as English words (`not comparable`); the words of both languages are data:
-    plancmp/vocab/labels.yaml (core/i18n.py)."""
-    from .i18n import status_label
+    """The verdict as English words (`not comparable`)."""
+    return words(status, "en")
 
-    return status_label(status, "en")
+
+def words(status: str, lang: str) -> str:
+    """A verdict's words in a language; a code the catalogue does not hold reads as itself."""
+    s = CATALOGUE.get(status)
+    return s.words[lang] if s is not None else status
 
 
 def status_from_text(text: str) -> str | None:
     """`not comparable`, `not-comparable`, `Matches (quantified)`, or the Chinese word (低于,
     未提及) -> the status slug."""
-    from .i18n import status_label
     from .vocab import fold
 
     folded = re.sub(r"[\s_()（）-]+", "-", text.strip().lower()).strip("-")
     if folded in STATUSES:
         return folded
-    return next((s for s in STATUSES if fold(status_label(s, "zh")) == fold(text)), None)
+    return next((s.code for s in CATALOGUE.values() if fold(s.words["zh"]) == fold(text)), None)
 
 
 class NearMiss(NamedTuple):

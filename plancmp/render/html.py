@@ -19,7 +19,7 @@ from ..core.i18n import Labels
 from ..core.verdicts import BUCKETS, SYMBOLS
 from ..core.verdicts import STATUSES
 from ..core.vocab import domain_order
-from .verdict_style import BUCKET_CSS, CLAIM_CSS
+from .verdict_style import BUCKET_CSS, CLAIM_CSS, verdict_css
 
 
 # Verdicts a cell can hold, in the order the filter offers them.
@@ -415,7 +415,7 @@ def render(data: dict, lang: str = "en") -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="{e(generator)}">
 <title>{e(title)}</title>
-<style>{asset("report.css")}</style>
+<style>{asset("report.css")}{verdict_css()}</style>
 </head>
 <body>
 <header>

@@ -1,31 +1,35 @@
-"""How a verdict looks in each medium: its terminal style, its spreadsheet fill, its report
-CSS class, and the `= matches` a legend shows. What a verdict *is* (its symbol and its
-coverage bucket) is core/verdicts.py; its words in either language are vocab/labels.yaml.
+"""How a verdict looks in each medium, as the catalogue (vocab/statuses.yaml) declares it:
+its terminal style, its spreadsheet fill, the report's CSS, and the `= matches` a legend
+shows. Nothing here is written per verdict: a new verdict in the catalogue looks right
+everywhere.
 """
 from __future__ import annotations
 
 from ..core.i18n import Labels
-from ..core.verdicts import SYMBOLS
+from ..core.verdicts import BUCKET_CATALOGUE, CATALOGUE, CLAIM_VERDICTS, SYMBOLS
 
 # Terminal styles (render/textgrid.py's words).
-STYLES = {"exceeds": "bold green", "matches": "green", "matches-quantified": "bold green", "below": "bold red",
-          "not-comparable": "yellow", "mentioned": "yellow", "unknown": "magenta", "omitted": "red", "added": "cyan"}
+STYLES = {code: s.style for code, s in CATALOGUE.items()}
 
-# Spreadsheet fill colours (the HTML report's palette) and the text colour on them.
-FILLS = {"exceeds": ("1A7F37", "FFFFFF"), "matches": ("4CAE4C", "FFFFFF"), "matches-quantified": ("2E9B6A", "FFFFFF"),
-         "below": ("CF222E", "FFFFFF"), "not-comparable": ("D4A72C", "000000"), "mentioned": ("F2D98B", "000000"),
-         "omitted": ("8C959F", "FFFFFF"), "unknown": ("8250DF", "FFFFFF"), "added": ("0969DA", "FFFFFF")}
+# Spreadsheet fill colours and the text colour on them.
+FILLS = {code: (s.fill, s.ink) for code, s in CATALOGUE.items()}
 
-# The coverage buckets as CSS classes (report.css: .b-*), in BUCKETS order.
-BUCKET_CSS = {"matched or exceeded": "met", "below": "below", "not comparable": "nc", "mentioned only": "mentioned",
-              "omitted": "omitted", "unknown": "unknown"}
+# The coverage buckets as CSS classes (.b-*), by their JSON names, in the order shown.
+BUCKET_CSS = {b.json: b.code for b in BUCKET_CATALOGUE.values()}
+
+# A press claim's verdict on a terminal, and as the report's tag class.
+CLAIM_STYLES = {code: v.style for code, v in CLAIM_VERDICTS.items()}
+CLAIM_CSS = {code: f"s-{v.look}" if v.look else "" for code, v in CLAIM_VERDICTS.items()}
 
 
-# A press claim's verdict (views/claims.py) on a terminal, and as the report's tag class.
-CLAIM_STYLES = {"supported": "green", "overstated": "bold red", "understated": "yellow", "not-in-plan": "bold magenta",
-                "context": "dim"}
-CLAIM_CSS = {"supported": "s-matches", "overstated": "s-below", "understated": "s-not-comparable",
-             "not-in-plan": "s-omitted", "context": "s-reference"}
+def verdict_css() -> str:
+    """The report's verdict colours: a class per verdict (cells, tags, swatches: .s-CODE) and
+    per coverage bucket (bars and swatches: .b-CODE)."""
+    rules = [f".s-{code} {{ background: #{s.fill}; color: #{s.ink}; }}" for code, s in CATALOGUE.items()]
+    rules += [f".tag.s-{code} {{ border-color: transparent; }}" for code in CATALOGUE]
+    rules += [f".b-{b.code} {{ fill: #{b.fill}; }} .sw.b-{b.code} {{ background: #{b.fill}; }}"
+              for b in BUCKET_CATALOGUE.values()]
+    return "\n".join(rules) + "\n"
 
 
 def legend_item(status: str, labels: Labels) -> str:

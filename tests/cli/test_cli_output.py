@@ -163,8 +163,9 @@ def test_colour_never_reaches_a_file_unless_asked(runner, tmp_path):
 def test_labels_are_data_in_both_languages():
     from plancmp.core.verdicts import STATUSES
 
+    statuses = yaml.safe_load((ROOT / "plancmp" / "vocab" / "statuses.yaml").read_text(encoding="utf-8"))
+    assert {s: statuses["statuses"][s]["words"]["zh"] for s in STATUSES} == ZH
     labels = yaml.safe_load((ROOT / "plancmp" / "vocab" / "labels.yaml").read_text(encoding="utf-8"))
-    assert {s: labels["status"][s]["zh"] for s in STATUSES} == ZH
     for group in labels.values():
         for entry in group.values():
             assert set(entry) == {"en", "zh"} and all(entry.values()), entry
