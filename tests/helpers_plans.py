@@ -54,3 +54,10 @@ def longest_common(a: str, b: str) -> int:
             else:
                 break
     return best
+
+
+def said(notes) -> list[str]:
+    """A row's notes or reasons (codes and values) as the English sentences a reader sees."""
+    from plancmp.core.i18n import Labels
+
+    return [Labels("en").note(n) for n in notes]

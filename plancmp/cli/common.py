@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import typer
 from typer.core import TyperCommand
 
+from ..core.i18n import Labels
 from ..core.vocab import did_you_mean
 
 if TYPE_CHECKING:
@@ -180,9 +181,9 @@ def emit(format, data, tables, csv_table=None, *, view: View | None = None, bom:
         write_out(out, lambda path: write_workbook(path, sheets()))
         return
     if fmt == "json":
-        import json
+        from ..render.jsontext import dumps
 
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = dumps(data, view.labels if view else Labels())
     else:
         from ..render.tabular import as_csv, as_markdown, as_text
 

@@ -66,7 +66,7 @@ def diff_command(
     result = select(diff_of(left_id, right_id, kinds), set(domains) if domains else None, statuses, wanted)
     if review:
         from ..render import review as renderer
-        echo(renderer.render(result, evidence))
+        echo(renderer.render(result, evidence, view.labels))
         return
     if format is SheetFormat.xlsx:
         from ..render.sheets import diff_sheets
@@ -81,7 +81,7 @@ def diff_command(
     elif format is SheetFormat.markdown:
         text = diff_markdown.render(result, evidence, labels=view.labels)
     elif format is SheetFormat.csv:
-        text = ("\ufeff" if bom else "") + diff_csv.render(result, evidence)
+        text = ("\ufeff" if bom else "") + diff_csv.render(result, evidence, view.labels)
     else:
-        text = diff_json.render(result, evidence)
+        text = diff_json.render(result, evidence, view.labels)
     emit_text(text, view, out)

@@ -33,10 +33,26 @@ def _table() -> dict:
 class Labels:
     """The labels of one language. Unknown keys fall back to the key itself, never fail."""
 
-    __slots__ = ("lang",)
+    __slots__ = ("lang", "plans")
 
-    def __init__(self, lang: str | None = None):
+    def __init__(self, lang: str | None = None, plans: dict[str, str] | None = None):
         self.lang = lang if lang in LANGS else default_lang()
+        self.plans = plans or {}   # plan id -> its name in this language (plan ids when unknown)
+
+    def plan(self, plan_id: str) -> str:
+        """A plan as a reader names it in this language (the id when no name is known)."""
+        return self.plans.get(plan_id, plan_id)
+
+    def note(self, note) -> str:
+        """A note or reason of the engine (core/notes.py) as a sentence in this language; text as it is."""
+        from .notes import Note, word
+
+        named = lambda what, value: self.plan(value) if what == "plan" else self.status(value)   # noqa: E731
+        return word(note, self.lang, named) if isinstance(note, Note) else str(note)
+
+    def notes(self, notes) -> str:
+        """Several notes on one line."""
+        return ("；" if self.zh else "; ").join(self.note(n) for n in notes)
 
     def _get(self, group: str, key: str) -> str:
         entry = _table().get(group, {}).get(key)

@@ -12,6 +12,7 @@ from functools import cache
 from typing import NamedTuple
 
 from .model import Item, Plan
+from .notes import Note
 
 @cache
 def _catalogue() -> dict:
@@ -101,8 +102,8 @@ class NearMiss(NamedTuple):
     left: Item
     right: Item
     score: float
-    reasons: tuple[str, ...]
-    why: str   # "low confidence pair" | "unpaired; best candidate"
+    reasons: tuple[Note, ...]
+    why: Note   # low-confidence | best-candidate | best-candidate-paired
 
 
 class Passage(NamedTuple):
@@ -129,8 +130,8 @@ class Row(NamedTuple):
     right: Item | None
     score: float | None
     confidence: str | None
-    reasons: tuple[str, ...]
-    notes: tuple[str, ...] = ()
+    reasons: tuple[Note, ...]
+    notes: tuple[Note, ...] = ()
     also: tuple[Item, ...] = ()
     passage: Passage | None = None
 

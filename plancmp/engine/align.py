@@ -27,6 +27,7 @@ from ..core import textnorm
 from .assign import assign
 from ..ingest.links import Links
 from ..core.model import KINDS, Item, Plan
+from ..core.notes import Note
 from ..core.verdicts import NearMiss
 from ..core.vocab import domain_order
 
@@ -38,16 +39,13 @@ PARTIAL_WEIGHT = 0.4     # how much one name inside the other counts
 QUOTE_WEIGHT = 0.3       # the quote's share of the score (the name has the rest)
 REVIEW_MIN = 0.40        # an unpaired item whose best candidate scores this is a near miss
 
-_NOUN = {"targets": "indicator", "services": "service item", "tasks": "task title"}
-
-
 def band(score: float) -> str:
     return "high" if score >= HIGH else "medium" if score >= MEDIUM else "low"
 
 
 class Scored(NamedTuple):
     score: float
-    reasons: tuple[str, ...]
+    reasons: tuple[Note, ...]
 
 
 class Pair(NamedTuple):
@@ -58,7 +56,7 @@ class Pair(NamedTuple):
     right: Item | None
     score: float | None = None
     confidence: str | None = None   # high | medium | low | pinned
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[Note, ...] = ()
 
     @property
     def domain(self) -> str:
@@ -112,45 +110,41 @@ def _name_similarity(a: str, b: str) -> float:
 
 def score(kind: str, a: Item, b: Item, fa: _Features | None = None, fb: _Features | None = None) -> Scored:
     fa, fb = fa or _features(a), fb or _features(b)
-    noun = _NOUN[kind]
-    reasons: list[str] = []
+    reasons: list[Note] = []
     name = _name_similarity(fa.key, fb.key)
     if fa.folded == fb.folded:
         name = 1.0
-        reasons.append(f"same {noun}")
+        reasons.append(Note("same-name", {"kind": kind}))
     elif fa.key == fb.key:
         # 0.99: the full heading 发展普惠托育服务 beats the direction line 普惠托育 of the same key
         name = 0.99
-        reasons.append(f"same {noun} after normalisation")
-    elif name >= HIGH:
-        reasons.append(f"similar {noun} ({name:.2f})")
-    elif name >= 0.5:
-        reasons.append(f"{noun}s partly alike ({name:.2f})")
+        reasons.append(Note("same-name-normalised", {"kind": kind}))
     else:
-        reasons.append(f"{noun}s differ ({name:.2f})")
+        code = "similar-name" if name >= HIGH else "names-partly-alike" if name >= 0.5 else "names-differ"
+        reasons.append(Note(code, {"kind": kind, "score": f"{name:.2f}"}))
     quote = _ratio(fa.quote, fb.quote)
     total = (1 - QUOTE_WEIGHT) * name + QUOTE_WEIGHT * quote
     if fa.folded == fb.folded:
         total += 0.05   # written the same: the quote's length (a paragraph, a direction line) must not decide
     if quote >= HIGH:
-        reasons.append(f"quotes alike ({quote:.2f})")
+        reasons.append(Note("quotes-alike", {"score": f"{quote:.2f}"}))
     if kind == "targets":
         if fa.unit and fb.unit:
             if fa.unit == fb.unit:
                 total += 0.05
-                reasons.append(f"same unit ({fa.unit})")
+                reasons.append(Note("same-unit", {"unit": fa.unit}))
             else:
                 total -= 0.10
-                reasons.append(f"different units ({fa.unit} / {fb.unit})")
+                reasons.append(Note("units-differ", {"a": fa.unit, "b": fb.unit}))
         elif fa.unit != fb.unit:
-            reasons.append("one side has no unit")
+            reasons.append(Note("no-unit"))
     if fa.extra and fb.extra:
         extra = _ratio(fa.extra, fb.extra)
         if extra >= HIGH:
             total += 0.05
-            reasons.append(f"standards alike ({extra:.2f})")
+            reasons.append(Note("standards-alike", {"score": f"{extra:.2f}"}))
     if a.domain != b.domain:
-        reasons.append(f"different domains ({a.domain} / {b.domain})")
+        reasons.append(Note("domains-differ", {"a": a.domain, "b": b.domain}))
     return Scored(round(min(max(total, 0.0), 1.0), 4), tuple(reasons))
 
 
@@ -222,7 +216,7 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
             if y is not None and id(y) not in taken_right:
                 s = scored(x, y)
                 matched[id(x)] = Pair(kind, x, y, s.score, "pinned",
-                                      (f"pinned in links.yaml: {links.reason(x.ref, y.ref)}", *s.reasons))
+                                      (Note("pinned", {"reason": links.reason(x.ref, y.ref)}), *s.reasons))
                 taken_right.add(id(y))
     # 2. within each domain, 3. across domains for what is left
     domains = sorted({i.domain for i in left + right}, key=domain_order)
@@ -276,7 +270,7 @@ def _near_misses(kind, left, right, matched, taken_right, scored, forbidden) -> 
         pair = matched.get(id(x))
         if pair is not None:
             if pair.confidence == "low":
-                out.append(NearMiss(kind, x, pair.right, pair.score, pair.reasons, "low confidence pair"))
+                out.append(NearMiss(kind, x, pair.right, pair.score, pair.reasons, Note("low-confidence")))
             continue
         candidates = [(scored(x, y).score, n, y) for n, y in enumerate(right)
                       if not forbidden(x, y) and (y.domain == x.domain or scored(x, y).score >= CROSS_DOMAIN_MIN - 0.1)]
@@ -284,6 +278,6 @@ def _near_misses(kind, left, right, matched, taken_right, scored, forbidden) -> 
             continue
         best, _, y = max(candidates, key=lambda t: (t[0], -t[1]))
         if best >= REVIEW_MIN:
-            why = "unpaired; best candidate" + (" (already paired)" if id(y) in taken_right else "")
+            why = Note("best-candidate-paired" if id(y) in taken_right else "best-candidate")
             out.append(NearMiss(kind, x, y, best, scored(x, y).reasons, why))
     return out

@@ -28,8 +28,9 @@ from ..ingest.evidence import read_source, squeeze
 from ..core.facts import higher_is_better, is_total
 from ..ingest.links import Links
 from ..core.model import KINDS, Item, Plan, Target
+from ..core.notes import Note
 from ..core.values import Value, normalise, try_parse
-from ..core.verdicts import Diff, Row, label
+from ..core.verdicts import Diff, Row
 from ..core.vocab import domain_order, read as read_vocab, units, value_words
 
 _LEVELS = {"full": 2, "partial": 1}
@@ -115,11 +116,12 @@ def _paired_by_coverage(row: Row, x: Item, pinned: list[Item], named: list, a: P
     y, rest = ranked[0], tuple(ranked[1:])
     status, notes = judge(x, y, a, b)
     if y in pinned:
-        why, confidence, score = f"pinned in links.yaml: {links.reason(x.ref, y.ref)}", "pinned", None
+        why, confidence, score = Note("pinned", {"reason": links.reason(x.ref, y.ref)}), "pinned", None
     else:
         phrase = phrase_of[id(y)]
-        why, confidence, score = f"{b.id}'s {_noun(y)} {y.name!r} names it ({phrase.why}: {phrase})", "high", 1.0
-    reasons = (why,) + ((f"stated as {_noun(y, article=True)} in {b.id}",) if y.kind != x.kind else ())
+        why = Note("named-by", {"plan": b.id, "kind": _noun(y), "name": y.name, "why": phrase.how, "phrase": str(phrase)})
+        confidence, score = "high", 1.0
+    reasons = (why,) + ((Note("other-kind", {"kind": _noun(y), "plan": b.id}),) if y.kind != x.kind else ())
     return row._replace(status=status, right=y, also=rest, score=score, confidence=confidence,
                         reasons=reasons, notes=notes)
 
@@ -132,13 +134,13 @@ def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item
     passage, score, phrase, hit = found
     holder = text.holder(passage, hit, [y for y in candidates if not (links and links.forbidden(x.ref, y.ref))])
     where = f"{passage.file}:{passage.line}"
-    said = f"{where} states it ({phrase.why}: {phrase}): “{_short(passage.text)}”"
+    said = Note("text-states", {"where": where, "why": phrase.how, "phrase": str(phrase), "text": _short(passage.text)})
     if holder is not None:
         status, notes = judge(x, holder, a, b, passage)
-        reasons = (said, f"quoted by {b.id}'s {_noun(holder)} {holder.id}")
+        reasons = (said, Note("quoted-by", {"plan": b.id, "kind": _noun(holder), "id": holder.id}))
         return row._replace(status=status, right=holder, score=score, confidence=band(score),
                             reasons=reasons, notes=notes)
-    notes = (f"stated in the text ({where}), no curated item",)
+    notes = (Note("text-only", {"where": where}),)
     return row._replace(status="mentioned", score=score, confidence=band(score), reasons=(said,),
                         notes=notes, passage=passage)
 
@@ -212,12 +214,12 @@ def _short(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
-def _noun(item: Item, article: bool = False) -> str:
-    noun = {"targets": "target", "services": "service item", "tasks": "task"}[item.kind]
-    return (("an " if noun[0] in "aeiou" else "a ") + noun) if article else noun
+def _noun(item: Item) -> str:
+    """An item's kind as one item of it (target, service, task): notes word it (vocab/notes.yaml)."""
+    return item.kind[:-1]
 
 
-def judge(x: Item, y: Item, a: Plan, b: Plan, passage=None) -> tuple[str, tuple[str, ...]]:
+def judge(x: Item, y: Item, a: Plan, b: Plan, passage=None) -> tuple[str, tuple[Note, ...]]:
     """The verdict on two items that state one commitment, of the same kind or not;
     `passage`: the sentence of B's text that states x, when that is how y was found."""
     if x.kind == "targets" and y.kind == "targets":
@@ -227,15 +229,16 @@ def judge(x: Item, y: Item, a: Plan, b: Plan, passage=None) -> tuple[str, tuple[
     return compare_commitments(x, y, passage)
 
 
-def _target_in_words(x: Target, y: Item, b: Plan) -> tuple[str, tuple[str, ...]]:
+def _target_in_words(x: Target, y: Item, b: Plan) -> tuple[str, tuple[Note, ...]]:
     """A's target that B states in a task or service: the same end state in words
     (全面普及, 15分钟 …) matches; without it there is no value to compare."""
     goal = try_parse(x.target)
     wanted = textnorm.fold(normalise(goal.qualitative if goal and goal.qualitative else x.target))
     said = textnorm.fold(normalise(y.evidence.quote + y.name))
+    values = {"plan": b.id, "target": x.target, "kind": _noun(y)}
     if wanted and wanted in said:
-        return "matches", (f"{b.id} states the same end state ({x.target}) in {_noun(y, article=True)}",)
-    return "not-comparable", (f"{b.id} states it in {_noun(y, article=True)} without a value: nothing to compare with {x.target}",)
+        return "matches", (Note("same-end-state", values),)
+    return "not-comparable", (Note("no-value-in-item", values),)
 
 
 # ---------------------------------------------------------------- restatements
@@ -254,39 +257,41 @@ def _with_restatements(rows: list[Row], a: Plan, b: Plan) -> list[Row]:
         notes, also = list(row.notes), list(row.also)
         for t in again_a:
             if x is not None and t.restates == x.id:
-                when = f" for {t.year}" if t.year != x.year else ""
-                notes.append(f"{a.id} also states {t.target}{when} ({_basis(t)}){_disagreement(x, t)}")
+                notes.append(_also_states(a, x, t))
         for t in again_b:
             if y is not None and y.kind == "targets" and t.restates == y.id:
                 also.append(t)
-                when = f" for {t.year}" if t.year != y.year else ""
-                said = f"{b.id} also states {t.target}{when} ({_basis(t)}){_disagreement(y, t)}"
-                if x is not None and x.kind == "targets" and not when:
+                verdict = ""
+                if x is not None and x.kind == "targets" and t.year == y.year:
                     status, _ = compare_targets(x, t, a, b)
-                    said += f": that value {label(status)} {a.id}"
-                notes.append(said)
+                    verdict = Note("restated-verdict", {"status": status, "ref": a.id})
+                notes.append(_also_states(b, y, t, verdict))
         out.append(row._replace(notes=tuple(notes), also=tuple(also)))
     return out
 
 
-def _disagreement(first: Target, again: Target) -> str:
-    """`: inconsistent-value with 78.38` when the plan's two statements disagree (consistency.py)."""
+def _also_states(plan: Plan, first: Target, again: Target, verdict: Note | str = "") -> Note:
+    """`liaoning also states 力争达到4.5个 (body text, a stretch goal, 第四章第一节): that value …`."""
+    return Note("also-states", {"plan": plan.id, "target": again.target,
+                                "when": Note("for-year", {"year": again.year}) if again.year != first.year else "",
+                                "basis": _basis(again), "disagreement": _disagreement(first, again), "verdict": verdict})
+
+
+def _disagreement(first: Target, again: Target) -> Note | str:
+    """`; inconsistent-value: life-expectancy states 78.38` when the plan's two statements disagree (consistency.py)."""
     from ..ingest import consistency
 
     check = consistency.compare(first, again)
     if check is None or check.verdict in (consistency.AGREES, consistency.STRETCH):
         return ""
-    return f"; {check.verdict}: {first.id} states {check.first_value}"
+    return Note("disagrees", {"check": check.verdict, "id": first.id, "value": check.first_value})
 
 
-def _basis(t: Target) -> str:
+def _basis(t: Target) -> Note:
     v = try_parse(t.target)
-    words = [{"table": "indicator table", "text": "body text", "box": "box"}.get(t.basis, t.basis)]
-    if "aspirational" in t.flags or (v is not None and v.aspirational):
-        words.append("a stretch goal")
-    if t.evidence.section:
-        words.append(t.evidence.section)
-    return ", ".join(words)
+    stretch = "aspirational" in t.flags or (v is not None and v.aspirational)
+    return Note("stated-where", {"basis": t.basis, "stretch": Note("stretch-goal") if stretch else "",
+                                 "section": Note("in-section", {"section": t.evidence.section}) if t.evidence.section else ""})
 
 
 def verdict(pair: Pair, a: Plan, b: Plan) -> Row:
@@ -300,7 +305,7 @@ def verdict(pair: Pair, a: Plan, b: Plan) -> Row:
         return Row(status="omitted", notes=(), **base)
     if x is None:
         gaps = a.gaps_for(pair.kind, y.domain)
-        notes = (f"{a.id}'s source lost {'; '.join(_section(g) for g in gaps)}, which could hold it",) if gaps else ()
+        notes = (Note("ref-source-lost", {"plan": a.id, "sections": [_section(g) for g in gaps]}),) if gaps else ()
         return Row(status="added", notes=notes + _own_baseline_notes(y), **base)
     if pair.kind == "targets":
         status, notes = compare_targets(x, y, a, b)
@@ -314,13 +319,13 @@ def _section(gap) -> str:
     return gap.section.split()[0] if gap.section.split() else gap.id
 
 
-def _gap_notes(item: Item, plan: Plan, gaps) -> tuple[str, ...]:
-    notes = [f"{plan.id}'s source lost {'; '.join(_section(g) for g in gaps)}: "
-             f"{'it' if len(gaps) == 1 else 'any of these'} could hold this item"]
+def _gap_notes(item: Item, plan: Plan, gaps) -> tuple[Note, ...]:
+    notes = [Note("source-lost", {"plan": plan.id, "sections": [_section(g) for g in gaps],
+                                  "n": "one" if len(gaps) == 1 else "many"})]
     for gap in gaps:
         for reveal in gap.reveals:
             if textnorm.key(reveal.indicator) and _alike(reveal.indicator, item.name):
-                notes.append(f"a surviving note reveals a lost row {reveal.indicator}: “{reveal.quote}”")
+                notes.append(Note("reveals", {"indicator": reveal.indicator, "quote": reveal.quote}))
     return tuple(notes)
 
 
@@ -350,34 +355,34 @@ def effective_unit(target: Target, value: Value | None) -> str | None:
 
 def _period(target: Target, value: Value | None) -> str:
     if "cumulative" in target.flags or (value is not None and value.cumulative):
-        return "cumulative over the period"
+        return "cumulative"
     if "annual_average" in target.flags:
-        return "a yearly average"
-    return "a level in the target year"
+        return "average"
+    return "level"
 
 
-def compare_targets(x: Target, y: Target, a: Plan, b: Plan) -> tuple[str, tuple[str, ...]]:
+def compare_targets(x: Target, y: Target, a: Plan, b: Plan) -> tuple[str, tuple[Note, ...]]:
     vx, vy = _in_item_unit(x, try_parse(x.target)), _in_item_unit(y, try_parse(y.target))
     notes = list(_flag_notes(x, vx, a) + _flag_notes(y, vy, b) + _own_baseline_notes(x) + _own_baseline_notes(y))
-    years = _year_note(x, y)
-    if years and x.year // 10 != y.year // 10:
-        return "not-comparable", (years + ": targets of different decades", *notes)
-    if years:
-        notes.append(years)
+    if x.year != y.year:
+        years = {"a": x.plan, "ya": x.year, "b": y.plan, "yb": y.year}
+        if x.year // 10 != y.year // 10:
+            return "not-comparable", (Note("decades-differ", years), *notes)
+        notes.append(Note("years-differ", years))
     if vx is None or vy is None:
         bad = x.target if vx is None else y.target
-        return "not-comparable", (f"cannot read the value {bad!r}", *notes)
+        return "not-comparable", (Note("unreadable-value", {"value": bad}), *notes)
     if vx.empty or vy.empty:
-        return "not-comparable", ("one side states no target value", *notes)
+        return "not-comparable", (Note("no-target-value"), *notes)
     ux, uy = effective_unit(x, vx), effective_unit(y, vy)
     if vx.qualitative or vy.qualitative:
         status, why = _compare_qualitative(vx, vy, ux, uy)
         return status, tuple(filter(None, (why,))) + tuple(notes)
     px, py = _period(x, vx), _period(y, vy)
-    reasons = [f"{a.id} gives {px}, {b.id} {py}"] if px != py else []
+    reasons = [Note("periods-differ", {"a": a.id, "pa": px, "b": b.id, "pb": py})] if px != py else []
     if _total(x, ux) or _total(y, uy):
         # two jurisdictions of different size: their totals say nothing about ambition
-        reasons.append(f"absolute total ({ux or uy or 'count'}): {a.region} and {b.region} differ in size")
+        reasons.append(Note("jurisdiction-total", {"unit": ux or uy or "count", "ra": a.region, "rb": b.region}))
     if reasons:
         return "not-comparable", (*reasons, *notes)
     nx, ny, why = _same_scale(vx, vy, ux, uy)
@@ -386,8 +391,9 @@ def compare_targets(x: Target, y: Target, a: Plan, b: Plan) -> tuple[str, tuple[
     if nx.number and ny.number and max(nx.number, ny.number) / min(nx.number, ny.number) > SCALE_GAP:
         # a per-capita level does not differ tenfold between a country and its province:
         # one of the sources (or its copy) states another unit or scale
-        return "not-comparable", (f"units or scale disagree: {_stated(x, vx)} against {_stated(y, vy)}"
-                                  f"{' (' + why + ')' if why else ''} differ more than {SCALE_GAP}-fold; check both sources", *notes)
+        conversion = Note("in-brackets", {"part": why}) if why else ""
+        return "not-comparable", (Note("scale-disagrees", {"x": _stated(x, vx), "y": _stated(y, vy), "conversion": conversion,
+                                                           "gap": SCALE_GAP}), *notes)
     if why:
         notes.insert(0, why)
     better = higher_is_better(x.indicator, vx)
@@ -396,7 +402,7 @@ def compare_targets(x: Target, y: Target, a: Plan, b: Plan) -> tuple[str, tuple[
         notes.append(change)
     status = _order(nx, ny, better)
     if status == "matches" and nx.comparator != ny.comparator:
-        notes.insert(0, f"both at {_num(nx.number)}: {a.id} writes {x.target}, {b.id} {y.target}; the same number matches")
+        notes.insert(0, Note("same-number", {"n": _num(nx.number), "a": a.id, "x": x.target, "b": b.id, "y": y.target}))
     return status, tuple(notes)
 
 
@@ -418,10 +424,6 @@ def _in_item_unit(t: Target, value: Value | None) -> Value | None:
     if head in scales and (rest == "" or rest == t.unit) and not (t.unit or "").startswith(head):
         return _scaled(value, float(scales[head]))._replace(unit=rest or None)
     return value
-
-
-def _year_note(x: Target, y: Target) -> str:
-    return "" if x.year == y.year else f"target years differ: {x.plan} {x.year}, {y.plan} {y.year}"
 
 
 class _Move(NamedTuple):
@@ -461,20 +463,18 @@ def planned_change(t: Target) -> float | None:
     return move.goal.number - move.base.number
 
 
-def change_note(x: Target, y: Target, a: Plan, b: Plan) -> str:
+def change_note(x: Target, y: Target, a: Plan, b: Plan) -> Note | None:
     """How each side plans to move, and how the moves compare: a province may aim lower
     than national from a lower base yet plan the larger increase."""
     dx, dy = planned_change(x), planned_change(y)
     if dx is None or dy is None:
-        return ""
+        return None
     bx, by = try_parse(x.baseline.value), try_parse(y.baseline.value)
     better = higher_is_better(x.indicator, try_parse(x.target))
     gain_x, gain_y = (dx, dy) if better else (-dx, -dy)
-    size = "larger" if gain_y > gain_x + 1e-9 else "smaller" if gain_y < gain_x - 1e-9 else "the same"
-    base = ("a higher" if by.number > bx.number else "a lower" if by.number < bx.number else "the same")
-    comparison = "the same gain as" if size == "the same" else f"a {size} gain than"
-    return (f"planned change: {a.id} {_signed(dx)}, {b.id} {_signed(dy)}: "
-            f"{comparison} {a.id}, from {base} base")
+    gain = "larger" if gain_y > gain_x + 1e-9 else "smaller" if gain_y < gain_x - 1e-9 else "same"
+    base = "higher" if by.number > bx.number else "lower" if by.number < bx.number else "same"
+    return Note("planned-change", {"a": a.id, "da": _signed(dx), "b": b.id, "db": _signed(dy), "gain": gain, "base": base})
 
 
 def _signed(n: float) -> str:
@@ -493,9 +493,9 @@ def _same_scale(vx: Value, vy: Value, ux: str | None, uy: str | None):
     bx, fx = conv.get(ux, (ux, 1.0))
     by, fy = conv.get(uy, (uy, 1.0))
     if bx != by:
-        return None, None, f"different units ({ux} / {uy})"
+        return None, None, Note("units-differ", {"a": ux, "b": uy})
     sx, sy = _scaled(vx, fx), _scaled(vy, fy)
-    return sx, sy, f"converted to {bx}: {_num(sx.number)} / {_num(sy.number)}"
+    return sx, sy, Note("converted", {"unit": bx, "x": _num(sx.number), "y": _num(sy.number)})
 
 
 def _scaled(value: Value, factor: float) -> Value:
@@ -537,45 +537,46 @@ def _order(vx: Value, vy: Value, better_high: bool) -> str:
     return "exceeds" if (ny > nx) == better_high else "below"
 
 
-def _compare_qualitative(vx: Value, vy: Value, ux, uy) -> tuple[str, str]:
+def _compare_qualitative(vx: Value, vy: Value, ux, uy) -> tuple[str, Note | None]:
     if vx.qualitative and vy.qualitative:
         lx, ly = _LEVELS.get(vx.level or ""), _LEVELS.get(vy.level or "")
         if vx.qualitative == vy.qualitative:
-            return "matches", ""
+            return "matches", None
         if lx is None or ly is None:
-            return "not-comparable", f"{vx.qualitative} / {vy.qualitative}: no common scale"
-        word = f"{vx.qualitative} ({vx.level}) / {vy.qualitative} ({vy.level})"
+            return "not-comparable", Note("no-common-scale", {"a": vx.qualitative, "b": vy.qualitative})
+        word = Note("levels", {"a": vx.qualitative, "la": vx.level, "b": vy.qualitative, "lb": vy.level})
         return ("exceeds" if ly > lx else "below" if ly < lx else "matches"), word
     qual, num = (vx, vy) if vx.qualitative else (vy, vx)
     num_unit = uy if vx.qualitative else ux
     hundred = qual.as_hundred()
     if hundred is not None and num_unit == "%" and num.number is not None:
         left, right = (hundred, vy) if vx.qualitative else (vx, hundred)
-        return _order(left, right, True), f"{qual.qualitative} counted as 100%"
-    return "not-comparable", f"qualitative {qual.qualitative} against {num.describe()} without a stated equivalence"
+        return _order(left, right, True), Note("full-as-hundred", {"word": qual.qualitative})
+    return "not-comparable", Note("word-vs-number", {"word": qual.qualitative, "number": num.describe()})
 
 
-def _flag_notes(t: Target, v: Value | None, plan: Plan) -> tuple[str, ...]:
+def _flag_notes(t: Target, v: Value | None, plan: Plan) -> tuple[Note, ...]:
     notes = []
     if v is not None and v.aspirational:
-        notes.append(f"{plan.id}: aspirational target ({t.target})")
+        notes.append(Note("aspirational", {"plan": plan.id, "target": t.target}))
     if "base_year_differs" in t.flags and t.baseline is not None:
-        notes.append(f"{plan.id}: baseline year {t.baseline.year}")
+        notes.append(Note("baseline-year", {"plan": plan.id, "year": t.baseline.year}))
     return tuple(notes)
 
 
-def _own_baseline_notes(t: Item) -> tuple[str, ...]:
+def _own_baseline_notes(t: Item) -> tuple[Note, ...]:
     """When a target is worse than the plan's own starting value, say how: a yearly
     average that falls from the last period's, a floor the baseline already clears
     (>99% against 99.36%: no decline planned), or a real step back."""
     move = _move(t)
     if move is None or not move.worse:
         return ()
+    values = {"plan": t.plan, "target": t.target, "baseline": t.baseline.value, "year": t.baseline.year}
     if "annual_average" in t.flags:
-        return (f"{t.plan}: the yearly average falls from {t.baseline.value} (given for {t.baseline.year}) to {t.target}",)
+        return (Note("average-falls", values),)
     if move.floor_met:
-        return (f"{t.plan}: its floor {t.target} is already met by its baseline {t.baseline.value} ({t.baseline.year})",)
-    return (f"{t.plan}: target {t.target} is {'below' if move.better else 'above'} its own baseline {t.baseline.value} ({t.baseline.year})",)
+        return (Note("floor-met", values),)
+    return (Note("worse-than-baseline", {**values, "side": "below" if move.better else "above"}),)
 
 
 # ---------------------------------------------------------------- services and tasks
@@ -589,7 +590,7 @@ def _numbers_of(item: Item) -> tuple[str, ...]:
     return (standard,) if _DIGIT.search(standard) else ()
 
 
-def compare_commitments(x: Item, y: Item, passage=None) -> tuple[str, tuple[str, ...]]:
+def compare_commitments(x: Item, y: Item, passage=None) -> tuple[str, tuple[Note, ...]]:
     """Two items that state one service or task: `matches`, or `matches-quantified` when B
     commits to a number where A states none. A number of B counts only where it is about
     this item: B's own target, the numbers of a task or service paired with A's of the
@@ -602,17 +603,18 @@ def compare_commitments(x: Item, y: Item, passage=None) -> tuple[str, tuple[str,
         ny = ()
     words = [n for n in ny if _is_word(n)]
     if not nx and words and all(textnorm.fold(normalise(w)) in textnorm.fold(normalise(x.evidence.quote)) for w in words):
-        return "matches", (f"both state {', '.join(words)}",)   # 应保尽保 in both quotes: nothing added
+        return "matches", (Note("both-state", {"words": list(words)}),)   # 应保尽保 in both quotes: nothing added
     if ny and not nx:
         if all(_is_word(n) for n in ny):
-            return "matches", (f"{y.plan} states {', '.join(ny)}",)
-        return "matches-quantified", (f"{y.plan} commits to {', '.join(ny)}",)
+            return "matches", (Note("states-words", {"plan": y.plan, "values": list(ny)}),)
+        return "matches-quantified", (Note("commits-to", {"plan": y.plan, "values": list(ny)}),)
     notes = []
     if nx and not ny:
-        notes.append(f"{x.plan} commits to {', '.join(nx)}; {y.plan}'s {_noun(y)} {y.id} names no number")
+        notes.append(Note("no-number", {"a": x.plan, "values": list(nx), "b": y.plan, "kind": _noun(y), "id": y.id}))
     elif nx and ny:
         same = {textnorm.fold(normalise(n)) for n in nx} == {textnorm.fold(normalise(n)) for n in ny}
-        notes.append(f"both: {', '.join(ny)}" if same else f"{x.plan}: {', '.join(nx)}; {y.plan}: {', '.join(ny)}")
+        notes.append(Note("both-numbers", {"values": list(ny)}) if same
+                     else Note("numbers-differ", {"a": x.plan, "va": list(nx), "b": y.plan, "vb": list(ny)}))
     return "matches", tuple(notes)
 
 

@@ -23,6 +23,7 @@ from typing import NamedTuple
 from ..core import textnorm
 from ..ingest import textsearch
 from ..core.model import Item
+from ..core.notes import Note
 from ..core.vocab import read as read_vocab
 
 FOUND = 0.85        # share of a phrase's characters that must stand together
@@ -32,10 +33,16 @@ _PARTS = re.compile(r"[、，,；;]")
 
 class Phrase(NamedTuple):
     parts: tuple[str, ...]   # folded; every part must be found
-    why: str                 # how the phrase was derived, for the row's reasons
+    why: str                 # how it was made: name, part, name-trimmed, part-trimmed, phrasing, clause
+    head: str = ""           # a phrasing: the words of the vocabulary it stands for
 
     def __str__(self) -> str:
         return " … ".join(self.parts)
+
+    @property
+    def how(self) -> Note:
+        """How the phrase was made, for the row's reasons."""
+        return Note("phrase-" + self.why, {"head": self.head} if self.head else {})
 
 
 @cache
@@ -63,12 +70,12 @@ def _phrases_of(kind: str, name: str, in_text: bool = False) -> tuple[Phrase, ..
     halves = _PARTS.split(name)
     # a list of services (失业保险、工伤保险) names each; an indicator's 、 joins qualifiers
     if kind != "targets" and len(halves) > 1 and all(len(textnorm.key(h)) >= 4 for h in halves):
-        units += [(h, "part of the name") for h in halves]
+        units += [(h, "part") for h in halves]
     found: list[Phrase] = []
     for text, why in units:
         key = textnorm.key(text)
         if len(key) < 3:   # 强化服务标准建设 keys to 标准: keep the inner words, 服务标准
-            key, why = _trimmed(textnorm.fold(text)), f"{why} {TRIMMED}"
+            key, why = _trimmed(textnorm.fold(text)), f"{why}-{TRIMMED}"
         elif in_text and len(key) < WHOLE_BELOW and not textnorm.fold(text).endswith(key):
             key = _lead_trimmed(textnorm.fold(text))   # the key lost its head word (服务 of 基本养老服务)
         if len(key) >= 3:
@@ -84,7 +91,7 @@ def _phrases_of(kind: str, name: str, in_text: bool = False) -> tuple[Phrase, ..
 
 CLAUSE_MIN = 12     # specific characters a clause of a task's quote needs to be looked for
 CLAUSE_FOUND = 0.8  # a long clause copied with a word or two changed (供给主体 -> 服务提供机构)
-CLAUSE = "a clause of its quote"
+CLAUSE = "clause"
 
 
 def clauses(item: Item) -> tuple[Phrase, ...]:
@@ -129,7 +136,7 @@ def _rephrased(folded: str) -> list[Phrase]:
             continue
         rest = textnorm.specific(textnorm.NUMBER.sub("", folded.replace(head, "", 1)))
         extra = (rest,) if len(rest) >= 3 else ()
-        out += [Phrase(parts + extra, f"phrasing of {head}") for parts in ways]
+        out += [Phrase(parts + extra, PHRASING, head) for parts in ways]
     return out
 
 
@@ -162,7 +169,7 @@ class Names:
         """B's items whose names state x, each with the first phrase of x it holds, in B's order."""
         found: dict[int, Phrase] = {}
         for phrase in phrases(x):
-            if phrase.why.startswith("phrasing"):
+            if phrase.why == PHRASING:
                 names = self._forms["folded"]
                 hits = [n for n in names.holding(phrase.parts[0])
                         if all(part in names.texts[n] for part in phrase.parts[1:])]
@@ -194,7 +201,8 @@ class _Joined:
 
 
 NAME_SHARE = 0.55  # a name phrase found in another name must be this much of it (农村符合条件的计划生育家庭奖励扶助)
-TRIMMED = "(ends trimmed)"
+TRIMMED = "trimmed"   # a phrase's `why` ends -trimmed when its name lost a filler word at each end
+PHRASING = "phrasing"
 
 
 class Mention(NamedTuple):

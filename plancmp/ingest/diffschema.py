@@ -9,6 +9,18 @@ _str = {"type": "string"}
 _opt = {"type": ["string", "null"]}
 
 
+def _note(about: str) -> dict:
+    """A note or reason: its code (vocab/notes.yaml), its values and the words they make."""
+    from ..core.notes import catalogue
+
+    return {"type": "object", "additionalProperties": False, "required": ["code", "values", "text"],
+            "description": about,
+            "properties": {"code": {"enum": sorted(catalogue()["notes"]), "description": "stable: what scripts key on"},
+                           "values": {"type": "object", "description": "what the note is about (plans by id; a part of "
+                                      "the sentence as {code, values})"},
+                           "text": {**_str, "description": "the note worded in the language asked for (--lang)"}}}
+
+
 def diff_schema() -> dict:
     plan = {"type": "object", "additionalProperties": False,
             "required": ["id", "name", "level", "region"],
@@ -52,8 +64,9 @@ def diff_schema() -> dict:
                "passage": {"oneOf": [{"type": "null"}, passage]},
                "score": {"type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "alignment score; null when one side is missing"},
                "confidence": {"enum": ["high", "medium", "low", "pinned", None], "description": "high ≥ 0.80, medium ≥ 0.62, low below (needs review); pinned: data/links.yaml"},
-               "reasons": {"type": "array", "items": _str, "description": "why the two items were aligned"},
-               "notes": {"type": "array", "items": _str, "description": "why the verdict: not comparable reasons, lost sections, targets below their own baseline"}}}
+               "reasons": {"type": "array", "items": _note("why the two items were aligned")},
+               "notes": {"type": "array", "items": _note("why the verdict: not comparable reasons, lost sections, "
+                                                          "targets below their own baseline")}}}
     counts = {"type": "object", "additionalProperties": False, "required": list(STATUSES),
               "properties": {s: {"type": "integer", "minimum": 0} for s in STATUSES}}
     return {

@@ -2,7 +2,6 @@
 a pull request, or GitHub Actions annotations on the edited lines."""
 from __future__ import annotations
 
-import json
 
 from ..views.changes import Change
 from ..core.verdicts import Row, label
@@ -21,7 +20,10 @@ def as_dict(rev: str, changes: list[Change]) -> dict:
 
 
 def as_json(rev: str, changes: list[Change]) -> str:
-    return json.dumps(as_dict(rev, changes), ensure_ascii=False, indent=2) + "\n"
+    from ..core.i18n import Labels
+    from .jsontext import dumps
+
+    return dumps(as_dict(rev, changes), Labels("en"))
 
 
 def _side(row: Row | None) -> str:

@@ -75,5 +75,5 @@ def status_text(row: Row, labels: Labels) -> str:
     return labels.status(row.status)
 
 
-def notes_text(row: Row) -> str:
-    return "; ".join(row.notes)
+def notes_text(row: Row, labels: Labels) -> str:
+    return labels.notes(row.notes)

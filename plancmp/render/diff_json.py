@@ -1,10 +1,10 @@
 """`plancmp diff --format json`: the diff as data (schema: plancmp/schemas/diff.schema.json)."""
 from __future__ import annotations
 
-import json
-
+from ..core.i18n import Labels
 from ..core.verdicts import Diff, Passage, Row
 from ..core.model import Plan, item_data
+from .jsontext import dumps
 
 
 def plan_dict(plan: Plan) -> dict:
@@ -30,5 +30,6 @@ def as_dict(diff: Diff) -> dict:
             "rows": [row_dict(r) for r in diff.rows], "summary": diff.summary()}
 
 
-def render(diff: Diff, evidence: bool = False) -> str:
-    return json.dumps(as_dict(diff), ensure_ascii=False, indent=2) + "\n"
+def render(diff: Diff, evidence: bool = False, labels: Labels | None = None) -> str:
+    """The diff as JSON; each note and reason as its code and values, worded in the labels' language."""
+    return dumps(as_dict(diff), labels or Labels("en"))

@@ -36,6 +36,6 @@ def render(diff: Diff, evidence: bool = False, labels: Labels | None = None) -> 
                 left += f"<br>“{r.left.evidence.quote}”" if r.left else ""
                 right += f"<br>“{r.right.evidence.quote}”" if r.right else ""
             lines.append("| " + " | ".join(md_text(c) for c in (labels.kind(r.kind), left, right, f"**{status_text(r, labels)}**",
-                                                               score_text(r, labels), notes_text(r))) + " |")
+                                                               score_text(r, labels), notes_text(r, labels))) + " |")
         lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -65,7 +65,7 @@ def render(diff: Diff, evidence: bool = False, color: bool = False, width: int =
             cells = []
             if kind_column:
                 cells.append(labels.kind(r.kind, short=not score))
-            notes = notes_text(r)
+            notes = notes_text(r, labels)
             cells += [_side(r.left, evidence),
                       _side(r.right, evidence, right_text(r, labels), "" if notes_column else notes),
                       (status_text(r, labels), STYLES.get(r.status, ""))]

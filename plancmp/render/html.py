@@ -151,7 +151,7 @@ def _point(L: Labels, p: dict, pid: str, ref: str) -> str:
     if p["province"]:
         more += [f'<div><b>{e(pid)}</b>: {e(p["province"]["name"])}</div>',
                  _quote_block(p["province"]["quote"], p["province"]["section"], f'{pid}:{p["province"]["id"]}')]
-    more += [f'<div class="muted">{e(n)}</div>' for n in p["notes"]]
+    more += [f'<div class="muted">{e(L.note(n))}</div>' for n in p["notes"]]
     return (f'<li class="pt" data-item="{e(p["id"])}" data-status="{e(p["status"])}">'
             f'<div><span class="tag s-{e(p["status"])}">{e(L.status(p["status"]))}</span> <b>{e(p["name"])}</b>'
             f'{_binding_tag(p["binding"])}</div>'
@@ -236,7 +236,7 @@ def _cell(L: Labels, r: dict, c: dict, pid: str, ref: str) -> str:
         body.append(_also(c))
         if c["score"] is not None:
             body.append(f'<div class="muted">{e(L("score"))} {c["score"]:.2f} ({e(L.confidence(c["confidence"]))})</div>')
-    body += [f'<div class="muted">{e(n)}</div>' for n in c["notes"]]
+    body += [f'<div class="muted">{e(L.note(n))}</div>' for n in c["notes"]]
     shown = c.get("shown") or ""
     sym = SYMBOLS[status]
     if shown in ("—", "?"):
@@ -313,7 +313,7 @@ def _domains(data: dict) -> list[str]:
 def _target_cell(L: Labels, c: dict, plan: str) -> str:
     if not c.get("id"):
         text = "" if c["status"] in ("absent",) else f'{SYMBOLS.get(c["status"], "")} {L.status(c["status"])}'
-        notes = "".join(f'<div class="muted">{e(n)}</div>' for n in c.get("notes", []))
+        notes = "".join(f'<div class="muted">{e(L.note(n))}</div>' for n in c.get("notes", []))
         inner = f"<details><summary>{e(text)}</summary><div>{notes}</div></details>" if notes else e(text)
         return f'<td class="val s-{e(c["status"])}">{inner}</td>'
     basis = L.basis(c["basis"])
@@ -325,7 +325,7 @@ def _target_cell(L: Labels, c: dict, plan: str) -> str:
     where = f'line {c["line"]}' if c.get("line") else ""
     body = _quote_block(c["quote"], c["section"], where)
     body += _also(c)
-    body += "".join(f'<div class="muted">{e(n)}</div>' for n in c.get("notes", []))
+    body += "".join(f'<div class="muted">{e(L.note(n))}</div>' for n in c.get("notes", []))
     return (f'<td class="val s-{e(c["status"])}" data-plan="{e(plan)}" title="{e(L.status(c["status"]))}">'
             f'<details><summary>{summary}</summary><div>{body}</div></details></td>')
 

@@ -2,6 +2,7 @@
 links.yaml lines to pin or forbid it."""
 from __future__ import annotations
 
+from ..core.i18n import Labels
 from ..core.verdicts import Diff, NearMiss
 
 
@@ -9,15 +10,16 @@ def _link(action: str, miss: NearMiss) -> str:
     return f'  - {{{action}: "{miss.left.ref} = {miss.right.ref}", reason: "…"}}'
 
 
-def render(diff: Diff, evidence: bool = False) -> str:
+def render(diff: Diff, evidence: bool = False, labels: Labels | None = None) -> str:
+    labels = labels or Labels("en")
     misses = diff.near_misses
     lines = [f"# {len(misses)} pair{'s' * (len(misses) != 1)} to review: {diff.left.id} vs {diff.right.id}",
              "# paste a line under `links:` in data/links.yaml and replace … with the reason", ""]
     for m in misses:
-        lines += [f"[{m.kind} · {m.left.domain}] {m.why}: score {m.score:.2f}",
+        lines += [f"[{m.kind} · {m.left.domain}] {labels.note(m.why)}: score {m.score:.2f}",
                   f"  {m.left.ref}  {m.left.name}",
                   f"  {m.right.ref}  {m.right.name}",
-                  f"  why: {'; '.join(m.reasons)}"]
+                  f"  why: {labels.notes(m.reasons)}"]
         if evidence:
             lines += [f"  “{m.left.evidence.quote}”", f"  “{m.right.evidence.quote}”"]
         lines += [_link("pin", m), _link("forbid", m), ""]

@@ -55,7 +55,7 @@ def diff_sheets(diff: Diff, labels: Labels) -> list[Sheet]:
             body.append([r.domain, Verdict(labels.status(r.status), r.status), r.status, row_binding(r) or "",
                          *_item_cells(r.left), *_item_cells(r.right),
                          None if r.score is None else round(r.score, 4), r.confidence or "",
-                         "; ".join(r.notes), "; ".join(r.reasons), " ".join(i.id for i in r.also),
+                         labels.notes(r.notes), labels.notes(r.reasons), " ".join(i.id for i in r.also),
                          passage_text(r, limit=10**6),
                          r.left.evidence.quote if r.left else "", r.right.evidence.quote if r.right else ""])
         sheets.append(Sheet(labels.kind(kind), header, body, frozenset({len(header) - 2, len(header) - 1})))

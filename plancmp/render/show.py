@@ -142,7 +142,7 @@ def counterpart_table(data: dict, labels: Labels | None = None) -> Table:
         rows.append({"plan": c["plan"], "status": labels.status(c["status"]), "id": other.get("id", "—"),
                      "name": other.get("name", ""), "commitment": _commitment(other) if other else "",
                      "score": f"{c['score']:.2f} {labels.confidence(c['confidence'])}" if c["score"] is not None else "",
-                     "where": _line(other) if other else "", "notes": "; ".join(c["notes"]),
+                     "where": _line(other) if other else "", "notes": labels.notes(c["notes"]),
                      "_style": {"status": STYLES.get(c["status"], "")}})
     return Table(labels("counterparts_title"), columns, rows, notes=[labels("counterparts_note")])
 

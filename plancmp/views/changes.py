@@ -315,7 +315,8 @@ def changes_since(rev: str, data: Path) -> list[Change]:
             raise PlanError(f"at {rev}: {fix(str(exc))}",
                             [replace(f, file=name(f.file), message=fix(f.message)) for f in exc.findings]) from None
         for d in before.values():   # REV's files as REV:data/sources/…, never the temporary copy
-            d.rows = [row._replace(reasons=tuple(map(fix, row.reasons)), notes=tuple(map(fix, row.notes)),
+            d.rows = [row._replace(reasons=tuple(n.mapped(fix) for n in row.reasons),
+                                   notes=tuple(n.mapped(fix) for n in row.notes),
                                    passage=row.passage._replace(file=name(row.passage.file)) if row.passage else None)
                       for row in d.rows]
         return compare(before, after, _Sides(before_plans, after_plans, base_data, data, top))

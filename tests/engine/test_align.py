@@ -10,7 +10,7 @@ from plancmp.engine.align import align, band
 from plancmp.engine.assign import assign
 from plancmp.ingest.links import Link, Links
 
-from helpers_plans import plan, service, target, task
+from helpers_plans import plan, service, target, task, said
 
 
 def test_assignment_is_optimal_like_scipy():
@@ -45,7 +45,7 @@ def test_same_indicator_pairs_high_with_reasons():
     target(b, "beds-share", "养老机构护理型床位占比（%）", "≥55")
     [pair] = align(a, b).pairs
     assert pair.right is not None and pair.confidence == "high" and pair.score >= 0.8
-    assert "same indicator" in pair.reasons and "same unit (%)" in pair.reasons   # the same once width and unit folded
+    assert "same indicator" in said(pair.reasons) and "same unit (%)" in said(pair.reasons)   # the same once width and unit folded
 
 
 def test_a_title_written_the_same_beats_one_of_the_same_key():
@@ -77,7 +77,7 @@ def test_across_domains_only_on_a_very_high_score():
     target(a, "x", "基本公共服务目标人群覆盖", "全覆盖", None, domain="其他")
     target(b, "y", "基本公共服务目标人群覆盖", "全覆盖", None, domain="弱有所扶")
     [pair] = align(a, b).pairs
-    assert pair.right is not None and any("different domains" in r for r in pair.reasons)
+    assert pair.right is not None and any("different domains" in r for r in said(pair.reasons))
 
 
 def test_slogans_alone_do_not_make_a_pair():
@@ -128,7 +128,7 @@ def test_low_scores_are_flagged_for_review_never_high():
     (pair,) = [p for p in result.pairs if p.left and p.right]   # partly alike titles (0.61): a pair, but a weak one
     assert pair.confidence == "low"
     (miss,) = result.near_misses
-    assert (miss.left.id, miss.right.id, miss.why) == ("x", "y", "low confidence pair")
+    assert (miss.left.id, miss.right.id, miss.why.code) == ("x", "y", "low-confidence")
 
 
 def test_large_plans_take_the_shortlist_and_the_c_solver_with_the_same_result(monkeypatch):

@@ -6,7 +6,7 @@ import pytest
 from plancmp.engine.compare import diff
 from plancmp.core.verdicts import status_from_text
 
-from helpers_plans import gap, plan, service, target, task
+from helpers_plans import gap, plan, service, target, task, said
 
 
 def _one(a, b, kind="targets"):
@@ -39,7 +39,7 @@ def test_lower_is_better_reverses_the_direction():
 
 def test_totals_of_two_jurisdictions_are_not_comparable():
     row = _pair("1000", "25.55", indicator="养老服务床位总量", unit="万张")
-    assert row.status == "not-comparable" and "absolute total" in row.notes[0]
+    assert row.status == "not-comparable" and "absolute total" in said(row.notes)[0]
 
 
 def test_units_that_do_not_convert_are_not_comparable():
@@ -47,7 +47,7 @@ def test_units_that_do_not_convert_are_not_comparable():
     target(a, "x", "人均体育场地面积", "2.6", "平方米")
     target(b, "x", "人均体育场地面积", "2.6", "%")
     [row] = _one(a, b)
-    assert row.status == "not-comparable" and "different units" in row.notes[0]
+    assert row.status == "not-comparable" and "different units" in said(row.notes)[0]
 
 
 def test_units_that_convert_are_compared_and_noted():
@@ -55,17 +55,17 @@ def test_units_that_convert_are_compared_and_noted():
     target(a, "x", "每万人接受公共文化设施服务次数", "3.4", "万次")
     target(b, "x", "每万人接受公共文化设施服务次数", "36000", "次")
     [row] = _one(a, b)
-    assert row.status == "exceeds" and any("converted to 次" in n for n in row.notes)
+    assert row.status == "exceeds" and any("converted to 次" in n for n in said(row.notes))
 
 
 def test_cumulative_against_annual_is_not_comparable():
     row = _pair("50%", "〔60%〕", indicator="某项覆盖率", a={"flags": ("annual_average",)}, b={"flags": ("cumulative",)})
-    assert row.status == "not-comparable" and "cumulative" in row.notes[0]
+    assert row.status == "not-comparable" and "cumulative" in said(row.notes)[0]
 
 
 def test_qualitative_without_equivalence_is_not_comparable():
     row = _pair("80%", "基本覆盖", indicator="某项服务覆盖率", unit="%")
-    assert row.status == "not-comparable" and "without a stated equivalence" in row.notes[0]
+    assert row.status == "not-comparable" and "without a stated equivalence" in said(row.notes)[0]
 
 
 @pytest.mark.parametrize("a_value,b_value,status", [
@@ -99,55 +99,55 @@ def _units(a_value, a_unit, b_value, b_unit, indicator):
 
 def test_permille_against_percent_converts():
     row = _units("0.8", "%", "6", "‰", "婴儿死亡率")
-    assert row.status == "exceeds" and any("converted to %" in n for n in row.notes), row
+    assert row.status == "exceeds" and any("converted to %" in n for n in said(row.notes)), row
 
 
 def test_a_unit_or_scale_disagreement_is_not_comparable_never_below():
     row = _units("3.4", "万次", "3700", "次", "每万人接受公共文化设施服务次数")
-    assert row.status == "not-comparable" and "units or scale disagree" in row.notes[0], row
+    assert row.status == "not-comparable" and "units or scale disagree" in said(row.notes)[0], row
 
 
 def test_equal_floors_match_and_say_how():
     row = _pair("95%", ">95%")
-    assert row.status == "matches" and "the same number matches" in row.notes[0]
+    assert row.status == "matches" and "the same number matches" in said(row.notes)[0]
 
 
 def test_a_floor_its_baseline_already_clears_plans_no_decline():
     row = _pair("96%", ">99%", indicator="九年义务教育巩固率", a={"baseline": "95.2%"}, b={"baseline": "99.36%"})
-    assert any("its floor >99% is already met by its baseline 99.36%" in n for n in row.notes)
-    assert not any(n.startswith("planned change") for n in row.notes)   # no −0.36 "decline"
+    assert any("its floor >99% is already met by its baseline 99.36%" in n for n in said(row.notes))
+    assert not any(n.startswith("planned change") for n in said(row.notes))   # no −0.36 "decline"
 
 
 def test_a_baseline_given_as_a_bound_has_no_planned_change():
     row = _pair(">95%", ">95%", indicator="基本医疗保险参保率", a={"baseline": "95%"}, b={"baseline": ">90"})
-    assert not any(n.startswith("planned change") for n in row.notes)
+    assert not any(n.startswith("planned change") for n in said(row.notes))
 
 
 def test_yearly_averages_against_cumulative_totals_say_both():
     row = _pair("1500", "〔125〕", indicator="参加各类补贴性职业技能培训人数", unit="万人次",
                 a={"flags": ("annual_average",), "baseline": "1800"}, b={"flags": ("cumulative",)})
     assert row.status == "not-comparable"
-    assert "yearly average" in row.notes[0] and "cumulative" in row.notes[0] and "absolute total" in row.notes[1]
-    assert any("the yearly average falls from 1800 (given for 2020) to 1500" in n for n in row.notes)
+    assert "yearly average" in said(row.notes)[0] and "cumulative" in said(row.notes)[0] and "absolute total" in said(row.notes)[1]
+    assert any("the yearly average falls from 1800 (given for 2020) to 1500" in n for n in said(row.notes))
 
 
 def test_target_years_of_another_decade_are_not_comparable_and_other_years_noted():
     assert _pair("55%", "60%", b={"year": 2035}).status == "not-comparable"
     row = _pair("55%", "60%", b={"year": 2024})
-    assert row.status == "exceeds" and any("target years differ" in n for n in row.notes)
+    assert row.status == "exceeds" and any("target years differ" in n for n in said(row.notes))
 
 
 def test_planned_change_is_noted_with_base_and_size():
     row = _pair("3.2", "3", indicator="每千人口拥有执业(助理)医师数", unit="人",
                 a={"baseline": "2.9"}, b={"baseline": "2.5"})
     assert row.status == "below"
-    [note] = [n for n in row.notes if n.startswith("planned change")]
+    [note] = [n for n in said(row.notes) if n.startswith("planned change")]
     assert "national +0.3, liaoning +0.5" in note and "a larger gain than national, from a lower base" in note
 
 
 def test_target_below_its_own_baseline_is_noted():
     row = _pair("92%", "92%", indicator="高中阶段教育毛入学率", b={"baseline": "97.1%"})
-    assert row.status == "matches" and any("target 92% is below its own baseline 97.1%" in n for n in row.notes)
+    assert row.status == "matches" and any("target 92% is below its own baseline 97.1%" in n for n in said(row.notes))
 
 
 def test_omitted_unknown_and_added():
@@ -156,7 +156,7 @@ def test_omitted_unknown_and_added():
     target(a, "pupils", "九年义务教育巩固率", "96%", domain="学有所教")
     target(b, "new", "农村养老服务设施覆盖率", "80%", domain="住有所居")
     rows = {(r.left or r.right).id: r for r in _one(a, b)}
-    assert rows["beds"].status == "unknown" and "table-1" not in rows["beds"].notes[0] and "专栏1" in rows["beds"].notes[0]
+    assert rows["beds"].status == "unknown" and "table-1" not in said(rows["beds"].notes)[0] and "专栏1" in said(rows["beds"].notes)[0]
     assert rows["pupils"].status == "omitted"
     assert rows["new"].status == "added"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from plancmp.engine.compare import diff
 from plancmp.ingest.links import Link, Links
 
-from helpers_plans import gap, plan, service, target, task
+from helpers_plans import gap, plan, service, target, task, said
 
 
 def _plans(text: str | None = None, tmp_path: Path | None = None, gaps=()):
@@ -59,7 +59,7 @@ def test_a_service_the_province_states_as_a_task_counts_and_says_so():
     d = diff(a, b)
     row = _row(d, "legal")
     assert row.status == "matches" and row.right.id == "t" and row.right.kind == "tasks"
-    assert any("stated as a task" in r for r in row.reasons)
+    assert any("stated as a task" in r for r in said(row.reasons))
     assert not [r for r in d.rows if r.status == "added"]
 
 
@@ -68,7 +68,7 @@ def test_a_target_that_states_a_service_is_a_quantified_match():
     service(a, "med", "基本医疗保险", domain="病有所医")
     target(b, "t", "基本医疗保险参保率", "95%", domain="病有所医")
     row = _row(diff(a, b), "med")
-    assert row.status == "matches-quantified" and "95%" in row.notes[0]
+    assert row.status == "matches-quantified" and "95%" in said(row.notes)[0]
 
 
 def test_a_target_stated_in_a_task_matches_only_with_the_same_end_state():
@@ -76,12 +76,12 @@ def test_a_target_stated_in_a_task_matches_only_with_the_same_end_state():
     target(a, "pre", "三年学前教育普及", "全面普及", None, domain="学有所教")
     task(b, "t", "推动学前三年教育全面普及", domain="学有所教")
     row = _row(diff(a, b, links=Links([Link("pin", "national:pre", "gansu:t", "same commitment", 0)])), "pre")
-    assert row.status == "matches" and "same end state" in row.notes[0]
+    assert row.status == "matches" and "same end state" in said(row.notes)[0]
     a2, b2 = _plans()
     target(a2, "beds", "养老机构护理型床位占比", "55%")
     task(b2, "t", "提高养老机构护理型床位占比")
     row = _row(diff(a2, b2, links=Links([Link("pin", "national:beds", "gansu:t", "same", 0)])), "beds")
-    assert row.status == "not-comparable" and "without a value" in row.notes[0]
+    assert row.status == "not-comparable" and "without a value" in said(row.notes)[0]
 
 
 def test_several_pins_of_one_item_are_one_to_many():
@@ -137,7 +137,7 @@ def test_an_item_the_text_states_without_a_curated_item_is_mentioned_with_its_li
     med, settle = _row(d, "med"), _row(d, "settle")
     assert med.status == "mentioned" and med.passage.line == 5 and "基本医疗保险" in med.passage.text
     assert settle.status == "mentioned" and settle.passage.line == 6
-    assert "no curated item" in med.notes[0] and med.passage.file.endswith("gansu.txt")
+    assert "no curated item" in said(med.notes)[0] and med.passage.file.endswith("gansu.txt")
 
 
 def test_the_background_part_states_no_commitment(tmp_path):
@@ -156,7 +156,7 @@ def test_a_sentence_held_by_a_curated_quote_pairs_with_that_item(tmp_path):
     object.__setattr__(t, "evidence", t.evidence._replace(quote="推动学前三年教育全面普及。"))
     row = _row(diff(a, b), "pre")
     assert row.right.id == "pre-task" and row.status == "matches"
-    assert any("gansu.txt:7" in r for r in row.reasons)
+    assert any("gansu.txt:7" in r for r in said(row.reasons))
 
 
 def test_a_truly_absent_item_stays_omitted_and_a_shared_word_is_no_mention(tmp_path):
@@ -187,7 +187,7 @@ def test_a_restatement_joins_its_first_statement_and_the_binding_value_decides()
     [row] = [r for r in d.rows if r.kind == "targets"]
     assert row.status == "below" and row.right.id == "nursery" and [i.id for i in row.also] == ["stretch"]
     assert any("gansu also states 力争达到4.5个" in n and "a stretch goal" in n and "matches national" in n
-               for n in row.notes)
+               for n in said(row.notes))
 
 
 def test_every_item_of_the_province_stands_somewhere_in_the_diff():

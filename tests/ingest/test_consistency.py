@@ -73,4 +73,4 @@ def test_show_and_diff_name_the_disagreement(runner):
     assert [c["verdict"] for c in data["consistency"]] == ["inconsistent-value"]
     rows = json.loads(runner.invoke(app, ["diff", "national", "fujian", "--kind", "targets", "-f", "json"]).output)["rows"]
     [row] = [r for r in rows if r["left"] and r["left"]["id"] == "life-expectancy"]
-    assert any("78.33" in n and "inconsistent-value" in n for n in row["notes"])
+    assert any("78.33" in n and "inconsistent-value" in n for n in (note["text"] for note in row["notes"]))
