@@ -318,6 +318,12 @@ def test_body_restatements_of_table_rows():
 TEXT_END_STATES = {
     "basic-services-standards-compliance": ("服务全达标", "全达标", "第二章第三节"),
     "local-standards-not-below-national": ("应按照不低于国家标准执行", "不低于国家标准", "第三章第一节"),
+    # the other requirements of the local implementing standards (确保内容无缺项、目标人群全覆盖、
+    # 标准不高攀、投入有保障、服务可持续); 投入有保障 as 主要目标 states it, beside 服务全达标
+    "local-standards-content-complete": ("确保内容无缺项", "无缺项", "第三章第一节"),
+    "local-standards-not-overreaching": ("标准不高攀", "不高攀", "第三章第一节"),
+    "basic-services-sustainable": ("服务可持续", "可持续", "第三章第一节"),
+    "basic-services-funding-guaranteed": ("投入有保障", "有保障", "第二章第三节"),
     "compulsory-education-staffing-standard": ("确保教职工编制全面达标", "全面达标", "第三章第二节"),
     "social-insurance-statutory-coverage": ("推动灵活就业人员在就业地参加社会保险,实现法定人群全覆盖", "全覆盖", "第三章第二节"),
     "unemployment-insurance-provincial-pooling": ("实现失业保险省级统筹", "省级统筹", "第三章第二节"),
