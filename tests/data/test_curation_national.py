@@ -1,6 +1,6 @@
 """Check data/plans/national.yaml against the national source text, independently of plancmp.
 
-The indicator table (专栏1) and the run-in headings of chapters 三–六 are parsed straight
+The indicator table (专栏1), the run-in headings of chapters 三–六 and the sections of chapter 七 are parsed straight
 from data/sources/national.txt; the curated YAML must hold every one of them exactly.
 """
 import re
@@ -141,10 +141,37 @@ def test_every_body_heading_is_a_task():
     assert len(titles) == len(set(titles))
 
 
+def chapter_seven_sections():
+    """The sections of 第七章 加强规划实施保障 (the last chapter), which has no run-in
+    headings: {"第七章第一节": "加强党的领导", …}."""
+    start = [i for i, l in enumerate(LINES) if l.strip().startswith("第七章")][1]   # [0]: contents
+    out = {}
+    for line in LINES[start + 1:]:
+        m = re.match(r"^(第.节)(.+)$", norm(line))
+        if m:
+            out["第七章" + m.group(1)] = m.group(2)
+    return out
+
+
+def test_every_chapter_seven_section_is_one_task():
+    sections = chapter_seven_sections()
+    assert sections == {"第七章第一节": "加强党的领导", "第七章第二节": "凝聚实施合力", "第七章第三节": "动态监测评估"}
+    for section, title in sections.items():
+        held = [t for t in PLAN["tasks"] if t["evidence"]["section"] == section]
+        assert [norm(t["title"]) for t in held] == [title], section
+        assert held[0]["domain"] == "其他"
+
+
 def test_task_quotes_start_with_their_heading_and_hold_commitments():
+    sections = chapter_seven_sections()
     for t in PLAN["tasks"]:
         q = norm(t["evidence"]["quote"])
-        assert q.startswith(norm(t["title"]) + "。"), t["id"]
+        section = t["evidence"]["section"]
+        if section in sections:
+            # a section title as the task: the quote starts at the section heading (第一节加强党的领导…)
+            assert q.startswith(section[3:] + norm(t["title"])), t["id"]
+        else:
+            assert q.startswith(norm(t["title"]) + "。"), t["id"]
         for c in t.get("commitments") or []:
             assert norm(c) in q, (t["id"], c)
 
@@ -318,6 +345,12 @@ def test_body_restatements_of_table_rows():
 TEXT_END_STATES = {
     "basic-services-standards-compliance": ("服务全达标", "全达标", "第二章第三节"),
     "local-standards-not-below-national": ("应按照不低于国家标准执行", "不低于国家标准", "第三章第一节"),
+    # the other requirements of the local implementing standards (确保内容无缺项、目标人群全覆盖、
+    # 标准不高攀、投入有保障、服务可持续); 投入有保障 as 主要目标 states it, beside 服务全达标
+    "local-standards-content-complete": ("确保内容无缺项", "无缺项", "第三章第一节"),
+    "local-standards-not-overreaching": ("标准不高攀", "不高攀", "第三章第一节"),
+    "basic-services-sustainable": ("服务可持续", "可持续", "第三章第一节"),
+    "basic-services-funding-guaranteed": ("投入有保障", "有保障", "第二章第三节"),
     "compulsory-education-staffing-standard": ("确保教职工编制全面达标", "全面达标", "第三章第二节"),
     "social-insurance-statutory-coverage": ("推动灵活就业人员在就业地参加社会保险,实现法定人群全覆盖", "全覆盖", "第三章第二节"),
     "unemployment-insurance-provincial-pooling": ("实现失业保险省级统筹", "省级统筹", "第三章第二节"),
