@@ -52,7 +52,10 @@ def new_command(
     problem = check_new(plan_id, name, region, alias or [], plan_file, source_path, source, dry_run)
     if problem:
         usage_error(problem)
-    raw, draft = draft_file(source)
+    from ..draft.reference import load as load_reference
+
+    # the reference plan's words help read a province's text (its indicators, its services)
+    raw, draft = draft_file(source, None if level == Level.national else load_reference(data))
     if isinstance(draft, str):
         usage_error(draft)
     text = plan_yaml(plan_id, name.strip(), level.value, region.strip(), period, [a.strip() for a in alias or []],

@@ -311,12 +311,16 @@ def measure(data: Path, plans=PLANS) -> tuple[list[Score], Counter]:
 
     from . import draft_text
 
+    from .reference import load as load_reference
+
+    reference = load_reference(data)
     scores, drafts = [], {}
     for plan in plans:
         text = (data / "sources" / f"{plan}.txt").read_text(encoding="utf-8-sig")
         doc, _ = load(data / "plans" / f"{plan}.yaml")
         curated = doc.data
-        draft = draft_text(text)
+        # as `plancmp new` drafts it: with the reference plan's words, but not its own
+        draft = draft_text(text, None if curated.get("level") == "national" else reference)
         drafts[plan] = (text, curated, draft)
         scores.append(score(plan, draft, curated, text))
     return scores, _validate(drafts)

@@ -37,7 +37,7 @@ TAG = re.compile(r"</?p\s*>", re.I)   # the paragraph marks some copies of a tex
 # The plan file's field order, per kind (plan.schema.json), drafted items marked `draft: true`.
 FIELD_ORDER = {
     "targets": ("id", "draft", "domain", "indicator", "unit", "baseline", "target", "year", "binding", "basis",
-                "flags", "notes", "evidence"),
+                "flags", "restates", "notes", "evidence"),
     "services": ("id", "draft", "domain", "item", "target_group", "standard", "notes", "evidence"),
     "tasks": ("id", "draft", "domain", "title", "basis", "notes", "evidence"),
 }
