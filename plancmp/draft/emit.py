@@ -55,7 +55,7 @@ def _item(item: dict) -> list[str]:
             lines.append(f"{lead}baseline: {{value: {q(value['value'])}, year: {value['year']}}}")
         elif key == "flags":
             lines.append(f"{lead}flags: [{', '.join(value)}]")
-        elif key in ("id", "basis") or isinstance(value, bool):
+        elif key in ("id", "basis", "restates") or isinstance(value, bool):
             lines.append(f"{lead}{key}: {value if not isinstance(value, bool) else q(value)}")
         else:
             lines.append(f"{lead}{key}: {q(value)}")
