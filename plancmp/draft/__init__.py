@@ -13,7 +13,7 @@ start.py and files.py serve `plancmp new`; measure.py scores drafts against cura
 """
 from __future__ import annotations
 
-from . import figures, services, table, tasks
+from . import figures, gaps, services, table, tasks
 from .model import Draft, Problem
 from .reference import Reference
 from .text import parse
@@ -32,6 +32,7 @@ def draft_text(text: str, reference: Reference | None = None) -> Draft:
     figures.draft(doc, out, taken, rows, reference, skip_boxes=read)   # the body text's and the boxes' targets
     figures.link_restatements(out.targets)
     tasks.draft(doc, out, taken, skip_boxes=read)   # the tasks of every other box and of the text
+    gaps.draft(doc, out, table.find(doc))   # boxes that hold nothing in this copy
     _keep_verbatim(out, text)
     out.problems.sort()
     return out

@@ -18,6 +18,7 @@ class Draft:
     targets: list[dict] = field(default_factory=list)
     services: list[dict] = field(default_factory=list)
     tasks: list[dict] = field(default_factory=list)
+    gaps: list[dict] = field(default_factory=list)      # source_gaps: boxes the copy lost (gaps.py)
     problems: list[Problem] = field(default_factory=list)
 
     def note(self, line: int, message: str) -> None:

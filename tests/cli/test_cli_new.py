@@ -94,7 +94,10 @@ def test_new_copies_the_text_and_writes_a_draft(drafts):
         text = (drafts / "plans" / f"{plan}.yaml").read_text(encoding="utf-8")
         assert text.splitlines()[0] == "# yaml-language-server: $schema=../../plancmp/schemas/plan.schema.json"
         doc = yaml.safe_load(text)
-        assert doc["id"] == plan and doc["source"] == f"../sources/{plan}.txt" and doc["source_gaps"] == []
+        assert doc["id"] == plan and doc["source"] == f"../sources/{plan}.txt"
+        # what the copy lost: gansu's 专栏1-4 (images), drafted as gaps a curator checks
+        assert [g["id"] for g in doc["source_gaps"]] == (["table-1", "box-2", "box-3", "box-4"] if plan == "gansu" else [])
+        assert all(g["description"].startswith("Drafted by plancmp new, unchecked") for g in doc["source_gaps"])
         items = doc["targets"] + doc["services"] + doc["tasks"]
         assert items and all(item["draft"] is True for item in items)
 

@@ -1,0 +1,34 @@
+"""What the copy lost, drafted as source_gaps: Gansu's 专栏1-4 were images (gansu.txt:91,
+149, 207, 251: the titles stand with blank lines under them). The curated plan records the
+same four gaps (data/plans/gansu.yaml); the drafted ones say they are unchecked."""
+from __future__ import annotations
+
+from plancmp.draft import draft_text
+from plancmp.ingest.evidence import squeeze
+
+from conftest import DATA, plan_yaml
+
+
+def test_the_boxes_gansus_copy_lost_are_drafted_as_gaps():
+    text = (DATA / "sources" / "gansu.txt").read_text(encoding="utf-8")
+    gaps = {g["id"]: g for g in draft_text(text).gaps}
+    curated = {g["id"]: g for g in plan_yaml("gansu")["source_gaps"]}
+    assert list(gaps) == list(curated) == ["table-1", "box-2", "box-3", "box-4"]
+    for gap_id, gap in gaps.items():
+        assert squeeze(gap["section"]) == squeeze(curated[gap_id]["section"])
+        assert gap["kinds"] == curated[gap_id]["kinds"]
+        assert "unchecked" in gap["description"]
+    # 专栏2 stands in 三（二）, which covers all nine domains; 专栏3 in 四（二）, five of them
+    assert gaps["box-2"]["domains"] == curated["box-2"]["domains"]
+    assert gaps["box-3"]["domains"] == curated["box-3"]["domains"]
+    # the lost table's notes that define a row (gansu.txt:103-113, `N.name：…`) are its reveals
+    revealed = [r["indicator"] for r in gaps["table-1"]["reveals"]]
+    assert revealed == ["人均体育场地面积", "新建城区、居住（小）区配套建设养老服务设施达标率", "城镇新增就业人数"]
+    assert set(revealed) <= {r["indicator"] for r in curated["table-1"]["reveals"]}
+    for reveal in gaps["table-1"]["reveals"]:
+        assert squeeze(reveal["quote"]) in squeeze(text)
+
+
+def test_texts_that_lost_nothing_have_no_gaps():
+    for plan in ("national", "liaoning", "fujian"):
+        assert draft_text((DATA / "sources" / f"{plan}.txt").read_text(encoding="utf-8")).gaps == []
