@@ -13,7 +13,7 @@ start.py and files.py serve `plancmp new`; measure.py scores drafts against cura
 """
 from __future__ import annotations
 
-from . import figures, gaps, services, table, tasks
+from . import figures, gaps, prose, services, table, tasks
 from .model import Draft, Problem
 from .reference import Reference
 from .text import parse
@@ -27,7 +27,10 @@ def draft_text(text: str, reference: Reference | None = None) -> Draft:
     doc = parse(text)
     out = Draft()
     taken: set[str] = set()
-    read = table.draft(doc, out, taken) | services.draft(doc, out, taken)
+    listed = services.draft(doc, out, taken)
+    read = table.draft(doc, out, taken) | listed
+    if not listed:   # no list of basic services: those the text names in its sentences
+        prose.draft(doc, out, taken, reference, skip_boxes=read)
     rows = list(out.targets)
     figures.draft(doc, out, taken, rows, reference, skip_boxes=read)   # the body text's and the boxes' targets
     figures.link_restatements(out.targets)

@@ -39,7 +39,7 @@ TAG = re.compile(r"</?p\s*>", re.I)   # the paragraph marks some copies of a tex
 FIELD_ORDER = {
     "targets": ("id", "draft", "domain", "indicator", "unit", "baseline", "target", "year", "binding", "basis",
                 "flags", "restates", "notes", "evidence"),
-    "services": ("id", "draft", "domain", "item", "target_group", "standard", "notes", "evidence"),
+    "services": ("id", "draft", "domain", "item", "target_group", "standard", "listed", "notes", "evidence"),
     "tasks": ("id", "draft", "domain", "title", "basis", "notes", "evidence"),
 }
 
