@@ -73,6 +73,8 @@ def _item(item: dict) -> list[str]:
             lines.append(f"{lead}baseline: {{value: {q(value['value'])}, year: {value['year']}}}")
         elif key == "flags":
             lines.append(f"{lead}flags: [{', '.join(value)}]")
+        elif key == "commitments":
+            lines.append(f"{lead}commitments: [{', '.join(q(v) for v in value)}]")
         elif key in ("id", "basis", "restates") or isinstance(value, bool):
             lines.append(f"{lead}{key}: {value if not isinstance(value, bool) else q(value)}")
         else:

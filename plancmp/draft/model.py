@@ -40,13 +40,13 @@ FIELD_ORDER = {
     "targets": ("id", "draft", "domain", "indicator", "unit", "baseline", "target", "year", "binding", "basis",
                 "flags", "restates", "notes", "evidence"),
     "services": ("id", "draft", "domain", "item", "target_group", "standard", "listed", "notes", "evidence"),
-    "tasks": ("id", "draft", "domain", "title", "basis", "notes", "evidence"),
+    "tasks": ("id", "draft", "domain", "title", "basis", "commitments", "notes", "evidence"),
 }
 
 
 def ordered(kind: str, item: dict) -> dict:
     item["draft"] = True
-    return {k: item[k] for k in FIELD_ORDER[kind] if k in item}
+    return {k: item[k] for k in FIELD_ORDER[kind] if k in item and item[k] != []}
 
 
 def unique_id(wanted: str, taken: set[str]) -> str:
