@@ -35,7 +35,8 @@ def draft_text(text: str, reference: Reference | None = None) -> Draft:
     figures.draft(doc, out, taken, rows, reference, skip_boxes=read)   # the body text's and the boxes' targets
     figures.link_restatements(out.targets)
     tasks.draft(doc, out, taken, skip_boxes=read)   # the tasks of every other box and of the text
-    gaps.draft(doc, out, table.find(doc))   # boxes that hold nothing in this copy
+    gaps.draft(doc, out, table.find(doc), reference)   # boxes that hold nothing in this copy
+    gaps.background(doc, out)   # sections that report the past
     _keep_verbatim(out, text)
     out.problems.sort()
     return out

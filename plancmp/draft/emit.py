@@ -36,6 +36,9 @@ def plan_yaml(plan_id: str, name: str, level: str, region: str, period: str, ali
     if aliases:
         out.append(f"aliases: [{', '.join(q(a) for a in aliases)}]")
     out += [f"period: {q(period)}", f"source: {source}"]
+    if draft.background:
+        out.append("background:")
+        out += [f"  - {{from: {q(start)}, to: {q(end)}}}" for start, end in draft.background]
     out += _gaps(draft.gaps)
     for kind in ("targets", "services", "tasks"):
         items = getattr(draft, kind)

@@ -215,8 +215,9 @@ def score(plan: str, draft, curated: dict, text: str) -> Score:
     for i, d in enumerate(draft.services):
         for j, c in enumerate(services):
             name = _alike(d["item"], c["item"])
-            if name == 1.0 or (where_d[i] & where_c[j] and name >= 0.5):
-                candidates.append((name, i, j))
+            shared = bool(where_d[i] & where_c[j])
+            if name == 1.0 or (shared and name >= 0.5):
+                candidates.append((name + shared, i, j))   # the same line first: a namesake elsewhere is another statement
     matched = _one_to_one(candidates)
     for i, j in matched:
         d, c = draft.services[i], services[j]

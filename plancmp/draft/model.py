@@ -19,6 +19,7 @@ class Draft:
     services: list[dict] = field(default_factory=list)
     tasks: list[dict] = field(default_factory=list)
     gaps: list[dict] = field(default_factory=list)      # source_gaps: boxes the copy lost (gaps.py)
+    background: list[tuple[str, str]] = field(default_factory=list)   # (from, to): parts reporting the past
     problems: list[Problem] = field(default_factory=list)
 
     def note(self, line: int, message: str) -> None:

@@ -32,3 +32,21 @@ def test_the_boxes_gansus_copy_lost_are_drafted_as_gaps():
 def test_texts_that_lost_nothing_have_no_gaps():
     for plan in ("national", "liaoning", "fujian"):
         assert draft_text((DATA / "sources" / f"{plan}.txt").read_text(encoding="utf-8")).gaps == []
+
+
+def test_a_note_that_opens_with_a_reference_indicator_reveals_it():
+    # gansu.txt:101 2.每万人接受公共文化设施服务次数中的公共文化设施包括… : no colon, but the name is the
+    # national plan's indicator (data/plans/national.yaml)
+    from plancmp.draft.reference import load
+
+    text = (DATA / "sources" / "gansu.txt").read_text(encoding="utf-8")
+    table = next(g for g in draft_text(text, load(DATA)).gaps if g["id"] == "table-1")
+    assert {r["indicator"] for r in table["reveals"]} == {r["indicator"] for r in plan_yaml("gansu")["source_gaps"][0]["reveals"]}
+
+
+def test_the_sections_that_report_the_past_are_drafted_as_background():
+    """As the curated plans record them: from the 发展基础 heading to the next heading."""
+    for plan in ("national", "liaoning", "gansu", "fujian"):
+        drafted = draft_text((DATA / "sources" / f"{plan}.txt").read_text(encoding="utf-8")).background
+        curated = [(b["from"], b["to"]) for b in plan_yaml(plan).get("background") or ()]
+        assert [(squeeze(a), squeeze(b)) for a, b in drafted] == [(squeeze(a), squeeze(b)) for a, b in curated][:1], plan
