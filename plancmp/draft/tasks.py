@@ -5,7 +5,8 @@ no run-in heading (its title is the task), and the named tasks of the other boxe
 (加强托育服务机构建设：… or a 重点任务 | 任务内容 table).
 
 Chapters that report the past or state aims (规划背景, 总体要求 …: plancmp/vocab/draft.yaml
-`not_tasks`) hold no tasks. Every quote is the heading and the words after it, as written.
+`not_tasks`) hold no tasks. Every quote is the heading and the words after it up to the next
+heading, as written; the figures and end states of those words are the task's commitments.
 """
 from __future__ import annotations
 
@@ -22,7 +23,6 @@ _SENTENCE_OR_END = re.compile(r"[^。！？]+(?:[。！？]|$)")
 _BOX_TITLE = re.compile(r"^([^：:。，,；]{2,40})[：:]\s*\S")
 MAX_HEADING = 32      # a run-in heading is a phrase, not a sentence
 MAX_NESTED = 24       # a heading inside a paragraph: shorter still, and without any comma
-MIN_QUOTE_BODY = 15   # a quote carries at least this much of the text after its heading
 # A text nests its headings (Liaoning: 公共教育。完善县域内城乡中小学布局规划。…) when at least
 # this share of its run-in headings is followed at once by another: only then are short
 # sentences inside a paragraph read as headings (elsewhere they are mostly plain sentences).
@@ -109,27 +109,17 @@ def _is_nested(words_: str) -> bool:
 
 
 def _quote(text: str, start: int, end: int, stop: int | None = None) -> tuple[str, list[str]]:
-    """The heading and the sentences after it, and what they commit to: the figures and end
-    states of the task's words (text[end:stop], up to the next heading; draft/figures.py).
-    The quote runs until it carries MIN_QUOTE_BODY characters of text, and on to the sentence
-    of the last commitment, so that every commitment stands in it."""
+    """The task's words, heading to the next heading (text[start:stop]), and what they commit
+    to: the figures and end states after the heading (draft/figures.py). The whole paragraph is
+    quoted: the sentence a national commitment is stated in may stand anywhere in it (a quote
+    of the first sentence only hides the rest from the comparison)."""
     from .figures import figures
 
     stop = len(text) if stop is None else stop
-    until = end
-    for match in _SENTENCE.finditer(text, end, stop):
-        until = match.end()
-        if len(squeeze(text[end:until])) >= MIN_QUOTE_BODY:
-            break
-    else:
-        until = stop if len(squeeze(text[end:until])) < MIN_QUOTE_BODY else until
     commitments: list[str] = []
     for match in _SENTENCE_OR_END.finditer(text, end, stop):
-        values = [f.value for f in figures(squeeze(match.group(0)))]
-        if values:
-            until = max(until, match.end())
-            commitments += [v for v in values if v not in commitments]
-    return text[start:until].strip(), commitments
+        commitments += [v for v in (f.value for f in figures(squeeze(match.group(0)))) if v not in commitments]
+    return text[start:stop].strip(), commitments
 
 
 def _text_id(line: Line, counters: dict[str, int]) -> str:

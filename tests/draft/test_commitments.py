@@ -45,10 +45,12 @@ def test_a_heading_nested_in_a_paragraph_commits_to_its_own_words_only():
     assert liaoning["推进民政精神卫生社会福利设施建设"]["commitments"] == ["全覆盖", "100%", "配备齐全"]
 
 
-def test_a_task_without_figures_has_no_commitments_and_a_short_quote():
-    # fujian.txt:304 发展普惠托育服务。坚持社会化发展托育服务，引导国有企业举办普惠性托育，… (3岁 is an age)
+def test_a_task_without_figures_has_no_commitments_and_quotes_its_paragraph():
+    # fujian.txt:304 发展普惠托育服务。坚持社会化发展托育服务，引导国有企业举办普惠性托育，着力增加3岁以下
+    # 婴幼儿普惠性托育服务有效供给。 (3岁 is an age); the paragraph ends there
     task = tasks("fujian")["发展普惠托育服务"]
-    assert "commitments" not in task and len(task["evidence"]["quote"]) < 120
+    line = (DATA / "sources" / "fujian.txt").read_text(encoding="utf-8").splitlines()[303]
+    assert "commitments" not in task and task["evidence"]["quote"] == line.strip()
 
 
 def test_every_commitment_stands_in_its_quote():
