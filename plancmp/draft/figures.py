@@ -285,8 +285,9 @@ def _end_states(sentence: str, taken: list[Figure]) -> list[Figure]:
             if any(sentence[:end].endswith(spelling) for spelling in _domain_spellings() if word in spelling):
                 continue   # 优军服务有保障: the name of a domain, not an end state
             closes = bool(re.match(r"(?:[，,；;。！？、”]|$)", sentence[end:]))
-            opens = (word in vocab["opening_end_states"] or word in equivalents) and bool(
+            opens = word in equivalents and bool(
                 re.fullmatch(rf"(?:(?:{lead})|[“‘])*", sentence[_clause_start(sentence, start):start]))
+            opens = opens or (word in vocab["opening_end_states"] and bool(re.match(r"[\u4e00-\u9fff“]", sentence[end:end + 1])))
             if closes or opens or word in equivalents or word in vocab["standards"]:
                 out.append(Figure(start, end, sentence[start:end], None, word not in equivalents))
                 spans.append((start, end))

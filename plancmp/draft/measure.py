@@ -4,10 +4,10 @@ source text is drafted from scratch and the draft compared with the curated plan
 Every drafted item is matched, one to one, with the curated item it drafts:
 - indicator-table rows by their indicator (and counted exact when unit, baseline and its
   year, target, year, binding and flags all agree);
-- body-text and box targets (restatements included) when their quotes share a line of the
-  text and their values agree (one holds the other: 至少建成1所 / 1所);
-- services of a list by their name, services named in prose when their quotes share a line
-  and their names are alike (one holds the other, or half their character pairs shared);
+- body-text and box targets (restatements included) when their quotes overlap in the text
+  and their values agree (one holds the other: 至少建成1所 / 1所);
+- services of a list by their name, services named in prose when their quotes overlap and
+  their names are alike (one holds the other, or half their character pairs shared);
 - tasks by their title; a task's commitments, within each matched task, by their words.
 Per kind: how many curated items the draft finds (recall) and how many drafted items are
 curated ones (precision): a drafted item no curator kept is what a curator deletes.
@@ -93,7 +93,9 @@ def key(text) -> str:
 
 
 class _Lines:
-    """Where a quote stands in the text: the set of its lines (whitespace removed from both)."""
+    """Where a quote stands in the text (whitespace removed from both): `of` gives its lines,
+    `span` its characters; two quotes state the same thing when their spans overlap (a line
+    may be a whole paragraph)."""
 
     def __init__(self, text: str):
         from ..ingest.evidence import squeeze
@@ -105,12 +107,20 @@ class _Lines:
             self.line_of += [number] * len(squeezed)
         self.squeezed = "".join(kept)
 
-    def of(self, quote: str) -> frozenset[int]:
+    def span(self, quote: str) -> range:
         from ..ingest.evidence import squeeze
 
         q = squeeze(quote)
         at = self.squeezed.find(q) if q else -1
-        return frozenset(self.line_of[at:at + len(q)]) if at >= 0 else frozenset()
+        return range(at, at + len(q)) if at >= 0 else range(0)
+
+    def of(self, quote: str) -> frozenset[int]:
+        where = self.span(quote)
+        return frozenset(self.line_of[where.start:where.stop])
+
+
+def _overlap(a: range, b: range) -> bool:
+    return bool(a) and bool(b) and a.start < b.stop and b.start < a.stop
 
 
 def _dice(a: str, b: str) -> float:
@@ -182,13 +192,13 @@ def score(plan: str, draft, curated: dict, text: str) -> Score:
     # body-text and box targets: a shared line and agreeing values
     mine_all = [d for d in draft.targets if d.get("basis") != "table"]
     theirs = [c for c in targets if c.get("basis") != "table"]
-    where_d = [lines.of(d["evidence"]["quote"]) for d in mine_all]
-    where_c = [lines.of(c["evidence"]["quote"]) for c in theirs]
+    where_d = [lines.span(d["evidence"]["quote"]) for d in mine_all]
+    where_c = [lines.span(c["evidence"]["quote"]) for c in theirs]
     candidates = []
     for i, d in enumerate(mine_all):
         for j, c in enumerate(theirs):
             value = _alike(d["target"], c["target"])
-            if where_d[i] & where_c[j] and value >= 0.9 and str(d.get("year")) == str(c.get("year")):
+            if _overlap(where_d[i], where_c[j]) and value >= 0.9 and str(d.get("year")) == str(c.get("year")):
                 candidates.append((value + 0.5 * _alike(d["indicator"], c["indicator"]), i, j))
     matched = _one_to_one(candidates)
     for i, j in matched:
@@ -209,13 +219,13 @@ def score(plan: str, draft, curated: dict, text: str) -> Score:
     services = list(curated.get("services") or ())
     out.unlisted = sum(1 for s in services if not s.get("listed", True))
     out.services = len(services) - out.unlisted
-    where_d = [lines.of(d["evidence"]["quote"]) for d in draft.services]
-    where_c = [lines.of(c["evidence"]["quote"]) for c in services]
+    where_d = [lines.span(d["evidence"]["quote"]) for d in draft.services]
+    where_c = [lines.span(c["evidence"]["quote"]) for c in services]
     candidates = []
     for i, d in enumerate(draft.services):
         for j, c in enumerate(services):
             name = _alike(d["item"], c["item"])
-            shared = bool(where_d[i] & where_c[j])
+            shared = _overlap(where_d[i], where_c[j])
             if name == 1.0 or (shared and name >= 0.5):
                 candidates.append((name + shared, i, j))   # the same line first: a namesake elsewhere is another statement
     matched = _one_to_one(candidates)
@@ -231,7 +241,7 @@ def score(plan: str, draft, curated: dict, text: str) -> Score:
     # tasks: by title; their commitments within each matched pair
     tasks = list(curated.get("tasks") or ())
     pools = {basis: _pool([d for d in draft.tasks if d["basis"] == basis], "title") for basis in ("text", "box")}
-    body_values = [(lines.of(c["evidence"]["quote"]), key(c["target"])) for c in theirs]
+    body_values = [(lines.span(c["evidence"]["quote"]), key(c["target"])) for c in theirs]
     for task in tasks:
         basis = task.get("basis", "text")
         mine = _take(pools[basis], task["title"])
@@ -255,8 +265,8 @@ def score(plan: str, draft, curated: dict, text: str) -> Score:
         out.misses += [f"commitment {w} of task {task['title']}: not drafted" for w in wanted if w not in hit]
         # a drafted commitment is right when the curator kept it on the task, or as a
         # body-text target stated in the task's paragraph
-        where = lines.of(mine["evidence"]["quote"])
-        kept = set(wanted) | {value for at, value in body_values if at & where}
+        where = lines.span(mine["evidence"]["quote"])
+        kept = set(wanted) | {value for at, value in body_values if _overlap(at, where)}
         t["commitments"].matched += sum(1 for d in drafted if any(d in k or k in d for k in kept))
     for kind, basis in (("task headings", "text"), ("box tasks", "box")):
         t[kind].drafted = sum(1 for d in draft.tasks if d["basis"] == basis)

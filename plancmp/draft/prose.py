@@ -27,6 +27,7 @@ from .figures import _context, _heading_of, _segments
 _SENTENCE = re.compile(r"[^。！？；;]*(?:[。！？；;]|$)")
 _SPLIT = re.compile(r"、|和|以及")
 MIN_NAME, MAX_NAME = 3, 30
+SPREAD = 1.5   # a reference service's name, words inserted: at most this times its length
 
 
 def draft(doc: Document, out: Draft, taken: set[str], reference: Reference | None, skip_boxes: set[int]) -> None:
@@ -62,8 +63,9 @@ def _read(text: str, line: Line, basic: bool, reference: Reference | None, out: 
             found += [(name, group, None) for name, group in _provided(sentence) + _delivered(sentence)]
         if reference is not None:
             for word in reference.services:
-                if len(word.name) >= 4 and squeeze(word.name) in sentence:
-                    found.append((squeeze(word.name), None, word.domain))
+                name = _named(sentence, squeeze(word.name))
+                if name:
+                    found.append((name, None, word.domain))
         seen: list[str] = []
         for name, group, known in found:
             if any(name in other or other in name for other in seen) or name in named_before:
@@ -82,6 +84,29 @@ def _read(text: str, line: Line, basic: bool, reference: Reference | None, out: 
             counters[where] = counters.get(where, 0) + 1
             item["id"] = unique_id(f"{where}-service-{counters[where]}", taken)
             out.services.append(ordered("services", item))
+
+
+def _named(sentence: str, name: str) -> str | None:
+    """The words of the sentence that name a reference service: the name itself, or its
+    characters in order with a few words between (计划生育特殊家庭全方位帮扶保障 names
+    计划生育特殊家庭帮扶保障), within one clause; the province's words are the item."""
+    if len(name) < 4:
+        return None
+    if name in sentence:
+        return name
+    limit = int(len(name) * SPREAD)
+    for start in (m.start() for m in re.finditer(re.escape(name[:2]), sentence)):
+        at, end = start, None
+        for char in name:
+            at = sentence.find(char, at)
+            if at < 0 or at - start >= limit:
+                break
+            at += 1
+        else:
+            end = at
+        if end is not None and not re.search(r"[，,；;。、]", sentence[start:end]) and name[-2:] == sentence[end - 2:end]:
+            return sentence[start:end]
+    return None
 
 
 @cache
