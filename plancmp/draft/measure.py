@@ -34,11 +34,13 @@ PLANS = ("national", "liaoning", "gansu", "fujian")
 EXACT_TABLES = ("national", "liaoning", "fujian")   # gansu's indicator table is an image, lost in its copy
 SHARE_GOAL = 0.90
 _FIELDS = ("unit", "baseline", "target", "year", "binding", "flags")
-# the kinds the report counts, in its order: (name, what a curated or drafted item of it is)
+# the kinds the report counts, in its order
 KINDS = ("table targets", "text targets", "restatements", "listed services", "prose services",
          "task headings", "box tasks", "commitments")
-# below these (all four texts together) the drafter has regressed: `--check` fails
-FLOORS: dict[str, tuple[float, float]] = {}   # (recall, precision), set once the drafter reads them
+# below these (all four texts together) the drafter has regressed: `--check` fails. Each a
+# little under what the drafter reached when it learnt the kind (issue 21): (recall, precision)
+FLOORS = {"text targets": (0.90, 0.72), "restatements": (0.75, 0.80), "prose services": (0.48, 0.55),
+          "commitments": (0.78, 0.75)}
 
 
 @dataclass
