@@ -4,7 +4,8 @@ as `background` (发展基础: from its heading to the next), and what the copy 
 under it but notes (a table or a box that was an image). The indicator table's gap may hold
 targets; another box's, the tasks and targets of the domains its section speaks of. The
 notes under a lost indicator table that define an indicator (人均体育场地面积：…) are kept
-as `reveals`. Each gap says it was drafted: a curator checks the original and corrects it.
+as `reveals`. A lost box in a chapter about basic public services may hold services too.
+Each gap says it was drafted: a curator checks the original and corrects it.
 
 Without the gap a national commitment the lost part could state would read as omitted by
 the province; with it, as unknown (the engine's rule for lost parts).
@@ -16,6 +17,7 @@ import re
 from ..ingest.evidence import squeeze
 from .domains import _keywords
 from .model import Draft, TAG
+from .prose import _basic
 from .text import Document, Line, is_note, paragraphs
 
 _DEFINES = re.compile(r"^\s*(?:注\s*[:：]\s*)?(?:\d{1,2}\s*[.．、]\s*)?([^：:，。；\s]{4,40})\s*[：:]")
@@ -47,7 +49,8 @@ def draft(doc: Document, out: Draft, table: int | None, reference=None) -> None:
                                   (" The domains are those its section speaks of." if domains else ""))
             if domains:
                 gap["domains"] = domains
-            gap["kinds"] = ["tasks", "targets"]
+            # a box of key projects for basic public services may hold a service programme too
+            gap["kinds"] = ["tasks", "targets"] + (["services"] if _basic(title) else [])
         out.gaps.append(gap)
 
 
