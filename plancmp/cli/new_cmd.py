@@ -25,7 +25,7 @@ def new_command(
     alias: list[str] = typer.Option(None, "--alias", help="Another name people may type for the plan (repeat the option); kept in the plan file."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the draft plan file instead of writing anything."),
 ) -> None:
-    """Draft a new plan from its text: copy the text to sources/ID.txt and write plans/ID.yaml with the indicator table's rows, the listed basic services and the key tasks, each with a verbatim quote and draft: true.
+    """Draft a new plan from its text: copy the text to sources/ID.txt and write plans/ID.yaml with the indicator table's rows, the targets the body text states, the basic services (listed or named in prose), the key tasks and their commitments, and the boxes the copy lost, each item with a verbatim quote and draft: true.
 
     A draft is where curation starts: read every item against the text,
     fix it and delete its draft: true ([bold]plancmp validate[/bold] warns
@@ -52,7 +52,10 @@ def new_command(
     problem = check_new(plan_id, name, region, alias or [], plan_file, source_path, source, dry_run)
     if problem:
         usage_error(problem)
-    raw, draft = draft_file(source)
+    from ..draft.reference import load as load_reference
+
+    # the reference plan's words help read a province's text (its indicators, its services)
+    raw, draft = draft_file(source, None if level == Level.national else load_reference(data))
     if isinstance(draft, str):
         usage_error(draft)
     text = plan_yaml(plan_id, name.strip(), level.value, region.strip(), period, [a.strip() for a in alias or []],
@@ -81,9 +84,11 @@ def new_command(
     sys.stdout.flush()
     for line, message in draft.problems:
         print(f"{shown_source}:{line}: could not read: {message}", file=sys.stderr)
-    table = next((t["evidence"]["section"] for t in draft.targets), None)
-    summary = (f"{len(draft.targets)} targets" + (f" ({table})" if table else "") +
-               f", {len(draft.services)} services, {len(draft.tasks)} tasks, every one draft: true; "
+    rows = [t for t in draft.targets if t["basis"] == "table"]
+    table = f" ({len(rows)} from {rows[0]['evidence']['section']})" if rows else ""
+    gaps = f", {len(draft.gaps)} source gap{'s' * (len(draft.gaps) != 1)}" if draft.gaps else ""
+    summary = (f"{len(draft.targets)} targets{table}, {len(draft.services)} services, {len(draft.tasks)} tasks"
+               f"{gaps}, every one draft: true; "
                f"{len(draft.problems)} thing{'s' * (len(draft.problems) != 1)} not read")
     if dry_run:
         print(f"plancmp: dry run, nothing written: {summary}", file=sys.stderr)

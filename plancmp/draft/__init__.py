@@ -13,20 +13,30 @@ start.py and files.py serve `plancmp new`; measure.py scores drafts against cura
 """
 from __future__ import annotations
 
-from . import services, table, tasks
+from . import figures, gaps, prose, services, table, tasks
 from .model import Draft, Problem
+from .reference import Reference
 from .text import parse
 
-__all__ = ["Draft", "Problem", "draft_text"]
+__all__ = ["Draft", "Problem", "Reference", "draft_text"]
 
 
-def draft_text(text: str) -> Draft:
-    """Every item the drafter can read from the text, and what it could not read."""
+def draft_text(text: str, reference: Reference | None = None) -> Draft:
+    """Every item the drafter can read from the text, and what it could not read.
+    `reference`: the reference plan's words (reference.load), None when drafting it."""
     doc = parse(text)
     out = Draft()
     taken: set[str] = set()
-    read = table.draft(doc, out, taken) | services.draft(doc, out, taken)
+    listed = services.draft(doc, out, taken)
+    read = table.draft(doc, out, taken) | listed
+    if not listed:   # no list of basic services: those the text names in its sentences
+        prose.draft(doc, out, taken, reference, skip_boxes=read)
+    rows = list(out.targets)
+    figures.draft(doc, out, taken, rows, reference, skip_boxes=read)   # the body text's and the boxes' targets
+    figures.link_restatements(out.targets)
     tasks.draft(doc, out, taken, skip_boxes=read)   # the tasks of every other box and of the text
+    gaps.draft(doc, out, table.find(doc), reference)   # boxes that hold nothing in this copy
+    gaps.background(doc, out)   # sections that report the past
     _keep_verbatim(out, text)
     out.problems.sort()
     return out

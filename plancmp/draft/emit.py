@@ -35,13 +35,34 @@ def plan_yaml(plan_id: str, name: str, level: str, region: str, period: str, ali
            f"id: {plan_id}", f"name: {q(name)}", f"level: {level}", f"region: {q(region)}"]
     if aliases:
         out.append(f"aliases: [{', '.join(q(a) for a in aliases)}]")
-    out += [f"period: {q(period)}", f"source: {source}", "source_gaps: []"]
+    out += [f"period: {q(period)}", f"source: {source}"]
+    if draft.background:
+        out.append("background:")
+        out += [f"  - {{from: {q(start)}, to: {q(end)}}}" for start, end in draft.background]
+    out += _gaps(draft.gaps)
     for kind in ("targets", "services", "tasks"):
         items = getattr(draft, kind)
         out.append(f"{kind}:" if items else f"{kind}: []")
         for item in items:
             out += _item(item)
     return "\n".join(out) + "\n"
+
+
+def _gaps(gaps: list[dict]) -> list[str]:
+    """source_gaps: what the copy lost, each gap drafted (its description says so)."""
+    if not gaps:
+        return ["source_gaps: []"]
+    out = ["source_gaps:"]
+    for gap in gaps:
+        out += [f"  - id: {gap['id']}", f"    section: {q(gap['section'])}", f"    description: {q(gap['description'])}"]
+        for key in ("domains", "kinds"):
+            if gap.get(key):
+                out.append(f"    {key}: [{', '.join(gap[key])}]")
+        if gap.get("reveals"):
+            out.append("    reveals:")
+            for reveal in gap["reveals"]:
+                out += [f"      - indicator: {q(reveal['indicator'])}", f"        quote: {q(reveal['quote'])}"]
+    return out
 
 
 def _item(item: dict) -> list[str]:
@@ -55,7 +76,9 @@ def _item(item: dict) -> list[str]:
             lines.append(f"{lead}baseline: {{value: {q(value['value'])}, year: {value['year']}}}")
         elif key == "flags":
             lines.append(f"{lead}flags: [{', '.join(value)}]")
-        elif key in ("id", "basis") or isinstance(value, bool):
+        elif key == "commitments":
+            lines.append(f"{lead}commitments: [{', '.join(q(v) for v in value)}]")
+        elif key in ("id", "basis", "restates") or isinstance(value, bool):
             lines.append(f"{lead}{key}: {value if not isinstance(value, bool) else q(value)}")
         else:
             lines.append(f"{lead}{key}: {q(value)}")

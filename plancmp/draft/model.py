@@ -18,6 +18,8 @@ class Draft:
     targets: list[dict] = field(default_factory=list)
     services: list[dict] = field(default_factory=list)
     tasks: list[dict] = field(default_factory=list)
+    gaps: list[dict] = field(default_factory=list)      # source_gaps: boxes the copy lost (gaps.py)
+    background: list[tuple[str, str]] = field(default_factory=list)   # (from, to): parts reporting the past
     problems: list[Problem] = field(default_factory=list)
 
     def note(self, line: int, message: str) -> None:
@@ -37,15 +39,15 @@ TAG = re.compile(r"</?p\s*>", re.I)   # the paragraph marks some copies of a tex
 # The plan file's field order, per kind (plan.schema.json), drafted items marked `draft: true`.
 FIELD_ORDER = {
     "targets": ("id", "draft", "domain", "indicator", "unit", "baseline", "target", "year", "binding", "basis",
-                "flags", "notes", "evidence"),
-    "services": ("id", "draft", "domain", "item", "target_group", "standard", "notes", "evidence"),
-    "tasks": ("id", "draft", "domain", "title", "basis", "notes", "evidence"),
+                "flags", "restates", "notes", "evidence"),
+    "services": ("id", "draft", "domain", "item", "target_group", "standard", "listed", "notes", "evidence"),
+    "tasks": ("id", "draft", "domain", "title", "basis", "commitments", "notes", "evidence"),
 }
 
 
 def ordered(kind: str, item: dict) -> dict:
     item["draft"] = True
-    return {k: item[k] for k in FIELD_ORDER[kind] if k in item}
+    return {k: item[k] for k in FIELD_ORDER[kind] if k in item and item[k] != []}
 
 
 def unique_id(wanted: str, taken: set[str]) -> str:

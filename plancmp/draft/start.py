@@ -52,8 +52,9 @@ def same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def draft_file(source: Path) -> tuple[bytes, Draft | str]:
-    """(the text's bytes, its draft) or (b"", why it cannot be read)."""
+def draft_file(source: Path, reference=None) -> tuple[bytes, Draft | str]:
+    """(the text's bytes, its draft) or (b"", why it cannot be read). `reference`: the
+    reference plan's words (draft/reference.py), None when drafting the reference plan."""
     from ..files.safeio import Unreadable, read_bytes
     from . import draft_text
 
@@ -69,4 +70,4 @@ def draft_file(source: Path) -> tuple[bytes, Draft | str]:
                      f"e.g. iconv -f GBK -t UTF-8 {source} > text.txt")
     if not text.strip():
         return b"", f"--source {source} holds no text"
-    return raw, draft_text(text)
+    return raw, draft_text(text, reference)

@@ -24,6 +24,19 @@ _UNIT = re.compile(r"[（(]([^（）()]*)[)）]$")
 _SERIAL = re.compile(r"^\d{1,3}(?=\D)")
 _EMPTY = {"—", "——", "-", "－", "―", "/", "／", "—-", "--"}
 _HEADER_END = re.compile(r"(属性|性质)$")
+# a unit the header gives every row: 主要指标（单位：%）, 2025年（%）
+_HEADER_UNIT = re.compile(r"[（(]\s*(?:单位\s*[:：]\s*)?([^（）()\d:：]{1,4}?)\s*[)）]")
+
+
+@dataclass
+class Layout:
+    """What the header says about the rows: the years of its columns, a 序号 column, a 单位
+    column, and a unit it gives every row without one of its own."""
+
+    years: list[int]
+    serial: bool = False
+    unit_column: bool = False
+    unit: str | None = None
 
 
 @dataclass
@@ -54,9 +67,10 @@ def draft(doc: Document, out: Draft, taken: set[str]) -> set[int]:
     box = doc.boxes[number]
     title = box[0]
     rows_end = next((i for i, line in enumerate(box[1:], 1) if is_note(line.stripped)), len(box))
-    header_end, years, serial = _header(box[1:rows_end])
+    header_end, layout = _header(box[1:rows_end], title.box.title)
     body, notes = box[1 + header_end + 1:rows_end], box[rows_end:]
     flags_of, note_year = _markers(notes)
+    years = layout.years
     base_year = years[0] if len(years) >= 2 else 2020
     target_year = years[-1] if years else 2025
     rows, left = _rows(body)
@@ -68,7 +82,7 @@ def draft(doc: Document, out: Draft, taken: set[str]) -> set[int]:
                                f"{' '.join(c.text for c in left)[:80]}")
     domain = None
     for index, row in enumerate(rows, 1):
-        item = _target(row, serial, flags_of, out)
+        item = _target(row, layout, flags_of, out)
         if item is None:
             continue
         domain = item.pop("category") or domain
@@ -87,9 +101,9 @@ def _quote(row: list[Cell]) -> str:
     return "".join(("" if c.glued else " ") + c.text for c in row).strip()
 
 
-def _header(lines: list[Line]) -> tuple[int, list[int], bool]:
-    """(index of the header's last line, the years of its columns, whether it has a 序号 column).
-    The header ends at the line ending 属性/指标性质, or at the line naming the years; -1: none."""
+def _header(lines: list[Line], title: str = "") -> tuple[int, Layout]:
+    """(index of the header's last line, what it says of the rows). The header ends at the
+    line ending 属性/指标性质, or at the line naming the years; -1: none."""
     seen: list[Line] = []
     end = -1
     for i, line in enumerate(lines[:16]):
@@ -101,10 +115,18 @@ def _header(lines: list[Line]) -> tuple[int, list[int], bool]:
             end = i
             if _HEADER_END.search(text):
                 break
-    if end < 0:
-        return -1, [], False
-    header = " ".join(line.text for line in lines[:end + 1])
-    return end, [int(y) for y in _YEAR.findall(header)], "序号" in squeeze(header)
+    header = " ".join(line.text for line in lines[:end + 1]) if end >= 0 else ""
+    return end, Layout([int(y) for y in _YEAR.findall(header)], "序号" in squeeze(header),
+                       "单位" in squeeze(TAG.sub("", header)), _header_unit(title + " " + header))
+
+
+def _header_unit(text: str) -> str | None:
+    """The one known unit the title or the header's parentheticals give (（单位：%）, 2025年（%）)."""
+    from ..core.vocab import units
+
+    found = {squeeze(m.group(1)).replace("％", "%") for m in _HEADER_UNIT.finditer(TAG.sub("", text))}
+    known = {u for u in found if u in units()}
+    return known.pop() if len(known) == 1 else None
 
 
 def _markers(notes: list[Line]) -> tuple[dict[str, str], int | None]:
@@ -184,7 +206,7 @@ def _value(raw: str) -> tuple[str | None, set[str]] | None:
     return value, marks
 
 
-def _target(row: list[Cell], serial: bool, flags_of: dict[str, str], out: Draft) -> dict | None:
+def _target(row: list[Cell], layout: Layout, flags_of: dict[str, str], out: Draft) -> dict | None:
     cells = [c for c in row if c.plain]
     binding = cells[-1].plain if cells[-1].plain in _bindings() else None
     values = cells[:-1] if binding else cells
@@ -201,12 +223,13 @@ def _target(row: list[Cell], serial: bool, flags_of: dict[str, str], out: Draft)
     marks = set(target[1]) | set(baseline[1])
     while name_cells and not _STARS.sub("", name_cells[-1].plain):
         marks.add(_marker(name_cells.pop().plain))
+    unit_cell = _unit_cell(name_cells, layout)
     found, name = leading_category(squeeze("".join(c.plain for c in name_cells)))
-    if serial:
+    if layout.serial:
         name = _SERIAL.sub("", name)
     marks |= {_marker(m) for m in _STARS.findall(name)}
     name = _STARS.sub("", name)
-    indicator, unit, note = _unit(name, baseline[0], target[0])
+    indicator, unit, note = _unit(name, baseline[0], target[0], unit_cell, layout)
     if note:
         out.note(where, f"{indicator}: {note}")
     flags = sorted({flags_of[m] for m in marks if m in flags_of} |
@@ -223,11 +246,35 @@ def _target(row: list[Cell], serial: bool, flags_of: dict[str, str], out: Draft)
     return item
 
 
-def _unit(name: str, baseline: str | None, target: str) -> tuple[str, str | None, str | None]:
-    """(indicator without the unit parenthetical, unit or None, a note when the unit is unknown)."""
+def _unit_cell(name_cells: list[Cell], layout: Layout) -> str | None:
+    """The unit cell between the name and the values, taken off the name's cells: a known
+    unit standing as a cell of its own (a 单位 column, or 人均预期寿命 岁), or in a table with
+    a 单位 column any short cell there ("" when it says nothing: —). None: no unit cell."""
+    from ..core.vocab import units
+
+    if len(name_cells) < 2:
+        return None
+    last = squeeze(_STARS.sub("", name_cells[-1].plain)).replace("％", "%")
+    if last in units() or last in ("%", "‰"):
+        name_cells.pop()
+        return last
+    if layout.unit_column and (last in _EMPTY or (len(last) <= 4 and not re.search(r"[\d率比（）()]", last))):
+        name_cells.pop()
+        return "" if last in _EMPTY else last
+    return None
+
+
+def _unit(name: str, baseline: str | None, target: str, cell: str | None = None,
+          layout: Layout | None = None) -> tuple[str, str | None, str | None]:
+    """(indicator without its unit, unit or None, a note when the drafter is unsure).
+    The unit comes from the name's parenthetical, else the row's unit cell, else (a 单位
+    column whose cell is empty) the end of the name, else the header, else a % the values
+    carry or the name implies (…率). A unit outside plancmp/vocab/units.yaml is drafted as
+    null and said; a unit is never left glued to the name."""
     from ..core.vocab import units
 
     known = units()
+    layout = layout or Layout([])
     match = _UNIT.search(name)
     if match:
         written = squeeze(match.group(1)).replace("％", "%")
@@ -235,6 +282,17 @@ def _unit(name: str, baseline: str | None, target: str) -> tuple[str, str | None
         if written in known:
             return indicator, written, None
         return indicator, None, f"unit （{written}） is not in plancmp/vocab/units.yaml: drafted as null"
+    if cell:
+        if cell in known:
+            return name, cell, None
+        return name, None, f"unit {cell} (its 单位 cell) is not in plancmp/vocab/units.yaml: drafted as null"
+    if layout.unit_column and cell is None:
+        for unit in sorted(known, key=len, reverse=True):
+            if name.endswith(unit) and len(name) - len(unit) >= 4:
+                return (name[:-len(unit)], unit,
+                        f"no 单位 cell; the unit {unit} was split from the end of the name {name}: check")
+    if layout.unit and layout.unit in known:
+        return name, layout.unit, None
     for value in (target, baseline or ""):
         for unit in ("%", "‰"):
             if value.replace("％", "%").endswith(unit) or value.replace("％", "%").rstrip("以上下左右").endswith(unit):

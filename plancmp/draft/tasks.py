@@ -5,7 +5,8 @@ no run-in heading (its title is the task), and the named tasks of the other boxe
 (加强托育服务机构建设：… or a 重点任务 | 任务内容 table).
 
 Chapters that report the past or state aims (规划背景, 总体要求 …: plancmp/vocab/draft.yaml
-`not_tasks`) hold no tasks. Every quote is the heading and the words after it, as written.
+`not_tasks`) hold no tasks. Every quote is the heading and the words after it up to the next
+heading, as written; the figures and end states of those words are the task's commitments.
 """
 from __future__ import annotations
 
@@ -18,10 +19,10 @@ from .text import Document, Heading, Line, paragraphs
 
 _RUN_IN = re.compile(r"^([^。！？；：:]{2,40}?)。")
 _SENTENCE = re.compile(r"[^。！？]*[。！？]")
+_SENTENCE_OR_END = re.compile(r"[^。！？]+(?:[。！？]|$)")
 _BOX_TITLE = re.compile(r"^([^：:。，,；]{2,40})[：:]\s*\S")
 MAX_HEADING = 32      # a run-in heading is a phrase, not a sentence
 MAX_NESTED = 24       # a heading inside a paragraph: shorter still, and without any comma
-MIN_QUOTE_BODY = 15   # a quote carries at least this much of the text after its heading
 # A text nests its headings (Liaoning: 公共教育。完善县域内城乡中小学布局规划。…) when at least
 # this share of its run-in headings is followed at once by another: only then are short
 # sentences inside a paragraph read as headings (elsewhere they are mostly plain sentences).
@@ -60,15 +61,16 @@ def _text_tasks(doc: Document, out: Draft, taken: set[str]) -> None:
     for para, headings in found:
         first = para.lines[0]
         parent_domain = None
-        for start, end, nested in headings:
-            if nested and not nests:
-                continue
+        kept = [h for h in headings if nests or not h[2]]
+        for k, (start, end, nested) in enumerate(kept):
             title = para.text[start:end - 1].strip()
             domain = guess(title) or (parent_domain if nested else None) or OTHER
             if not nested:
                 parent_domain = guess(title)
-            task = {"domain": domain, "title": title, "basis": "text",
-                    "evidence": {"quote": _quote(para.text, start, end), "section": first.where()}}
+            # its paragraph, up to the next heading, is what the task says
+            quote, commitments = _quote(para.text, start, end, kept[k + 1][0] if k + 1 < len(kept) else None)
+            task = {"domain": domain, "title": title, "basis": "text", "commitments": commitments,
+                    "evidence": {"quote": quote, "section": first.where()}}
             task["id"] = unique_id(_text_id(first, counters), taken)
             if nested:
                 task["notes"] = "a heading inside a paragraph: check that it heads a task"
@@ -106,17 +108,18 @@ def _is_nested(words_: str) -> bool:
             and not re.search(r"[要应将把使]", plain[:3]))
 
 
-def _quote(text: str, start: int, end: int) -> str:
-    """The heading and the sentences after it, until the quote carries MIN_QUOTE_BODY
-    characters of text or the paragraph ends."""
-    stop = end
-    for match in _SENTENCE.finditer(text, end):
-        stop = match.end()
-        if len(squeeze(text[end:stop])) >= MIN_QUOTE_BODY:
-            break
-    else:
-        stop = len(text) if len(squeeze(text[end:stop])) < MIN_QUOTE_BODY else stop
-    return text[start:stop].strip()
+def _quote(text: str, start: int, end: int, stop: int | None = None) -> tuple[str, list[str]]:
+    """The task's words, heading to the next heading (text[start:stop]), and what they commit
+    to: the figures and end states after the heading (draft/figures.py). The whole paragraph is
+    quoted: the sentence a national commitment is stated in may stand anywhere in it (a quote
+    of the first sentence only hides the rest from the comparison)."""
+    from .figures import figures
+
+    stop = len(text) if stop is None else stop
+    commitments: list[str] = []
+    for match in _SENTENCE_OR_END.finditer(text, end, stop):
+        commitments += [v for v in (f.value for f in figures(squeeze(match.group(0)))) if v not in commitments]
+    return text[start:stop].strip(), commitments
 
 
 def _text_id(line: Line, counters: dict[str, int]) -> str:
@@ -139,8 +142,9 @@ def _section_tasks(doc: Document, out: Draft, taken: set[str], done: set[int], c
         if not body:
             continue
         text = line.stripped + " " + body
-        quote = _quote(text, 0, len(line.stripped) + 1)
+        quote, commitments = _quote(text, 0, len(line.stripped) + 1)
         task = {"domain": guess(heading.title) or OTHER, "title": heading.title, "basis": "text",
+                "commitments": commitments,
                 "notes": "a section without run-in headings: its title is drafted as the task",
                 "evidence": {"quote": quote, "section": line.where()}}
         task["id"] = unique_id(_text_id(line, counters), taken)
@@ -173,8 +177,8 @@ def _box_tasks(number: int, lines: list[Line], out: Draft, taken: set[str]) -> i
     found = _colon_tasks(lines[1:])
     if not found:
         found = _paired_tasks(lines[1:])
-    for k, (title, quote, row_label) in enumerate(found, 1):
-        task = {"domain": guess(row_label, title) or OTHER, "title": title, "basis": "box",
+    for k, (title, quote, row_label, commitments) in enumerate(found, 1):
+        task = {"domain": guess(row_label, title) or OTHER, "title": title, "basis": "box", "commitments": commitments,
                 "evidence": {"quote": quote, "section": label}}
         task["id"] = unique_id(f"box{number}-task-{k}", taken)
         out.tasks.append(ordered("tasks", task))
@@ -198,8 +202,8 @@ def _colon_tasks(lines: list[Line]) -> list[tuple[str, str, str]]:
             match = _BOX_TITLE.match(segment)
             if match and len(squeeze(match.group(1))) <= 40:
                 title = match.group(1).strip()
-                first = _SENTENCE.match(segment)
-                out.append((title, (first.group(0) if first else segment).strip(), row_label))
+                quote, commitments = _quote(segment, 0, len(match.group(1)) + 1)
+                out.append((title, quote, row_label, commitments))
     return out
 
 
@@ -208,6 +212,6 @@ def _paired_tasks(lines: list[Line]) -> list[tuple[str, str, str]]:
     out = []
     for (line, short), (_, long) in zip(cells, cells[1:]):
         if len(squeeze(short)) <= 12 and not re.search(r"[。，,]", short) and len(squeeze(long)) >= 20 and re.search("。", long):
-            first = _SENTENCE.match(long)
-            out.append((short, f"{short} {(first.group(0) if first else long).strip()}", short))
+            quote, commitments = _quote(f"{short} {long}", 0, len(short) + 1)
+            out.append((short, quote, short, commitments))
     return out

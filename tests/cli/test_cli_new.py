@@ -23,6 +23,9 @@ from plancmp.ingest.checks import in_quote
 from conftest import DATA
 
 LEVEL = {"national": "national"}
+# what validate notes on a draft because the text says it (a 2025 floor below the 2020 value,
+# a figure restated with another value): the curated plans carry the same
+TEXTS_OWN = {"target-below-baseline", "inconsistent-value", "stretch-value", "possibly-inconsistent"}
 
 
 def new(runner, data: Path, plan: str, source: Path, *extra: str):
@@ -70,8 +73,10 @@ def test_every_quote_is_verbatim_and_drafts_validate_with_draft_warnings_only(me
     scores, findings = measured
     for score in scores:
         assert score.quotes[0] == score.quotes[1], score.plan
-    assert {code.split()[1] for code in findings} <= {"draft-item", "target-below-baseline"}, findings
-    assert not any(code.startswith("error") for code in findings), findings
+    # a drafted restatement that states another value than its row (人均期望寿命78.33岁 beside
+    # the table's 78.38, 力争达到4.5个 beside ≥3) is the text's own, as in the curated plans: a note
+    assert {code.split()[1] for code in findings} <= {"draft-item", *TEXTS_OWN}, findings
+    assert {code for code in findings if not code.startswith("note")} == {"warning draft-item"}, findings
 
 
 def test_measure_prints_a_report_for_make_eval(measured):
@@ -89,7 +94,10 @@ def test_new_copies_the_text_and_writes_a_draft(drafts):
         text = (drafts / "plans" / f"{plan}.yaml").read_text(encoding="utf-8")
         assert text.splitlines()[0] == "# yaml-language-server: $schema=../../plancmp/schemas/plan.schema.json"
         doc = yaml.safe_load(text)
-        assert doc["id"] == plan and doc["source"] == f"../sources/{plan}.txt" and doc["source_gaps"] == []
+        assert doc["id"] == plan and doc["source"] == f"../sources/{plan}.txt"
+        # what the copy lost: gansu's 专栏1-4 (images), drafted as gaps a curator checks
+        assert [g["id"] for g in doc["source_gaps"]] == (["table-1", "box-2", "box-3", "box-4"] if plan == "gansu" else [])
+        assert all(g["description"].startswith("Drafted by plancmp new, unchecked") for g in doc["source_gaps"])
         items = doc["targets"] + doc["services"] + doc["tasks"]
         assert items and all(item["draft"] is True for item in items)
 
@@ -109,7 +117,7 @@ def test_drafts_validate_and_warn_draft_item_on_every_item(runner, drafts):
     items = sum(len(d["targets"]) + len(d["services"]) + len(d["tasks"])
                 for d in (yaml.safe_load((drafts / "plans" / f"{p}.yaml").read_text(encoding="utf-8")) for p in PLANS))
     assert codes.count("draft-item") == items
-    assert set(codes) <= {"draft-item", "target-below-baseline"}, sorted(set(codes))
+    assert set(codes) <= {"draft-item", *TEXTS_OWN}, sorted(set(codes))
     # warnings for draft: true only: a drafted item's other warnings are notes until a person checks it
     assert set(re.findall(r": warning (\S+) ", result.output)) == {"draft-item"}
 

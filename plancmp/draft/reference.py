@@ -1,0 +1,84 @@
+"""The reference plan's own words as the drafter's vocabulary: every province mirrors the
+national plan, so its indicator names, service items and task headings say what a new
+text's sentences are about (a sentence naming 普惠托位占比 states a target of 幼有所育; a
+paragraph naming 法律援助 names a basic service). Read at run time from the data folder's
+plan with `level: national` (data/plans/national.yaml), never one province's phrasing.
+
+Drafting the reference plan itself, there is none: it is not its own vocabulary.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..ingest.evidence import squeeze
+
+
+@dataclass(frozen=True)
+class Word:
+    name: str          # as the reference plan writes it
+    folded: str        # width, whitespace and unit parentheticals folded (core/textnorm.fold)
+    domain: str
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    indicators: tuple[Word, ...] = ()   # its targets' indicators (restatements apart)
+    services: tuple[Word, ...] = ()     # its services' items, split at 、 (流浪乞讨人员救助; 农家书屋、农村电影放映: two)
+    headings: tuple[Word, ...] = ()     # its tasks' titles
+
+    def indicator(self, name: str) -> Word | None:
+        """The reference indicator this name names: the same (folded), or one inside the other."""
+        return _best(self.indicators, name)
+
+    def service(self, name: str) -> Word | None:
+        return _best(self.services, name)
+
+
+def _best(words: tuple[Word, ...], name: str) -> Word | None:
+    from ..core import textnorm
+
+    folded = textnorm.fold(name)
+    if len(folded) < 2:
+        return None
+    same = [w for w in words if w.folded == folded]
+    if same:
+        return same[0]
+    inside = [w for w in words if len(w.folded) >= 4 and (w.folded in folded or folded in w.folded)]
+    return max(inside, key=lambda w: len(w.folded)) if inside else None
+
+
+def from_plan(plan: dict) -> Reference:
+    from ..core import textnorm
+
+    def word(name: str, item: dict, unit=None) -> Word:
+        return Word(name, textnorm.fold(name), item.get("domain") or "其他", unit)
+
+    indicators = tuple(word(t["indicator"], t, t.get("unit")) for t in plan.get("targets") or () if not t.get("restates"))
+    services = []
+    for s in plan.get("services") or ():
+        for part in str(s["item"]).replace("和", "、").split("、"):
+            part = part.strip("“”\"' ")
+            if len(squeeze(part)) >= 2:
+                services.append(word(part, s))
+    headings = tuple(word(t["title"], t) for t in plan.get("tasks") or ())
+    return Reference(indicators, tuple(services), headings)
+
+
+def load(data: Path) -> Reference | None:
+    """The vocabulary of the data folder's reference plan (level: national), or None."""
+    from ..ingest.yamldoc import load as load_yaml
+
+    for path in sorted((data / "plans").glob("*.yaml")):
+        try:
+            head = path.read_text(encoding="utf-8")[:2000]
+        except (OSError, UnicodeDecodeError):
+            continue
+        if "\nlevel: national" not in "\n" + unicodedata.normalize("NFKC", head):
+            continue
+        doc, _ = load_yaml(path)   # a broken reference plan: draft without its words (validate says why)
+        if doc is not None and isinstance(doc.data, dict) and doc.data.get("level") == "national":
+            return from_plan(doc.data)
+    return None
