@@ -239,6 +239,23 @@ def css_string(text: str) -> str:
     return "".join(ch if ch.isalnum() or ch in " .·:-_/()" else f"\\{ord(ch):x} " for ch in str(text))
 
 
+class Once:
+    """Which quotes the page has printed so far, in the order the templates write them (the
+    summary's cards are not counted: a card stands on its own). A quote that comes again (a
+    province item that covers several national commitments, a target the heatmap quoted) is
+    marked, and print shows where it stands instead of the same words again."""
+
+    def __init__(self):
+        self.seen: set[str] = set()
+
+    def first(self, quote: str) -> bool:
+        key = " ".join(str(quote).split())
+        if key in self.seen:
+            return False
+        self.seen.add(key)
+        return True
+
+
 # ---------------------------------------------------------------- the page
 
 def render(data: dict, lang: str = "en") -> str:
@@ -255,5 +272,5 @@ def render(data: dict, lang: str = "en") -> str:
         lead=L("report_lead", ref=ref, plans=", ".join(m for m in names if m != ref)),
         generator=f'plancmp {stamp["version"]}' if stamp else "plancmp",
         css=asset("report.css") + verdict_css(), js=asset("report.js"),
-        provinces=[p for p in data["plans"] if p["id"] != ref],
+        provinces=[p for p in data["plans"] if p["id"] != ref], once=Once(), noted=Once(),
     )
