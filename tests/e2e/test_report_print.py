@@ -74,6 +74,8 @@ class Shown(HTMLParser):
         self._ths = 0
         self._table = ""
         self._details = 0
+        self.cards: list[list[str]] = []   # each province card's text
+        self._card = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -91,6 +93,9 @@ class Shown(HTMLParser):
                 self._open = ("th", [])
         if tag == "table":
             self._table = a.get("class") or ""
+        if tag == "article" and a.get("class") == "card":
+            self._card = True
+            self.cards.append([])
 
     def handle_endtag(self, tag):
         if tag == "tr" and self._rows:
@@ -99,6 +104,8 @@ class Shown(HTMLParser):
             self._thead = False
         elif tag == "details":
             self._details -= 1
+        elif tag == "article":
+            self._card = False
         if self._open and tag == self._open[0]:
             text = "".join(self._open[1])
             if tag != "blockquote":
@@ -112,6 +119,8 @@ class Shown(HTMLParser):
     def handle_data(self, data):
         if self._open:
             self._open[1].append(data)
+        if self._card:
+            self.cards[-1].append(data)
 
 
 def pages_of(pdf: Path) -> list[dict]:
@@ -174,6 +183,15 @@ def test_no_heading_is_alone_at_a_page_foot(printed):
         lowest, body = page["lowest"], page["body"]
         alone = [h for h in headings if body.endswith(h) or (len(lowest) >= 2 and h.endswith(lowest))]
         assert not alone, (number, alone, lowest)
+
+
+def test_each_province_card_is_on_one_page(printed):
+    cards = [norm("".join(c)) for c in printed["shown"].cards]
+    assert len(cards) == len([p for p in (DATA / "plans").glob("*.yaml") if p.stem != "national"])
+    unquoted = lambda text: text.replace("「", "").replace("」", "")   # noqa: E731 (print puts quotes in brackets)
+    for card in cards:   # its heading and its last words (the last point's evidence) on one page
+        head, tail = card[:12], card[-24:]
+        assert any(found(head, unquoted(p["body"])) and found(tail, unquoted(p["body"])) for p in printed["pages"]), (head, tail)
 
 
 def test_every_quote_the_page_shows_is_printed(printed):
