@@ -11,6 +11,21 @@
   if (show) show.addEventListener('click', function () { all(true); });
   if (hide) hide.addEventListener('click', function () { all(false); });
 
+  // ---- print: every quote open. The print sheet opens <details> by CSS (::details-content);
+  // a browser without it gets them opened for the print and closed again after.
+  var supports = window.CSS && CSS.supports && CSS.supports('selector(::details-content)');
+  if (!supports) {
+    var opened = [];
+    window.addEventListener('beforeprint', function () {
+      opened = $('details:not([open])');
+      opened.forEach(function (d) { d.open = true; });
+    });
+    window.addEventListener('afterprint', function () {
+      opened.forEach(function (d) { d.open = false; });
+      opened = [];
+    });
+  }
+
   // ---- a heatmap cell's evidence: beside the cell, inside the window
   function place(d) {
     var pop = d.querySelector('.pop'), s = d.querySelector('summary');

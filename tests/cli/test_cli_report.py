@@ -7,10 +7,10 @@ from html.parser import HTMLParser
 
 import yaml
 
+from markupsafe import escape
+
 from plancmp.cli import app
 from plancmp.core.verdicts import SYMBOLS
-from plancmp.core.i18n import Labels
-from plancmp.render import html
 
 STATUS_EN = {"exceeds": "exceeds", "matches": "matches", "below": "below"}
 
@@ -62,15 +62,8 @@ def test_source_gaps_and_summary_are_shown(runner, tmp_path):
     page = write_report(runner, tmp_path)
     for path in (DATA / "plans").glob("*.yaml"):
         for gap in yaml.safe_load(path.read_text(encoding="utf-8"))["source_gaps"]:
-            assert html.e(" ".join(gap["section"].split())) in page
+            assert escape(" ".join(gap["section"].split())) in page
     assert 'id="summary"' in page and 'class="card"' in page
-
-
-def test_text_is_escaped():
-    assert html.e('<script>"&') == "&lt;script&gt;&quot;&amp;"
-    gap = {"plan": "x", "id": "g", "section": "<b>", "description": "a & b", "domains": None, "kinds": [], "reveals": []}
-    rendered = html._gaps(Labels("en"), [gap])
-    assert "x: &lt;b&gt;</b>" in rendered and "a &amp; b" in rendered and "no items" in rendered
 
 
 def test_report_is_byte_identical_across_runs(tmp_path):
@@ -95,7 +88,7 @@ def cells_of(page: str) -> dict[tuple[str, str, str], tuple[str, str]]:
     out = {}
     for table in re.finditer(r'<table class="heatmap" data-kind="(\w+)".*?</table>', page, re.S):
         for m in re.finditer(r'<td class="cell s-[\w-]+" data-plan="([\w-]+)" data-item="([\w-]+)" data-status="([\w-]+)"'
-                             r'[^>]*><details><summary>(.*?)</summary>', table.group(0)):
+                             r'[^>]*><details><summary[^>]*>(.*?)</summary>', table.group(0)):
             face = re.sub(r"<[^>]+>", "", m.group(4))
             out[(table.group(1), m.group(2), m.group(1))] = (m.group(3), html_unescape(face))
     return out
@@ -251,10 +244,29 @@ def test_every_label_is_translated(runner, tmp_path):
     assert "Strongest" not in (tmp_path / "zh.html").read_text(encoding="utf-8")
 
 
-def test_print_keeps_one_domain_per_page(runner, tmp_path):
+def test_print_is_a_briefing(runner, tmp_path):
+    """The print stylesheet (the PDF itself: tests/e2e/test_report_print.py): A4, a card never
+    split, headings kept with what follows, every <details> open, page numbers and the stamp
+    at every page's foot (CSS margin boxes), the press claims' exceptions only."""
     page = write_report(runner, tmp_path)
     css = page[page.index("<style>"):page.index("</style>")]
     printing = css[css.index("@media print"):]
-    assert "section.domain" in printing and "break-before: page" in printing
-    domains = re.findall(r'<section class="domain" id="d-([^"]+)"', page)
-    assert len(domains) == len(set(domains)) > 5
+    assert "size: A4 portrait" in printing and "counter(page)" in printing and "counter(pages)" in printing
+    assert re.search(r"\.card \{[^}]*break-inside: avoid", printing)
+    assert re.search(r"h1, h2, h3, h4[^{]*\{ break-after: avoid", printing)
+    assert "details::details-content { content-visibility: visible" in printing
+    assert "table.claims tr.ok" in printing
+    digest = stamp_of(page)[:12]
+    assert re.search(r'@bottom-left \{ content: "plancmp [^"]*' + digest + '"', css)
+
+
+def test_claims_put_the_exceptions_first_and_count_the_supported(runner, tmp_path):
+    page = write_report(runner, tmp_path)
+    for press in (DATA / "press").glob("*.yaml"):
+        claims = yaml.safe_load(press.read_text(encoding="utf-8"))["claims"]
+        section = page[page.index('<section id="claims">'):]
+        rows = re.findall(r'<tr data-claim="([^"]+)"( class="ok")?>', section)
+        assert {c for c, _ in rows} == {c["id"] for c in claims}   # the screen keeps every claim
+        oks = [bool(ok) for _, ok in rows]
+        assert oks == sorted(oks) and 0 < oks.count(True) < len(oks)   # exceptions first, supported last
+        assert f"{oks.count(True)} of {len(claims)} claims supported" in section

@@ -1,0 +1,121 @@
+"""The report's HTML comes from Jinja2 templates with autoescaping: whatever text the data
+holds (plan names, quotes, notes, values, claims) reaches the page as text, in element
+content and in attributes alike; nothing in render/html.py writes markup or escapes by hand;
+and Jinja2 is imported by `report` alone."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA
+
+from plancmp.render import html
+
+PAYLOAD = '<img src=x onerror="alert(1)">\'"&amp;</textarea></style></script><script>alert(2)</script>{{ 7*7 }}'
+# keys whose values are codes the renderer looks up (a verdict, a kind): not text a person wrote
+CODES = {"status", "kind", "verdict", "basis", "confidence", "why", "flags", "origin", "plans", "reference"}
+
+
+@pytest.fixture(scope="module")
+def data() -> dict:
+    from plancmp.ingest.load import load_all
+    from plancmp.views.report import report
+
+    return report(load_all(DATA / "plans"))
+
+
+def poisoned(value, key: str | None = None):
+    """Every string of the report's data with the payload appended, every list of notes with
+    the payload as one more note; codes (CODES) and dict keys left as they are."""
+    if key in CODES:
+        return value
+    if isinstance(value, dict):
+        return {k: poisoned(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [poisoned(v, key) for v in value]
+        return items + [PAYLOAD] if key in ("notes", "reasons") else items
+    if isinstance(value, tuple):
+        return tuple(poisoned(v, key) for v in value)
+    if isinstance(value, str) and key not in ("id", "counterpart", "domain", "digest", "short"):
+        return value + PAYLOAD
+    return value
+
+
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_hostile_text_stays_text(data, lang):
+    clean = Page()
+    clean.feed(html.render(data, lang))
+    page = html.render(poisoned(data), lang)
+    parsed = Page()
+    parsed.feed(page)
+    # the kinds of element of the clean page, with the same attributes: the payload (and the
+    # extra note) added text, never a tag or an attribute of its own
+    kinds = lambda p: {(t, frozenset(a)) for t, a in p.tags}   # noqa: E731
+    assert kinds(parsed) <= kinds(clean)
+    assert "<img" not in page and not any(k.startswith("on") for _, a in parsed.tags for k in a)
+    assert page.count("<script>") == 1 and page.count("</script>") == 1
+    assert page.count("</style>") == 1 and "</textarea>" not in page
+    text = "".join(parsed.text)
+    assert text.count(PAYLOAD) > 1000   # read back as the very text the data held
+    attributes = [v for _, a in parsed.tags for v in a.values() if v]
+    assert sum(PAYLOAD in v for v in attributes) > 100   # titles, aria-labels, data-text …
+
+
+def test_text_in_data_is_never_a_template(data):
+    page = html.render(poisoned(data), "en")
+    assert "{{ 7*7 }}" in page and ">49<" not in page
+
+
+def test_the_templates_escape_and_the_code_writes_no_markup():
+    env = html.environment()
+    assert env.autoescape is True
+    source = Path(html.__file__).read_text(encoding="utf-8")
+    assert "from html import" not in source and "escape(" not in source and "Markup(" not in source
+    assert "<td" not in source and "<div" not in source and "<span" not in source
+    templates = Path(html.__file__).parent / "templates" / "report"
+    names = sorted(p.name for p in templates.glob("*.html"))
+    assert "report.html" in names and len(names) > 1
+    for name in names:   # `|safe` only for the package's own CSS and JS
+        body = (templates / name).read_text(encoding="utf-8")
+        assert body.count("|safe") == (2 if name == "report.html" else 0), name
+
+
+def test_css_string_cannot_leave_the_string():
+    said = html.css_string('plancmp 0.1 · data </style><script>"\\\n;}')
+    assert "<" not in said and '"' not in said and "\n" not in said and ";" not in said and "}" not in said
+    assert said.startswith("plancmp 0.1 · data ")
+
+
+def _imported_after(argv: list[str]) -> set[str]:
+    code = ("import atexit, json, sys\n"
+            "atexit.register(lambda: sys.__stderr__.write('MODULES' + json.dumps(sorted(sys.modules))))\n"
+            "from plancmp.cli import main\n"
+            f"sys.argv = ['plancmp', *{argv!r}]\n"
+            "main()\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    return set(json.loads(proc.stderr.rsplit("MODULES", 1)[1]))
+
+
+def test_jinja2_is_imported_by_report_alone(tmp_path):
+    for argv in (["diff", "national", "liaoning"], ["matrix"], ["targets"], ["show", "liaoning", "nursery-places-per-1000"],
+                 ["claims"], ["--help"]):
+        assert not {m for m in _imported_after(argv) if m.split(".")[0] in ("jinja2", "markupsafe")}, argv
+    assert "jinja2" in _imported_after(["report", "--out", str(tmp_path / "r.html")])
