@@ -44,10 +44,12 @@ def links_path(data: Path) -> Path:
 
 
 def shown_path(path: Path) -> str:
-    """Paths in messages: relative to the working directory when inside it."""
+    """Paths in messages: relative to the working directory when inside it. A file is named
+    where it stands: a symbolic link by its own name, not by where it leads."""
+    path = Path(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):
         return str(path)
 
 
