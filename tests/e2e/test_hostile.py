@@ -275,9 +275,9 @@ def test_twenty_thousand_links_cost_little(data):
     extra = "".join(f'  - {{forbid: "national:x{n} = liaoning:y{n}", reason: "bulk"}}\n' for n in range(20_000))
     links = data / "links.yaml"
     links.write_text(links.read_text(encoding="utf-8") + extra, encoding="utf-8")
-    from plancmp.ingest.links import load_links
+    from plancmp.ingest.workspace import Workspace
 
-    loaded = load_links(links, "links.yaml")
+    loaded = Workspace(data).links_file()
     start = time.perf_counter()
     for n in range(5000):
         assert loaded.forbidden(f"national:x{n}", f"liaoning:y{n}")
