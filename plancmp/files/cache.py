@@ -167,7 +167,7 @@ def by_files(kind: str, folder, paths: list[Path], extra: str, compute, expect: 
         return compute()
     parts = [str(folder.real), extra]
     for path in paths:
-        parts += [str(path), shown_path(path), folder.contents(path)[1]]
+        parts += [str(path), shown_path(path), _file(folder, path)[1]]
     name = key(kind, *parts)
     hit = get(name)   # stored as (kind, value, found files): a stray entry of the right type is not taken
     if (isinstance(hit, tuple) and len(hit) == 3 and hit[0] == kind and isinstance(hit[1], expect)
@@ -179,10 +179,23 @@ def by_files(kind: str, folder, paths: list[Path], extra: str, compute, expect: 
     return value
 
 
+def _file(folder, path: Path) -> tuple[str, bytes]:
+    """(real path, digest of the bytes) of a file as the folder read it, or ("", digest of why
+    it cannot be read): an unreadable file's finding says why, so the reason counts."""
+    from .safeio import Unreadable
+
+    try:
+        real, digest = folder.locate(path), _digest(b"\1")
+        digest.update(folder.read_bytes(path))
+    except Unreadable as exc:
+        real, digest = "", _digest(b"\0" + exc.reason.encode())
+    return real, digest.digest()
+
+
 def _stamp(folder, path: Path) -> bytes:
     """Where a file stands (its real path) and a digest of its bytes, or why it cannot be read."""
-    real, data = folder.contents(path)
-    return _digest(real.encode() + b"\0" + data).digest()
+    real, digest = _file(folder, path)
+    return _digest(real.encode() + b"\0" + digest).digest()
 
 
 _MAGIC = b"plancmp-cache-1\n"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -32,6 +33,24 @@ class Outside(Unreadable):
     """The path leads out of the data folder (after its symbolic links are resolved)."""
 
 
+def _real_dir(path: str) -> str | Unreadable:
+    try:
+        return os.path.realpath(path, strict=True)
+    except OSError as exc:
+        return Unreadable(exc.strerror or str(exc))
+
+
+def _remembered(table: dict, key: str, compute: Callable[[str], T | Unreadable]) -> T:
+    """table[key], computed once; a remembered Unreadable is raised again, as a new exception
+    each time (one raised once would keep its traceback, and every frame on it, alive)."""
+    found = table.get(key)
+    if found is None:
+        found = table[key] = compute(key)
+    if isinstance(found, Unreadable):
+        raise type(found)(found.reason)
+    return found
+
+
 class DataFolder:
     """A data folder (the folder holding plans/), read by the rule above, each file once."""
 
@@ -40,6 +59,7 @@ class DataFolder:
         self.real = Path(os.path.realpath(self.root))
         self._prefix = str(self.real).rstrip(os.sep) + os.sep
         self._where: dict[str, str | Unreadable] = {}    # a path as asked -> its real path, or why not
+        self._dirs: dict[str, str | Unreadable] = {}     # a folder as named -> its real path
         self._bytes: dict[str, bytes | Unreadable] = {}  # a real path -> its bytes, or why not
         self._derived: dict[tuple[str, str], object] = {}
 
@@ -56,17 +76,20 @@ class DataFolder:
 
     def locate(self, path: Path | str) -> str:
         """The real path of a file of the folder; Unreadable saying why the rule forbids it."""
-        asked = os.fspath(path)
-        found = self._where.get(asked)
-        if found is None:
-            found = self._where[asked] = self._locate(asked)
-        if isinstance(found, Unreadable):
-            raise found
-        return found
+        return _remembered(self._where, os.fspath(path), self._locate)
 
     def _locate(self, path: str) -> str | Unreadable:
         if "\0" in path:
             return Unreadable("a NUL character in the path")
+        head, name = os.path.split(path)
+        if name not in ("", ".", ".."):   # the folder resolved once, the file's own entry looked at
+            try:
+                where = _remembered(self._dirs, head or os.curdir, _real_dir)
+                if not stat.S_ISLNK(os.lstat(os.path.join(where, name)).st_mode):
+                    real = os.path.join(where, name)
+                    return real if self._holds(real) else self._outside()
+            except (OSError, ValueError):
+                pass   # a link, a missing file or folder: resolved in full below, to say why
         try:
             real = os.path.realpath(path, strict=True)
         except FileNotFoundError:
@@ -111,12 +134,7 @@ class DataFolder:
 
     def read_bytes(self, path: Path | str, limit: int = MAX_BYTES) -> bytes:
         """The file's bytes, read once per folder. Raises Unreadable."""
-        real = self.locate(path)
-        data = self._bytes.get(real)
-        if data is None:
-            data = self._bytes[real] = self._load(real)
-        if isinstance(data, Unreadable):
-            raise data
+        data = _remembered(self._bytes, self.locate(path), self._load)
         if len(data) > limit:
             raise Unreadable(f"{len(data):,} bytes, over the {limit:,}-byte limit")
         return data
@@ -124,14 +142,6 @@ class DataFolder:
     def read_text(self, path: Path | str, limit: int = MAX_BYTES) -> str:
         """read_bytes, decoded (a BOM dropped). Raises Unreadable or UnicodeDecodeError."""
         return self.read_bytes(path, limit).decode("utf-8-sig")
-
-    def contents(self, path: Path | str) -> tuple[str, bytes]:
-        """(real path, b"\\1" + bytes) of a file, or ("", b"\\0" + why it cannot be read): what a
-        cache key holds of a file (an unreadable file's finding says why, so the reason counts)."""
-        try:
-            return self.locate(path), b"\1" + self.read_bytes(path)
-        except Unreadable as exc:
-            return "", b"\0" + exc.reason.encode()
 
     def derived(self, how: str, path: Path | str, make: Callable[[], T]) -> T:
         """make(), once per file and `how`: what is built from a file's bytes (a source text
@@ -149,7 +159,7 @@ class DataFolder:
         try:
             return read_fd(self._open(real), MAX_BYTES)
         except Unreadable as exc:
-            return exc
+            return Unreadable(exc.reason)   # remembered without the traceback of this read
 
     def _open(self, real: str) -> int:
         """Open `real` from the folder's real path down, one component at a time, following no

@@ -90,16 +90,13 @@ def background_lines(source, parts) -> list[tuple[int, int]] | None:
 
 def index_of(folder, path: Path) -> TextIndex:
     """build() of the source text at `path` in a data folder (a files/folder.DataFolder),
-    through the content-keyed cache, once per run. Raises OSError / UnicodeDecodeError like
-    evidence.read_source."""
+    through the content-keyed cache (not kept for the run: a 300-province matrix would hold
+    every index at once). Raises OSError / UnicodeDecodeError like evidence.read_source."""
     from ..files import cache
     from ..files.paths import shown_path
 
-    def cached() -> TextIndex:
-        return cache.by_files("text-index", folder, [path], "",
-                              lambda: build(read_source(folder, path), shown_path(path)), TextIndex)
-
-    return folder.derived("text-index", path, cached)
+    return cache.by_files("text-index", folder, [path], "",
+                          lambda: build(read_source(folder, path), shown_path(path)), TextIndex)
 
 
 def coverage(query: str, text: str) -> tuple[float, int, int]:

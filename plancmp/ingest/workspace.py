@@ -247,8 +247,8 @@ class Workspace:
         return read_source(self.folder, path)
 
     def text_index(self, path: Path) -> TextIndex:
-        """A source text of the folder indexed by sentence (once per run, through the cache).
-        Raises OSError / UnicodeDecodeError."""
+        """A source text of the folder indexed by sentence (through the cache, from the bytes the
+        folder read once). Raises OSError / UnicodeDecodeError."""
         from .textsearch import index_of
 
         return index_of(self.folder, path)
