@@ -32,16 +32,9 @@ def _cli(*args, cwd=None, env=None, timeout=60, input=None):
 
 
 @pytest.fixture
-def data(tmp_path, monkeypatch):
-    """A private copy of the data folder, the working directory, with its own cache."""
-    copy = tmp_path / "data"
-    shutil.copytree(DATA, copy)
-    monkeypatch.setenv("PLANCMP_DATA", str(copy))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.delenv("PLANCMP_NO_CACHE", raising=False)
-    monkeypatch.chdir(tmp_path)
-    return copy
+def data(private_data):
+    """A private copy of the data folder, with its own cache; the working directory is its parent."""
+    return private_data
 
 
 def _set_source(data: Path, value: str) -> None:
