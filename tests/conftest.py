@@ -50,6 +50,20 @@ def data_copy(tmp_path: Path, monkeypatch) -> Path:
     return target
 
 
+@pytest.fixture
+def private_data(tmp_path: Path, monkeypatch) -> Path:
+    """A private copy of the whole data folder (PLANCMP_DATA) with its own cache and cache key;
+    the working directory is its parent. For tests that break files and watch the cache."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    monkeypatch.setenv("PLANCMP_DATA", str(copy))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.delenv("PLANCMP_NO_CACHE", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return copy
+
+
 def replace_once(path: Path, old: str, new: str) -> int:
     """Replace one occurrence and return the 1-based line it was on."""
     text = path.read_text(encoding="utf-8")

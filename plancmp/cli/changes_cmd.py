@@ -4,7 +4,7 @@ from enum import Enum
 
 import typer
 
-from .common import app, format_param, statuses_option, usage_error
+from .common import app, format_param, open_workspace, statuses_option, usage_error
 
 
 class ChangesFormat(str, Enum):
@@ -40,11 +40,10 @@ def changes_command(
     """
     chosen = statuses_option(fail_on, "--fail-on") or set()
     from ..views.changes import GitProblem, changes_since
-    from ..files.paths import data_dir
     from ..render.changes import FORMATS
 
     try:
-        found = changes_since(base, data_dir())
+        found = changes_since(base, open_workspace())
     except GitProblem as exc:
         usage_error(str(exc))
     typer.echo(FORMATS[format.value](base, found), nl=False)

@@ -1,31 +1,36 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from .common import OutputFormat, app, emit, format_param, usage_error
+from .common import OutputFormat, app, emit, format_param, open_workspace, usage_error
+
+if TYPE_CHECKING:
+    from ..ingest.workspace import Workspace
 
 
-def _press_paths(press: str | None) -> list[Path]:
-    """PRESS as a path, else a press id (a file of data/press/); none: every press file."""
-    from ..ingest.press import press_files
-    from ..files.paths import data_dir
+def _press_paths(press: str | None) -> tuple[Workspace, list[Path]]:
+    """PRESS as a path (read with the data folder it stands in: its plan is found in that
+    folder's plans/), else a press id (a file of data/press/); none: every press file."""
+    from ..files.paths import data_folder_of
 
-    known = press_files(data_dir())
-    if press is None:
-        if not known:
-            usage_error(f"no press files (*.yaml) in {data_dir() / 'press'}")
-        return known
-    if press.endswith((".yaml", ".yml")) or "/" in press:
+    if press is not None and (press.endswith((".yaml", ".yml")) or "/" in press):
         path = Path(press)
         if not path.is_file():
             usage_error(f"{press}: no such file")
-        return [path]
+        return open_workspace(data_folder_of(path)), [path]
+    ws = open_workspace()
+    known = ws.press_files()
+    if press is None:
+        if not known:
+            usage_error(f"no press files (*.yaml) in {ws.press_dir}")
+        return ws, known
     by_id = {p.stem: p for p in known}
     if press not in by_id:
         usage_error(f"unknown press {press!r}; press files: {', '.join(by_id) or '(none)'}")
-    return [by_id[press]]
+    return ws, [by_id[press]]
 
 
 @app.command("claims")
@@ -53,5 +58,6 @@ def claims_command(
     from ..views.claims import claims_of
     from ..render.claims import csv_table, tables
 
-    data = {"press": [claims_of(path) for path in _press_paths(press)]}
+    ws, paths = _press_paths(press)
+    data = {"press": [claims_of(ws, path) for path in paths]}
     emit(format, data, lambda: tables(data), csv_table=lambda: csv_table(data))

@@ -14,6 +14,7 @@ from ..core.vocab import did_you_mean
 
 if TYPE_CHECKING:
     from ..core.findings import Finding
+    from ..ingest.workspace import Workspace
 
 
 class NamedUsageCommand(TyperCommand):
@@ -243,14 +244,26 @@ def write_out(out, write) -> None:
     typer.echo(f"wrote {path}", err=True)
 
 
-def plan_ids_option(queries: list[str]) -> list[str]:
-    """Plans as people type them (ids, aliases, regions) -> their ids, in order, without
-    repeats; a usage error naming the known plans for one that names none."""
-    from ..ingest import planref
+def open_workspace(root: Path | None = None, *, writable: bool = False) -> Workspace:
+    """The one way a command opens its data folder (once, then passes it down): `root`, else
+    PLANCMP_DATA, else ./data when it holds plans/, else the checkout's data/ beside the
+    package; `writable` (plancmp new) never that last one: exit 2 saying to set PLANCMP_DATA."""
+    from ..ingest.workspace import NoDataFolder, Workspace
 
     try:
-        return list(dict.fromkeys(planref.resolve(q) for q in queries))
-    except planref.UnknownPlan as exc:
+        return Workspace.open(root, writable=writable)
+    except NoDataFolder as exc:
+        usage_error(str(exc))
+
+
+def plan_ids_option(ws: Workspace, queries: list[str]) -> list[str]:
+    """Plans as people type them (ids, aliases, regions) -> the ids of the workspace's plans,
+    in order, without repeats; a usage error naming the known plans for one that names none."""
+    from ..ingest.workspace import UnknownPlan
+
+    try:
+        return list(dict.fromkeys(ws.resolve(q) for q in queries))
+    except UnknownPlan as exc:
         usage_error(str(exc))
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import typer
 
-from .common import OutputFormat, app, bom_param, emit, format_param, plan_ids_option, usage_error
+from .common import OutputFormat, app, bom_param, emit, format_param, open_workspace, plan_ids_option, usage_error
 
 
 @app.command("debt")
@@ -26,17 +26,17 @@ def debt_command(
 
       plancmp debt --check          exit 1 while any plan has debt
     """
-    from ..ingest.load import load_all
     from ..render.debt import debt_table
     from ..views.crossplan import reference_id
     from ..views.debt import debt
 
-    loaded = load_all()
-    chosen = plan_ids_option(plans) if plans else None
+    ws = open_workspace()
+    loaded = ws.plans()
+    chosen = plan_ids_option(ws, plans) if plans else None
     ref = reference_id(loaded)
     if chosen and ref in chosen:
         usage_error(f"{ref} is the reference plan; name the plans compared with it")
-    data = debt(loaded, chosen)
+    data = debt(ws, chosen)
     if data["debt"] or format is OutputFormat.json:   # no debt: nothing to print (but JSON's empty list)
         emit(format, data, lambda: [debt_table(data)], bom=bom)
     if check and data["debt"]:

@@ -6,7 +6,7 @@ import typer
 
 from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
                      domains_option, echo, emit, emit_text, format_param, kind_param, kinds_option, lang_param,
-                     out_param, plan_ids_option, statuses_option, usage_error)
+                     open_workspace, out_param, plan_ids_option, statuses_option, usage_error)
 
 from ..core.verdicts import STATUSES   # light: the diff engine (compare.py) is imported only when diff runs
 
@@ -53,7 +53,8 @@ def diff_command(
     from ..core.verdicts import select
     from ..views.results import diff_of
 
-    left_id, right_id = plan_ids_option([a])[0], plan_ids_option([b])[0]
+    ws = open_workspace()
+    left_id, right_id = plan_ids_option(ws, [a])[0], plan_ids_option(ws, [b])[0]
     if left_id == right_id:
         usage_error(f"{a!r} and {b!r} are the same plan ({left_id}); name two different plans")
     kinds = kinds_option(kind)
@@ -63,7 +64,7 @@ def diff_command(
     if wanted and "targets" not in kinds:
         usage_error("--binding selects targets (约束性/预期性); add targets to --kind")
     view = View(color, lang)
-    result = select(diff_of(left_id, right_id, kinds), set(domains) if domains else None, statuses, wanted)
+    result = select(diff_of(ws, left_id, right_id, kinds), set(domains) if domains else None, statuses, wanted)
     if review:
         from ..render import review as renderer
         echo(renderer.render(result, evidence, view.labels))

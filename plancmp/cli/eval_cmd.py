@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer
 
-from .common import app, usage_error
+from .common import app, open_workspace, usage_error
 
 
 @app.command("eval")
@@ -24,18 +24,16 @@ def eval_command(
     """
     from ..render.evaluate import report
     from ..views.evaluate import evaluate, read_labels
-    from ..ingest.load import load_all
-    from ..files.paths import data_dir, shown_path
+    from ..files.paths import shown_path
 
-    path = labels or data_dir() / "eval" / "pairs.yaml"
-    if not path.exists():
+    ws = open_workspace()
+    path = labels or ws.labels_path   # labels named here are read as named; the folder's by its rule
+    if not (path.exists() if labels else ws.folder.has_entry(path)):
         usage_error(f"{shown_path(path)}: no such file")
-    plans = load_all()
-    pairings = read_labels(path)
+    plans = ws.plans()
+    pairings = read_labels(path, None if labels else ws.folder)
     missing = sorted({p[side] for p in pairings for side in ("left", "right")} - set(plans))
     if missing:
         usage_error(f"{shown_path(path)} names unknown plans: {', '.join(missing)}")
-    from ..ingest.links import load_checked_links
-
-    links = load_checked_links(plans)
-    typer.echo(report(evaluate(plans, pairings, links), evaluate(plans, pairings, None)), nl=False)
+    links = ws.links()
+    typer.echo(report(evaluate(ws, pairings, links), evaluate(ws, pairings, None)), nl=False)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
                      domains_option, emit, format_param, kind_param, kinds_for_binding, kinds_option, lang_param,
-                     out_param, usage_error)
+                     open_workspace, out_param, usage_error)
 
 
 @app.command("matrix")
@@ -45,7 +45,8 @@ def matrix_command(
     wanted = binding_option(binding)
     kinds = kinds_for_binding(kinds, wanted)
     view = View(color, lang)
-    matrices = [matrix_of(k, domains, wanted) for k in kinds]
+    ws = open_workspace()
+    matrices = [matrix_of(ws, k, domains, wanted) for k in kinds]
     data = matrices[0] if len(matrices) == 1 else {"kinds": matrices}
     if format is SheetFormat.csv and len(matrices) > 1:
         usage_error("--format csv holds one grid: name one --kind (or use --format xlsx for several)")

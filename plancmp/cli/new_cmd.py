@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from .common import app, usage_error
+from .common import app, open_workspace, usage_error
 
 
 class Level(str, Enum):
@@ -34,7 +34,8 @@ def new_command(
     is listed as [bold]file:line: could not read: …[/bold].
 
     It never replaces a file: an existing plan or source is an error (exit
-    2). The data folder is PLANCMP_DATA, else ./data.
+    2). The data folder is PLANCMP_DATA, else ./data when it holds plans/;
+    with neither it exits 2 (it never writes into the installed package).
 
     Examples:
 
@@ -45,17 +46,18 @@ def new_command(
     from ..draft import files
     from ..draft.emit import plan_yaml
     from ..draft.start import check_new, draft_file, same_file
-    from ..files.paths import data_dir, plan_path, shown_path
+    from ..files.paths import shown_path
 
-    data = data_dir()
-    plan_file, source_path = plan_path(data, plan_id), data / "sources" / f"{plan_id}.txt"
-    problem = check_new(plan_id, name, region, alias or [], plan_file, source_path, source, dry_run)
+    ws = open_workspace(writable=not dry_run)   # never the installed package's own folder
+    data = ws.root
+    plan_file, source_path = ws.plan_path(plan_id), ws.sources_dir / f"{plan_id}.txt"
+    problem = check_new(ws, plan_id, name, region, alias or [], plan_file, source_path, source, dry_run)
     if problem:
         usage_error(problem)
     from ..draft.reference import load as load_reference
 
     # the reference plan's words help read a province's text (its indicators, its services)
-    raw, draft = draft_file(source, None if level == Level.national else load_reference(data))
+    raw, draft = draft_file(source, None if level == Level.national else load_reference(ws))
     if isinstance(draft, str):
         usage_error(draft)
     text = plan_yaml(plan_id, name.strip(), level.value, region.strip(), period, [a.strip() for a in alias or []],

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer
 
-from .common import app, check_out, lang_param, usage_error, write_out
+from .common import app, check_out, lang_param, open_workspace, usage_error, write_out
 
 
 @app.command("report")
@@ -33,8 +33,6 @@ def report_command(
       plancmp report -o /tmp/plancmp.html --date today && xdg-open /tmp/plancmp.html
     """
     from ..core.i18n import Labels
-    from ..ingest.links import load_checked_links
-    from ..ingest.load import load_all
     from ..files.output import write_atomic
     from ..render import html
     from ..views.report import report
@@ -42,9 +40,7 @@ def report_command(
     if date is not None:
         date = _date_option(date)
     check_out(out)   # before the work: say it now, not after rendering
-    plans = load_all()
-    load_checked_links(plans)   # a broken link stops the report, whichever two plans it joins
-    text = html.render(report(plans, date=date), Labels(lang).lang)
+    text = html.render(report(open_workspace(), date=date), Labels(lang).lang)
     write_out(out, lambda path: write_atomic(path, text))
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import typer
 
 from .common import (OutputFormat, View, app, bom_param, color_param, emit, format_param, kind_param, kinds_option,
-                     lang_param, plan_ids_option, plans_param, split_list, usage_error)
+                     lang_param, open_workspace, plan_ids_option, plans_param, split_list, usage_error)
 
 
 @app.command("search")
@@ -33,15 +33,15 @@ def search_command(
 
       plancmp search 养老服务床位 --kind targets --format json
     """
-    from ..ingest.load import load_all
     from ..render.search import search_table
     from ..views.search import search
 
     if not text.strip():
         usage_error("name something to search for")
     view = View(color, lang)
-    chosen = plan_ids_option(split_list(plans)) if plans else None
-    data = search(load_all(), text, chosen, kinds_option(kind), sentences=not items_only)
+    ws = open_workspace()
+    chosen = plan_ids_option(ws, split_list(plans)) if plans else None
+    data = search(ws, text, chosen, kinds_option(kind), sentences=not items_only)
     emit(format, data, lambda: [search_table(data, view.labels, limit, view.width)],
          lambda: search_table(data, view.labels, None, view.width), view=view, bom=bom)
 

@@ -6,14 +6,15 @@ import typer
 
 from .common import (OutputFormat, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
                      domains_option, emit, format_param, kind_param, kinds_for_binding, kinds_option, lang_param,
-                     plan_ids_option, usage_error)
+                     open_workspace, plan_ids_option, usage_error)
 
 if TYPE_CHECKING:
     from ..core.model import Plan
+    from ..ingest.workspace import Workspace
 
 
-def pick_plan(plans: dict[str, Plan], query: str) -> Plan:
-    return plans[plan_ids_option([query])[0]]
+def pick_plan(ws: Workspace, query: str) -> Plan:
+    return ws.plans()[plan_ids_option(ws, [query])[0]]
 
 
 def _pick_item(plan: Plan, query: str):
@@ -65,8 +66,6 @@ def show_command(
 
       plancmp show gansu --kind targets --binding 约束性 --format json
     """
-    from ..ingest.links import load_checked_links
-    from ..ingest.load import load_all
     from ..render.show import detail_rows, detail_tables, overview_table
     from ..render.tabular import Column, Table
     from ..views.show import detail, overview
@@ -76,13 +75,13 @@ def show_command(
     wanted = binding_option(binding)
     kinds = kinds_for_binding(kinds, wanted)
     view = View(color, lang)
-    plans = load_all()
-    chosen = pick_plan(plans, plan)
+    ws = open_workspace()
+    chosen = pick_plan(ws, plan)
     if item is None:
-        data = overview(chosen, kinds, domains, wanted)
+        data = overview(ws, chosen, kinds, domains, wanted)
         table = overview_table(data, view.labels, view.width if format is OutputFormat.table else None)
     else:
-        data = detail(plans, _pick_item(chosen, item), load_checked_links(plans))
+        data = detail(ws, _pick_item(chosen, item))
         table = None
     emit(format, data, lambda: [table] if table else detail_tables(data, view.labels),
          csv_table=lambda: table or Table("", [Column("field", "field"), Column("value", "value")], detail_rows(data)),

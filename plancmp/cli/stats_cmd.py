@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import SheetFormat, View, app, bom_param, color_param, emit, format_param, lang_param, out_param
+from .common import SheetFormat, View, app, bom_param, color_param, emit, format_param, lang_param, open_workspace, out_param
 
 
 @app.command("stats")
@@ -23,14 +23,13 @@ def stats_command(
 
       plancmp stats --format xlsx --out stats.xlsx
     """
-    from ..ingest.load import load_all
     from ..render.sheets import stats_sheets
     from ..render.stats import stats_table
     from ..views.stats import stats
 
     view = View(color, lang)
     labels = view.labels
-    report = stats(load_all())
+    report = stats(open_workspace().plans())
     emit(format, report, lambda: [stats_table(report, labels)], view=view, bom=bom, out=out,
          sheets=lambda: stats_sheets(report, labels))
 

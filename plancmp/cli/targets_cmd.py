@@ -3,8 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
-                     domains_option, emit, format_param, lang_param, out_param, plan_ids_option, plans_param,
-                     split_list)
+                     domains_option, emit, format_param, lang_param, open_workspace, out_param, plan_ids_option,
+                     plans_param, split_list)
 
 
 @app.command("targets")
@@ -39,20 +39,17 @@ def targets_command(
 
       plancmp targets --format xlsx --out targets.xlsx
     """
-    from ..ingest.links import load_checked_links
     from ..views.crossplan import reference_id
-    from ..ingest.load import load_all
     from ..render.targets import targets_csv_table, targets_table
     from ..views.targetgrid import target_grid
 
     domain_names = domains_option(domain)
     wanted = binding_option(binding)
     view = View(color, lang)
-    loaded = load_all()
-    ref = reference_id(loaded)
-    chosen = [pid for pid in plan_ids_option(split_list(plans)) if pid != ref] if plans else None
-    load_checked_links(loaded)   # a broken link stops the grid, whichever two plans it joins
-    data = target_grid(loaded, chosen, domain_names, wanted)
+    ws = open_workspace()
+    ref = reference_id(ws.plans())
+    chosen = [pid for pid in plan_ids_option(ws, split_list(plans)) if pid != ref] if plans else None
+    data = target_grid(ws, chosen, domain_names, wanted)
     from ..render.sheets import targets_sheets
 
     emit(format, data, lambda: [targets_table(data, view.labels)], lambda: targets_csv_table(data),

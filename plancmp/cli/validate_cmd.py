@@ -2,10 +2,14 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from .common import EXIT_INVALID, EXIT_USAGE, app, format_param, usage_error
+from .common import EXIT_INVALID, EXIT_USAGE, app, format_param, open_workspace, usage_error
+
+if TYPE_CHECKING:
+    from ..ingest.workspace import Workspace
 
 
 class FindingFormat(str, Enum):
@@ -42,12 +46,13 @@ def validate_command(
     from ..render.findings import FORMATS
     from ..ingest.validate import validate
 
-    paths = expand(paths or [])
-    report = validate(paths or None)
+    ws = open_workspace()
+    paths = expand(ws, paths or [])
+    report = validate(ws, paths or None)
     if not report.files:
-        from ..files.paths import data_dir, shown_path
+        from ..files.paths import shown_path
 
-        usage_error(f"nothing to check: no plan files in {shown_path(data_dir() / 'plans')} "
+        usage_error(f"nothing to check: no plan files in {shown_path(ws.plans_dir)} "
                     "(set PLANCMP_DATA to the data folder, or name the files)")
     if strict:
         report.findings = escalate(report.findings)
@@ -58,21 +63,20 @@ def validate_command(
         raise typer.Exit(EXIT_INVALID)
 
 
-def expand(paths: list[Path]) -> list[Path] | None:
+def expand(ws: Workspace, paths: list[Path]) -> list[Path] | None:
     """Folders into their YAML files: a data folder (one holding plans/) gives its plans and
     press files, another folder its *.yaml and *.yml; files stay as named (a missing one is
-    reported by validate as file-unreadable). None: the default data folder, checked whole."""
-    from ..files.paths import data_dir
-    from ..ingest.validate import data_folder_files
+    reported by validate as file-unreadable). None: the workspace's data folder, checked whole."""
+    from ..ingest.workspace import Workspace
 
     out: list[Path] = []
     for path in paths:
         if not path.is_dir():
             out.append(path)
         elif (path / "plans").is_dir():
-            if len(paths) == 1 and path.resolve() == data_dir().resolve():
+            if len(paths) == 1 and path.resolve() == ws.folder.real:
                 return None   # the default run: every plan, press file and the one-reference check
-            out += data_folder_files(path)
+            out += Workspace(path).data_files()
         else:
             out += sorted([*path.glob("*.yaml"), *path.glob("*.yml")])
     if paths and not out:

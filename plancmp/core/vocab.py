@@ -13,18 +13,27 @@ from ..files.paths import VOCAB_DIR
 
 
 @cache
+def _folder():
+    """The vocabulary folder, read as data folders are (each file once)."""
+    from ..files.folder import DataFolder
+
+    return DataFolder(VOCAB_DIR)
+
+
+@cache
 def read(name: str) -> dict:
     """One vocabulary file, parsed; through the cache (plancmp/files/cache.py), so that a warm
     run needs no PyYAML at all."""
     from ..files import cache as store
 
+    path = VOCAB_DIR / name
+
     def parse() -> dict:
         import yaml
 
-        with open(VOCAB_DIR / name, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return yaml.load(_folder().read_text(path), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
-    return store.by_files("vocab", [VOCAB_DIR / name], "", parse, dict)
+    return store.by_files("vocab", _folder(), [path], "", parse, dict)
 
 
 class Domain(NamedTuple):

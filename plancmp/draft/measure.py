@@ -319,18 +319,21 @@ def _field(item: dict, name: str):
 
 def measure(data: Path, plans=PLANS) -> tuple[list[Score], Counter]:
     """Score every plan's draft, and validate the drafts together in a temporary data folder
-    (as `plancmp new` would leave them): the finding codes and their counts."""
+    (as `plancmp new` would leave them): the finding codes and their counts. The texts and
+    plans of `data` are read as a data folder's files are."""
+    from ..ingest.workspace import Workspace
     from ..ingest.yamldoc import load
 
     from . import draft_text
 
     from .reference import load as load_reference
 
-    reference = load_reference(data)
+    ws = Workspace(data)
+    reference = load_reference(ws)
     scores, drafts = [], {}
     for plan in plans:
-        text = (data / "sources" / f"{plan}.txt").read_text(encoding="utf-8-sig")
-        doc, _ = load(data / "plans" / f"{plan}.yaml")
+        text = ws.folder.read_text(ws.sources_dir / f"{plan}.txt")
+        doc, _ = load(ws.plan_path(plan), None, ws.folder)
         curated = doc.data
         # as `plancmp new` drafts it: with the reference plan's words, but not its own
         draft = draft_text(text, None if curated.get("level") == "national" else reference)
@@ -341,21 +344,21 @@ def measure(data: Path, plans=PLANS) -> tuple[list[Score], Counter]:
 
 def _validate(drafts: dict) -> Counter:
     from ..ingest.validate import validate
-    from ..files.paths import plan_path
+    from ..ingest.workspace import Workspace
     from .emit import plan_yaml
 
     with tempfile.TemporaryDirectory(prefix="plancmp-drafts-") as tmp:
         root = Path(tmp)
         (root / "plans").mkdir()
         (root / "sources").mkdir()
-        paths = []
+        paths, ws = [], Workspace(root)
         for plan, (text, curated, draft) in drafts.items():
             (root / "sources" / f"{plan}.txt").write_text(text, encoding="utf-8")
-            path = plan_path(root, plan)
+            path = ws.plan_path(plan)
             path.write_text(plan_yaml(plan, curated["name"], curated["level"], curated["region"], curated["period"], [],
                                       f"../sources/{plan}.txt", draft), encoding="utf-8")
             paths.append(path)
-        report = validate(paths)
+        report = validate(ws, paths)
         return Counter(f"{f.severity} {f.code}" for f in report.findings)
 
 
@@ -434,10 +437,10 @@ def _columns(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from ..files.paths import data_dir
+    from ..ingest.workspace import Workspace
 
     argv = sys.argv[1:] if argv is None else argv
-    scores, findings = measure(data_dir())
+    scores, findings = measure(Workspace.open().root)
     sys.stdout.write(report(scores, findings, verbose="-v" in argv))
     return 1 if "--check" in argv and not all(met for _, met in goals(scores)) else 0
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..ingest.evidence import squeeze
 
@@ -67,18 +66,20 @@ def from_plan(plan: dict) -> Reference:
     return Reference(indicators, tuple(services), headings)
 
 
-def load(data: Path) -> Reference | None:
-    """The vocabulary of the data folder's reference plan (level: national), or None."""
+def load(ws) -> Reference | None:
+    """The vocabulary of the workspace's reference plan (level: national), or None. Its plan
+    files are read by the data folder's rule (a FIFO or a link out of the folder is skipped)."""
+    from ..files.safeio import Unreadable
     from ..ingest.yamldoc import load as load_yaml
 
-    for path in sorted((data / "plans").glob("*.yaml")):
+    for path in ws.folder.files("plans"):
         try:
-            head = path.read_text(encoding="utf-8")[:2000]
-        except (OSError, UnicodeDecodeError):
+            head = ws.folder.read_text(path)[:2000]
+        except (Unreadable, UnicodeDecodeError):
             continue
         if "\nlevel: national" not in "\n" + unicodedata.normalize("NFKC", head):
             continue
-        doc, _ = load_yaml(path)   # a broken reference plan: draft without its words (validate says why)
+        doc, _ = load_yaml(path, None, ws.folder)   # a broken reference plan: draft without its words (validate says why)
         if doc is not None and isinstance(doc.data, dict) and doc.data.get("level") == "national":
             return from_plan(doc.data)
     return None

@@ -8,9 +8,9 @@ from pathlib import Path
 from .model import Draft
 
 
-def check_new(plan_id: str, name: str, region: str, aliases: list[str], plan_path: Path, source_path: Path,
+def check_new(ws, plan_id: str, name: str, region: str, aliases: list[str], plan_path: Path, source_path: Path,
               source: Path, dry_run: bool = False) -> str | None:
-    """Why the plan cannot be drafted as asked, or None."""
+    """Why the plan cannot be drafted as asked into the workspace `ws`, or None."""
     from ..files.paths import shown_path
     from ..ingest.schema import ID_PATTERN
 
@@ -22,7 +22,7 @@ def check_new(plan_id: str, name: str, region: str, aliases: list[str], plan_pat
     for alias in aliases:
         if not alias.strip() or re.search(r"[,\[\]#'\"\n]", alias):
             return f"--alias {alias!r}: an alias is a name without , [ ] # or quotes"
-        taken = _taken(alias)
+        taken = _taken(ws, alias)
         if taken and taken != plan_id:
             return f"--alias {alias!r} already names the plan {taken!r}; choose another"
     if not source.is_file():
@@ -36,11 +36,11 @@ def check_new(plan_id: str, name: str, region: str, aliases: list[str], plan_pat
     return None
 
 
-def _taken(alias: str) -> str | None:
-    from ..ingest.planref import UnknownPlan, resolve
+def _taken(ws, alias: str) -> str | None:
+    from ..ingest.workspace import UnknownPlan
 
     try:
-        return resolve(alias)
+        return ws.resolve(alias)
     except (UnknownPlan, OSError):
         return None
 

@@ -24,7 +24,7 @@ from . import mentions
 from ..core import textnorm
 from ..ingest import textsearch
 from .align import Alignment, Pair, align, band
-from ..ingest.evidence import read_source, squeeze
+from ..ingest.evidence import squeeze
 from ..core.facts import higher_is_better, is_total
 from ..ingest.links import Links
 from ..core.model import KINDS, Item, Plan, Target
@@ -39,11 +39,13 @@ _DIGIT = re.compile(r"\d")
 
 # ---------------------------------------------------------------- diff
 
-def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS) -> Diff:
+def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS, ws=None) -> Diff:
+    """B against A. `ws`: the Workspace whose data folder holds B's source text (searched
+    before a row says `omitted`); default: the folder B's file stands in."""
     alignment: Alignment = align(a, b, links, kinds)
     out = Diff(a, b, near_misses=alignment.near_misses)
     rows = [verdict(pair, a, b) for pair in alignment.pairs]
-    rows = _with_restatements(_covered(rows, a, b, links), a, b)
+    rows = _with_restatements(_covered(rows, a, b, links, ws), a, b)
     # stable: alignment order (A's order, then B-only items) inside domain and kind
     out.rows = sorted(rows, key=lambda r: (domain_order(r.domain), KINDS.index(r.kind)))
     return out
@@ -51,7 +53,7 @@ def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = 
 
 # ---------------------------------------------------------------- coverage
 
-def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row]:
+def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, ws=None) -> list[Row]:
     """Every row of A's items, completed with what else of B states them.
 
     One-to-one alignment is only the first step. Then, for each of A's items:
@@ -65,7 +67,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row
     candidates = [i for i in b.items() if not i.restates]
     by_ref = {i.ref: i for i in candidates}
     names = mentions.Names(candidates)
-    text = _TextOf(b, candidates)
+    text = _TextOf(ws, b, candidates)
     stating: set[str] = set()
     displaced: list[Item] = []   # the aligner's choices that people or names overruled
     out = []
@@ -149,14 +151,19 @@ class _TextOf:
     """B's source text, indexed the first time a row needs it; `items` are B's curated
     items that may hold a sentence of it."""
 
-    def __init__(self, plan: Plan, items: list[Item]):
-        self.plan, self._items, self._index, self._spans, self._skip = plan, items, None, None, ()
+    def __init__(self, ws, plan: Plan, items: list[Item]):
+        if ws is None:
+            from ..files.paths import data_folder_of
+            from ..ingest.workspace import Workspace
+
+            ws = Workspace(data_folder_of(plan.path))
+        self.ws, self.plan, self._items, self._index, self._spans, self._skip = ws, plan, items, None, None, ()
 
     def _ready(self) -> bool:
         if self._index is None:
             try:
-                self._index = textsearch.index_of(self.plan.source)
-                self._skip = self._not_commitments(read_source(self.plan.source))
+                self._index = self.ws.text_index(self.plan.source)
+                self._skip = self._not_commitments(self.ws.source(self.plan.source))
             except (OSError, UnicodeError):
                 self._index = False   # no text to search: rows stay as aligned
         return self._index is not False
@@ -187,7 +194,7 @@ class _TextOf:
     def holder(self, passage, hit, candidates: list[Item]) -> Item | None:
         """The item among `candidates` whose quote holds the sentence (the shortest such quote)."""
         if self._spans is None:   # of every item, whichever row asks first
-            source = read_source(self.plan.source)
+            source = self.ws.source(self.plan.source)
             self._spans = {item.ref: span for item in self._items if (span := source.span_of(item.evidence.quote))}
         holders = [(end - start, n, item) for n, item in enumerate(candidates)
                    for start, end in (self._spans.get(item.ref, (0, -1)),)

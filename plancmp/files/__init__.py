@@ -1,5 +1,6 @@
 """Files, before anything is known of plans: bounded reads of the files a pull request can
-change (safeio), atomic writes that replace only regular files (output), where the data
-folder and the package data are (paths), and the signed cache of parsed data and whole
-results (cache). Imports nothing of plancmp but its version.
+change (safeio), the one rule by which a data folder's files are read, each once a run
+(folder), atomic writes that replace only regular files (output), where the package's own
+files are and how paths read in messages (paths), and the signed cache of parsed data and
+whole results (cache). Imports nothing of plancmp but its version.
 """

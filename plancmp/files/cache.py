@@ -3,9 +3,10 @@
 Parsing a plan (YAML with positions, then the JSON Schema check) costs more than
 comparing it, and most runs read files that have not changed since the last run.
 Entries are pickles under $XDG_CACHE_HOME/plancmp (else ~/.cache/plancmp), named by
-a BLAKE2b digest of the inputs' bytes and plancmp's own fingerprint (version and the
-content of every module, vocabulary and schema), so a changed file or a new plancmp
-never meets a stale entry.
+a BLAKE2b digest of the inputs' bytes (as the data folder read them, once per run), the
+data folder's real path and plancmp's own fingerprint (version and the content of every
+module, vocabulary and schema), so a changed file, another folder or a new plancmp never
+meets a stale entry.
 
 A cache folder can come from elsewhere (a CI cache restored from a pull request's run,
 a shared home), and unpickling runs code. So every entry is signed: a keyed BLAKE2b
@@ -148,44 +149,53 @@ def key(kind: str, *parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
-def by_files(kind: str, paths: list[Path], extra: str, compute, expect: type = object, read_too=None):
-    """compute(), memoised under the bytes of every file it reads (`paths`, each also by
-    its path and how messages show it: positions carry it) plus `extra` (the options).
+def by_files(kind: str, folder, paths: list[Path], extra: str, compute, expect: type = object, read_too=None):
+    """compute(), memoised under the bytes of every file it reads (`paths`, each also by its
+    path and how messages show it: positions carry it), the real path of their data folder
+    (`folder`, a files/folder.DataFolder) and `extra` (the options).
 
-    Some inputs are known only once computed (the source text a plan file names):
-    `read_too(value)` lists them; the entry keeps their digests and a hit whose files
-    changed since is computed again. For whole results (a diff, a matrix) that are pure
-    functions of those files: a hit skips the YAML, the schema check and the alignment
-    alike. A file edited while compute() ran is not filed under its old bytes."""
+    The bytes come from `folder`, which reads each file once per run: compute() parses the
+    very bytes the entry is filed under, even when a file changes while it runs. Some inputs
+    are known only once computed (the source text a plan file names): `read_too(value)`
+    lists them; the entry keeps each one's real path and a digest of its bytes, and a hit
+    whose files moved or changed since is computed again. For whole results (a diff, a
+    matrix) that are pure functions of those files: a hit skips the YAML, the schema check
+    and the alignment alike."""
     from .paths import shown_path
 
     if not enabled():
         return compute()
-    before = [_contents(p) for p in paths]
-    parts = [extra]
-    for path, data in zip(paths, before):
-        parts += [str(path), shown_path(path), data]
+    parts = [str(folder.real), extra]
+    for path in paths:
+        parts += [str(path), shown_path(path), _file(folder, path)[1]]
     name = key(kind, *parts)
     hit = get(name)   # stored as (kind, value, found files): a stray entry of the right type is not taken
     if (isinstance(hit, tuple) and len(hit) == 3 and hit[0] == kind and isinstance(hit[1], expect)
-            and all(_digest(_contents(p)).digest() == d for p, d in hit[2])):
+            and all(_stamp(folder, p) == d for p, d in hit[2])):
         return hit[1]
     value = compute()   # raises when a file is unreadable or wrong: nothing is stored then
-    found = tuple((p, _digest(_contents(p)).digest()) for p in (read_too(value) if read_too else ()))
-    if [_contents(p) for p in paths] == before:
-        put(name, (kind, value, found))
+    found = tuple((p, _stamp(folder, p)) for p in (read_too(value) if read_too else ()))
+    put(name, (kind, value, found))
     return value
 
 
-def _contents(path: Path) -> bytes:
-    """The file's bytes, or why it cannot be read (links.yaml may be absent; an unreadable
-    plan's finding says why, so the reason is part of the key)."""
-    from .safeio import read_bytes
+def _file(folder, path: Path) -> tuple[str, bytes]:
+    """(real path, digest of the bytes) of a file as the folder read it, or ("", digest of why
+    it cannot be read): an unreadable file's finding says why, so the reason counts."""
+    from .safeio import Unreadable
 
     try:
-        return b"\1" + read_bytes(path)   # bounded: a plan "file" may be /dev/zero or a FIFO
-    except OSError as exc:
-        return b"\0" + f"{type(exc).__name__}: {getattr(exc, 'reason', None) or exc.strerror}".encode()
+        real, digest = folder.locate(path), _digest(b"\1")
+        digest.update(folder.read_bytes(path))
+    except Unreadable as exc:
+        real, digest = "", _digest(b"\0" + exc.reason.encode())
+    return real, digest.digest()
+
+
+def _stamp(folder, path: Path) -> bytes:
+    """Where a file stands (its real path) and a digest of its bytes, or why it cannot be read."""
+    real, digest = _file(folder, path)
+    return _digest(real.encode() + b"\0" + digest).digest()
 
 
 _MAGIC = b"plancmp-cache-1\n"

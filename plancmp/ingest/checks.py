@@ -13,7 +13,7 @@ from ..core.facts import higher_is_better
 from ..core.findings import NOTE, WARNING, Finding
 from ..core.model import Item, Plan, Target
 from ..core.values import ValueError_, parse_value
-from ..files.paths import shown_path, source_problem
+from ..files.paths import shown_path
 from .evidence import read_source, squeeze
 from .textsearch import background_lines
 from .yamldoc import Doc
@@ -56,10 +56,12 @@ def _in_background(plan: Plan, source) -> list[Finding]:
     return out
 
 
-def check_plan(plan: Plan, doc: Doc) -> list[Finding]:
+def check_plan(plan: Plan, doc: Doc, folder) -> list[Finding]:
+    """Every check of one plan; its source text is read from its data folder (`folder`, a
+    files/folder.DataFolder) by the folder's rule."""
     out: list[Finding] = []
     out += _check_ids(plan, doc)
-    source = source_named(plan.path, plan.source, doc, out, outside_reported=True)
+    source = source_named(plan.path, plan.source, doc, out, folder, outside_reported=True)
     owned: list[tuple[Item | None, Finding]] = []   # the findings of one item: what its `accept` may acknowledge
     for item in plan.items():
         if source is not None and not source.contains(item.evidence.quote):
@@ -167,19 +169,20 @@ def _check_ids(plan: Plan, doc: Doc) -> list[Finding]:
     return out
 
 
-def source_named(owner: Path, path: Path, doc: Doc, out: list[Finding], outside_reported: bool = False):
-    """The source text `owner` (a plan or press file) names, or None with a finding."""
+def source_named(owner: Path, path: Path, doc: Doc, out: list[Finding], folder, outside_reported: bool = False):
+    """The source text `owner` (a plan or press file) names, read from its data folder
+    (`folder`), or None with a finding."""
     where = doc.pos(("source",))
     shown = shown_path(path)
     problem = None
     raw = doc.data.get("source") if isinstance(doc.data, dict) else None
-    outside = source_problem(owner, raw) if isinstance(raw, str) else None
+    outside = folder.source_problem(owner, raw) if isinstance(raw, str) else None
     if outside is not None:   # never read, nor quote, a file outside the data folder
         if not outside_reported:
             out.append(Finding("source-outside", outside, where.file, where.line, where.col, "source"))
         return None
     try:
-        return read_source(path.resolve())
+        return read_source(folder, path)
     except FileNotFoundError:
         problem = f"source text {shown} does not exist; `source` is relative to the plan file"
     except IsADirectoryError:

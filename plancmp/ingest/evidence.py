@@ -7,7 +7,6 @@ source's own ( or （).
 """
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -49,16 +48,18 @@ class Source(NamedTuple):
         return self.line_of[min(start, len(self.line_of) - 1)], self.squeezed[start:end], found.score
 
 
-@cache
-def read_source(path: Path) -> Source:
-    """Raises OSError (safeio.Unreadable: not a regular file, too large) / UnicodeDecodeError;
-    callers turn those into findings."""
-    from ..files.safeio import read_text
+def read_source(folder, path: Path) -> Source:
+    """The source text at `path`, read by the rule of its data folder (`folder`, a
+    files/folder.DataFolder) and cut into lines once per run. Raises OSError
+    (safeio.Unreadable: outside the folder, not a regular file, too large) /
+    UnicodeDecodeError; callers turn those into findings."""
+    def build() -> Source:
+        text = folder.read_text(path).replace("\r\n", "\n").replace("\r", "\n")
+        kept, lines = [], []
+        for number, line in enumerate(text.split("\n"), 1):
+            squeezed = squeeze(line)
+            kept.append(squeezed)
+            lines.extend([number] * len(squeezed))
+        return Source(path, text, "".join(kept), tuple(lines))
 
-    text = read_text(path).replace("\r\n", "\n").replace("\r", "\n")
-    kept, lines = [], []
-    for number, line in enumerate(text.split("\n"), 1):
-        squeezed = squeeze(line)
-        kept.append(squeezed)
-        lines.extend([number] * len(squeezed))
-    return Source(path, text, "".join(kept), tuple(lines))
+    return folder.derived("source", path, build)

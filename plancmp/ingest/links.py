@@ -17,11 +17,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 from pathlib import Path
 
-from ..core.errors import PlanError
 from ..core.findings import Finding
 from ..core.model import Plan
 from ..core.positions import Pos
-from ..files.paths import data_dir, links_path, shown_path
 from .yamldoc import format_path, load as load_yaml
 
 
@@ -81,25 +79,27 @@ class Links:
         return link.reason if link else ""
 
 
-def load_links(path: Path, shown: str | None = None) -> Links:
-    """links.yaml as the commands read it: through the cache, keyed by its bytes (the schema
-    check costs the jsonschema import, which a warm run does not pay). A missing file
-    means no links."""
+def load_links(folder, path: Path, shown: str | None = None) -> Links:
+    """links.yaml as the commands read it: from its data folder (`folder`, by the folder's
+    rule), through the cache, keyed by its bytes (the schema check costs the jsonschema
+    import, which a warm run does not pay). No directory entry at `path` means no links; an
+    entry that cannot be read (a dangling symbolic link, a FIFO, a link out of the folder)
+    is a file-unreadable problem, never "no links"."""
     from ..files import cache
 
-    if not path.exists():
+    if not folder.has_entry(path):
         return Links()
-    return cache.by_files("links", [path], shown or "", lambda: read_links(path, shown), Links)
+    return cache.by_files("links", folder, [path], shown or "", lambda: read_links(folder, path, shown), Links)
 
 
-def read_links(path: Path, shown: str | None = None) -> Links:
+def read_links(folder, path: Path, shown: str | None = None) -> Links:
     """Read links.yaml and check its shape (`plancmp validate` reads it so, never cached).
     Entries with a problem are left out of the links and reported as problems."""
     from . import schema, schemacheck
 
-    if not path.exists():
+    if not folder.has_entry(path):
         return Links()
-    doc, findings = load_yaml(path, shown or str(path))
+    doc, findings = load_yaml(path, shown or str(path), folder)
     if doc is None:
         return Links(problems=list(findings))
     problems = findings + schemacheck.check(doc, schema.links_schema())
@@ -152,25 +152,10 @@ def check(links: Links, plans: dict[str, Plan], only: set[str] | None = None,
     return out
 
 
-def load_checked_links(plans: dict[str, Plan] | None = None, data: Path | None = None) -> Links:
-    """data/links.yaml, refused (PlanError) when it has errors: an entry that cannot be read,
-    or, among the links between the plans given, one naming an item that does not exist,
-    a pair both pinned and forbidden or pinned twice. A link never steers a diff unchecked.
-    `data`: the data folder (default data_dir()); `plancmp changes` reads another revision's."""
-    path = links_path(data or data_dir())
-    links = load_links(path, shown_path(path))
-    problems = list(links.problems)
-    if plans is not None and not problems:
-        problems = check(links, plans, only=set(plans))
-    if problems:
-        raise PlanError(f"{shown_path(path)} has errors; run `plancmp validate` for details", problems)
-    return links
-
-
-def check_default(data: Path, plans: dict[str, Plan], shown: str, broken: set[str] = frozenset()) -> tuple[list[str], list[Finding]]:
-    """`plancmp validate` with no paths: check data/links.yaml when it exists.
-    Returns (files checked, findings)."""
-    path = links_path(data)
-    if not path.exists():
+def check_default(folder, path: Path, plans: dict[str, Plan], shown: str,
+                  broken: set[str] = frozenset()) -> tuple[list[str], list[Finding]]:
+    """`plancmp validate`: check a data folder's links.yaml when it has one (a directory
+    entry: a dangling link is a file that cannot be read). Returns (files checked, findings)."""
+    if not folder.has_entry(path):
         return [], []
-    return [shown], check(read_links(path, shown), plans, broken=broken)
+    return [shown], check(read_links(folder, path, shown), plans, broken=broken)

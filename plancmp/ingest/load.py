@@ -10,9 +10,8 @@ from typing import NamedTuple
 
 from . import schema
 from ..core import vocab
-from ..core.errors import PlanError
-from ..core.findings import ERROR, Finding
-from ..files.paths import data_dir, plan_files, shown_path, source_problem
+from ..core.findings import Finding
+from ..files.paths import shown_path
 from ..core.model import Accept, Baseline, Evidence, Plan, Reveal, Service, SourceGap, Target, Task
 from .yamldoc import Doc, Pos, load as load_yaml
 
@@ -27,12 +26,13 @@ class Loaded(NamedTuple):
     findings: list[Finding]
 
 
-def load_plan(path: Path) -> Loaded:
-    doc, findings = load_yaml(path, shown_path(path))
-    return plan_from_doc(path, doc, findings)
+def load_plan(path: Path, folder) -> Loaded:
+    """A plan file of a data folder (`folder`, a files/folder.DataFolder: read by its rule)."""
+    doc, findings = load_yaml(path, shown_path(path), folder)
+    return plan_from_doc(path, doc, findings, folder)
 
 
-def plan_from_doc(path: Path, doc: Doc | None, findings: list[Finding]) -> Loaded:
+def plan_from_doc(path: Path, doc: Doc | None, findings: list[Finding], folder) -> Loaded:
     """The schema check and the typed Plan, for a file already read (validate reads each once)."""
     shown = shown_path(path)
     findings = list(findings)
@@ -45,7 +45,7 @@ def plan_from_doc(path: Path, doc: Doc | None, findings: list[Finding]) -> Loade
 
     findings += schemacheck.check(doc, schema.plan_schema())
     source = doc.data.get("source")
-    problem = source_problem(path, source) if isinstance(source, str) else None
+    problem = folder.source_problem(path, source) if isinstance(source, str) else None
     if problem:
         where = doc.pos(("source",))
         findings.append(Finding("source-outside", problem, where.file, where.line, where.col, "source"))
@@ -54,23 +54,26 @@ def plan_from_doc(path: Path, doc: Doc | None, findings: list[Finding]) -> Loade
     return Loaded(path, doc, plan, findings)
 
 
-def load_plan_cached(path: Path) -> Loaded:
+def load_plan_cached(path: Path, folder) -> Loaded:
     """load_plan and validate's checks of one file (quotes against the source, values, ids),
-    through the parsed-plan cache (plancmp/files/cache.py), keyed by the file's bytes, for the
-    commands that compare plans; `plancmp validate` always parses. The result keeps no Doc:
-    the commands that need one call load_plan."""
+    through the parsed-plan cache (plancmp/files/cache.py), for the commands that compare
+    plans; `plancmp validate` always parses. The entry is keyed by the plan file's bytes and
+    holds the real path and bytes of the source text its checks read: an edited, moved or
+    replaced source is checked again, so a command never compares a plan that validate would
+    reject. The result keeps no Doc: the commands that need one call load_plan."""
     from ..files import cache
 
     def parse() -> Loaded:
-        loaded = load_plan(path)
+        loaded = load_plan(path, folder)
         findings = loaded.findings
         if loaded.plan is not None:   # everything validate checks in one file: a plan with errors is never compared
             from .checks import check_plan
 
-            findings = findings + check_plan(loaded.plan, loaded.doc)
+            findings = findings + check_plan(loaded.plan, loaded.doc, folder)
         return Loaded(loaded.path, None, loaded.plan, findings)
 
-    return cache.by_files("plan", [path], "", parse, Loaded)
+    return cache.by_files("plan", folder, [path], "", parse, Loaded,
+                          read_too=lambda loaded: [loaded.plan.source] if loaded.plan is not None else [])
 
 
 def _item_path(path: str) -> str:
@@ -138,25 +141,3 @@ def _service(raw: dict, common: dict, doc: Doc, where: tuple) -> Service:
 def _task(raw: dict, common: dict, doc: Doc, where: tuple) -> Task:
     return Task(**common, title=raw["title"], basis=raw["basis"],
                 commitments=tuple(str(c) for c in raw.get("commitments") or ()))
-
-
-def load_all(directory: Path | None = None) -> dict[str, Plan]:
-    """Every plan in the data directory, by id. Raises PlanError on structural errors."""
-    files = plan_files(directory)
-    if not files:
-        raise PlanError(f"no plan files (*.yaml) in {shown_path(directory or data_dir() / 'plans')}")
-    plans: dict[str, Plan] = {}
-    problems: list[Finding] = []
-    for path in files:
-        loaded = load_plan_cached(path)
-        problems += [f for f in loaded.findings if f.severity == ERROR]
-        if loaded.plan is not None and loaded.plan.id != path.stem:
-            problems.append(Finding("id-not-file-name", f"plan id {loaded.plan.id!r} in a file named {path.name!r}",
-                                    shown_path(path)))
-        if loaded.plan is not None:
-            if loaded.plan.id in plans:
-                problems.append(Finding("duplicate-plan-id", f"plan id {loaded.plan.id!r} is also declared by {shown_path(plans[loaded.plan.id].path)}", shown_path(path)))
-            plans[loaded.plan.id] = loaded.plan
-    if problems:
-        raise PlanError("the plan files have errors; run `plancmp validate` for details", problems)
-    return plans

@@ -5,42 +5,32 @@ quote from the article and the plan items it restates. Found, read and checked h
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.errors import PlanError
 from ..core.findings import ERROR, Finding
 from ..core.model import Plan
-from ..files.paths import data_folder_of, plan_path, shown_path, source_problem
+from ..files.paths import shown_path
 from . import schema, schemacheck
 from .checks import quote_missing, source_named
-from .load import Loaded, load_plan_cached
 from .yamldoc import Doc, format_path, load as load_yaml
 
-
-def press_files(data: Path) -> list[Path]:
-    """The press files of a data folder."""
-    return sorted((data / "press").glob("*.yaml"))
+if TYPE_CHECKING:
+    from .workspace import Workspace
 
 
-def plan_beside(press_path: Path, plan_id: str) -> Loaded | None:
-    """The plan a press file names, from the plans/ folder beside it (a press file read
-    without its plan); None when that folder has no such plan file."""
-    path = plan_path(data_folder_of(press_path.resolve()), plan_id)
-    if not path.is_file():
-        return None
-    loaded = load_plan_cached(path)
-    return loaded if loaded.plan is None or loaded.plan.id == plan_id else None   # a file that declares another id
-
-
-def _plan_of(loaded: Loaded | None) -> Plan | None:
+def _plan_of(ws: Workspace, plan_id: str) -> Plan | None:
+    loaded = ws.press_plan(plan_id)
     return loaded.plan if loaded is not None else None
 
 
-def load_press(path: Path, plans: dict[str, Plan] | None = None) -> tuple[dict, Plan]:
-    """A press file and the plan it is about, both checked as `plancmp validate` checks them
-    (YAML, schema, links to existing items, quotes in the article): PlanError otherwise.
-    The plan comes from `plans`, else from the plans/ folder beside the press file."""
+def load_press(ws: Workspace, path: Path, plans: dict[str, Plan] | None = None) -> tuple[dict, Plan]:
+    """A press file of the workspace's data folder and the plan it is about, both checked as
+    `plancmp validate` checks them (YAML, schema, links to existing items, quotes in the
+    article): PlanError otherwise. The plan comes from `plans`, else from the folder's plans/
+    by its id (ws.press_plan: never from anywhere else)."""
     shown = shown_path(path)
-    doc, findings = load_yaml(path, shown)
+    doc, findings = load_yaml(path, shown, ws.folder)
     if doc is not None and isinstance(doc.data, dict):
         findings = findings + schemacheck.check(doc, schema.press_schema())
     errors = [f for f in findings if f.severity == ERROR]
@@ -48,37 +38,38 @@ def load_press(path: Path, plans: dict[str, Plan] | None = None) -> tuple[dict, 
         raise PlanError(f"{shown} has errors; run `plancmp validate {shown}` for details", errors)
     plan_id = doc.data["plan"]
     plan = (plans or {}).get(plan_id)
-    if plan is None and (beside := plan_beside(path, plan_id)) is not None:
+    if plan is None and (beside := ws.press_plan(plan_id)) is not None:
         plan_errors = [f for f in beside.findings if f.severity == ERROR]
         if beside.plan is None or plan_errors:
             raise PlanError(f"plan {plan_id!r} has errors; run `plancmp validate` for details", plan_errors)
         plan = beside.plan
-    errors = [f for f in check_press(path, doc, {plan.id: plan} if plan else {}) if f.severity == ERROR]
+    errors = [f for f in check_press(ws, path, doc, {plan.id: plan} if plan else {}) if f.severity == ERROR]
     if errors or plan is None:
         raise PlanError(f"{shown} has errors; run `plancmp validate {shown}` for details", errors)
     return doc.data, plan
 
 
-def article_of(path: Path, data: dict) -> Path | None:
+def article_of(ws: Workspace, path: Path, data: dict) -> Path | None:
     """The article a checked press file quotes (its `source`), beside it."""
     source = data.get("source")
-    if not isinstance(source, str) or not source or source_problem(path, source):
+    if not isinstance(source, str) or not source or ws.folder.source_problem(path, source):
         return None
     return path.parent / source
 
 
-def check_press(path: Path, doc: Doc, plans: dict[str, Plan]) -> list[Finding]:
+def check_press(ws: Workspace, path: Path, doc: Doc, plans: dict[str, Plan]) -> list[Finding]:
+    """A press file's links and quotes; `ws`: the workspace of its data folder."""
     out: list[Finding] = []
     data = doc.data
     if not isinstance(data.get("plan"), str) or not isinstance(data.get("claims"), list):
         return out  # the schema check has reported it; nothing to follow
-    plan = plans.get(data["plan"]) or _plan_of(plan_beside(path, data["plan"]))
+    plan = plans.get(data["plan"]) or _plan_of(ws, data["plan"])
     if plan is None:
         if isinstance(data.get("plan"), str):
             where = doc.pos(("plan",))
             out.append(Finding("link-unknown-plan", f"press file names plan {data.get('plan')!r}, which is neither validated with it nor in the plans/ folder beside it", where.file, where.line, where.col, "plan"))
         return out
-    source = source_named(path, path.parent / data["source"], doc, out) if isinstance(data.get("source"), str) and data["source"] else None
+    source = source_named(path, path.parent / data["source"], doc, out, ws.folder) if isinstance(data.get("source"), str) and data["source"] else None
     for i, claim in enumerate(data["claims"]):
         if not isinstance(claim, dict):
             continue

@@ -45,9 +45,8 @@ class Hit(NamedTuple):
 _SENTENCE = re.compile(r"[^。；！？;!?]*[。；！？;!?]?")
 
 
-def build(path: Path, shown: str) -> TextIndex:
-    """Raises OSError / UnicodeDecodeError like evidence.read_source."""
-    source = read_source(path)
+def build(source, shown: str) -> TextIndex:
+    """A source text (evidence.Source) cut into passages and indexed."""
     passages, folded = [], []
     offset = 0   # where the line starts in the squeezed source (squeeze drops the newlines)
     for number, line in enumerate(source.text.split("\n"), 1):
@@ -89,12 +88,15 @@ def background_lines(source, parts) -> list[tuple[int, int]] | None:
     return out
 
 
-def index_of(path: Path) -> TextIndex:
-    """build() through the content-keyed cache: one index per source text."""
+def index_of(folder, path: Path) -> TextIndex:
+    """build() of the source text at `path` in a data folder (a files/folder.DataFolder),
+    through the content-keyed cache (not kept for the run: a 300-province matrix would hold
+    every index at once). Raises OSError / UnicodeDecodeError like evidence.read_source."""
     from ..files import cache
     from ..files.paths import shown_path
 
-    return cache.by_files("text-index", [path], "", lambda: build(path, shown_path(path)), TextIndex)
+    return cache.by_files("text-index", folder, [path], "",
+                          lambda: build(read_source(folder, path), shown_path(path)), TextIndex)
 
 
 def coverage(query: str, text: str) -> tuple[float, int, int]:

@@ -6,17 +6,19 @@ links.yaml and press files.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.findings import ERROR, WARNING, Finding
 from ..core.model import Plan
-from ..files.paths import data_dir, data_folder_of, plan_files, shown_path
+from ..files.paths import data_folder_of, shown_path
 from . import schema, schemacheck
 from .checks import check_plan
 from .links import check_default as check_links
 from .load import Loaded, plan_from_doc
-from .press import check_press, press_files
+from .press import check_press
+from .workspace import Workspace
 from .yamldoc import Doc, load as load_yaml
 
 @dataclass
@@ -45,29 +47,36 @@ class Report:
                 "files": self.files, "findings": [f.as_dict() for f in self.findings]}
 
 
-def data_folder_files(folder: Path | None = None) -> list[Path]:
-    """The files validate checks in a data folder (default: data_dir()): plans, then press files."""
-    folder = folder or data_dir()
-    return plan_files(folder / "plans") + press_files(folder)
-
-
-def validate(paths: list[Path] | None = None) -> Report:
+def validate(ws: Workspace, paths: list[Path] | None = None) -> Report:
+    """Every check of the files named (default: every plan and press file of `ws`), each
+    file read by the rule of its data folder (the folder holding the plans/ or press/ it
+    stands in: `ws` when that is the workspace's, else one of its own), and of the
+    links.yaml of each of those folders."""
     default_run = not paths
-    paths = list(paths) if paths else data_folder_files()
+    paths = list(paths) if paths else ws.data_files()
+    spaces = {str(ws.folder.real): ws}
+
+    def space_of(path: Path) -> Workspace:
+        if default_run:
+            return ws
+        folder = data_folder_of(path)
+        return spaces.setdefault(os.path.realpath(folder), Workspace(folder))
+
     report = Report(files=[shown_path(p) for p in paths])
     plans: dict[str, Loaded] = {}
-    press_docs: list[tuple[Path, Doc]] = []
+    press_docs: list[tuple[Workspace, Path, Doc]] = []
     for path in paths:
-        doc, findings = load_yaml(path, shown_path(path))
+        space = space_of(path)
+        doc, findings = load_yaml(path, shown_path(path), space.folder)
         if doc is not None and isinstance(doc.data, dict) and "claims" in doc.data:
-            press_docs.append((path, doc))
+            press_docs.append((space, path, doc))
             report.findings += findings + schemacheck.check(doc, schema.press_schema())
             continue
-        loaded = plan_from_doc(path, doc, findings)
+        loaded = plan_from_doc(path, doc, findings, space.folder)
         report.findings += loaded.findings
         if loaded.plan is None:
             continue
-        report.findings += check_plan(loaded.plan, loaded.doc)
+        report.findings += check_plan(loaded.plan, loaded.doc, space.folder)
         if loaded.plan.id != path.stem and path.suffix in (".yaml", ".yml"):
             where = loaded.doc.pos(("id",))
             report.findings.append(Finding("id-not-file-name", f"plan id {loaded.plan.id!r} in a file named {path.name!r}; "
@@ -79,15 +88,15 @@ def validate(paths: list[Path] | None = None) -> Report:
             report.findings.append(Finding("duplicate-plan-id", f"plan id {loaded.plan.id!r} is also declared by {other}", where.file, where.line, where.col, "id"))
         else:
             plans[loaded.plan.id] = loaded
-    for path, doc in press_docs:
-        report.findings += check_press(path, doc, {k: v.plan for k, v in plans.items()})
+    for space, path, doc in press_docs:
+        report.findings += check_press(space, path, doc, {k: v.plan for k, v in plans.items()})
     by_id = {k: v.plan for k, v in plans.items()}
     read = {p.resolve() for p in paths}
-    for folder in ([data_dir()] if default_run else _data_folders(paths)):
+    for space in ([ws] if default_run else _data_folders(paths, space_of)):
         # links.yaml is checked whenever a plan of its folder is: it steers every diff
-        known = {**_plans_in(folder, skip=read), **by_id}
-        broken = {p.stem for p in plan_files(folder / "plans")} - set(known)
-        files, findings = check_links(folder, known, shown_path(folder / "links.yaml"), broken)
+        known = {**_plans_in(space, skip=read), **by_id}
+        broken = set(space.plan_ids()) - set(known)
+        files, findings = check_links(space.folder, space.links_path, known, shown_path(space.links_path), broken)
         report.files += files
         report.findings += findings
     if default_run:
@@ -96,26 +105,24 @@ def validate(paths: list[Path] | None = None) -> Report:
     return report
 
 
-def _data_folders(paths: list[Path]) -> list[Path]:
-    """The data folders (the folder holding plans/) of the plan files named."""
-    folders = []
+def _data_folders(paths: list[Path], space_of) -> list[Workspace]:
+    """The workspaces of the data folders (the folder holding plans/) of the plan files named."""
+    out: list[Workspace] = []
     for path in paths:
-        folder = data_folder_of(path.resolve())
-        if path.resolve().parent.name == "plans" and folder not in folders:
-            folders.append(folder)
-    return folders
+        space = space_of(path)
+        if path.absolute().parent.name == "plans" and space not in out:
+            out.append(space)
+    return out
 
 
-def _plans_in(folder: Path, skip: set[Path]) -> dict[str, Plan]:
+def _plans_in(ws: Workspace, skip: set[Path]) -> dict[str, Plan]:
     """The other plans of a data folder (those not in `skip`, read already), for checking its
     links (parsed through the cache)."""
-    from .load import load_plan_cached
-
     out = {}
-    for path in plan_files(folder / "plans"):
+    for path in ws.plan_files():
         if path.resolve() in skip:
             continue
-        loaded = load_plan_cached(path)
+        loaded = ws.loaded(path)
         if loaded.plan is not None:
             out.setdefault(loaded.plan.id, loaded.plan)
     return out

@@ -72,12 +72,14 @@ class _Refused(Exception):
         self.alias = alias  # found at the anchored node: parse() moves it to the alias
 
 
-def read_text(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
-    """Bytes -> text with the checks a hand-edited file needs; findings instead of exceptions."""
+def read_text(path: Path, shown: str, folder=None) -> tuple[str | None, list[Finding]]:
+    """Bytes -> text with the checks a hand-edited file needs; findings instead of exceptions.
+    A file of a data folder is read by its rule (`folder`, a files/folder.DataFolder: inside
+    the folder, once per run); a file named on the command line, as named."""
     from ..files.safeio import Unreadable, read_bytes
 
-    try:
-        raw = read_bytes(path, MAX_BYTES)   # a regular file under the limit, or a finding: never a hang
+    try:   # a regular file under the limit, or a finding: never a hang
+        raw = folder.read_bytes(path, MAX_BYTES) if folder is not None else read_bytes(path, MAX_BYTES)
     except Unreadable as exc:
         if "limit" in exc.reason:
             return None, [Finding("file-too-large", f"{exc.reason}; split or trim the file", shown)]
@@ -152,9 +154,9 @@ def _at_first_alias(finding: Finding, text: str) -> Finding:
     return finding
 
 
-def load(path: Path, shown: str | None = None) -> tuple[Doc | None, list[Finding]]:
+def load(path: Path, shown: str | None = None, folder=None) -> tuple[Doc | None, list[Finding]]:
     shown = shown or str(path)
-    text, findings = read_text(path, shown)
+    text, findings = read_text(path, shown, folder)
     if text is None:
         return None, findings
     return parse(text, shown)

@@ -20,14 +20,13 @@ import difflib
 import subprocess
 import tempfile
 from dataclasses import replace
-from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 from ..core.errors import PlanError
 from ..core.model import Item, Plan, item_data
 from ..core.verdicts import Diff, Row
-from ..files.paths import plan_path
+from ..ingest.workspace import Workspace
 
 
 class GitProblem(Exception):
@@ -118,23 +117,20 @@ def extract(commit: str, top: Path, rel: str, into: Path) -> int:
 
 # ---------------------------------------------------------------- diffs
 
-def diffs(data: Path) -> tuple[dict[str, Plan], dict[str, Diff]]:
-    """The plans of a data folder and {province: diff(reference, province)}, as the
-    cross-plan views compute them: the data_dir() through the whole-result cache (those
-    diffs are usually there already); any other folder (a revision's temporary copy,
-    whose path is new every run) directly."""
+def diffs(ws: Workspace, cached: bool = True) -> tuple[dict[str, Plan], dict[str, Diff]]:
+    """The plans of a workspace and {province: diff(reference, province)}, as the cross-plan
+    views compute them: the command's own workspace through the whole-result cache (those
+    diffs are usually there already, `cached`); a revision's temporary copy (a folder that
+    is new every run, so its entries would never be met again) directly."""
     from ..engine.compare import diff
-    from ..ingest.links import load_checked_links
     from .crossplan import against_reference, provinces, reference_id
-    from ..ingest.load import load_all
-    from ..files.paths import data_dir
 
-    plans = load_all(data / "plans")
-    links = load_checked_links(plans, data)   # every link between the plans, on both sides alike
-    if data.resolve() == data_dir().resolve():
-        return plans, against_reference(plans)
+    plans = ws.plans()
+    links = ws.links()   # every link between the plans, on both sides alike
+    if cached:
+        return plans, against_reference(ws)
     ref = reference_id(plans)
-    return plans, {pid: diff(plans[ref], plans[pid], links) for pid in provinces(plans)}
+    return plans, {pid: diff(plans[ref], plans[pid], links, ws=ws) for pid in provinces(plans)}
 
 
 def _key(row: Row) -> tuple[str, str]:
@@ -204,39 +200,32 @@ def _edited_line(item: Item, old: Item | None) -> int:
     return item.pos.line
 
 
-def _moved_line(old_file: Path, new_file: Path, old_line: int) -> int:
-    """Where a line of the file at REV stands in the working tree: the same line when it
-    survived, else the place where it was deleted or replaced (what a review sees)."""
-    found = _line_diff(old_file, new_file)
-    if found is None:
+def _moved_line(sides: _Sides, plan_id: str, old_line: int) -> int | None:
+    """Where a line of a plan file at REV stands in the working tree: the same line when it
+    survived, else the place where it was deleted or replaced (what a review sees); None
+    when the file is gone from the working tree, 1 when either side cannot be read."""
+    new_file = sides.ws.plan_path(plan_id)
+    if not sides.ws.folder.has_entry(new_file):
+        return None
+    try:   # each side's bytes as its workspace read them
+        old = sides.base.folder.read_text(sides.base.plan_path(plan_id)).splitlines()
+        new = sides.ws.folder.read_text(new_file).splitlines()
+    except (OSError, UnicodeDecodeError):
         return 1
-    opcodes, new_length = found
+    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
     for tag, i1, i2, j1, j2 in opcodes:
         if i1 <= old_line - 1 < i2:
             if tag == "equal":
                 return j1 + (old_line - 1 - i1) + 1
-            return min(j1 + 1, max(new_length, 1))
-    return max(new_length, 1)
-
-
-@cache
-def _line_diff(old_file: Path, new_file: Path) -> tuple[list, int] | None:
-    """The line diff of a plan file at REV and now (once per file, not per moved row), and
-    the file's length now; None when either cannot be read."""
-    from ..files.safeio import read_text
-
-    try:
-        old, new = read_text(old_file).splitlines(), read_text(new_file).splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    return difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes(), len(new)
+            return min(j1 + 1, max(len(new), 1))
+    return max(len(new), 1)
 
 
 class _Sides(NamedTuple):
     before: dict[str, Plan]
     after: dict[str, Plan]
-    base_data: Path
-    data: Path
+    base: Workspace           # the revision's temporary copy
+    ws: Workspace             # the working tree's data folder
     top: Path
 
 
@@ -259,12 +248,10 @@ def _location(before: Row | None, after: Row | None, province: str, sides: _Side
     for item in then:
         plan = sides.after.get(item.plan)
         if plan is None or plan.item(item.id) is None:
-            new_file = plan_path(sides.data, item.plan)
-            old_file = plan_path(sides.base_data, item.plan)
-            return rel(new_file), (_moved_line(old_file, new_file, item.pos.line) if new_file.is_file() else None)
+            return rel(sides.ws.plan_path(item.plan)), _moved_line(sides, item.plan, item.pos.line)
     if now:
         return rel(sides.after[now[0].plan].path), now[0].pos.line
-    return rel(plan_path(sides.data, province)), None
+    return rel(sides.ws.plan_path(province)), None
 
 
 # ---------------------------------------------------------------- the comparison
@@ -290,18 +277,18 @@ def compare(before: dict[str, Diff], after: dict[str, Diff], sides: _Sides) -> l
     return out
 
 
-def changes_since(rev: str, data: Path) -> list[Change]:
-    """Every changed row between the data folder at `rev` and the working tree.
+def changes_since(rev: str, ws: Workspace) -> list[Change]:
+    """Every changed row between the workspace's data folder at `rev` and the working tree.
     GitProblem when the revision cannot be read; PlanError when either side's plans or
     links have errors (REV's findings name the files as `REV:path`)."""
-    data = data.resolve()
+    data = ws.folder.real
     top = repo_root(data)
     commit = commit_of(rev, top)
     try:
         rel = data.relative_to(top).as_posix()
     except ValueError:
         raise GitProblem(f"the data folder {data} is not inside the repository {top}") from None
-    after_plans, after = diffs(data)
+    after_plans, after = diffs(ws)
     with tempfile.TemporaryDirectory(prefix="plancmp-changes-") as tmp:
         base_data = Path(tmp) / "data"
         base_data.mkdir()
@@ -309,8 +296,9 @@ def changes_since(rev: str, data: Path) -> list[Change]:
         if not any((base_data / "plans").glob("*.yaml")):
             raise GitProblem(f"{rev} has no plan files in {rel}/plans; choose a revision that has the data")
         name, fix = _namer(base_data, rev, rel)
+        base = Workspace(base_data)   # a second workspace, over the revision's copy
         try:
-            before_plans, before = diffs(base_data)
+            before_plans, before = diffs(base, cached=False)
         except PlanError as exc:
             raise PlanError(f"at {rev}: {fix(str(exc))}",
                             [replace(f, file=name(f.file), message=fix(f.message)) for f in exc.findings]) from None
@@ -319,7 +307,7 @@ def changes_since(rev: str, data: Path) -> list[Change]:
                                    notes=tuple(n.mapped(fix) for n in row.notes),
                                    passage=row.passage._replace(file=name(row.passage.file)) if row.passage else None)
                       for row in d.rows]
-        return compare(before, after, _Sides(before_plans, after_plans, base_data, data, top))
+        return compare(before, after, _Sides(before_plans, after_plans, base, ws, top))
 
 
 def _namer(base_data: Path, rev: str, rel: str):

@@ -5,10 +5,14 @@ verdict are engine/claims.py; press files are read and checked by ingest/press.p
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.i18n import Labels
 from ..core.model import Item, Plan
 from ..engine.claims import VERDICTS, claim_verdict, compare_numbers
+
+if TYPE_CHECKING:
+    from ..ingest.workspace import Workspace
 
 
 def _value_of(item: Item) -> str | None:
@@ -33,11 +37,11 @@ def judge(claim: dict, plan: Plan) -> dict:
 
 # ---------------------------------------------------------------- whole press files
 
-def claims_of(path: Path, plans: dict[str, Plan] | None = None) -> dict:
-    """Every claim of one press file, judged against its plan."""
+def claims_of(ws: Workspace, path: Path, plans: dict[str, Plan] | None = None) -> dict:
+    """Every claim of one press file of the workspace, judged against its plan."""
     from ..ingest.press import load_press
 
-    return judged(path, *load_press(path, plans))
+    return judged(path, *load_press(ws, path, plans))
 
 
 def judged(path: Path, data: dict, plan: Plan) -> dict:

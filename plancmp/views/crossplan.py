@@ -6,12 +6,16 @@ pair items themselves.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..core.errors import PlanError
 from ..core.model import KINDS, Item, Plan
 from ..core.verdicts import Diff, Row, label
 from ..engine.compare import diff
-from ..ingest.links import Links
-from .results import diff_of_plans
+from .results import diff_of
+
+if TYPE_CHECKING:
+    from ..ingest.workspace import Workspace
 
 
 def reference_id(plans: dict[str, Plan]) -> str:
@@ -29,23 +33,25 @@ def provinces(plans: dict[str, Plan]) -> list[str]:
     return sorted(pid for pid in plans if pid != ref)
 
 
-def against_reference(plans: dict[str, Plan], kinds: tuple[str, ...] = KINDS) -> dict[str, Diff]:
-    """{province id: diff(national, province)} for every other plan given, in id order, with
-    the curated links of their data folder; each through the cache of whole results."""
-    ref = plans[reference_id(plans)]
-    return {pid: diff_of_plans(ref, plans[pid], kinds) for pid in provinces(plans)}
+def against_reference(ws: Workspace, kinds: tuple[str, ...] = KINDS) -> dict[str, Diff]:
+    """{province id: diff(national, province)} for every other plan of the workspace, in id
+    order, with its curated links; each through the cache of whole results."""
+    plans = ws.plans()
+    ref = reference_id(plans)
+    return {pid: diff_of(ws, ref, pid, kinds) for pid in provinces(plans)}
 
 
-def counterparts(plans: dict[str, Plan], item: Item, links: Links | None) -> list[dict]:
-    """The item's counterpart in each other plan, with the verdict.
+def counterparts(ws: Workspace, item: Item) -> list[dict]:
+    """The item's counterpart in each other plan of the workspace, with the verdict.
 
     Against the national plan the verdict is always the province's commitment judged
     against the national one; between two provinces, the other plan's against this one.
     """
+    plans = ws.plans()
     ref = reference_id(plans)
 
     def pair(left: str, right: str) -> Diff:   # against national: the diff every command shares (cached)
-        return diff_of_plans(plans[left], plans[right], KINDS) if left == ref else diff(plans[left], plans[right], links)
+        return diff_of(ws, left, right, KINDS) if left == ref else diff(plans[left], plans[right], ws.links(), KINDS, ws)
 
     out = []
     for pid in sorted(plans):

@@ -2,17 +2,23 @@
 item holds (the rows `plancmp diff national P` calls `mentioned`), each with its sentence."""
 from __future__ import annotations
 
-from ..core.model import KINDS, Plan
+from typing import TYPE_CHECKING
+
+from ..core.model import KINDS
 from .crossplan import provinces, reference_id
-from .results import diff_of_plans
+from .results import diff_of
+
+if TYPE_CHECKING:
+    from ..ingest.workspace import Workspace
 
 
-def debt(plans: dict[str, Plan], plan_ids: list[str] | None = None) -> dict:
-    """The debt of `plan_ids` (default: every plan but the reference), plan by plan."""
+def debt(ws: Workspace, plan_ids: list[str] | None = None) -> dict:
+    """The debt of `plan_ids` (default: every plan of the workspace but the reference), plan by plan."""
+    plans = ws.plans()
     ref = reference_id(plans)
     rows = []
     for pid in plan_ids or provinces(plans):
-        for row in diff_of_plans(plans[ref], plans[pid], KINDS).rows:
+        for row in diff_of(ws, ref, pid, KINDS).rows:
             if row.status == "mentioned" and row.passage is not None:
                 rows.append({"plan": pid, "kind": row.kind, "domain": row.domain, "id": row.left.id,
                              "name": row.left.name, "file": row.passage.file, "line": row.passage.line,

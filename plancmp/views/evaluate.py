@@ -19,11 +19,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
+from typing import TYPE_CHECKING
 
 from ..core.errors import PlanError
-from ..core.model import KINDS, Plan
+from ..core.model import KINDS
 from ..core.verdicts import Row
+
+if TYPE_CHECKING:
+    from ..ingest.workspace import Workspace
 
 
 @dataclass
@@ -64,14 +67,15 @@ class Score:
         self.wrong_omissions += other.wrong_omissions
 
 
-def read_labels(path: Path) -> list[dict]:
-    """The `pairings:` of a labels file, read as plan files are (bounded, no anchors or tags)
-    and checked against its JSON Schema (schema.labels_schema); PlanError otherwise."""
+def read_labels(path: Path, folder=None) -> list[dict]:
+    """The `pairings:` of a labels file, read as plan files are (bounded, no anchors or tags;
+    by the rule of its data folder `folder` when it is one's, data/eval/pairs.yaml) and checked
+    against its JSON Schema (schema.labels_schema); PlanError otherwise."""
     from ..files.paths import shown_path
     from ..ingest import schema, schemacheck
     from ..ingest.yamldoc import load
 
-    doc, findings = load(path, shown_path(path))
+    doc, findings = load(path, shown_path(path), folder)
     if doc is not None:
         findings = findings + schemacheck.check(doc, schema.labels_schema())
     if doc is None or findings:
@@ -139,13 +143,16 @@ def score_row(s: Score, row: Row, label: Label, ref: str) -> None:
         s.fn.append((ref, str(label)))
 
 
-def evaluate(plans: dict[str, Plan], labels: list[dict], links=None) -> dict[str, Score]:
+def evaluate(ws: Workspace, labels: list[dict], links=None) -> dict[str, Score]:
+    """The scores per kind of the diffs of the workspace's plans the labels pair, with
+    `links` (None: the engine alone)."""
     from ..engine.compare import diff
 
+    plans = ws.plans()
     scores = {k: Score(k) for k in KINDS}
     for pairing in labels:
         a, b = plans[pairing["left"]], plans[pairing["right"]]
-        rows = {r.left.id: r for r in diff(a, b, links).rows if r.left is not None}
+        rows = {r.left.id: r for r in diff(a, b, links, KINDS, ws).rows if r.left is not None}
         for kind in KINDS:
             s = scores[kind]
             for left_id, value in (pairing.get(kind) or {}).items():

@@ -8,20 +8,25 @@ hold in a lost part of its source (unknown).
 """
 from __future__ import annotations
 
-from ..core.model import Plan
+from typing import TYPE_CHECKING
+
 from ..core.verdicts import BUCKETS, SYMBOLS, bucket_of, label, row_binding
 from ..core.vocab import domain_order
 from ..files import cache
-from ..files.paths import data_dir, links_path, plan_files
 from .show import items_by_domain, summary_text
 
+if TYPE_CHECKING:
+    from ..ingest.workspace import Workspace
 
-def matrix(plans: dict[str, Plan], kind: str = "targets", domain: str | None = None) -> dict:
+
+def matrix(ws: Workspace, kind: str = "targets", domain: str | None = None) -> dict:
+    """Every plan of the workspace against its reference, one verdict per national item of `kind`."""
     from .crossplan import against_reference, provinces, reference_id, row_for   # the engine: not for BUCKETS
 
+    plans = ws.plans()
     ref = plans[reference_id(plans)]
     others = provinces(plans)
-    diffs = against_reference(plans, (kind,))
+    diffs = against_reference(ws, (kind,))
     rows = []
     for item in items_by_domain(ref, (kind,), restatements=False):
         if domain and item.domain != domain:
@@ -68,44 +73,42 @@ def coverage(rows: list[dict], plan_ids: list[str]) -> list[dict]:
     return out
 
 
-def _memoised(kind: str, domain: str | None) -> dict:
-    """matrix() over every plan file of the data folder, with the curated links, memoised by
+def _memoised(ws: Workspace, kind: str, domain: str | None) -> dict:
+    """matrix() over every plan file of the workspace, with the curated links, memoised by
     those files (and the source texts) as results.py memoises a diff."""
     sources: list = []
 
     def compute() -> dict:
-        from ..ingest.links import load_checked_links
-        from ..ingest.load import load_all
-
-        plans = load_all()
+        plans = ws.plans()
         sources.extend(p.source for p in plans.values())
-        load_checked_links(plans)   # a broken link stops the grid, whichever two plans it joins
-        return matrix(plans, kind, domain)
+        ws.links()   # a broken link stops the grid, whichever two plans it joins
+        return matrix(ws, kind, domain)
 
-    files = [*plan_files(), links_path(data_dir())]
-    return cache.by_files("matrix-result", files, repr((kind, domain)), compute, dict, read_too=lambda _: sources)
+    files = [*ws.plan_files(), ws.links_path]
+    return cache.by_files("matrix-result", ws.folder, files, repr((kind, domain)), compute, dict,
+                          read_too=lambda _: sources)
 
 
-def matrix_of(kind: str, domains: list[str] | None = None, binding: str | None = None) -> dict:
-    """The matrix of one kind over every plan of the data folder, of some domains (default
+def matrix_of(ws: Workspace, kind: str, domains: list[str] | None = None, binding: str | None = None) -> dict:
+    """The matrix of one kind over every plan of the workspace, of some domains (default
     all; one cached result per domain) and one 属性 (default any)."""
     if not domains or len(domains) == 1:
-        data = _memoised(kind, domains[0] if domains else None)
+        data = _memoised(ws, kind, domains[0] if domains else None)
     else:
-        parts = [_memoised(kind, d) for d in sorted(domains, key=domain_order)]
+        parts = [_memoised(ws, kind, d) for d in sorted(domains, key=domain_order)]
         rows = [r for p in parts for r in p["rows"]]
         data = {**parts[0], "domain": ",".join(domains), "rows": rows, "coverage": coverage(rows, parts[0]["plans"]),
                 "added": {pid: sum(p["added"][pid] for p in parts) for pid in parts[0]["plans"]}}
     if binding:
         rows = [r for r in data["rows"] if r.get("binding") == binding]
         data = {**data, "binding": binding, "rows": rows, "coverage": coverage(rows, data["plans"]),
-                "added": _added(data, binding, domains)}
+                "added": _added(ws, data, binding, domains)}
     return data
 
 
-def _added(data: dict, binding: str, domains: list[str] | None) -> dict:
+def _added(ws: Workspace, data: dict, binding: str, domains: list[str] | None) -> dict:
     """Targets of each province of that 属性 with no national counterpart (through the cached diffs)."""
     from .results import diff_of
 
     return {pid: sum(r.status == "added" and row_binding(r) == binding and (not domains or r.domain in domains)
-                     for r in diff_of(data["reference"], pid, ("targets",)).rows) for pid in data["plans"]}
+                     for r in diff_of(ws, data["reference"], pid, ("targets",)).rows) for pid in data["plans"]}

@@ -20,9 +20,9 @@ Ties keep the national plan's order (domain, then file order).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.model import KINDS, Item, Plan, Service, Target, Task
-from ..files.paths import data_folder_of
 from ..ingest.press import article_of
 from .claims import judged
 from .crossplan import provinces, reference_id
@@ -30,18 +30,24 @@ from .matrix import coverage, matrix
 from .show import gap_record
 from .targetgrid import target_grid
 
+if TYPE_CHECKING:
+    from ..ingest.workspace import Workspace
+
 HIGHLIGHTS = 3          # strongest and weakest points per province
 SHOWN_MAX = 14          # characters of a cell's value before it is cut (the popover has it whole)
 DIGEST_CHARS = 12       # hex characters of the data digest the page shows
 
 
-def report(plans: dict[str, Plan], date: str | None = None) -> dict:
+def report(ws: Workspace, date: str | None = None) -> dict:
+    """Everything the report shows, from the workspace's plans, links and press files."""
+    plans = ws.plans()
+    ws.links()   # a broken link stops the report, whichever two plans it joins
     ref = reference_id(plans)
     others = provinces(plans)
-    matrices = {kind: matrix(plans, kind) for kind in KINDS}
+    matrices = {kind: matrix(ws, kind) for kind in KINDS}
     for m in matrices.values():
         _annotate(m, plans)
-    press = _press(plans)
+    press = _press(ws, plans)
     return {
         "reference": ref,
         "plans": [{"id": pid, "name": plans[pid].name, "region": plans[pid].region, "level": plans[pid].level,
@@ -50,10 +56,10 @@ def report(plans: dict[str, Plan], date: str | None = None) -> dict:
         "matrices": matrices,
         "coverage": coverage_all_kinds(matrices, others),
         "highlights": {pid: highlights(matrices, plans, pid) for pid in others},
-        "targets": target_grid(plans),
+        "targets": target_grid(ws),
         "gaps": [gap_record(plans[pid], g) for pid in sorted(plans) for g in plans[pid].source_gaps],
         "claims": [judged(path, data, plan) for path, (data, plan) in press.items()],   # what the press says
-        "stamp": stamp(plans, {path: article_of(path, data) for path, (data, _) in press.items()}, date),
+        "stamp": stamp(ws, plans, {path: article_of(ws, path, data) for path, (data, _) in press.items()}, date),
     }
 
 
@@ -207,55 +213,51 @@ def _point(kind: str, row: dict, cell: dict, x: Item, y: Item | None, why: str, 
 
 # ---------------------------------------------------------------- the stamp
 
-def _press(plans: dict[str, Plan]) -> dict[Path, tuple[dict, Plan]]:
-    """The press files of the plans' data folder, each checked with the plan it is about."""
-    from ..ingest.press import load_press, press_files
+def _press(ws: Workspace, plans: dict[str, Plan]) -> dict[Path, tuple[dict, Plan]]:
+    """The press files of the workspace, each checked with the plan it is about."""
+    from ..ingest.press import load_press
 
     if not plans:
         return {}
-    data = data_folder_of(next(iter(plans.values())).path.resolve())
-    return {path: load_press(path, plans) for path in press_files(data)}
+    return {path: load_press(ws, path, plans) for path in ws.press_files()}
 
 
-def data_files(plans: dict[str, Plan], press: dict[Path, Path | None]) -> list[tuple[str, Path]]:
+def data_files(ws: Workspace, plans: dict[str, Plan], press: dict[Path, Path | None]) -> list[tuple[str, Path]]:
     """(name, path) of every data file the report reads, in name order: the plan files,
     links.yaml, each plan's source text, the press files and the articles they quote
     ({press file: article}). Names are relative to the data folder (the folder holding plans/)."""
-    from ..files.paths import links_path
-
     if not plans:
         return []
-    data = data_folder_of(next(iter(plans.values())).path.resolve())
     paths: set[Path] = set()
     for plan in plans.values():
         paths |= {plan.path, plan.source}
-    if links_path(data).is_file():
-        paths.add(links_path(data))
+    if ws.folder.has_entry(ws.links_path):
+        paths.add(ws.links_path)
     for path, article in press.items():
         paths |= {path, article} - {None}
 
     def name(path: Path) -> str:
         try:
-            return path.resolve().relative_to(data).as_posix()
-        except ValueError:
+            return Path(ws.folder.locate(path)).relative_to(ws.folder.real).as_posix()
+        except (OSError, ValueError):
             return path.as_posix()
 
     return sorted(((name(p), p) for p in paths), key=lambda np: np[0])
 
 
-def stamp(plans: dict[str, Plan], press: dict[Path, Path | None], date: str | None = None) -> dict:
+def stamp(ws: Workspace, plans: dict[str, Plan], press: dict[Path, Path | None], date: str | None = None) -> dict:
     """plancmp's version and a BLAKE2b digest over the data files (each as its name, its size and
-    its bytes, in name order); the date only when one is given."""
+    its bytes, as the workspace read them, in name order); the date only when one is given."""
     from hashlib import blake2b
 
     from .. import __version__
-    from ..files.safeio import Unreadable, read_bytes
+    from ..files.safeio import Unreadable
 
     whole = blake2b(digest_size=16, person=b"plancmp-report")
     files = []
-    for name, path in data_files(plans, press):
+    for name, path in data_files(ws, plans, press):
         try:
-            content = read_bytes(path)
+            content = ws.folder.read_bytes(path)
         except Unreadable as exc:
             content = f"unreadable: {exc.reason}".encode()
         whole.update(name.encode() + b"\0" + str(len(content)).encode() + b"\0" + content)

@@ -8,42 +8,27 @@ imported. Filtering (--domain, --status) and rendering always run.
 """
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING
 
-from ..core.model import Plan
 from ..core.verdicts import Diff
 from ..files import cache
-from ..files.paths import data_folder_of, links_path
-from ..ingest import planref
+
+if TYPE_CHECKING:
+    from ..ingest.workspace import Workspace
 
 
-def diff_of(left_id: str, right_id: str, kinds: tuple[str, ...]) -> Diff:
-    """The diff of two plans of the data folder, by id: a warm run parses neither. PlanError
-    when either plan or links.yaml has errors (never cached: an error is reported every run)."""
-    return _cached(planref.path_of(left_id), planref.path_of(right_id), kinds,
-                   lambda: (planref.load(left_id), planref.load(right_id)))
-
-
-def diff_of_plans(a: Plan, b: Plan, kinds: tuple[str, ...]) -> Diff:
-    """The diff of two plans as their files hold them, through the same cache as diff_of
-    (one entry when they come from the data folder). The files are read again when the
-    diff is computed: an entry is filed under the bytes it was computed from, even when a
-    file changed after `a` and `b` were loaded."""
-    return _cached(a.path, b.path, kinds,
-                   lambda: (planref.load(a.id, a.path.parent), planref.load(b.id, b.path.parent)))
-
-
-def _cached(left: Path, right: Path, kinds: tuple[str, ...], plans: Callable[[], tuple[Plan, Plan]]) -> Diff:
-    data = data_folder_of(left)
-
+def diff_of(ws: Workspace, left_id: str, right_id: str, kinds: tuple[str, ...]) -> Diff:
+    """The diff of two plans of the workspace, by id: a warm run parses neither. PlanError
+    when either plan or the links between them have errors (never cached: an error is
+    reported every run). The entry is filed under the bytes the workspace read, which are
+    the bytes its plans were parsed from."""
     def compute() -> Diff:
         from ..engine.compare import diff
-        from ..ingest.links import load_checked_links
 
-        a, b = plans()
-        return diff(a, b, load_checked_links({a.id: a, b.id: b}, data), kinds)
+        a, b = ws.plan(left_id), ws.plan(right_id)
+        return diff(a, b, ws.links({a.id: a, b.id: b}), kinds, ws)
 
     # the diff searches B's source text before it says `omitted`: a changed text is a new diff
-    return cache.by_files("diff-result", [left, right, links_path(data)], repr(kinds), compute, Diff,
+    files = [ws.plan_path(left_id), ws.plan_path(right_id), ws.links_path]
+    return cache.by_files("diff-result", ws.folder, files, repr(kinds), compute, Diff,
                           read_too=lambda d: [d.left.source, d.right.source])

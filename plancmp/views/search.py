@@ -9,9 +9,14 @@ case, punctuation and spaces, as the aligner does (textnorm.fold_char): 托位 f
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .crossplan import reference_id, row_stating
-from ..core.model import KINDS, Plan
+from ..core.model import KINDS
 from .show import items_by_domain, source_line
+
+if TYPE_CHECKING:
+    from ..ingest.workspace import Workspace
 
 
 def _fold(text: str) -> str:
@@ -20,24 +25,25 @@ def _fold(text: str) -> str:
     return "".join(map(fold_char, text or "")).lower()
 
 
-def search(plans: dict[str, Plan], query: str, plan_ids: list[str] | None = None,
+def search(ws: Workspace, query: str, plan_ids: list[str] | None = None,
            kinds: tuple[str, ...] = KINDS, sentences: bool = True) -> dict:
+    """Every item and sentence of the workspace's plans (`plan_ids`, default all) that states `query`."""
     from ..files.paths import shown_path
     from .results import diff_of
-    from ..ingest.textsearch import index_of
 
+    plans = ws.plans()
     q = _fold(query)
     ref = reference_id(plans)
     chosen = plan_ids or sorted(plans, key=lambda p: (p != ref, p))
     hits = []
     for pid in chosen:
         plan = plans[pid]
-        diff = None if pid == ref else diff_of(ref, pid, KINDS)
+        diff = None if pid == ref else diff_of(ws, ref, pid, KINDS)
         seen_lines = set()
         for item in items_by_domain(plan, kinds):
             if q not in _fold(item.name) and q not in _fold(item.evidence.quote):
                 continue
-            line = source_line(plan, item)
+            line = source_line(ws, plan, item)
             seen_lines.add(line)
             if diff is None:
                 status, counterpart = "reference", None
@@ -51,7 +57,7 @@ def search(plans: dict[str, Plan], query: str, plan_ids: list[str] | None = None
         if not sentences:
             continue
         try:
-            index = index_of(plan.source)
+            index = ws.text_index(plan.source)
         except (OSError, UnicodeDecodeError):
             continue
         mentions = {}

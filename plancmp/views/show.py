@@ -1,15 +1,20 @@
 """What `plancmp show` tells about a plan or one of its items, as plain data.
 
-`overview(plan)`: the plan's items by domain. `detail(plan, item)`: one item with its
+`overview(ws, plan)`: the plan's items by domain. `detail(ws, item)`: one item with its
 evidence, where the quote stands in the source text (file:line) and where the item
 is defined in the YAML. Counterparts in other plans come from the diff engine
 (`plancmp.views.crossplan`).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..files.paths import shown_path
 from ..core.model import KINDS, Item, Plan, Service, Target, Task, change_text
 from ..core.vocab import domain_order
+
+if TYPE_CHECKING:
+    from ..ingest.workspace import Workspace
 
 
 def summary_text(item: Item) -> str:
@@ -24,17 +29,15 @@ def summary_text(item: Item) -> str:
     return ""
 
 
-def source_line(plan: Plan, item: Item) -> int | None:
+def source_line(ws: Workspace, plan: Plan, item: Item) -> int | None:
     """1-based line of the item's quote in the plan's source text; None when unreadable or absent."""
     try:
-        from ..ingest.evidence import read_source   # rapidfuzz: only for one item's detail
-
-        return read_source(plan.source).line_of_quote(item.evidence.quote)
+        return ws.source(plan.source).line_of_quote(item.evidence.quote)
     except (OSError, UnicodeDecodeError):
         return None
 
 
-def item_record(plan: Plan, item: Item) -> dict:
+def item_record(ws: Workspace, plan: Plan, item: Item) -> dict:
     """Every field of an item as JSON-ready data, with its evidence and positions."""
     record: dict = {"plan": plan.id, "kind": item.kind, "id": item.id, "ref": item.ref,
                     "domain": item.domain, "name": item.name}
@@ -48,7 +51,7 @@ def item_record(plan: Plan, item: Item) -> dict:
                    "listed": item.listed}
     elif isinstance(item, Task):
         record |= {"title": item.title, "basis": item.basis, "commitments": list(item.commitments)}
-    line = source_line(plan, item)
+    line = source_line(ws, plan, item)
     record["evidence"] = {"quote": item.evidence.quote, "section": item.evidence.section,
                           "source": shown_path(plan.source), "line": line}
     record["defined"] = {"file": shown_path(plan.path), "line": item.pos.line}
@@ -81,7 +84,7 @@ def find_items(plan: Plan, query: str) -> list[Item]:
     return [(first or named)[0]] if len(first) == 1 or len(named) == 1 else named
 
 
-def overview(plan: Plan, kinds: tuple[str, ...] = KINDS, domains: list[str] | None = None,
+def overview(ws: Workspace, plan: Plan, kinds: tuple[str, ...] = KINDS, domains: list[str] | None = None,
              binding: str | None = None) -> dict:
     """The plan's items of these kinds by domain; only `domains` (default all), only targets
     of that 属性 (`binding`, default any)."""
@@ -93,7 +96,7 @@ def overview(plan: Plan, kinds: tuple[str, ...] = KINDS, domains: list[str] | No
                  "notes": plan.notes},
         "counts": {kind: sum(i.kind == kind for i in items) for kind in kinds},
         "source_gaps": [gap_record(plan, g) for g in plan.source_gaps],
-        "items": [item_record(plan, i) for i in items],
+        "items": [item_record(ws, plan, i) for i in items],
     }
 
 
@@ -103,13 +106,16 @@ def gap_record(plan: Plan, gap) -> dict:
             "reveals": [{"indicator": r.indicator, "quote": r.quote} for r in gap.reveals]}
 
 
-def detail(plans: dict[str, Plan], item: Item, links=None) -> dict:
-    """One item and its counterpart (with the verdict) in every other plan."""
+def detail(ws: Workspace, item: Item) -> dict:
+    """One item of a plan of the workspace and its counterpart (with the verdict) in every
+    other plan (with the workspace's links, checked)."""
     from .crossplan import counterparts
 
-    found = counterparts(plans, item, links)
+    plans = ws.plans()
+    ws.links()
+    found = counterparts(ws, item)
     for c in found:
-        c["counterpart"] = item_record(plans[c["plan"]], c["counterpart"]) if c["counterpart"] else None
+        c["counterpart"] = item_record(ws, plans[c["plan"]], c["counterpart"]) if c["counterpart"] else None
     plan = plans[item.plan]
     first = plan.item(item.restates) if item.restates else item
     # every statement of the same indicator in this plan, the first one included
@@ -117,7 +123,7 @@ def detail(plans: dict[str, Plan], item: Item, links=None) -> dict:
     from ..ingest import consistency
 
     checks = [consistency.compare(first, t) for t in statements[1:]]
-    return {"item": item_record(plan, item), "counterparts": found,
-            "statements": [item_record(plan, t) for t in statements] if len(statements) > 1 else [],
+    return {"item": item_record(ws, plan, item), "counterparts": found,
+            "statements": [item_record(ws, plan, t) for t in statements] if len(statements) > 1 else [],
             "consistency": [{"verdict": c.verdict, "first": c.first.id, "again": c.again.id, "message": c.message}
                             for c in checks if c is not None and c.verdict != consistency.AGREES]}

@@ -8,6 +8,8 @@ footnote flags.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..core.verdicts import STATUSES, label
 from .crossplan import against_reference, reference_id, row_for
 from ..core.i18n import Labels
@@ -15,13 +17,17 @@ from ..core.model import TARGET_FLAGS, Item, Plan, Target, change_text
 from .show import items_by_domain, source_line
 from ..core.vocab import domain_order
 
-def target_cell(plan: Plan, target: Item, status: str, row=None) -> dict:
+if TYPE_CHECKING:
+    from ..ingest.workspace import Workspace
+
+
+def target_cell(ws: Workspace, plan: Plan, target: Item, status: str, row=None) -> dict:
     if not isinstance(target, Target):   # a province states the national target in a task or service
         return {**empty_cell(status, row), "id": target.id, "indicator": target.name, "kind": target.kind,
                 "value": f"({target.kind}) {target.name}", "unit": None, "baseline": None, "target": None,
                 "year": None, "binding": None, "basis": f"{target.kind[:-1]} ({getattr(target, 'basis', None) or 'list'})", "body_text": True,
                 "flags": [], "score": row.score if row else None, "confidence": row.confidence if row else None,
-                "quote": target.evidence.quote, "section": target.evidence.section, "line": source_line(plan, target)}
+                "quote": target.evidence.quote, "section": target.evidence.section, "line": source_line(ws, plan, target)}
     return {"id": target.id, "indicator": target.indicator, "value": change_text(target.target, target.baseline, year=False, without=""), "unit": target.unit,
             "baseline": {"value": target.baseline.value, "year": target.baseline.year} if target.baseline else None,
             "target": target.target, "year": target.year, "binding": target.binding, "basis": target.basis,
@@ -30,7 +36,7 @@ def target_cell(plan: Plan, target: Item, status: str, row=None) -> dict:
             "score": row.score if row else None, "confidence": row.confidence if row else None,
             "notes": list(row.notes) if row else [],
             "quote": target.evidence.quote, "section": target.evidence.section,
-            "line": source_line(plan, target)}
+            "line": source_line(ws, plan, target)}
 
 
 def also_cell(item: Item) -> dict:
@@ -44,26 +50,29 @@ def empty_cell(status: str, row=None) -> dict:
     return {"id": None, "status": status, "label": label(status), "notes": list(row.notes) if row else []}
 
 
-def target_grid(plans: dict[str, Plan], plan_ids: list[str] | None = None, domains: list[str] | None = None,
+def target_grid(ws: Workspace, plan_ids: list[str] | None = None, domains: list[str] | None = None,
                 binding: str | None = None) -> dict:
     """One row per indicator: national's, then each province's own, in domain order; only
     `domains` (default all) and only rows whose first statement (national's target, or for
-    an added row the province's) is of that 属性 (`binding`, default any)."""
+    an added row the province's) is of that 属性 (`binding`, default any). A broken link
+    stops the grid, whichever two plans it joins."""
+    plans = ws.plans()
+    ws.links()
     ref = plans[reference_id(plans)]
-    diffs = against_reference(plans, ("targets",))
+    diffs = against_reference(ws, ("targets",))
     shown = [pid for pid in (plan_ids or sorted(diffs)) if pid in diffs]
     rows = []
     for item in items_by_domain(ref, ("targets",), restatements=False):
         if domains and item.domain not in domains:
             continue
-        cells = {ref.id: target_cell(ref, item, "reference")}
+        cells = {ref.id: target_cell(ws, ref, item, "reference")}
         again = [t for t in ref.targets if t.restates == item.id]   # the reference's own restatements
         if again:
             cells[ref.id]["also"] = [also_cell(t) for t in again]
         for pid in shown:
             row = row_for(diffs[pid], item)
             status = row.status if row else "omitted"
-            cells[pid] = target_cell(plans[pid], row.right, status, row) if row and row.right else empty_cell(status, row)
+            cells[pid] = target_cell(ws, plans[pid], row.right, status, row) if row and row.right else empty_cell(status, row)
             if row and row.also:   # further statements: 力争4.5 beside ≥3, the items of a one-to-many cover
                 cells[pid]["also"] = [also_cell(i) for i in row.also]
         rows.append({"domain": item.domain, "indicator": item.indicator, "unit": item.unit, "origin": ref.id,
@@ -74,7 +83,7 @@ def target_grid(plans: dict[str, Plan], plan_ids: list[str] | None = None, domai
                 continue
             cells = {ref.id: empty_cell("absent")}
             cells |= {other: empty_cell("absent") for other in shown}
-            cells[pid] = target_cell(plans[pid], row.right, "added", row)
+            cells[pid] = target_cell(ws, plans[pid], row.right, "added", row)
             if row.also:
                 cells[pid]["also"] = [also_cell(i) for i in row.also]
             rows.append({"domain": row.domain, "indicator": row.right.indicator, "unit": row.right.unit,

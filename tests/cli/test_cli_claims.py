@@ -75,10 +75,10 @@ def test_verdicts_of_the_curated_article(judged, curated):
 
 
 def test_numbers_that_differ_are_over_or_understated():
-    from plancmp.ingest import planref
     from plancmp.engine.claims import compare_numbers
+    from plancmp.ingest.workspace import Workspace
 
-    share = planref.load("liaoning", DATA / "plans").item("inclusive-kindergarten-enrolment-share")
+    share = Workspace(DATA).plan("liaoning").item("inclusive-kindergarten-enrolment-share")
     [higher] = compare_numbers("普惠性幼儿园在园幼儿占比超过90%", [share])
     [lower] = compare_numbers("普惠性幼儿园在园幼儿占比达到80%", [share])
     [weaker] = compare_numbers("普惠性幼儿园在园幼儿占比力争达到85%以上", [share])

@@ -231,12 +231,12 @@ def test_aliases_are_kept_in_the_plan_file_and_resolve_with_plancmp_data(runner,
     assert result.exit_code == 0, result.output
     assert 'aliases: ["浙江", "zj"]' in (data / "plans" / "zhejiang.yaml").read_text(encoding="utf-8")
     monkeypatch.setenv("PLANCMP_DATA", str(data))
-    from plancmp.ingest.planref import UnknownPlan, resolve
+    from plancmp.ingest.workspace import UnknownPlan, Workspace
 
-    assert [resolve(q) for q in ("浙江", "ZJ", "zhejiang省", "zhejiang")] == ["zhejiang"] * 4
+    assert [Workspace.open().resolve(q) for q in ("浙江", "ZJ", "zhejiang省", "zhejiang")] == ["zhejiang"] * 4
     monkeypatch.delenv("PLANCMP_DATA")
     with pytest.raises(UnknownPlan):
-        resolve("zj")   # the installed package learned nothing
+        Workspace.open().resolve("zj")   # the installed package learned nothing
 
 
 def test_an_alias_another_plan_has_is_refused(runner, tmp_path):
@@ -253,21 +253,23 @@ def test_an_alias_another_plan_has_is_refused(runner, tmp_path):
     (["region: 浙江省", "aliases: [", "  浙江, zj]"], "zj"),    # a flow list over two lines is YAML too
 ])
 def test_a_plan_is_found_by_its_region_and_aliases_as_yaml_reads_them(tmp_path, lines, typed):
-    from plancmp.ingest.planref import resolve
+    from plancmp.ingest.workspace import Workspace
 
     text = ["id: x", "name: 某省规划", "level: province", *lines, "period: 2021-2025", "source: x.txt"]
-    (tmp_path / "x.yaml").write_text("\n".join(text) + "\n", encoding="utf-8")
-    assert resolve(typed, tmp_path) == "x"
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "x.yaml").write_text("\n".join(text) + "\n", encoding="utf-8")
+    assert Workspace(tmp_path).resolve(typed) == "x"
 
 
 def test_odd_plan_files_leave_a_name_unknown(tmp_path):
-    from plancmp.ingest.planref import UnknownPlan, resolve
+    from plancmp.ingest.workspace import UnknownPlan, Workspace
 
     plan = "id: binary\nname: 某省规划\nlevel: province\nregion: 某省\naliases: [x]\nperiod: 2021-2025\nsource: x.txt\n"
-    (tmp_path / "binary.yaml").write_bytes(plan.encode() + b"# \xff\xfe not UTF-8\n")   # a plan but for one byte
-    (tmp_path / "folder.yaml").mkdir()
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "binary.yaml").write_bytes(plan.encode() + b"# \xff\xfe not UTF-8\n")   # a plan but for one byte
+    (tmp_path / "plans" / "folder.yaml").mkdir()
     with pytest.raises(UnknownPlan):   # neither file is read as a plan: no region, no aliases
-        resolve("x", tmp_path)
+        Workspace(tmp_path).resolve("x")
 
 
 # --- layouts the four texts do not show (drafted from small texts) ------------------------

@@ -174,11 +174,10 @@ def test_the_first_screen_answers_per_province(runner, tmp_path):
 
 
 def test_strongest_and_weakest_follow_the_stated_rule():
-    from plancmp.ingest.load import load_all
+    from plancmp.ingest.workspace import Workspace
     from plancmp.views.report import report
 
-    plans = load_all(DATA / "plans")
-    data = report(plans)
+    data = report(Workspace(DATA))
     strong_order = ["binding-exceeds", "exceeds", "exceeds-commitment", "quantified"]
     weak_order = ["binding-below", "binding-omitted", "below", "omitted-target", "below-commitment",
                   "omitted-service", "omitted-task"]

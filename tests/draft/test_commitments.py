@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from plancmp.ingest.workspace import Workspace
 from plancmp.draft import draft_text
 from plancmp.draft.reference import load
 from plancmp.ingest.checks import in_quote
@@ -15,7 +16,7 @@ from conftest import DATA
 @cache
 def drafted(plan: str) -> tuple[dict, ...]:
     text = (DATA / "sources" / f"{plan}.txt").read_text(encoding="utf-8")
-    return tuple(draft_text(text, load(DATA)).tasks)
+    return tuple(draft_text(text, load(Workspace(DATA))).tasks)
 
 
 def tasks(plan: str) -> dict[str, dict]:

@@ -3,6 +3,7 @@
 same four gaps (data/plans/gansu.yaml); the drafted ones say they are unchecked."""
 from __future__ import annotations
 
+from plancmp.ingest.workspace import Workspace
 from plancmp.draft import draft_text
 from plancmp.ingest.evidence import squeeze
 
@@ -43,7 +44,7 @@ def test_a_note_that_opens_with_a_reference_indicator_reveals_it():
     from plancmp.draft.reference import load
 
     text = (DATA / "sources" / "gansu.txt").read_text(encoding="utf-8")
-    table = next(g for g in draft_text(text, load(DATA)).gaps if g["id"] == "table-1")
+    table = next(g for g in draft_text(text, load(Workspace(DATA))).gaps if g["id"] == "table-1")
     assert {r["indicator"] for r in table["reveals"]} == {r["indicator"] for r in plan_yaml("gansu")["source_gaps"][0]["reveals"]}
 
 

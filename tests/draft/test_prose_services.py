@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from plancmp.ingest.workspace import Workspace
 from plancmp.draft import draft_text
 from plancmp.draft.measure import _Lines
 from plancmp.draft.reference import load
@@ -16,7 +17,7 @@ from conftest import DATA
 @cache
 def drafted(plan: str):
     text = (DATA / "sources" / f"{plan}.txt").read_text(encoding="utf-8")
-    return text, draft_text(text, load(DATA))
+    return text, draft_text(text, load(Workspace(DATA)))
 
 
 def on_line(plan: str, line: int) -> dict[str, dict]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from plancmp.ingest.workspace import Workspace
 from plancmp.draft import draft_text
 from plancmp.draft.measure import _Lines
 from plancmp.draft.reference import load
@@ -21,7 +22,7 @@ from conftest import DATA
 @cache
 def drafted(plan: str):
     text = (DATA / "sources" / f"{plan}.txt").read_text(encoding="utf-8")
-    return text, draft_text(text, None if plan == "national" else load(DATA))
+    return text, draft_text(text, None if plan == "national" else load(Workspace(DATA)))
 
 
 def on_line(plan: str, line: int) -> list[dict]:

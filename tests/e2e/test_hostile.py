@@ -32,16 +32,9 @@ def _cli(*args, cwd=None, env=None, timeout=60, input=None):
 
 
 @pytest.fixture
-def data(tmp_path, monkeypatch):
-    """A private copy of the data folder, the working directory, with its own cache."""
-    copy = tmp_path / "data"
-    shutil.copytree(DATA, copy)
-    monkeypatch.setenv("PLANCMP_DATA", str(copy))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    monkeypatch.delenv("PLANCMP_NO_CACHE", raising=False)
-    monkeypatch.chdir(tmp_path)
-    return copy
+def data(private_data):
+    """A private copy of the data folder, with its own cache; the working directory is its parent."""
+    return private_data
 
 
 def _set_source(data: Path, value: str) -> None:
@@ -275,9 +268,9 @@ def test_twenty_thousand_links_cost_little(data):
     extra = "".join(f'  - {{forbid: "national:x{n} = liaoning:y{n}", reason: "bulk"}}\n' for n in range(20_000))
     links = data / "links.yaml"
     links.write_text(links.read_text(encoding="utf-8") + extra, encoding="utf-8")
-    from plancmp.ingest.links import load_links
+    from plancmp.ingest.workspace import Workspace
 
-    loaded = load_links(links, "links.yaml")
+    loaded = Workspace(data).links_file()
     start = time.perf_counter()
     for n in range(5000):
         assert loaded.forbidden(f"national:x{n}", f"liaoning:y{n}")

@@ -36,6 +36,7 @@ import pytest  # noqa: E402
 
 from conftest import PLANCMP, replace_once  # noqa: E402
 from plancmp.files import cache  # noqa: E402
+from plancmp.files.folder import DataFolder  # noqa: E402
 from plancmp.ingest.load import Loaded, load_plan_cached  # noqa: E402
 
 COMMANDS = [["diff", "national", "liaoning"], ["diff", "national", "gansu", "--format", "json", "--evidence"],
@@ -124,9 +125,10 @@ def test_validate_never_trusts_the_cache(cache_home, data_copy, runner):
 
     path = data_copy / "plans" / "gansu.yaml"
     replace_once(path, "region:", "regio:")
-    clean = load_plan_cached(data_copy / "plans" / "liaoning.yaml")
-    lie = cache.by_files("plan", [path], "", lambda: Loaded(path, None, clean.plan, []), Loaded)
-    assert lie.findings == [] and load_plan_cached(path) == lie   # the lie is served to comparisons …
+    folder = DataFolder(data_copy)
+    clean = load_plan_cached(data_copy / "plans" / "liaoning.yaml", folder)
+    lie = cache.by_files("plan", folder, [path], "", lambda: Loaded(path, None, clean.plan, []), Loaded)
+    assert lie.findings == [] and load_plan_cached(path, folder) == lie   # the lie is served to comparisons …
     result = runner.invoke(app, ["validate", str(path)])
     assert result.exit_code == 1                           # … never to validate
     assert "regio" in result.output
@@ -187,14 +189,17 @@ def test_a_warm_run_imports_no_spreadsheet_writer_nor_rich(cache_home, argv):
 
 
 def test_a_file_edited_after_the_plans_were_loaded_never_leaves_a_stale_diff(cache_home, data_copy):
-    """The cross-plan views diff plans loaded earlier; the cache files each diff under the bytes
-    it was computed from, so an edit in between cannot hide behind an old entry."""
-    from plancmp.ingest.load import load_all
+    """A run sees each file as it first read it: the cross-plan views diff the plans loaded
+    earlier, from the same bytes, and the cache files each diff under those bytes, so an edit
+    in between neither mixes two versions into one run nor hides behind an old entry."""
+    from plancmp.ingest.workspace import Workspace
     from plancmp.views.crossplan import against_reference
     from plancmp.views.results import diff_of
 
-    plans = load_all()
+    ws = Workspace.open()
+    plans = ws.plans()
     replace_once(data_copy / "plans" / "gansu.yaml", "name: 甘肃省", "name: 修订稿甘肃省")
-    through_view = against_reference(plans)["gansu"]
-    fresh = diff_of("national", "gansu", ("targets", "services", "tasks"))
-    assert "修订稿" in through_view.right.name and "修订稿" in fresh.right.name
+    through_view = against_reference(ws)["gansu"]
+    assert through_view.right is plans["gansu"] and "修订稿" not in through_view.right.name   # one version a run
+    fresh = diff_of(Workspace.open(), "national", "gansu", ("targets", "services", "tasks"))   # the next run
+    assert "修订稿" in fresh.right.name

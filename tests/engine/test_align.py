@@ -136,14 +136,14 @@ def test_large_plans_take_the_shortlist_and_the_c_solver_with_the_same_result(mo
     SciPy; on the real plans (forced down that path) every row must come out the same."""
     from plancmp.engine import align
     from plancmp.engine.compare import diff
-    from plancmp.ingest.links import load_checked_links
-    from plancmp.ingest.load import load_all
+    from plancmp.ingest.workspace import Workspace
 
-    plans = load_all()
-    links = load_checked_links(plans)
+    ws = Workspace.open()
+    plans = ws.plans()
+    links = ws.links()
     for province in ("liaoning", "gansu", "fujian"):
         rows = lambda: [(r.kind, r.status, r.left and r.left.id, r.right and r.right.id, tuple(i.id for i in r.also))
-                        for r in diff(plans["national"], plans[province], links).rows]
+                        for r in diff(plans["national"], plans[province], links, ws=ws).rows]
         dense = rows()
         monkeypatch.setattr(align, "DENSE_LIMIT", 0)
         assert rows() == dense, province

@@ -12,8 +12,9 @@ from helpers_plans import gap, plan, service, target, task, said
 
 def _plans(text: str | None = None, tmp_path: Path | None = None, gaps=()):
     a, b = plan("national", "national", "全国"), plan("gansu", gaps=gaps)
-    if text is not None:
-        b.source = tmp_path / "gansu.txt"
+    if text is not None:   # B's text where a data folder keeps it (the diff reads it from B's folder)
+        b.path, b.source = tmp_path / "plans" / "gansu.yaml", tmp_path / "sources" / "gansu.txt"
+        b.source.parent.mkdir()
         b.source.write_text(text, encoding="utf-8")
     return a, b
 
@@ -193,14 +194,14 @@ def test_a_restatement_joins_its_first_statement_and_the_binding_value_decides()
 def test_every_item_of_the_province_stands_somewhere_in_the_diff():
     """Nothing is lost: each province item is a row's counterpart, one of its further items,
     or an added row (an item the aligner chose and people or names overruled included)."""
-    from plancmp.ingest.links import load_checked_links
-    from plancmp.ingest.load import load_all
+    from plancmp.ingest.workspace import Workspace
 
-    plans = load_all()
-    links = load_checked_links(plans)
+    ws = Workspace.open()
+    plans = ws.plans()
+    links = ws.links()
     for province in ("liaoning", "gansu", "fujian"):
         shown = set()
-        for row in diff(plans["national"], plans[province], links).rows:
+        for row in diff(plans["national"], plans[province], links, ws=ws).rows:
             shown.update(i.id for i in (row.right, *row.also) if i is not None)
         missing = [i.id for i in plans[province].items() if i.id not in shown]
         assert not missing, (province, missing)

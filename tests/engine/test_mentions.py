@@ -20,8 +20,10 @@ from helpers_plans import plan, service, target, task
 def _found(tmp_path, item, sentence: str):
     source = tmp_path / "p.txt"
     source.write_text(sentence + "\n", encoding="utf-8")
-    textsearch.read_source.cache_clear()
-    return mentions.find(textsearch.build(source, "p.txt"), item)
+    from plancmp.files.folder import DataFolder
+    from plancmp.ingest.evidence import read_source
+
+    return mentions.find(textsearch.build(read_source(DataFolder(tmp_path), source), "p.txt"), item)
 
 
 def _item(kind: str, name: str):
@@ -77,13 +79,13 @@ def test_coverage_finds_characters_together_in_any_order_and_no_further():
 
 @pytest.fixture(scope="module")
 def scores():
-    from plancmp.ingest.links import load_checked_links
     from plancmp.views.evaluate import evaluate, read_labels
-    from plancmp.ingest.load import load_all
+    from plancmp.ingest.workspace import Workspace
 
-    plans = load_all(DATA / "plans")
-    labels = read_labels(DATA / "eval" / "pairs.yaml")
-    return plans, labels, evaluate(plans, labels, load_checked_links())
+    ws = Workspace(DATA)
+    plans = ws.plans()
+    labels = read_labels(ws.labels_path, ws.folder)
+    return plans, labels, evaluate(ws, labels, ws.links())
 
 
 def test_every_national_item_is_labelled_against_every_province(scores):

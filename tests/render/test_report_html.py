@@ -23,10 +23,10 @@ CODES = {"status", "kind", "verdict", "basis", "confidence", "why", "flags", "or
 
 @pytest.fixture(scope="module")
 def data() -> dict:
-    from plancmp.ingest.load import load_all
+    from plancmp.ingest.workspace import Workspace
     from plancmp.views.report import report
 
-    return report(load_all(DATA / "plans"))
+    return report(Workspace(DATA))
 
 
 def poisoned(value, key: str | None = None):
