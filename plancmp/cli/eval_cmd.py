@@ -4,12 +4,13 @@ from pathlib import Path
 
 import typer
 
-from .common import app, open_workspace, usage_error
+from .common import View, app, emit, format_param, open_workspace, usage_error
 
 
 @app.command("eval")
 def eval_command(
     labels: Path = typer.Option(None, "--labels", help="Labelled pairs. Default: data/eval/pairs.yaml."),
+    format: str = format_param("text", text="text"),
 ) -> None:
     """How right the diff's claims are, per kind, against hand labels read from the texts:
     precision, recall and F1 of the counterparts and mentions, the further counterparts
@@ -22,7 +23,7 @@ def eval_command(
 
       plancmp eval --labels my-pairs.yaml
     """
-    from ..render.evaluate import report
+    from ..render.evaluate import result
     from ..views.evaluate import evaluate, read_labels
     from ..files.paths import shown_path
 
@@ -36,4 +37,4 @@ def eval_command(
     if missing:
         usage_error(f"{shown_path(path)} names unknown plans: {', '.join(missing)}")
     links = ws.links()
-    typer.echo(report(evaluate(ws, pairings, links), evaluate(ws, pairings, None)), nl=False)
+    emit(result(evaluate(ws, pairings, links), evaluate(ws, pairings, None)), format, View())

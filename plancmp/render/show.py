@@ -5,7 +5,19 @@ from ..core.i18n import Labels
 from ..core.model import Baseline, change_text
 from .diff_cells import when
 from .verdict_style import STYLES
+from .result import Result
 from .tabular import Column, Table
+
+
+def overview_result(data: dict) -> Result:
+    """`plancmp show PLAN`: the plan's items by domain (views/show.overview)."""
+    return Result(data, tables=lambda view: [overview_table(data, view.labels, view.width)])
+
+
+def detail_result(data: dict) -> Result:
+    """`plancmp show PLAN ITEM`: the item field by field, its other statements, its counterparts;
+    CSV: field,value lines, then a line per counterpart."""
+    return Result(data, tables=lambda view: [*detail_tables(data, view.labels), detail_lines_table(data)])
 
 _EN = Labels("en")   # the item record's kind field is English in both languages, like its other keys
 
@@ -145,6 +157,10 @@ def counterpart_table(data: dict, labels: Labels | None = None) -> Table:
                      "where": _line(other) if other else "", "notes": labels.notes(c["notes"]),
                      "_style": {"status": STYLES.get(c["status"], "")}})
     return Table(labels("counterparts_title"), columns, rows, notes=[labels("counterparts_note")])
+
+
+def detail_lines_table(data: dict) -> Table:
+    return Table("", [Column("field", "field"), Column("value", "value")], detail_rows(data), role="data", main=True)
 
 
 def detail_rows(data: dict) -> list[dict]:
