@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from ..core.i18n import Labels
-from ..core.model import Baseline, change_text
+from ..core.commitment import commitment_line
+from ..core.model import Baseline
 from .diff_cells import when
 from .verdict_style import STYLES
 from .result import Result
@@ -37,15 +38,13 @@ def _line(record: dict) -> str:
 
 def _commitment(record: dict) -> str:
     """`85.2% (2020) → >90% [%] (2025, 约束性)`: the target, then its year and 属性."""
-    if record["kind"] == "targets":
-        base = record["baseline"]
-        text = change_text(record["target"], Baseline(base["value"], base["year"]) if base else None)
-        text += f" [{record['unit']}]" if record["unit"] else ""
-        said = when(record.get("year"), record.get("binding"))
-        return text + (f" ({said})" if said else "")
-    if record["kind"] == "services":
-        return record["standard"] or record["target_group"] or ""
-    return ", ".join(record["commitments"])
+    base = record.get("baseline")
+    text = commitment_line(record["kind"], target=record.get("target"), unit=record.get("unit"),
+                           baseline=Baseline(base["value"], base["year"]) if base else None,
+                           standard=record.get("standard"), group=record.get("target_group"),
+                           commitments=record.get("commitments", ()), form="record")
+    said = when(record.get("year"), record.get("binding")) if record["kind"] == "targets" else ""
+    return text + (f" ({said})" if said else "")
 
 
 def _marks(record: dict) -> str:
