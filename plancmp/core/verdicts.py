@@ -121,7 +121,8 @@ class Row(NamedTuple):
 
     `also`: B's further items that state A's item (one-to-many coverage: 两免一补 stated
     as three services), or that restate B's item (a stretch value beside the binding one).
-    `passage`: for `mentioned`, the sentence of B's text that states A's item."""
+    `passage`: the sentence of B's text that states A's item when no curated item holds it
+    (`basis` "text": the verdict is read from that sentence; `mentioned`: it could not be)."""
 
     kind: str
     domain: str
@@ -134,6 +135,7 @@ class Row(NamedTuple):
     notes: tuple[Note, ...] = ()
     also: tuple[Item, ...] = ()
     passage: Passage | None = None
+    basis: str | None = None        # "text": the verdict comes from `passage`, a sentence no curated item holds
 
 
 @dataclass

@@ -24,7 +24,9 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ..core import textnorm
+from . import knowledge
 from .assign import assign
+from .knowledge import Knowledge
 from ..ingest.links import Links
 from ..core.model import KINDS, Item, Plan
 from ..core.notes import Note
@@ -151,14 +153,16 @@ def score(kind: str, a: Item, b: Item, fa: _Features | None = None, fb: _Feature
 # ---------------------------------------------------------------- alignment
 
 def align(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS,
-          use_links: bool = True) -> Alignment:
-    """Pairs of every kind, in a stable order: domain order, then A's order, then B-only items."""
+          use_links: bool = True, know: Knowledge | None = None) -> Alignment:
+    """Pairs of every kind, in a stable order: domain order, then A's order, then B-only items.
+    `know`: the vocabulary (engine/knowledge.py); its look-alikes never pair."""
+    know = know or knowledge.default()
     out = Alignment()
     for kind in kinds:
         # a restatement (the text repeating a table row) joins its first statement's row later
         left = [i for i in a.items(kind) if not i.restates]
         right = [i for i in b.items(kind) if not i.restates]
-        pairs, misses = _align_kind(kind, left, right, links if use_links else None)
+        pairs, misses = _align_kind(kind, left, right, links if use_links else None, know)
         out.pairs += pairs
         out.near_misses += misses
     return out
@@ -189,7 +193,8 @@ def _shortlist(left: list[Item], right: list[Item], feats: dict) -> dict[int, se
     return out
 
 
-def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | None) -> tuple[list[Pair], list[NearMiss]]:
+def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | None,
+                know: Knowledge) -> tuple[list[Pair], list[NearMiss]]:
     feats = {id(i): _features(i) for i in left + right}
     cache: dict[tuple[int, int], Scored] = {}
     shortlist = _shortlist(left, right, feats)
@@ -201,7 +206,10 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
             cache[k] = score(kind, x, y, feats[id(x)], feats[id(y)])
         return cache[k]
 
-    banned = (lambda x, y: links.forbidden(x.ref, y.ref)) if links else (lambda x, y: False)
+    pinned_pair = (lambda x, y: links.forbidden(x.ref, y.ref)) if links else (lambda x, y: False)
+    said = {id(y): textnorm.fold(y.name) + ("" if y.kind == "tasks" else "\n" + textnorm.fold(y.evidence.quote))
+            for y in right}   # as compare.said_by
+    banned = lambda x, y: pinned_pair(x, y) or know.differs(x, said[id(y)])   # noqa: E731
     forbidden = lambda x, y: not candidate(x, y) or banned(x, y)   # noqa: E731  (a pair never scored)
     matched: dict[int, Pair] = {}      # id(left item) -> pair
     taken_right: set[int] = set()

@@ -23,7 +23,9 @@ from rapidfuzz import fuzz
 from . import mentions
 from ..core import textnorm
 from ..ingest import textsearch
+from . import knowledge
 from .align import Alignment, Pair, align, band
+from .knowledge import KNOWN_NAME, Knowledge
 from ..ingest.evidence import read_source, squeeze
 from ..core.facts import higher_is_better, is_total
 from ..ingest.links import Links
@@ -39,11 +41,14 @@ _DIGIT = re.compile(r"\d")
 
 # ---------------------------------------------------------------- diff
 
-def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS) -> Diff:
-    alignment: Alignment = align(a, b, links, kinds)
+def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS,
+         know: Knowledge | None = None) -> Diff:
+    """`know`: the vocabulary (engine/knowledge.py; default: all of vocab/commitments.yaml)."""
+    know = know or knowledge.default()
+    alignment: Alignment = align(a, b, links, kinds, know=know)
     out = Diff(a, b, near_misses=alignment.near_misses)
     rows = [verdict(pair, a, b) for pair in alignment.pairs]
-    rows = _with_restatements(_covered(rows, a, b, links), a, b)
+    rows = _with_restatements(_covered(rows, a, b, links, know), a, b)
     # stable: alignment order (A's order, then B-only items) inside domain and kind
     out.rows = sorted(rows, key=lambda r: (domain_order(r.domain), KINDS.index(r.kind)))
     return out
@@ -51,7 +56,7 @@ def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = 
 
 # ---------------------------------------------------------------- coverage
 
-def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row]:
+def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowledge) -> list[Row]:
     """Every row of A's items, completed with what else of B states them.
 
     One-to-one alignment is only the first step. Then, for each of A's items:
@@ -65,7 +70,8 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row
     candidates = [i for i in b.items() if not i.restates]
     by_ref = {i.ref: i for i in candidates}
     names = mentions.Names(candidates)
-    text = _TextOf(b, candidates)
+    text = _TextOf(b, candidates, know)
+    said = {id(y): said_by(y) for y in candidates}
     stating: set[str] = set()
     displaced: list[Item] = []   # the aligner's choices that people or names overruled
     out = []
@@ -75,9 +81,10 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row
             out.append(row)
             continue
         aligned = row.right
-        forbidden = (lambda y: links.forbidden(x.ref, y.ref)) if links else (lambda y: False)
+        pinned_apart = (lambda y: links.forbidden(x.ref, y.ref)) if links else (lambda y: False)
+        forbidden = lambda y: pinned_apart(y) or know.differs(x, said[id(y)])   # noqa: E731
         pinned = [by_ref[r] for r in (links.pins_of(x.ref, b.id) if links else ()) if r in by_ref]
-        named = [(y, p) for y, p in names.stating(x) if y is not row.right and not forbidden(y)]
+        named = [(y, p) for y, p in names.stating(x, know) if y is not row.right and not forbidden(y)]
         same_kind_named = [(y, p) for y, p in named if y.kind == x.kind]
         if row.right is not None and row.right not in pinned and pinned and (
                 any(y.kind == x.kind for y in pinned) or row.confidence == "low"):
@@ -98,7 +105,8 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row
         elif pinned or named:
             row = _paired_by_coverage(row, x, pinned, named, a, b, links)
         else:
-            row = _looked_up_in_text(row, x, text, candidates, a, b, links)
+            row = _looked_up_in_text(row, x, text, [y for y in candidates if not forbidden(y)], a, b)
+        row = _in_parts(row, x, know, names, text, [y for y in candidates if not forbidden(y)], a, b)
         stating.update(y.ref for y in (row.right, *row.also) if y is not None)
         if aligned is not None and aligned is not row.right and aligned not in row.also:
             displaced.append(aligned)
@@ -106,6 +114,12 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None) -> list[Row
     # an overruled item of B that states nothing else of A is `added`, like any other
     out += [verdict(Pair(y.kind, None, y), a, b) for y in displaced if y.ref not in stating]
     return [r for r in out if not (r.left is None and r.right.ref in stating)]
+
+
+def said_by(y: Item) -> str:
+    """What an item says, folded, for the vocabulary's look-alikes: its name, and its quote unless
+    it is a task (a task's paragraph says many things beside its heading)."""
+    return textnorm.fold(y.name) + ("" if y.kind == "tasks" else "\n" + textnorm.fold(y.evidence.quote))
 
 
 def _paired_by_coverage(row: Row, x: Item, pinned: list[Item], named: list, a: Plan, b: Plan,
@@ -126,13 +140,16 @@ def _paired_by_coverage(row: Row, x: Item, pinned: list[Item], named: list, a: P
                         reasons=reasons, notes=notes)
 
 
-def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item], a: Plan, b: Plan,
-                       links: Links | None) -> Row:
-    found = text.find(x)
+def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item], a: Plan, b: Plan) -> Row:
+    """`candidates`: B's items that may pair with x (no forbidden pair, no look-alike). (The clauses
+    of a national task's whole paragraph, `paragraph=`, were measured: they found sub-headings
+    that echo one sentence rather than the heading that covers the task, so they are not used.)"""
+    candidates = [y for y in candidates if _may_hold(x, y)]
+    found = text.find(x, holders=candidates)
     if found is None:
         return row
     passage, score, phrase, hit = found
-    holder = text.holder(passage, hit, [y for y in candidates if not (links and links.forbidden(x.ref, y.ref))])
+    holder = text.holder(passage, hit, candidates)
     where = f"{passage.file}:{passage.line}"
     said = Note("text-states", {"where": where, "why": phrase.how, "phrase": str(phrase), "text": _short(passage.text)})
     if holder is not None:
@@ -140,17 +157,155 @@ def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item
         reasons = (said, Note("quoted-by", {"plan": b.id, "kind": _noun(holder), "id": holder.id}))
         return row._replace(status=status, right=holder, score=score, confidence=band(score),
                             reasons=reasons, notes=notes)
-    notes = (Note("text-only", {"where": where}),)
-    return row._replace(status="mentioned", score=score, confidence=band(score), reasons=(said,),
-                        notes=notes, passage=passage)
+    return _from_text(row, x, passage, score, phrase, a, b)
+
+
+def _may_hold(x: Item, y: Item) -> bool:
+    """A target of B states its own indicator only, not everything its sentence says: it holds a
+    sentence for x when its name is like x's (a task states everything its paragraph holds; a
+    service of a list is told apart by its name where the match stands)."""
+    if y.kind != "targets":
+        return True
+    from .align import _name_similarity
+
+    return _name_similarity(textnorm.key(x.name), textnorm.key(y.name)) >= 0.5
+
+
+def _from_text(row: Row, x: Item, passage, score: float, phrase, a: Plan, b: Plan) -> Row:
+    """B's text states x in a sentence no curated item holds: the verdict from the sentence itself
+    (`basis: text`), its value read and compared as a curated value is; `mentioned` only when
+    the sentence cannot be read into a verdict (a target whose value it does not state)."""
+    where = f"{passage.file}:{passage.line}"
+    said = Note("text-states", {"where": where, "why": phrase.how, "phrase": str(phrase), "text": _short(passage.text)})
+    status, notes = judge_sentence(x, passage, a, b)
+    if status is None:
+        return row._replace(status="mentioned", score=score, confidence=band(score), reasons=(said,),
+                            notes=(Note("text-only", {"where": where}),), passage=passage, basis="text")
+    return row._replace(status=status, right=None, score=score, confidence=band(score), reasons=(said,),
+                        notes=(Note("text-basis", {"where": where}), *notes), passage=passage, basis="text")
+
+
+_NUMBER_IN_TEXT = re.compile(r"(\d+(?:\.\d+)?)")
+
+
+def judge_sentence(x: Item, passage, a: Plan, b: Plan) -> tuple[str | None, tuple[Note, ...]]:
+    """The verdict on x from one sentence of B's text. A service or a task the sentence states
+    matches. A target's value is read from the sentence: the number written in the target's
+    unit (with the comparator words around it), or a word of vocab/values.yaml (全覆盖, 应保尽保);
+    then compared as two curated targets are. None: the sentence gives no value to compare."""
+    if x.kind != "targets":
+        return "matches", ()
+    raw = _value_in_sentence(x, passage.text)
+    if raw is None:
+        return None, ()
+    import dataclasses
+
+    said = dataclasses.replace(x, plan=b.id, id=f"{b.id}-text-{passage.line}", target=raw, baseline=None,
+                               basis="text", restates=None, flags=(), binding=None, accept=())
+    return compare_targets(x, said, a, b)
+
+
+def _value_in_sentence(x: Target, text: str) -> str | None:
+    goal = try_parse(x.target)
+    if goal is None or goal.empty:
+        return None
+    plain = normalise(text)
+    words = value_words()
+    if goal.qualitative:
+        word = normalise(goal.qualitative)
+        return goal.qualitative if word and word in plain else None
+    unit = effective_unit(x, goal) or ""
+    found = []
+    for m in _NUMBER_IN_TEXT.finditer(plain):
+        after = plain[m.end():]
+        if not unit or not after.startswith(unit) or re.match(r"\d{4}年", plain[m.start():]):
+            continue
+        before = next((w for w in sorted(words["comparators"]["prefix"], key=len, reverse=True)
+                       if plain[:m.start()].endswith(w)), "")
+        tail = after[len(unit):]
+        suffix = next((w for w in sorted(words["comparators"]["suffix"], key=len, reverse=True) if tail.startswith(w)), "")
+        found.append(f"{before}{m.group(1)}{unit}{suffix}")
+    if len(set(found)) == 1:
+        return found[0]
+    full = [w for w, level in (words.get("qualitative") or {}).items() if level == "full" and normalise(w) in plain]
+    if not found and unit == "%" and full:
+        return full[0]
+    return None
+
+
+PARTIAL_SHARE = 0.5   # a province stating at least this share of a compound commitment's parts states it `partial`
+_STATED = ("exceeds", "matches", "matches-quantified")
+_ABSENT = ("omitted", "unknown", "mentioned")
+
+
+def _in_parts(row: Row, x: Item, know: Knowledge, names: "mentions.Names", text: "_TextOf",
+              candidates: list[Item], a: Plan, b: Plan) -> Row:
+    """A compound commitment (vocab/commitments.yaml `parts`: 数字文化服务和流动文化服务) that B
+    states only in part is `partial`, naming the missing parts; B states a part when an item's
+    name or a sentence of its text holds it. B writing the whole name keeps the row as it is."""
+    parts = know.parts(x)
+    if not parts or row.status not in _STATED + _ABSENT:
+        return row
+    stated: list[tuple[str, object]] = []
+    missing: list[str] = []
+    for label, phrases in parts:
+        by_name = [y for y, _ in names.stating(x, know, among=phrases) if y in candidates]
+        found = None if by_name else text.find(x, among=phrases)
+        if by_name or found:
+            stated.append((label, by_name[0] if by_name else found))
+        else:
+            missing.append(label)
+    if not stated or len(stated) < PARTIAL_SHARE * len(parts):
+        return row
+    if missing and _whole_name_stated(x, know, names, text, candidates):
+        return row
+    if row.status in _ABSENT:
+        row = _paired_by_parts(row, x, stated, candidates, text, a, b)
+    if not missing:
+        return row
+    note = Note("partial", {"plan": b.id, "stated": [label for label, _ in stated], "missing": missing})
+    return row._replace(status="partial", notes=(note, *row.notes))
+
+
+def _whole_name_stated(x: Item, know: Knowledge, names: "mentions.Names", text: "_TextOf", candidates) -> bool:
+    whole = tuple(p for p in mentions.phrases(x, know, in_text=True) if p.why.startswith("name") or p.why == KNOWN_NAME)
+    if not whole:
+        return False
+    if any(y in candidates for y, _ in names.stating(x, know, among=whole)):
+        return True
+    return text.find(x, among=whole) is not None
+
+
+def _paired_by_parts(row: Row, x: Item, stated, candidates: list[Item], text: "_TextOf", a: Plan, b: Plan) -> Row:
+    """An omitted row whose parts B states: the items (or the sentence) that state them."""
+    items: list[Item] = []
+    first_passage = None
+    for label, where in stated:
+        if isinstance(where, Item):
+            y = where
+        else:
+            passage, score, phrase, hit = where
+            y = text.holder(passage, hit, candidates)
+            first_passage = first_passage or where
+        if y is not None and y not in items:
+            items.append(y)
+    if items:
+        y = items[0]
+        status, notes = judge(x, y, a, b)
+        why = Note("parts-stated", {"plan": b.id, "parts": [label for label, _ in stated]})
+        return row._replace(status=status, right=y, also=tuple(items[1:]), score=1.0, confidence="high",
+                            reasons=(why,), notes=notes, passage=None)
+    passage, score, phrase, hit = first_passage
+    return _from_text(row, x, passage, score, phrase, a, b)
 
 
 class _TextOf:
     """B's source text, indexed the first time a row needs it; `items` are B's curated
     items that may hold a sentence of it."""
 
-    def __init__(self, plan: Plan, items: list[Item]):
+    def __init__(self, plan: Plan, items: list[Item], know: Knowledge):
         self.plan, self._items, self._index, self._spans, self._skip = plan, items, None, None, ()
+        self.know = know
 
     def _ready(self) -> bool:
         if self._index is None:
@@ -176,19 +331,35 @@ class _TextOf:
         return (not any(lo <= passage.line <= hi for lo, hi in lines)
                 and not any(passage.start < hi and lo < passage.end for lo, hi in spans))
 
-    def find(self, x: Item):
+    def find(self, x: Item, among=None, paragraph: str | None = None, holders: list[Item] | None = None):
+        """The sentence that states x best (`among`: these phrases instead of x's own), as
+        (passage, score, phrase, hit); never one that holds a look-alike of x and not x."""
         if not self._ready():
             return None
-        found = mentions.find(self._index, x, lambda n: self._states_commitments(self._index.passages[n]))
-        if found is None:
-            return None
-        return self._index.passages[found.hit.passage], found.hit.score, found.phrase, found.hit
+        usable = lambda n: (self._states_commitments(self._index.passages[n])   # noqa: E731
+                            and not self.know.differs(x, self._index.folded[n]))
+        if among is not None:
+            tiers = (among,)
+        else:   # its names first; the clauses of its quote, then of its paragraph, only when no name is found
+            tiers = (mentions.end_state(x), mentions.phrases(x, self.know, in_text=True), mentions.clauses(x))
+            if paragraph is not None:
+                tiers += (tuple(c for c in mentions.clauses_of_text(paragraph) if c not in tiers[1]),)
+        for tier in tiers:
+            found = mentions.find_all(self._index, tier, usable) if tier else []
+            if found:
+                top = [m for m in found if m.hit.score == found[0].hit.score]
+                # of sentences that state it equally well, one a curated item holds (holders: who may)
+                held = next((m for m in top if holders is not None
+                             and self.holder(self._index.passages[m.hit.passage], m.hit, holders) is not None), top[0])
+                return self._index.passages[held.hit.passage], held.hit.score, held.phrase, held.hit
+        return None
 
     def holder(self, passage, hit, candidates: list[Item]) -> Item | None:
         """The item among `candidates` whose quote holds the sentence (the shortest such quote)."""
         if self._spans is None:   # of every item, whichever row asks first
             source = read_source(self.plan.source)
-            self._spans = {item.ref: span for item in self._items if (span := source.span_of(item.evidence.quote))}
+            self._spans = {item.ref: paragraph_span(source, span) if item.kind == "tasks" else span
+                           for item in self._items if (span := source.span_of(item.evidence.quote))}
         holders = [(end - start, n, item) for n, item in enumerate(candidates)
                    for start, end in (self._spans.get(item.ref, (0, -1)),)
                    if start <= passage.start and passage.end <= end + 1]
@@ -208,6 +379,31 @@ class _TextOf:
             return 0
         distance = abs((passage.start + at) - hit.start)
         return 10**6 - distance
+
+
+def paragraph_span(source, span: tuple[int, int]) -> tuple[int, int]:
+    """A task's quote, run on to the end of its paragraph (a line of the source): a task states
+    what its paragraph says, though its quote may hold only the first sentence or two."""
+    lo, hi = span
+    if hi <= lo:
+        return span
+    line = source.line_of[hi - 1]
+    while hi < len(source.line_of) and source.line_of[hi] == line:
+        hi += 1
+    return lo, hi
+
+
+def paragraph_of(plan: Plan, item: Item) -> str:
+    """The paragraph of a task's quote in its plan's source (the quote when it cannot be read)."""
+    try:
+        source = read_source(plan.source)
+    except (OSError, UnicodeError):
+        return item.evidence.quote
+    span = source.span_of(item.evidence.quote)
+    if span is None:
+        return item.evidence.quote
+    lo, hi = paragraph_span(source, span)
+    return source.squeezed[lo:hi]
 
 
 def _short(text: str, limit: int = 80) -> str:

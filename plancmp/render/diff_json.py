@@ -21,6 +21,7 @@ def row_dict(row: Row) -> dict:
     return {"kind": row.kind, "domain": row.domain, "status": row.status,
             "left": item_data(row.left), "right": item_data(row.right),
             "also": [item_data(i) for i in row.also], "passage": passage_dict(row.passage),
+            "basis": row.basis or ("items" if row.right is not None else None),
             "score": row.score, "confidence": row.confidence,
             "reasons": list(row.reasons), "notes": list(row.notes)}
 
