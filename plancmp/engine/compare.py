@@ -78,11 +78,11 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
     for row in rows:
         x = row.left
         if x is None:
-            out.append(row)
+            out.append((row, None, [], None))
             continue
         aligned = row.right
-        pinned_apart = (lambda y: links.forbidden(x.ref, y.ref)) if links else (lambda y: False)
-        forbidden = lambda y: pinned_apart(y) or know.differs(x, said[id(y)])   # noqa: E731
+        pinned_apart = (lambda y, x=x: links.forbidden(x.ref, y.ref)) if links else (lambda y: False)
+        forbidden = lambda y, x=x, apart=pinned_apart: apart(y) or know.differs(x, said[id(y)])   # noqa: E731
         pinned = [by_ref[r] for r in (links.pins_of(x.ref, b.id) if links else ()) if r in by_ref]
         named = [(y, p) for y, p in names.stating(x, know) if y is not row.right and not forbidden(y)]
         same_kind_named = [(y, p) for y, p in named if y.kind == x.kind]
@@ -107,13 +107,90 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
         else:
             row = _looked_up_in_text(row, x, text, [y for y in candidates if not forbidden(y)], a, b)
         row = _in_parts(row, x, know, names, text, [y for y in candidates if not forbidden(y)], a, b)
+        out.append((row, aligned, pinned, forbidden))
+    out = _by_structure(out, a, b, know)
+    rows_out = []
+    for row, aligned, pinned, forbidden in out:
         stating.update(y.ref for y in (row.right, *row.also) if y is not None)
         if aligned is not None and aligned is not row.right and aligned not in row.also:
             displaced.append(aligned)
-        out.append(row)
+        rows_out.append(row)
+    out = rows_out
     # an overruled item of B that states nothing else of A is `added`, like any other
     out += [verdict(Pair(y.kind, None, y), a, b) for y in displaced if y.ref not in stating]
     return [r for r in out if not (r.left is None and r.right.ref in stating)]
+
+
+# ---------------------------------------------------------------- structure
+
+def heading_level(plan: Plan, item: Item) -> bool:
+    """A task whose quote opens a paragraph (a line of the source): a heading, not a sub-heading
+    run into a paragraph or a box row."""
+    try:
+        source = read_source(plan.source)
+    except (OSError, UnicodeError):
+        return False
+    span = source.span_of(item.evidence.quote)
+    if span is None:
+        return False
+    lo = span[0]
+    return lo == 0 or source.line_of[lo - 1] != source.line_of[lo]
+
+
+def _by_structure(entries: list, a: Plan, b: Plan, know: Knowledge) -> list:
+    """Provinces follow the national chapter layout. A national task heading that is the only
+    heading of its domain in its section (义务教育, 就业社保, 养老服务 of 补齐基本公共服务短板) is
+    covered by B's task headings of that domain in the parallel section: the section where B
+    states most of what that national section holds (learnt from the rows already paired).
+    It overrules a pair with a sub-heading or a box row, never one with a heading, a pin or
+    a part of the vocabulary; a section B does not parallel is left alone."""
+    tasks_a = [x for x in a.tasks if x.evidence.section]
+    heads_a = {x.id for x in tasks_a if heading_level(a, x)}
+    per_domain: dict[tuple[str, str], list] = {}
+    for x in tasks_a:
+        if x.id in heads_a:
+            per_domain.setdefault((x.evidence.section, x.domain), []).append(x)
+    votes: dict[str, dict[str, int]] = {}
+    for row, *_ in entries:
+        x, y = row.left, row.right
+        if x is None or y is None or y.kind != "tasks" or not x.evidence.section or not y.evidence.section:
+            continue
+        if x.kind == "tasks" and row.status != "partial":
+            votes.setdefault(x.evidence.section, {}).setdefault(y.evidence.section, 0)
+            votes[x.evidence.section][y.evidence.section] += 1
+    parallel = {}
+    for section, counted in votes.items():
+        best = max(counted.items(), key=lambda kv: (kv[1], kv[0]))
+        if best[1] >= 2:
+            parallel[section] = best[0]
+    heads_b: dict[tuple[str, str], list[Item]] = {}
+    for y in b.tasks:
+        if y.evidence.section and heading_level(b, y):
+            heads_b.setdefault((y.evidence.section, y.domain), []).append(y)
+    out = []
+    for entry in entries:
+        row, aligned, pinned, forbidden = entry
+        x = row.left
+        if (x is None or x.kind != "tasks" or x.id not in heads_a or pinned
+                or len(per_domain.get((x.evidence.section, x.domain), ())) != 1
+                or x.evidence.section not in parallel):
+            out.append(entry)
+            continue
+        section = parallel[x.evidence.section]
+        ys = [y for y in heads_b.get((section, x.domain), ()) if not forbidden(y)]
+        right = row.right
+        if not ys or (right is not None and right in ys) or row.status == "partial" or row.confidence == "pinned":
+            out.append(entry)
+            continue
+        if right is not None and right.kind == "tasks" and heading_level(b, right) and right.evidence.section == section:
+            out.append(entry)
+            continue
+        status, notes = judge(x, ys[0], a, b)
+        why = Note("same-place", {"plan": b.id, "section": section, "domain": x.domain})
+        row = row._replace(status=status, right=ys[0], also=tuple(ys[1:]), score=None, confidence="medium",
+                           reasons=(why,), notes=notes, passage=None, basis=None)
+        out.append((row, aligned, pinned, forbidden))
+    return out
 
 
 def said_by(y: Item) -> str:
