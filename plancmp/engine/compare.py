@@ -32,7 +32,7 @@ from ..ingest.links import Links
 from ..core.model import KINDS, Item, Plan, Target
 from ..core.notes import Note
 from ..core.values import Value, normalise, try_parse
-from ..core.verdicts import Diff, Row
+from ..core.verdicts import Diff, Row, reason_of
 from ..core.vocab import domain_order, read as read_vocab, units, value_words
 
 _LEVELS = {"full": 2, "partial": 1}
@@ -48,10 +48,51 @@ def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = 
     alignment: Alignment = align(a, b, links, kinds, know=know)
     out = Diff(a, b, near_misses=alignment.near_misses)
     rows = [verdict(pair, a, b) for pair in alignment.pairs]
-    rows = _with_restatements(_covered(rows, a, b, links, know), a, b)
+    rows = [_with_reason_and_strength(r) for r in _with_restatements(_covered(rows, a, b, links, know), a, b)]
     # stable: alignment order (A's order, then B-only items) inside domain and kind
     out.rows = sorted(rows, key=lambda r: (domain_order(r.domain), KINDS.index(r.kind)))
     return out
+
+
+def _with_reason_and_strength(row: Row) -> Row:
+    """A not-comparable row's reason code; a target row's strength on each side, flagged (a note)
+    when B promises less firmly than A."""
+    reason = reason_of(row.notes) if row.status == "not-comparable" else None
+    strength = None
+    x, y = row.left, row.right
+    if x is not None and y is not None and x.kind == "targets" and y.kind == "targets":
+        sx, sy = strength_of(x), strength_of(y)
+        weaker = _weaker(sx, sy)
+        strength = (sx, sy, weaker)
+        if weaker:
+            row = row._replace(notes=(*row.notes, Note("weaker-commitment", {"a": x.plan, "sa": sx, "b": y.plan, "sb": sy})))
+    if reason is None and strength is None:
+        return row
+    return row._replace(reason=reason, strength=strength)
+
+
+def strength_of(t: Target) -> str | None:
+    """How firmly a target is promised (vocab/values.yaml `strength`): aspirational (力争 …),
+    binding (约束性), assured (确保 in its sentence), expected (预期性); None when not said."""
+    words = value_words()
+    v = try_parse(t.target)
+    if "aspirational" in t.flags or (v is not None and v.aspirational):
+        return "aspirational"
+    if t.binding == "约束性":
+        return "binding"
+    quote = squeeze(t.evidence.quote)
+    if t.basis != "table" and any(w in quote for w in words["aspirational"]):
+        return "aspirational"
+    if t.basis != "table" and any(w in quote for w in words["strength"]["assured"]):
+        return "assured"
+    if t.binding == "预期性":
+        return "expected"
+    return None
+
+
+def _weaker(a: str | None, b: str | None) -> bool:
+    """力争 where A writes 确保 or 约束性; 预期性 where A writes 约束性."""
+    return (b == "aspirational" and a in ("binding", "assured")) or (a == "binding" and b == "expected")
 
 
 # ---------------------------------------------------------------- coverage
@@ -90,12 +131,12 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
                 any(y.kind == x.kind for y in pinned) or row.confidence == "low"):
             # people pinned another counterpart of the row's kind, or of another kind where the
             # aligner's pair is a weak one (otherwise pins of other kinds only add)
-            row = _paired_by_coverage(row, x, pinned, [], a, b, links)
+            row = _paired_by_coverage(row, x, pinned, [], a, b, links, know)
         elif (row.right is not None and row.confidence == "low" and same_kind_named
               and row.right not in [y for y, _ in same_kind_named]):
             # an item whose name states x beats a weak fuzzy pair (计划生育家庭奖励扶助 is stated by
             # 农村…计划生育家庭奖励扶助, not by 居民健康档案)
-            row = _paired_by_coverage(row, x, pinned, named, a, b, links)
+            row = _paired_by_coverage(row, x, pinned, named, a, b, links, know)
         elif row.right is not None:
             # a task heading's name sits inside every narrower sub-task's (住房保障 in 积极推动普惠性
             # 住房保障): for tasks, names only fill an omission, further items come from pins
@@ -103,7 +144,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
             also = [y for y in pinned if y is not row.right] + by_name
             row = row._replace(also=tuple(also))
         elif pinned or named:
-            row = _paired_by_coverage(row, x, pinned, named, a, b, links)
+            row = _paired_by_coverage(row, x, pinned, named, a, b, links, know)
         else:
             row = _looked_up_in_text(row, x, text, [y for y in candidates if not forbidden(y)], a, b)
         row = _in_parts(row, x, know, names, text, [y for y in candidates if not forbidden(y)], a, b)
@@ -111,7 +152,8 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
     out = _by_structure(out, a, b, know)
     rows_out = []
     for row, aligned, pinned, forbidden in out:
-        stating.update(y.ref for y in (row.right, *row.also) if y is not None)
+        if row.left is not None:
+            stating.update(y.ref for y in (row.right, *row.also) if y is not None)
         if aligned is not None and aligned is not row.right and aligned not in row.also:
             displaced.append(aligned)
         rows_out.append(row)
@@ -185,7 +227,7 @@ def _by_structure(entries: list, a: Plan, b: Plan, know: Knowledge) -> list:
         if right is not None and right.kind == "tasks" and heading_level(b, right) and right.evidence.section == section:
             out.append(entry)
             continue
-        status, notes = judge(x, ys[0], a, b)
+        status, notes = judge(x, ys[0], a, b, know=know)
         why = Note("same-place", {"plan": b.id, "section": section, "domain": x.domain})
         row = row._replace(status=status, right=ys[0], also=tuple(ys[1:]), score=None, confidence="medium",
                            reasons=(why,), notes=notes, passage=None, basis=None)
@@ -200,12 +242,12 @@ def said_by(y: Item) -> str:
 
 
 def _paired_by_coverage(row: Row, x: Item, pinned: list[Item], named: list, a: Plan, b: Plan,
-                        links: Links | None) -> Row:
+                        links: Links | None, know: Knowledge | None = None) -> Row:
     """No counterpart of its kind, but B's pins or item names state x."""
     phrase_of = {id(y): p for y, p in named}
     ranked = pinned + sorted((y for y, _ in named if y not in pinned), key=lambda y: (y.kind != x.kind, KINDS.index(y.kind)))
     y, rest = ranked[0], tuple(ranked[1:])
-    status, notes = judge(x, y, a, b)
+    status, notes = judge(x, y, a, b, know=know)
     if y in pinned:
         why, confidence, score = Note("pinned", {"reason": links.reason(x.ref, y.ref)}), "pinned", None
     else:
@@ -230,7 +272,7 @@ def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item
     where = f"{passage.file}:{passage.line}"
     said = Note("text-states", {"where": where, "why": phrase.how, "phrase": str(phrase), "text": _short(passage.text)})
     if holder is not None:
-        status, notes = judge(x, holder, a, b, passage)
+        status, notes = judge(x, holder, a, b, passage, know=text.know)
         reasons = (said, Note("quoted-by", {"plan": b.id, "kind": _noun(holder), "id": holder.id}))
         return row._replace(status=status, right=holder, score=score, confidence=band(score),
                             reasons=reasons, notes=notes)
@@ -368,7 +410,7 @@ def _paired_by_parts(row: Row, x: Item, stated, candidates: list[Item], text: "_
             items.append(y)
     if items:
         y = items[0]
-        status, notes = judge(x, y, a, b)
+        status, notes = judge(x, y, a, b, know=text.know)
         why = Note("parts-stated", {"plan": b.id, "parts": [label for label, _ in stated]})
         return row._replace(status=status, right=y, also=tuple(items[1:]), score=1.0, confidence="high",
                             reasons=(why,), notes=notes, passage=None)
@@ -492,25 +534,31 @@ def _noun(item: Item) -> str:
     return item.kind[:-1]
 
 
-def judge(x: Item, y: Item, a: Plan, b: Plan, passage=None) -> tuple[str, tuple[Note, ...]]:
+def judge(x: Item, y: Item, a: Plan, b: Plan, passage=None, know: Knowledge | None = None) -> tuple[str, tuple[Note, ...]]:
     """The verdict on two items that state one commitment, of the same kind or not;
     `passage`: the sentence of B's text that states x, when that is how y was found."""
     if x.kind == "targets" and y.kind == "targets":
         return compare_targets(x, y, a, b)
     if x.kind == "targets":
-        return _target_in_words(x, y, b)
+        return _target_in_words(x, y, b, know)
     return compare_commitments(x, y, passage)
 
 
-def _target_in_words(x: Target, y: Item, b: Plan) -> tuple[str, tuple[Note, ...]]:
+def _target_in_words(x: Target, y: Item, b: Plan, know: Knowledge | None = None) -> tuple[str, tuple[Note, ...]]:
     """A's target that B states in a task or service: the same end state in words
-    (全面普及, 15分钟 …) matches; without it there is no value to compare."""
+    (全面普及, 15分钟 …), or another name the vocabulary gives for the whole commitment
+    (vocab/commitments.yaml: 普及普惠学前教育 for 三年学前教育普及), matches; without it
+    there is no value to compare."""
     goal = try_parse(x.target)
     wanted = textnorm.fold(normalise(goal.qualitative if goal and goal.qualitative else x.target))
     said = textnorm.fold(normalise(y.evidence.quote + y.name))
     values = {"plan": b.id, "target": x.target, "kind": _noun(y)}
     if wanted and wanted in said:
         return "matches", (Note("same-end-state", values),)
+    known = [p for p in (know or knowledge.default()).phrasings(x) if p.why == KNOWN_NAME]
+    hit = next((p for p in known if all(part in said for part in p.parts)), None)
+    if hit is not None:
+        return "matches", (Note("same-commitment", {**values, "phrase": str(hit)}),)
     return "not-comparable", (Note("no-value-in-item", values),)
 
 
@@ -875,6 +923,11 @@ def compare_commitments(x: Item, y: Item, passage=None) -> tuple[str, tuple[Note
     elif y.kind != x.kind and y.kind != "targets":
         ny = ()
     words = [n for n in ny if _is_word(n)]
+    numbers = [n for n in ny if not _is_word(n)]
+    if not nx and numbers:
+        # a number where A states none, whatever words both share (住房保障: 应保尽保 in both, and
+        # Gansu's 累计新开工改造棚户区19万户（套）)
+        return "matches-quantified", (Note("commits-to", {"plan": y.plan, "values": numbers}),)
     if not nx and words and all(textnorm.fold(normalise(w)) in textnorm.fold(normalise(x.evidence.quote)) for w in words):
         return "matches", (Note("both-state", {"words": list(words)}),)   # 应保尽保 in both quotes: nothing added
     if ny and not nx:

@@ -1,7 +1,7 @@
 """JSON Schema of `plancmp diff --format json` (published as plancmp/schemas/diff.schema.json)."""
 from __future__ import annotations
 
-from ..core.verdicts import STATUSES
+from ..core.verdicts import REASONS, STATUSES
 from ..core.model import KINDS, LEVELS
 from ..core.vocab import domain_names
 
@@ -51,8 +51,8 @@ def diff_schema() -> dict:
                "properties": {"file": _str, "line": {"type": "integer", "minimum": 1},
                               "text": {**_str, "description": "as written, whitespace squeezed out"}}}
     row = {"type": "object", "additionalProperties": False,
-           "required": ["kind", "domain", "status", "left", "right", "also", "passage", "basis", "score", "confidence",
-                        "reasons", "notes"],
+           "required": ["kind", "domain", "status", "left", "right", "also", "passage", "basis", "reason", "strength",
+                        "score", "confidence", "reasons", "notes"],
            "properties": {
                "kind": {"enum": list(KINDS)},
                "domain": {"enum": list(domain_names())},
@@ -70,6 +70,18 @@ def diff_schema() -> dict:
                                         "`text`, the sentence `passage` of the right plan's text, its values read and "
                                         "compared as curated values are (`mentioned`: the sentence could not be read "
                                         "into a verdict); null when the right plan states nothing of it"},
+               "reason": {"enum": [*REASONS, None],
+                          "description": "not-comparable: why, as a code (vocab/statuses.yaml `reasons`: no value on "
+                                         "one side, unit, scale, definition, jurisdiction total, average vs cumulative, "
+                                         "word vs number, target year); null for every other status"},
+               "strength": {"oneOf": [{"type": "null"}, {
+                   "type": "object", "additionalProperties": False, "required": ["left", "right", "weaker"],
+                   "description": "targets: how firmly each side promises, apart from the value (vocab/values.yaml "
+                                  "`strength`); weaker: the right plan promises less firmly (力争 where the left writes "
+                                  "确保 or 约束性, 预期性 where it writes 约束性), also a note",
+                   "properties": {"left": {"enum": ["binding", "assured", "expected", "aspirational", None]},
+                                  "right": {"enum": ["binding", "assured", "expected", "aspirational", None]},
+                                  "weaker": {"type": "boolean"}}}]},
                "score": {"type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "alignment score; null when one side is missing"},
                "confidence": {"enum": ["high", "medium", "low", "pinned", None], "description": "high ≥ 0.80, medium ≥ 0.62, low below (needs review); pinned: data/links.yaml"},
                "reasons": {"type": "array", "items": _note("why the two items were aligned")},
