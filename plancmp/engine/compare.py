@@ -474,14 +474,19 @@ class _TextOf:
         return None
 
     def holder(self, passage, hit, candidates: list[Item]) -> Item | None:
-        """The item among `candidates` whose quote holds the sentence (the shortest such quote)."""
+        """The item among `candidates` whose quote holds the sentence (the shortest such quote);
+        else the task whose paragraph holds it (its quote may stop after a sentence or two)."""
         if self._spans is None:   # of every item, whichever row asks first
             source = read_source(self.plan.source)
-            self._spans = {item.ref: paragraph_span(source, span) if item.kind == "tasks" else span
-                           for item in self._items if (span := source.span_of(item.evidence.quote))}
-        holders = [(end - start, n, item) for n, item in enumerate(candidates)
-                   for start, end in (self._spans.get(item.ref, (0, -1)),)
-                   if start <= passage.start and passage.end <= end + 1]
+            self._spans = {item.ref: span for item in self._items if (span := source.span_of(item.evidence.quote))}
+            self._paragraphs = {item.ref: paragraph_span(source, span) for item in self._items
+                                if item.kind == "tasks" and (span := self._spans.get(item.ref))}
+        for spans in (self._spans, self._paragraphs):
+            holders = [(end - start, n, item) for n, item in enumerate(candidates)
+                       for start, end in (spans.get(item.ref, (0, -1)),)
+                       if start <= passage.start and passage.end <= end + 1]
+            if holders:
+                break
         if not holders:
             return None
         shortest = min(h[0] for h in holders)

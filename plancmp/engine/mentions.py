@@ -102,10 +102,14 @@ def _end_state_of(value: str, quote: str) -> tuple[Phrase, ...]:
     if parsed is None or parsed.numeric or parsed.empty or len(word) < 2:
         return ()
     out = []
-    for clause in re.split(r"[，,。；;、：:]", unicodedata.normalize("NFKC", quote)):
-        folded = textnorm.fold(clause)
-        if word in folded and len(folded) >= len(word) + 2:
-            out.append(Phrase((folded,), END_STATE))
+    for sentence in re.split(r"[，,。；;：:]", unicodedata.normalize("NFKC", quote)):
+        items = [textnorm.fold(c) for c in sentence.split("、")]
+        for n, folded in enumerate(items):
+            if word in folded and len(folded) >= len(word) + 2:
+                # one end state of a list (内容无缺项、目标人群全覆盖、…、服务可持续): the list is what
+                # says whose end state it is, so another of its items must stand beside it
+                others = [o for m, o in enumerate(items) if m != n and len(o) >= 4]
+                out += [Phrase((folded, o), END_STATE) for o in others] if others else [Phrase((folded,), END_STATE)]
     return tuple(out)
 
 
@@ -234,7 +238,8 @@ def _hits(index: textsearch.TextIndex, phrase: Phrase) -> list[textsearch.Hit]:
     first, rest = phrase.parts[0], phrase.parts[1:]
     whole = len(first) < WHOLE_BELOW
     if phrase.why == END_STATE:   # every character, side by side (标准不攀高 for 标准不高攀), never spread out
-        return [h for h in textsearch.search(index, first, 1.0) if h.end - h.start <= len(first) + 1]
+        return [h for h in textsearch.search(index, first, 1.0) if h.end - h.start <= len(first) + 1
+                and all(_found(part, index.folded[h.passage])[0] for part in rest)]
     threshold = 1.0 if whole else CLAUSE_FOUND if phrase.why == CLAUSE else FOUND
     return [h for h in textsearch.search(index, first, threshold)
             if (not whole or first in index.folded[h.passage])
