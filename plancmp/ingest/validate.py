@@ -92,6 +92,12 @@ def validate(paths: list[Path] | None = None) -> Report:
         report.findings += findings
     if default_run:
         report.findings += _reference_findings(plans)
+        # the vocabulary the engine reads about the national commitments (vocab/commitments.yaml)
+        from .knowledge import check as check_knowledge
+
+        files, findings = check_knowledge({**_plans_in(data_dir(), skip=read), **by_id})
+        report.files += files
+        report.findings += findings
     report.findings = sorted(set(report.findings), key=Finding.sort_key)
     return report
 
