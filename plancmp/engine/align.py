@@ -207,9 +207,16 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
         return cache[k]
 
     pinned_pair = (lambda x, y: links.forbidden(x.ref, y.ref)) if links else (lambda x, y: False)
-    said = {id(y): textnorm.fold(y.name) + ("" if y.kind == "tasks" else "\n" + textnorm.fold(y.evidence.quote))
-            for y in right}   # as compare.said_by
-    banned = lambda x, y: pinned_pair(x, y) or know.differs(x, said[id(y)])   # noqa: E731
+    said: dict[int, str] = {}
+
+    def look_alike(x: Item, y: Item) -> bool:
+        if not know.has_differs(x):
+            return False
+        if id(y) not in said:   # as compare.said_by
+            said[id(y)] = textnorm.fold(y.name) + ("" if y.kind == "tasks" else "\n" + textnorm.fold(y.evidence.quote))
+        return know.differs(x, said[id(y)])
+
+    banned = lambda x, y: pinned_pair(x, y) or look_alike(x, y)   # noqa: E731
     forbidden = lambda x, y: not candidate(x, y) or banned(x, y)   # noqa: E731  (a pair never scored)
     matched: dict[int, Pair] = {}      # id(left item) -> pair
     taken_right: set[int] = set()

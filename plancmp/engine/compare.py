@@ -113,6 +113,11 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
     names = mentions.Names(candidates)
     text = _TextOf(b, candidates, know)
     said = {id(y): said_by(y) for y in candidates}
+    forbids: dict[str, set[str]] = {}   # A's ref -> B's refs people forbade (links.yaml)
+    for link in (links.links if links else ()):
+        if link.action == "forbid":
+            forbids.setdefault(link.left, set()).add(link.right)
+            forbids.setdefault(link.right, set()).add(link.left)
     stating: set[str] = set()
     displaced: list[Item] = []   # the aligner's choices that people or names overruled
     out = []
@@ -122,8 +127,11 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
             out.append((row, None, [], None))
             continue
         aligned = row.right
-        pinned_apart = (lambda y, x=x: links.forbidden(x.ref, y.ref)) if links else (lambda y: False)
-        forbidden = lambda y, x=x, apart=pinned_apart: apart(y) or know.differs(x, said[id(y)])   # noqa: E731
+        apart = forbids.get(x.ref, ())
+        look_alikes = know.has_differs(x)
+        forbidden = (lambda y, x=x, apart=apart, look=look_alikes:   # noqa: E731
+                     y.ref in apart or (look and know.differs(x, said[id(y)])))
+        allowed = candidates if not apart and not look_alikes else [y for y in candidates if not forbidden(y)]
         pinned = [by_ref[r] for r in (links.pins_of(x.ref, b.id) if links else ()) if r in by_ref]
         named = [(y, p) for y, p in names.stating(x, know) if y is not row.right and not forbidden(y)]
         same_kind_named = [(y, p) for y, p in named if y.kind == x.kind]
@@ -146,8 +154,8 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
         elif pinned or named:
             row = _paired_by_coverage(row, x, pinned, named, a, b, links, know)
         else:
-            row = _looked_up_in_text(row, x, text, [y for y in candidates if not forbidden(y)], a, b)
-        row = _in_parts(row, x, know, names, text, [y for y in candidates if not forbidden(y)], a, b)
+            row = _looked_up_in_text(row, x, text, allowed, a, b)
+        row = _in_parts(row, x, know, names, text, allowed, a, b)
         out.append((row, aligned, pinned, forbidden))
     out = _by_structure(out, a, b, know)
     rows_out = []
@@ -263,12 +271,12 @@ def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item
     """`candidates`: B's items that may pair with x (no forbidden pair, no look-alike). (The clauses
     of a national task's whole paragraph, `paragraph=`, were measured: they found sub-headings
     that echo one sentence rather than the heading that covers the task, so they are not used.)"""
-    candidates = [y for y in candidates if _may_hold(x, y)]
-    found = text.find(x, holders=candidates)
+    may = lambda y: _may_hold(x, y)   # noqa: E731
+    found = text.find(x, holders=candidates, may=may)
     if found is None:
         return row
     passage, score, phrase, hit = found
-    holder = text.holder(passage, hit, candidates)
+    holder = text.holder(passage, hit, candidates, may)
     where = f"{passage.file}:{passage.line}"
     said = Note("text-states", {"where": where, "why": phrase.how, "phrase": str(phrase), "text": _short(passage.text)})
     if holder is not None:
@@ -450,7 +458,8 @@ class _TextOf:
         return (not any(lo <= passage.line <= hi for lo, hi in lines)
                 and not any(passage.start < hi and lo < passage.end for lo, hi in spans))
 
-    def find(self, x: Item, among=None, paragraph: str | None = None, holders: list[Item] | None = None):
+    def find(self, x: Item, among=None, paragraph: str | None = None, holders: list[Item] | None = None,
+             may=None):
         """The sentence that states x best (`among`: these phrases instead of x's own), as
         (passage, score, phrase, hit); never one that holds a look-alike of x and not x."""
         if not self._ready():
@@ -469,11 +478,12 @@ class _TextOf:
                 top = [m for m in found if m.hit.score == found[0].hit.score]
                 # of sentences that state it equally well, one a curated item holds (holders: who may)
                 held = next((m for m in top if holders is not None
-                             and self.holder(self._index.passages[m.hit.passage], m.hit, holders) is not None), top[0])
+                             and self.holder(self._index.passages[m.hit.passage], m.hit, holders, may) is not None),
+                            top[0])
                 return self._index.passages[held.hit.passage], held.hit.score, held.phrase, held.hit
         return None
 
-    def holder(self, passage, hit, candidates: list[Item]) -> Item | None:
+    def holder(self, passage, hit, candidates: list[Item], may=None) -> Item | None:
         """The item among `candidates` whose quote holds the sentence (the shortest such quote);
         else the task whose paragraph holds it (its quote may stop after a sentence or two)."""
         if self._spans is None:   # of every item, whichever row asks first
@@ -484,7 +494,7 @@ class _TextOf:
         for spans in (self._spans, self._paragraphs):
             holders = [(end - start, n, item) for n, item in enumerate(candidates)
                        for start, end in (spans.get(item.ref, (0, -1)),)
-                       if start <= passage.start and passage.end <= end + 1]
+                       if start <= passage.start and passage.end <= end + 1 and (may is None or may(item))]
             if holders:
                 break
         if not holders:

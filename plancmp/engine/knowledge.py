@@ -81,6 +81,7 @@ class Knowledge:
         self.commitments = commitments
         self._phrasings: dict[tuple, tuple[Phrase, ...]] = {}
         self._terms_of: dict[tuple, tuple[Term, ...]] = {}
+        self._has_differs: dict[tuple, bool] = {}
 
     # ---------------------------------------------------------- about one national item
 
@@ -129,8 +130,17 @@ class Knowledge:
                 out.append((shown, tuple(phrases)))
         return tuple(out)
 
+    def has_differs(self, item: Item) -> bool:
+        k = (item.id, item.name)
+        if k not in self._has_differs:
+            self._has_differs[k] = (any(t.differs for t in self.terms_of(item))
+                                    or any(c.differs for c in self.commitments.get(item.id, ())))
+        return self._has_differs[k]
+
     def differs(self, item: Item, folded: str) -> bool:
         """Does the folded text hold a look-alike of the item (and not the item's own words)?"""
+        if not self.has_differs(item):
+            return False
         for t in self.terms_of(item):
             if t.differs and _holds_any(folded, t.differs) and not (t.term in folded or _holds_any(folded, t.ways)):
                 return True
