@@ -52,6 +52,9 @@ def _phrases_of(kind: str, name: str, in_text: bool = False) -> tuple[Phrase, ..
     found: list[Phrase] = []
     for text, why in units:
         key = textnorm.key(text)
+        if len(key) < 3 and len(textnorm.fold(text)) >= 6 and why == "name":
+            # a name made almost all of filler (基本公共服务达标): the whole name, as written
+            found.append(Phrase((textnorm.fold(text),), WHOLE_NAME))
         if len(key) < 3:   # 强化服务标准建设 keys to 标准: keep the inner words, 服务标准
             key, why = _trimmed(textnorm.fold(text)), f"{why}-{TRIMMED}"
         elif in_text and len(key) < WHOLE_BELOW and not textnorm.fold(text).endswith(key):
@@ -82,6 +85,7 @@ def clauses(item: Item) -> tuple[Phrase, ...]:
 
 
 END_STATE = "end-state"
+WHOLE_NAME = "whole-name"   # a name of filler words and one short word, looked for whole
 
 
 def end_state(item: Item) -> tuple[Phrase, ...]:
@@ -103,7 +107,7 @@ def _end_state_of(value: str, quote: str) -> tuple[Phrase, ...]:
         return ()
     out = []
     for sentence in re.split(r"[，,。；;：:]", unicodedata.normalize("NFKC", quote)):
-        items = [textnorm.fold(c) for c in sentence.split("、")]
+        items = [_trim_lead(textnorm.fold(c), word) for c in sentence.split("、")]
         for n, folded in enumerate(items):
             if word in folded and len(folded) >= len(word) + 2:
                 # one end state of a list (内容无缺项、目标人群全覆盖、…、服务可持续): the list is what
@@ -111,6 +115,16 @@ def _end_state_of(value: str, quote: str) -> tuple[Phrase, ...]:
                 others = [o for m, o in enumerate(items) if m != n and len(o) >= 4]
                 out += [Phrase((folded, o), END_STATE) for o in others] if others else [Phrase((folded,), END_STATE)]
     return tuple(out)
+
+
+def _trim_lead(folded: str, word: str) -> str:
+    """实现企业职工基本养老保险全国统筹 -> 企业职工基本养老保险全国统筹 (实现 is no part of the end
+    state); 服务可持续 stays whole (trimmed, too little would be left beside the word)."""
+    while True:
+        trimmed = _lead_trimmed(folded)
+        if trimmed == folded or len(trimmed) < len(word) + 4:
+            return folded
+        folded = trimmed
 
 
 def clauses_of_text(text: str) -> tuple[Phrase, ...]:
@@ -171,7 +185,7 @@ class Names:
         (`among`: these phrases instead of x's own)."""
         found: dict[int, Phrase] = {}
         for phrase in (phrases(x, know) if among is None else among):
-            if phrase.why in (PHRASING, KNOWN_NAME, PART):
+            if phrase.why in (PHRASING, KNOWN_NAME, PART, WHOLE_NAME):
                 names = self._forms["folded"]
                 hits = [n for n in names.holding(phrase.parts[0])
                         if all(part in names.texts[n] for part in phrase.parts[1:])]
@@ -238,7 +252,8 @@ def _hits(index: textsearch.TextIndex, phrase: Phrase) -> list[textsearch.Hit]:
     first, rest = phrase.parts[0], phrase.parts[1:]
     whole = len(first) < WHOLE_BELOW
     if phrase.why == END_STATE:   # every character, side by side (标准不攀高 for 标准不高攀), never spread out
-        return [h for h in textsearch.search(index, first, 1.0) if h.end - h.start <= len(first) + 1
+        # (searched at 0.8: two words swapped share few character pairs; the score must still be 1.0)
+        return [h for h in textsearch.search(index, first, 0.8) if h.score == 1.0 and h.end - h.start <= len(first) + 1
                 and all(_found(part, index.folded[h.passage])[0] for part in rest)]
     threshold = 1.0 if whole else CLAUSE_FOUND if phrase.why == CLAUSE else FOUND
     return [h for h in textsearch.search(index, first, threshold)
