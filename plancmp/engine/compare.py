@@ -26,6 +26,7 @@ from ..ingest import textsearch
 from . import knowledge
 from .align import Alignment, Pair, align, band
 from .knowledge import KNOWN_NAME, Knowledge
+from .structure import heading_level, section_titled
 from ..ingest.evidence import read_source, squeeze
 from ..core.facts import higher_is_better, is_total
 from ..ingest.links import Links
@@ -173,20 +174,6 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
 
 # ---------------------------------------------------------------- structure
 
-def heading_level(plan: Plan, item: Item) -> bool:
-    """A task whose quote opens a paragraph (a line of the source): a heading, not a sub-heading
-    run into a paragraph or a box row."""
-    try:
-        source = read_source(plan.source)
-    except (OSError, UnicodeError):
-        return False
-    span = source.span_of(item.evidence.quote)
-    if span is None:
-        return False
-    lo = span[0]
-    return lo == 0 or source.line_of[lo - 1] != source.line_of[lo]
-
-
 def _by_structure(entries: list, a: Plan, b: Plan, know: Knowledge) -> list:
     """Provinces follow the national chapter layout. A national task heading that is the only
     heading of its domain in its section (义务教育, 就业社保, 养老服务 of 补齐基本公共服务短板) is
@@ -219,6 +206,7 @@ def _by_structure(entries: list, a: Plan, b: Plan, know: Knowledge) -> list:
             heads_b.setdefault((y.evidence.section, y.domain), []).append(y)
     out = []
     for entry in entries:
+        entry = _by_section_title(entry, a, b, heads_a, know)
         row, aligned, pinned, forbidden = entry
         x = row.left
         if (x is None or x.kind != "tasks" or x.id not in heads_a or pinned
@@ -241,6 +229,31 @@ def _by_structure(entries: list, a: Plan, b: Plan, know: Knowledge) -> list:
                            reasons=(why,), notes=notes, passage=None, basis=None)
         out.append((row, aligned, pinned, forbidden))
     return out
+
+
+def _by_section_title(entry, a: Plan, b: Plan, heads_a: set[str], know: Knowledge):
+    """A national task heading whose words make the title of one section of B (促进价格普惠 ->
+    规范形成普惠服务价格) is covered by that section's task headings: the one most like it first,
+    the others in `also`. It fills an omission, or overrules a counterpart outside that section
+    (never a pin, a partial row or a counterpart inside it)."""
+    row, aligned, pinned, forbidden = entry
+    x = row.left
+    if x is None or x.kind != "tasks" or x.id not in heads_a or pinned or row.status == "partial":
+        return entry
+    section = section_titled(x, b)
+    if section is None:
+        return entry
+    ys = [y for y in b.tasks if y.evidence.section == section.id and heading_level(b, y) and not forbidden(y)]
+    if not ys or (row.right is not None and row.right.evidence.section == section.id):
+        return entry
+    from .align import score as pair_score
+
+    ys.sort(key=lambda y: -pair_score("tasks", x, y).score)
+    status, notes = judge(x, ys[0], a, b, know=know)
+    why = Note("section-titled", {"plan": b.id, "section": section.id, "title": section.title})
+    row = row._replace(status=status, right=ys[0], also=tuple(ys[1:]), score=None, confidence="medium",
+                       reasons=(why,), notes=notes, passage=None, basis=None)
+    return row, aligned, pinned, forbidden
 
 
 def said_by(y: Item) -> str:

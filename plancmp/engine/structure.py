@@ -1,0 +1,107 @@
+"""The plans' structure as evidence: provinces follow the national chapter layout.
+
+- A task whose quote opens a paragraph (a line of the source) is a heading; one run into a
+  paragraph, or a box row, is not (`heading_level`).
+- A plan's sections, read from its source: `第三章第二节` (or `三（二）`) with its title and
+  the lines it spans (`sections_of`); items name their section the same way.
+- A national task heading whose words make a province *section title* (促进价格普惠 ↔ 第五章第二节
+  规范形成普惠服务价格) is covered by that section's task headings (`by_section_title`).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import cache
+from typing import NamedTuple
+
+from ..core import textnorm
+from ..core.model import Item, Plan
+from ..ingest.evidence import read_source
+
+_NUMERAL = "一二三四五六七八九十"
+_CHAPTER = re.compile(rf"^第([{_NUMERAL}]+)章\s*(.+)$")
+_SECTION = re.compile(rf"^第([{_NUMERAL}]+)节\s*(.+)$")
+_CHAPTER_CN = re.compile(rf"^([{_NUMERAL}]+)、(.+)$")
+_SECTION_CN = re.compile(rf"^[（(]([{_NUMERAL}]+)[）)](.+)$")   # NFKC makes （ ( 
+_PAGE = re.compile(r"[\s\t]-\s*\d+\s*-\s*$")
+
+
+class Section(NamedTuple):
+    id: str        # as items name it: 第五章第二节, 三（二）
+    title: str
+    first: int     # 1-based lines of the source: the heading, and the last line before the next heading
+    last: int
+
+
+def heading_level(plan: Plan, item: Item) -> bool:
+    """A task whose quote opens a paragraph (a line of the source): a heading, not a sub-heading
+    run into a paragraph or a box row."""
+    return _heading_level(plan.source, item.evidence.quote)
+
+
+@cache
+def _heading_level(path, quote: str) -> bool:
+    try:
+        source = read_source(path)
+    except (OSError, UnicodeError):
+        return False
+    span = source.span_of(quote)
+    if span is None:
+        return False
+    lo = span[0]
+    return lo == 0 or source.line_of[lo - 1] != source.line_of[lo]
+
+
+@cache
+def _sections(path) -> tuple[Section, ...]:
+    try:
+        text = read_source(path).text
+    except (OSError, UnicodeError):
+        return ()
+    heads: list[tuple[int, str, str]] = []   # (line, id or "", title)
+    chapter = ""
+    for n, raw in enumerate(text.split("\n"), 1):
+        line = unicodedata.normalize("NFKC", raw).strip()
+        if not line or _PAGE.search(raw):   # a table of contents line (… - 3 -)
+            continue
+        if m := _CHAPTER.match(line):
+            chapter = f"第{m.group(1)}章"
+            heads.append((n, "", m.group(2)))
+        elif m := _SECTION.match(line):
+            heads.append((n, f"{chapter}第{m.group(1)}节", m.group(2)))
+        elif (m := _CHAPTER_CN.match(line)) and len(line) <= 40:
+            chapter = m.group(1)
+            heads.append((n, "", m.group(2)))
+        elif (m := _SECTION_CN.match(line)) and len(line) <= 40:
+            heads.append((n, f"{chapter}（{m.group(1)}）", m.group(2).rstrip("。")))
+    out: dict[str, Section] = {}
+    for (n, sid, title), nxt in zip(heads, heads[1:] + [(len(text.split("\n")) + 1, "", "")]):
+        if sid:
+            out[sid] = Section(sid, "".join(title.split()), n, nxt[0] - 1)
+    return tuple(out.values())
+
+
+def sections_of(plan: Plan) -> tuple[Section, ...]:
+    return _sections(plan.source)
+
+
+def _contained(key: str, title: str) -> float:
+    """The share of the key's characters (with their counts) the title holds."""
+    need, have = Counter(key), Counter(title)
+    return sum(min(c, have[ch]) for ch, c in need.items()) / len(key) if key else 0.0
+
+
+TITLE_MIN = 4          # characters of a national heading's key to look for it among section titles
+TITLE_CONTAINED = 1.0  # every character of the key in the title
+
+
+def section_titled(x: Item, b: Plan) -> Section | None:
+    """The one section of B whose title holds every character of x's name without its filler words
+    (促进价格普惠 -> 规范形成普惠服务价格; 加强质量监管 -> 加强普惠性非基本公共服务质量监管);
+    None when none does, or more than one."""
+    key = textnorm.key(x.name)
+    if len(key) < TITLE_MIN:
+        return None
+    found = [s for s in sections_of(b) if _contained(key, textnorm.fold(s.title)) >= TITLE_CONTAINED]
+    return found[0] if len(found) == 1 else None
