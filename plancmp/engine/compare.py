@@ -206,7 +206,7 @@ def _by_structure(entries: list, a: Plan, b: Plan, know: Knowledge) -> list:
             heads_b.setdefault((y.evidence.section, y.domain), []).append(y)
     out = []
     for entry in entries:
-        entry = _by_section_title(entry, a, b, heads_a, know)
+        entry = _heading_over_subheading(_by_section_title(entry, a, b, heads_a, know), a, b, heads_a, know)
         row, aligned, pinned, forbidden = entry
         x = row.left
         if (x is None or x.kind != "tasks" or x.id not in heads_a or pinned
@@ -229,6 +229,50 @@ def _by_structure(entries: list, a: Plan, b: Plan, know: Knowledge) -> list:
                            reasons=(why,), notes=notes, passage=None, basis=None)
         out.append((row, aligned, pinned, forbidden))
     return out
+
+
+def _heading_over_subheading(entry, a: Plan, b: Plan, heads_a: set[str], know: Knowledge):
+    """A national task heading paired with a sub-heading of B whose own paragraph's heading is as
+    like it: the heading states the national heading (大力发展普惠性养老服务 over its sub-heading
+    加大普惠型养老服务设施供给); the sub-heading stays on the row in `also`."""
+    row, aligned, pinned, forbidden = entry
+    x, y = row.left, row.right
+    if (x is None or y is None or x.kind != "tasks" or y.kind != "tasks" or pinned
+            or row.confidence in (None, "pinned") or row.status == "partial" or heading_level(b, y)):
+        return entry
+    from .align import score as pair_score
+
+    head = _heading_of(b, y)
+    if head is None or forbidden(head) or head.domain != y.domain:
+        return entry
+    if pair_score("tasks", x, head).score < min(row.score or 0, MEDIUM_PAIR):
+        return entry
+    status, notes = judge(x, head, a, b, know=know)
+    why = Note("heading-of", {"plan": b.id, "heading": head.name, "sub": y.name})
+    row = row._replace(status=status, right=head, also=(y, *row.also), reasons=(why, *row.reasons), notes=notes)
+    return row, aligned, pinned, forbidden
+
+
+MEDIUM_PAIR = 0.62
+
+
+def _heading_of(b: Plan, y: Item) -> Item | None:
+    """The task heading of B whose paragraph (source line) holds the sub-heading y."""
+    try:
+        source = read_source(b.source)
+    except (OSError, UnicodeError):
+        return None
+    span = source.span_of(y.evidence.quote)
+    if span is None:
+        return None
+    line = source.line_of[span[0]]
+    for t in b.tasks:
+        if t is y or not heading_level(b, t):
+            continue
+        ts = source.span_of(t.evidence.quote)
+        if ts is not None and source.line_of[ts[0]] == line:
+            return t
+    return None
 
 
 def _by_section_title(entry, a: Plan, b: Plan, heads_a: set[str], know: Knowledge):
