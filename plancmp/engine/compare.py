@@ -25,7 +25,7 @@ from ..core import textnorm
 from ..ingest import textsearch
 from . import knowledge
 from .align import Alignment, Pair, align, band
-from .knowledge import KNOWN_NAME, Knowledge
+from .knowledge import KNOWN_NAME, PHRASING, Knowledge
 from .structure import heading_level, section_titled
 from ..ingest.evidence import read_source, squeeze
 from ..core.facts import higher_is_better, is_total
@@ -627,7 +627,10 @@ def _target_in_words(x: Target, y: Item, b: Plan, know: Knowledge | None = None)
     values = {"plan": b.id, "target": x.target, "kind": _noun(y)}
     if wanted and wanted in said:
         return "matches", (Note("same-end-state", values),)
-    known = [p for p in (know or knowledge.default()).phrasings(x) if p.why == KNOWN_NAME]
+    # a word end state (not a number): the vocabulary's names of the commitment, or of a term of its
+    # name, state it (常住人口覆盖 ↔ 在常住地便捷享有)
+    whys = (KNOWN_NAME, PHRASING) if goal is None or not goal.numeric else (KNOWN_NAME,)
+    known = [p for p in (know or knowledge.default()).phrasings(x) if p.why in whys]
     hit = next((p for p in known if all(part in said for part in p.parts)), None)
     if hit is not None:
         return "matches", (Note("same-commitment", {**values, "phrase": str(hit)}),)
