@@ -159,6 +159,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
         row = _in_parts(row, x, know, names, text, allowed, a, b)
         out.append((row, aligned, pinned, forbidden))
     out = _by_structure(out, a, b, know)
+    out = _by_substance(out, a, b)
     rows_out = []
     for row, aligned, pinned, forbidden in out:
         if row.left is not None:
@@ -228,6 +229,60 @@ def _by_structure(entries: list, a: Plan, b: Plan, know: Knowledge) -> list:
         row = row._replace(status=status, right=ys[0], also=tuple(ys[1:]), score=None, confidence="medium",
                            reasons=(why,), notes=notes, passage=None, basis=None)
         out.append((row, aligned, pinned, forbidden))
+    return out
+
+
+SUBSTANCE_MIN = 0.10     # share of a national task's rare character pairs a province paragraph must hold
+SUBSTANCE_LEAD = 1.4     # … and that much more than the next best paragraph
+SUBSTANCE_MIN_UNKNOWN = 0.3   # where a lost part of B could hold it (unknown), a closer echo
+
+
+def _by_substance(entries: list, a: Plan, b: Plan) -> list:
+    """A national task still without a counterpart: the province task of its domain whose paragraph
+    shares the most of what the national paragraph says, weighted by rarity (character pairs'
+    inverse document frequency over every item of both plans, so that 公共服务, 加强, 体系 weigh
+    next to nothing), when it clearly leads (SUBSTANCE_MIN, SUBSTANCE_LEAD): provinces echo the
+    national paragraph under a heading of their own."""
+    todo = [n for n, (row, *_rest) in enumerate(entries)
+            if row.left is not None and row.left.kind == "tasks" and row.status in ("omitted", "unknown")]
+    if not todo or not b.tasks:
+        return entries
+    import math
+
+    def grams(text: str) -> set[str]:
+        t = textnorm.fold(text)
+        return {t[i:i + 2] for i in range(len(t) - 1)}
+
+    def said(plan: Plan, item: Item) -> set[str]:
+        body = paragraph_of(plan, item) if item.kind == "tasks" else item.evidence.quote
+        return grams(body) | grams(item.name)
+
+    docs = {id(i): said(p, i) for p in (a, b) for i in p.items()}
+    df: dict[str, int] = {}
+    for d in docs.values():
+        for g in d:
+            df[g] = df.get(g, 0) + 1
+    idf = {g: math.log(len(docs) / c) for g, c in df.items()}
+    out = list(entries)
+    for n in todo:
+        row, aligned, pinned, forbidden = out[n]
+        x = row.left
+        gx = docs[id(x)]
+        weight = sum(idf[g] for g in gx) or 1.0
+        ranked = sorted(((sum(idf[g] for g in gx & docs[id(y)]) / weight, k, y)
+                         for k, y in enumerate(b.tasks) if y.domain == x.domain and not forbidden(y)),
+                        key=lambda t: (-t[0], t[1]))
+        floor = SUBSTANCE_MIN if row.status == "omitted" else SUBSTANCE_MIN_UNKNOWN
+        if not ranked or ranked[0][0] < floor:
+            continue
+        second = ranked[1][0] if len(ranked) > 1 else 0.0
+        if ranked[0][0] < SUBSTANCE_LEAD * second:
+            continue
+        share, _, y = ranked[0]
+        status, notes = judge(x, y, a, b)
+        why = Note("same-substance", {"plan": b.id, "share": f"{share:.2f}", "next": f"{second:.2f}"})
+        out[n] = (row._replace(status=status, right=y, also=(), score=round(share, 4), confidence="low",
+                               reasons=(why,), notes=notes, passage=None, basis=None), aligned, pinned, forbidden)
     return out
 
 
