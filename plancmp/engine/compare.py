@@ -383,7 +383,7 @@ def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item
     """`candidates`: B's items that may pair with x (no forbidden pair, no look-alike). (The clauses
     of a national task's whole paragraph, `paragraph=`, were measured: they found sub-headings
     that echo one sentence rather than the heading that covers the task, so they are not used.)"""
-    may = lambda y: _may_hold(x, y)   # noqa: E731
+    may = lambda y, passage: _may_hold(x, y, passage)   # noqa: E731
     found = text.find(x, holders=candidates, may=may)
     if found is None:
         return row
@@ -399,12 +399,14 @@ def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item
     return _from_text(row, x, passage, score, phrase, a, b)
 
 
-def _may_hold(x: Item, y: Item) -> bool:
-    """A target of B states its own indicator only, not everything its sentence says: it holds a
-    sentence for x when its name is like x's (a task states everything its paragraph holds; a
-    service of a list is told apart by its name where the match stands)."""
-    if y.kind != "targets":
+def _may_hold(x: Item, y: Item, passage=None) -> bool:
+    """A target or service of B states its own indicator or service only, not everything its
+    sentence says: it holds a sentence for x when its name is like x's, or a service's name stands
+    in the sentence (a task states everything its paragraph holds)."""
+    if y.kind == "tasks":
         return True
+    if y.kind == "services" and passage is not None and squeeze(y.name) in passage.text:
+        return True   # a service named in the sentence (中医馆 where 乡镇卫生院…设置中医馆 states it)
     from .align import _name_similarity
 
     return _name_similarity(textnorm.key(x.name), textnorm.key(y.name)) >= 0.5
@@ -606,7 +608,7 @@ class _TextOf:
         for spans in (self._spans, self._paragraphs):
             holders = [(end - start, n, item) for n, item in enumerate(candidates)
                        for start, end in (spans.get(item.ref, (0, -1)),)
-                       if start <= passage.start and passage.end <= end + 1 and (may is None or may(item))]
+                       if start <= passage.start and passage.end <= end + 1 and (may is None or may(item, passage))]
             if holders:
                 break
         if not holders:
