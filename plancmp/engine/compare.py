@@ -383,12 +383,12 @@ def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item
     """`candidates`: B's items that may pair with x (no forbidden pair, no look-alike). (The clauses
     of a national task's whole paragraph, `paragraph=`, were measured: they found sub-headings
     that echo one sentence rather than the heading that covers the task, so they are not used.)"""
-    may = lambda y, passage: _may_hold(x, y, passage)   # noqa: E731
+    may = lambda y, passage, hit, phrase: _may_hold(x, y, passage, hit, phrase)   # noqa: E731
     found = text.find(x, holders=candidates, may=may)
     if found is None:
         return row
     passage, score, phrase, hit = found
-    holder = text.holder(passage, hit, candidates, may)
+    holder = text.holder(passage, hit, candidates, may, phrase)
     where = f"{passage.file}:{passage.line}"
     said = Note("text-states", {"where": where, "why": phrase.how, "phrase": str(phrase), "text": _short(passage.text)})
     if holder is not None:
@@ -399,14 +399,19 @@ def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item
     return _from_text(row, x, passage, score, phrase, a, b)
 
 
-def _may_hold(x: Item, y: Item, passage=None) -> bool:
+def _may_hold(x: Item, y: Item, passage=None, hit=None, phrase=None) -> bool:
     """A target or service of B states its own indicator or service only, not everything its
     sentence says: it holds a sentence for x when its name is like x's, or a service's name stands
     in the sentence (a task states everything its paragraph holds)."""
     if y.kind == "tasks":
         return True
-    if y.kind == "services" and passage is not None and squeeze(y.name) in passage.text:
-        return True   # a service named in the sentence (中医馆 where 乡镇卫生院…设置中医馆 states it)
+    if y.kind == "services" and passage is not None and hit is not None:
+        at = passage.text.find(squeeze(y.name))
+        if at >= 0 and passage.start + at < hit.end + 2 and hit.start - 2 < passage.start + at + len(squeeze(y.name)):
+            return True   # a service named where the match stands
+        name = textnorm.fold(y.name)
+        if phrase is not None and any(part in name or name in part for part in phrase.parts[1:]):
+            return True   # … or named by a part of the phrase found (中医馆 of 乡镇卫生院 … 中医馆)
     from .align import _name_similarity
 
     return _name_similarity(textnorm.key(x.name), textnorm.key(y.name)) >= 0.5
@@ -592,12 +597,13 @@ class _TextOf:
                 top = [m for m in found if m.hit.score == found[0].hit.score]
                 # of sentences that state it equally well, one a curated item holds (holders: who may)
                 held = next((m for m in top if holders is not None
-                             and self.holder(self._index.passages[m.hit.passage], m.hit, holders, may) is not None),
+                             and self.holder(self._index.passages[m.hit.passage], m.hit, holders, may, m.phrase)
+                             is not None),
                             top[0])
                 return self._index.passages[held.hit.passage], held.hit.score, held.phrase, held.hit
         return None
 
-    def holder(self, passage, hit, candidates: list[Item], may=None) -> Item | None:
+    def holder(self, passage, hit, candidates: list[Item], may=None, phrase=None) -> Item | None:
         """The item among `candidates` whose quote holds the sentence (the shortest such quote);
         else the task whose paragraph holds it (its quote may stop after a sentence or two)."""
         if self._spans is None:   # of every item, whichever row asks first
@@ -608,7 +614,7 @@ class _TextOf:
         for spans in (self._spans, self._paragraphs):
             holders = [(end - start, n, item) for n, item in enumerate(candidates)
                        for start, end in (spans.get(item.ref, (0, -1)),)
-                       if start <= passage.start and passage.end <= end + 1 and (may is None or may(item, passage))]
+                       if start <= passage.start and passage.end <= end + 1 and (may is None or may(item, passage, hit, phrase))]
             if holders:
                 break
         if not holders:

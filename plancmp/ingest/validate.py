@@ -95,9 +95,11 @@ def validate(paths: list[Path] | None = None) -> Report:
         # the vocabulary the engine reads about the national commitments (vocab/commitments.yaml)
         from .knowledge import check as check_knowledge
 
-        files, findings = check_knowledge({**_plans_in(data_dir(), skip=read), **by_id})
-        report.files += files
-        report.findings += findings
+        everything = {**_plans_in(data_dir(), skip=read), **by_id}
+        if any(p.level == "national" for p in everything.values()):
+            files, findings = check_knowledge(everything)
+            report.files += files
+            report.findings += findings
     report.findings = sorted(set(report.findings), key=Finding.sort_key)
     return report
 

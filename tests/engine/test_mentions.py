@@ -140,10 +140,13 @@ def test_an_uncurated_statement_is_read_from_its_line_cli_runner(runner, data_co
 
 def test_an_uncurated_statement_is_read_from_its_line_subprocess(data_copy):
     assert uncurate(data_copy, "gansu", "提高异地就医联网结算效率")
+    # l.295 states it too (异地就医结算等便利服务), in a task's paragraph: uncurated as well, l.137 comes first
+    uncurate(data_copy, "gansu", "异地就医结算等便利服务")
     proc = subprocess.run([str(PLANCMP), "diff", "national", "gansu", "--format", "json"],
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert _check_mentions(json.loads(proc.stdout), "gansu", data_copy) == {"cross-province-medical-settlement": 137}
+    assert _check_mentions(json.loads(proc.stdout), "gansu", data_copy) == {
+        "cross-province-medical-settlement": 137, "disability-living-and-care-subsidies": 295}
 
 
 def test_one_to_many_rows_list_every_covering_item_in_json(runner):
