@@ -101,6 +101,10 @@ def section_titled(x: Item, b: Plan) -> Section | None:
     (促进价格普惠 -> 规范形成普惠服务价格; 加强质量监管 -> 加强普惠性非基本公共服务质量监管);
     None when none does, or more than one."""
     key = textnorm.key(x.name)
+    if len(key) < TITLE_MIN:   # 强化服务标准建设 keys to 标准: its words without the leading verb, 服务标准建设
+        from .mentions import _lead_trimmed
+
+        key = _lead_trimmed(textnorm.fold(x.name))
     if len(key) < TITLE_MIN:
         return None
     found = [s for s in sections_of(b) if _contained(key, textnorm.fold(s.title)) >= TITLE_CONTAINED]
