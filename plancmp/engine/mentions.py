@@ -57,7 +57,7 @@ def _phrases_of(kind: str, name: str, in_text: bool = False) -> tuple[Phrase, ..
             found.append(Phrase((textnorm.fold(text),), WHOLE_NAME))
         if len(key) < 3:   # 强化服务标准建设 keys to 标准: keep the inner words, 服务标准
             key, why = _trimmed(textnorm.fold(text)), f"{why}-{TRIMMED}"
-        elif in_text and len(key) < WHOLE_BELOW and not textnorm.fold(text).endswith(key):
+        elif in_text and len(key) < WHOLE_BELOW and textnorm.fold(text).endswith("服务") and not key.endswith("服务"):
             key = _lead_trimmed(textnorm.fold(text))   # the key lost its head word (服务 of 基本养老服务)
         if len(key) >= 3:
             found.append(Phrase((key,), why))
