@@ -49,10 +49,42 @@ def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = 
     alignment: Alignment = align(a, b, links, kinds, know=know)
     out = Diff(a, b, near_misses=alignment.near_misses)
     rows = [verdict(pair, a, b) for pair in alignment.pairs]
-    rows = [_with_reason_and_strength(r) for r in _with_restatements(_covered(rows, a, b, links, know), a, b)]
+    rows = _with_restatements(_covered(rows, a, b, links, know), a, b)
+    rows = [_with_reason_and_strength(r) for r in _quantified_by_also(rows)]
     # stable: alignment order (A's order, then B-only items) inside domain and kind
     out.rows = sorted(rows, key=lambda r: (domain_order(r.domain), KINDS.index(r.kind)))
     return out
+
+
+def _quantified_by_also(rows: list[Row]) -> list[Row]:
+    """A service or task A states without a number, matched by B with, among the row's further
+    items, a target of B that commits to a number or a full end state (全覆盖, 100%) and that is
+    no counterpart of a target of A (A has no number for it anywhere): matches-quantified, as when
+    the counterpart itself gives the number (公共就业服务 with 公共就业服务省市县乡村全覆盖)."""
+    answering = {r.right.ref for r in rows if r.left is not None and r.left.kind == "targets" and r.right is not None}
+    out = []
+    for row in rows:
+        x = row.left
+        if x is None or x.kind == "targets" or row.status != "matches" or _numbers_of(x):
+            out.append(row)
+            continue
+        values = [t.target for t in row.also if t.kind == "targets" and t.ref not in answering and _commits(t.target, x)]
+        if not values:
+            out.append(row)
+            continue
+        out.append(row._replace(status="matches-quantified",
+                                notes=(Note("commits-to", {"plan": row.also[0].plan, "values": values}), *row.notes)))
+    return out
+
+
+def _commits(value: str, x: Item) -> bool:
+    """A number, or a full end state (全覆盖, 100%) A's quote does not share (应保尽保 in both says nothing new)."""
+    v = try_parse(value)
+    if v is None:
+        return False
+    if v.numeric:
+        return True
+    return v.level == "full" and textnorm.fold(normalise(v.qualitative or "")) not in textnorm.fold(normalise(x.evidence.quote))
 
 
 def _with_reason_and_strength(row: Row) -> Row:
@@ -1062,6 +1094,8 @@ def compare_commitments(x: Item, y: Item, passage=None) -> tuple[str, tuple[Note
         ny = ()
     words = [n for n in ny if _is_word(n)]
     numbers = [n for n in ny if not _is_word(n)]
+    if not nx and y.kind == "targets" and x.kind != "targets" and not numbers and words and _commits(words[0], x):
+        numbers = words   # B's target commits to a full end state (覆盖全部县(市)) A does not state: a number too
     if not nx and numbers:
         # a number where A states none, whatever words both share (住房保障: 应保尽保 in both, and
         # Gansu's 累计新开工改造棚户区19万户（套）)
