@@ -722,6 +722,12 @@ def _target_in_words(x: Target, y: Item, b: Plan, know: Knowledge | None = None)
     values = {"plan": b.id, "target": x.target, "kind": _noun(y)}
     if wanted and wanted in said:
         return "matches", (Note("same-end-state", values),)
+    name = textnorm.fold(x.name)
+    core = wanted.lstrip("全") if wanted.startswith("全") else ""
+    if core and len(name) >= 6 and core in name and name in said:
+        # the name says the end state itself (基本公共服务达标 for 全达标): B writing the name whole
+        # (开展基本公共服务达标行动) states it
+        return "matches", (Note("same-end-state", values),)
     # a word end state (not a number): the vocabulary's names of the commitment, or of a term of its
     # name, state it (常住人口覆盖 ↔ 在常住地便捷享有)
     whys = (KNOWN_NAME, PHRASING) if goal is None or not goal.numeric else (KNOWN_NAME,)

@@ -248,3 +248,13 @@ def test_a_province_that_strives_where_national_binds_is_flagged():
     assert row.status == "matches" and row.strength == ("binding", "aspirational", True)
     assert any(n.code == "weaker-commitment" for n in row.notes)
     assert _pair("55%", "60%").strength[2] is False
+
+
+def test_a_name_that_says_its_end_state_is_stated_by_the_name_written_whole():
+    """基本公共服务达标 (全达标): a province task 推动基本公共服务达标 (开展基本公共服务达标行动) states the end
+    state; a name of filler words and one short word is looked for whole."""
+    a, b = plan("national", "national", "全国"), plan("gansu")
+    target(a, "compliance", "基本公共服务达标", "全达标", None, domain="其他", basis="text")
+    task(b, "basic-services-compliance", "推动基本公共服务达标", domain="其他")
+    [row] = [r for r in diff(a, b).rows if r.left is not None]
+    assert row.right.id == "basic-services-compliance" and row.status == "matches"
