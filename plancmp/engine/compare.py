@@ -145,7 +145,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
     by_ref = {i.ref: i for i in candidates}
     names = mentions.Names(candidates)
     text = _TextOf(b, candidates, know)
-    said = {id(y): said_by(y) for y in candidates}
+    said = _Said()   # what each of B's items says, folded, when a look-alike check asks
     forbids: dict[str, set[str]] = {}   # A's ref -> B's refs people forbade (links.yaml)
     for link in (links.links if links else ()):
         if link.action == "forbid":
@@ -163,7 +163,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
         apart = forbids.get(x.ref, ())
         look_alikes = know.has_differs(x)
         forbidden = (lambda y, x=x, apart=apart, look=look_alikes:   # noqa: E731
-                     y.ref in apart or (look and know.differs(x, said[id(y)])))
+                     y.ref in apart or (look and know.differs(x, said(y))))
         allowed = candidates if not apart and not look_alikes else [y for y in candidates if not forbidden(y)]
         pinned = [by_ref[r] for r in (links.pins_of(x.ref, b.id) if links else ()) if r in by_ref]
         named = [(y, p) for y, p in names.stating(x, know) if y is not row.right and not forbidden(y)]
@@ -286,15 +286,16 @@ def _by_substance(entries: list, a: Plan, b: Plan) -> list:
         return {t[i:i + 2] for i in range(len(t) - 1)}
 
     def said(plan: Plan, item: Item) -> set[str]:
-        body = paragraph_of(plan, item) if item.kind == "tasks" else item.evidence.quote
-        return grams(body) | grams(item.name)
+        return grams(paragraph_of(plan, item)) | grams(item.name)
 
-    docs = {id(i): said(p, i) for p in (a, b) for i in p.items()}
-    df: dict[str, int] = {}
+    docs = {id(i): said(p, i) for p in (a, b) for i in p.tasks}   # rarity among the tasks of both plans
+    from collections import Counter
+
+    df: Counter = Counter()
     for d in docs.values():
-        for g in d:
-            df[g] = df.get(g, 0) + 1
-    idf = {g: math.log(len(docs) / c) for g, c in df.items()}
+        df.update(d)
+    n_docs = math.log(len(docs))
+    idf = {g: n_docs - math.log(c) for g, c in df.items()}
     out = list(entries)
     for n in todo:
         row, aligned, pinned, forbidden = out[n]
@@ -385,6 +386,13 @@ def _by_section_title(entry, a: Plan, b: Plan, heads_a: set[str], know: Knowledg
     row = row._replace(status=status, right=ys[0], also=tuple(ys[1:]), score=None, confidence="medium",
                        reasons=(why,), notes=notes, passage=None, basis=None)
     return row, aligned, pinned, forbidden
+
+
+class _Said(dict):
+    def __call__(self, y: Item) -> str:
+        if id(y) not in self:
+            self[id(y)] = said_by(y)
+        return self[id(y)]
 
 
 def said_by(y: Item) -> str:
@@ -673,21 +681,25 @@ def paragraph_span(source, span: tuple[int, int]) -> tuple[int, int]:
     lo, hi = span
     if hi <= lo:
         return span
-    line = source.line_of[hi - 1]
-    while hi < len(source.line_of) and source.line_of[hi] == line:
-        hi += 1
-    return lo, hi
+    from bisect import bisect_right
+
+    return lo, max(hi, bisect_right(source.line_of, source.line_of[hi - 1]))   # line_of never decreases
 
 
 def paragraph_of(plan: Plan, item: Item) -> str:
     """The paragraph of a task's quote in its plan's source (the quote when it cannot be read)."""
+    return _paragraph(plan.source, item.evidence.quote)
+
+
+@cache
+def _paragraph(path, quote: str) -> str:
     try:
-        source = read_source(plan.source)
+        source = read_source(path)
     except (OSError, UnicodeError):
-        return item.evidence.quote
-    span = source.span_of(item.evidence.quote)
+        return quote
+    span = source.span_of(quote)
     if span is None:
-        return item.evidence.quote
+        return quote
     lo, hi = paragraph_span(source, span)
     return source.squeezed[lo:hi]
 

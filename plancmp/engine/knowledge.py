@@ -82,6 +82,7 @@ class Knowledge:
         self._phrasings: dict[tuple, tuple[Phrase, ...]] = {}
         self._terms_of: dict[tuple, tuple[Term, ...]] = {}
         self._has_differs: dict[tuple, bool] = {}
+        self._look: dict[tuple, tuple] = {}
 
     # ---------------------------------------------------------- about one national item
 
@@ -141,14 +142,20 @@ class Knowledge:
         """Does the folded text hold a look-alike of the item (and not the item's own words)?"""
         if not self.has_differs(item):
             return False
-        for t in self.terms_of(item):
-            if t.differs and _holds_any(folded, t.differs) and not (t.term in folded or _holds_any(folded, t.ways)):
-                return True
-        for c in self.commitments.get(item.id, ()):
-            own = textnorm.fold(item.name)
-            if c.differs and _holds_any(folded, c.differs) and own not in folded:
+        for differs, own in self._look_alikes(item):
+            if _holds_any(folded, differs) and not _holds_any(folded, own):
                 return True
         return False
+
+    def _look_alikes(self, item: Item) -> tuple:
+        """(look-alikes, the item's own words that clear them) per entry, built once per item."""
+        k = (item.id, item.name)
+        if k not in self._look:
+            out = [(t.differs, ((t.term,), *t.ways)) for t in self.terms_of(item) if t.differs]
+            own = textnorm.fold(item.name)
+            out += [(c.differs, ((own,),)) for c in self.commitments.get(item.id, ()) if c.differs]
+            self._look[k] = tuple(out)
+        return self._look[k]
 
 
 def _holds_any(folded: str, ways) -> bool:
