@@ -15,7 +15,7 @@ number where A states none.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -281,12 +281,8 @@ def _by_substance(entries: list, a: Plan, b: Plan) -> list:
         return entries
     import math
 
-    def grams(text: str) -> set[str]:
-        t = textnorm.fold(text)
-        return {t[i:i + 2] for i in range(len(t) - 1)}
-
-    def said(plan: Plan, item: Item) -> set[str]:
-        return grams(paragraph_of(plan, item)) | grams(item.name)
+    def said(plan: Plan, item: Item) -> frozenset[str]:
+        return _grams(paragraph_of(plan, item)) | _grams(item.name)
 
     docs = {id(i): said(p, i) for p in (a, b) for i in p.tasks}   # rarity among the tasks of both plans
     from collections import Counter
@@ -317,6 +313,13 @@ def _by_substance(entries: list, a: Plan, b: Plan) -> list:
         out[n] = (row._replace(status=status, right=y, also=(), score=round(share, 4), confidence="low",
                                reasons=(why,), notes=notes, passage=None, basis=None), aligned, pinned, forbidden)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _grams(text: str) -> frozenset[str]:
+    """The character pairs of a text, folded (a paragraph's or a name's)."""
+    t = textnorm.fold(text)
+    return frozenset(t[i:i + 2] for i in range(len(t) - 1))
 
 
 def _heading_over_subheading(entry, a: Plan, b: Plan, heads_a: set[str], know: Knowledge):
@@ -648,12 +651,12 @@ class _TextOf:
         else the task whose paragraph holds it (its quote may stop after a sentence or two)."""
         if self._spans is None:   # of every item, whichever row asks first
             source = read_source(self.plan.source)
-            self._spans = {item.ref: span for item in self._items if (span := source.span_of(item.evidence.quote))}
-            self._paragraphs = {item.ref: paragraph_span(source, span) for item in self._items
-                                if item.kind == "tasks" and (span := self._spans.get(item.ref))}
+            self._spans = {id(item): span for item in self._items if (span := source.span_of(item.evidence.quote))}
+            self._paragraphs = {id(item): paragraph_span(source, span) for item in self._items
+                                if item.kind == "tasks" and (span := self._spans.get(id(item)))}
         for spans in (self._spans, self._paragraphs):
             holders = [(end - start, n, item) for n, item in enumerate(candidates)
-                       for start, end in (spans.get(item.ref, (0, -1)),)
+                       for start, end in (spans.get(id(item), (0, -1)),)
                        if start <= passage.start and passage.end <= end + 1 and (may is None or may(item, passage, hit, phrase))]
             if holders:
                 break

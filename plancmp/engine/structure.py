@@ -86,10 +86,15 @@ def sections_of(plan: Plan) -> tuple[Section, ...]:
     return _sections(plan.source)
 
 
-def _contained(key: str, title: str) -> float:
-    """The share of the key's characters (with their counts) the title holds."""
-    need, have = Counter(key), Counter(title)
+def _contained(key: str, have: Counter) -> float:
+    """The share of the key's characters (with their counts) the title (its character counts) holds."""
+    need = Counter(key)
     return sum(min(c, have[ch]) for ch, c in need.items()) / len(key) if key else 0.0
+
+
+@cache
+def _titles(path) -> tuple[tuple[Section, Counter], ...]:
+    return tuple((s, Counter(textnorm.fold(s.title))) for s in _sections(path))
 
 
 TITLE_MIN = 4          # characters of a national heading's key to look for it among section titles
@@ -107,5 +112,5 @@ def section_titled(x: Item, b: Plan) -> Section | None:
         key = _lead_trimmed(textnorm.fold(x.name))
     if len(key) < TITLE_MIN:
         return None
-    found = [s for s in sections_of(b) if _contained(key, textnorm.fold(s.title)) >= TITLE_CONTAINED]
+    found = [s for s, have in _titles(b.source) if _contained(key, have) >= TITLE_CONTAINED]
     return found[0] if len(found) == 1 else None
