@@ -250,16 +250,52 @@ def find(index: textsearch.TextIndex, x: Item, usable=lambda passage: True, know
 def _hits(index: textsearch.TextIndex, phrase: Phrase) -> list[textsearch.Hit]:
     """Sentences that hold every part of the phrase; scored by the first part."""
     first, rest = phrase.parts[0], phrase.parts[1:]
-    whole = len(first) < WHOLE_BELOW
+    whole = len(first) < WHOLE_BELOW or phrase.why == WHOLE_NAME   # a name of filler but one word: as written
     if phrase.why == END_STATE:   # every character, side by side (标准不攀高 for 标准不高攀), never spread out
-        # (searched at 0.8: two words swapped share few character pairs; the score must still be 1.0)
-        return [h for h in textsearch.search(index, first, 0.8) if h.score == 1.0 and h.end - h.start <= len(first) + 1
-                and all(_found(part, index.folded[h.passage])[0] for part in rest)]
-    threshold = 1.0 if whole else CLAUSE_FOUND if phrase.why == CLAUSE else FOUND
+        return [h for h in _side_by_side(index, first) if all(_found(part, index.folded[h.passage])[0] for part in rest)]
+    if whole:   # found as written: no need to measure how much of it stands together
+        return [h for h in _written(index, first) if all(_found(part, index.folded[h.passage])[0] for part in rest)]
+    threshold = CLAUSE_FOUND if phrase.why == CLAUSE else FOUND
     return [h for h in textsearch.search(index, first, threshold)
             if (not whole or first in index.folded[h.passage])
             and (whole or _head_in_window(index, h, first))
             and all(_found(part, index.folded[h.passage])[0] for part in rest)]
+
+
+def _side_by_side(index: textsearch.TextIndex, text: str) -> list[textsearch.Hit]:
+    """Passages holding every character of `text` within a window of its length (plus one): the
+    words may be swapped (标准不攀高 for 标准不高攀), never spread out."""
+    chars = set(text)
+    grams = {text[i:i + 2] for i in range(len(text) - 1)}
+    candidates = sorted({n for g in grams for n in index.pairs.get(g, ())})
+    out = []
+    for n in candidates:
+        folded = index.folded[n]
+        if not chars <= set(folded):
+            continue
+        score, lo, hi = textsearch.coverage(text, folded)
+        if score == 1.0 and hi - lo <= len(text) + 1:
+            offsets = textsearch._offsets(index.passages[n])
+            out.append(textsearch.Hit(n, 1.0, offsets[lo], offsets[hi - 1] + 1))
+    return out
+
+
+def _written(index: textsearch.TextIndex, text: str) -> list[textsearch.Hit]:
+    """The passages holding `text` as written (score 1.0), in text order: the candidates are the
+    passages holding all of its character pairs."""
+    grams = [text[i:i + 2] for i in range(len(text) - 1)]
+    if not grams:
+        candidates = range(len(index.folded))
+    else:
+        postings = sorted((index.pairs.get(g, ()) for g in set(grams)), key=len)
+        candidates = set(postings[0]).intersection(*postings[1:]) if postings[0] else ()
+    out = []
+    for n in sorted(candidates):
+        at = index.folded[n].find(text)
+        if at >= 0:
+            offsets = textsearch._offsets(index.passages[n])
+            out.append(textsearch.Hit(n, 1.0, offsets[at], offsets[at + len(text) - 1] + 1))
+    return out
 
 
 def _head_in_window(index: textsearch.TextIndex, hit: textsearch.Hit, phrase: str) -> bool:
