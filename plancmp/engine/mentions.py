@@ -271,7 +271,7 @@ def _side_by_side(index: textsearch.TextIndex, text: str) -> list[textsearch.Hit
     out = []
     for n in candidates:
         folded = index.folded[n]
-        if not chars <= set(folded):
+        if not all(ch in folded for ch in chars):
             continue
         score, lo, hi = textsearch.coverage(text, folded)
         if score == 1.0 and hi - lo <= len(text) + 1:
