@@ -142,7 +142,10 @@ class Knowledge:
         """Does the folded text hold a look-alike of the item (and not the item's own words)?"""
         if not self.has_differs(item):
             return False
+        name = folded.split("\n", 1)[0]   # an item's text is its name, then its quote
         for differs, own in self._look_alikes(item):
+            if _holds_any(name, differs) and not _holds_any(name, own):
+                return True   # named as the look-alike (城乡居民基本养老保险), whatever its quote also says
             if _holds_any(folded, differs) and not _holds_any(folded, own):
                 return True
         return False
