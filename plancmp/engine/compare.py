@@ -26,7 +26,7 @@ from ..ingest import textsearch
 from . import knowledge
 from .align import Alignment, Pair, align, band
 from .knowledge import KNOWN_NAME, PHRASING, Knowledge
-from .structure import heading_level, section_titled
+from .structure import heading_level, paragraph_of, paragraph_span, quoted_at, section_titled
 from ..ingest.evidence import read_source, squeeze
 from ..core.facts import higher_is_better, is_total
 from ..ingest.links import Links
@@ -349,19 +349,16 @@ MEDIUM_PAIR = 0.62
 
 def _heading_of(b: Plan, y: Item) -> Item | None:
     """The task heading of B whose paragraph (source line) holds the sub-heading y."""
-    try:
-        source = read_source(b.source)
-    except (OSError, UnicodeError):
+    found = quoted_at(b.source, y.evidence.quote)
+    if found is None:
         return None
-    span = source.span_of(y.evidence.quote)
-    if span is None:
-        return None
+    source, span = found
     line = source.line_of[span[0]]
     for t in b.tasks:
         if t is y or not heading_level(b, t):
             continue
-        ts = source.span_of(t.evidence.quote)
-        if ts is not None and source.line_of[ts[0]] == line:
+        there = quoted_at(b.source, t.evidence.quote)
+        if there is not None and source.line_of[there[1][0]] == line:
             return t
     return None
 
@@ -676,35 +673,6 @@ class _TextOf:
             return 0
         distance = abs((passage.start + at) - hit.start)
         return 10**6 - distance
-
-
-def paragraph_span(source, span: tuple[int, int]) -> tuple[int, int]:
-    """A task's quote, run on to the end of its paragraph (a line of the source): a task states
-    what its paragraph says, though its quote may hold only the first sentence or two."""
-    lo, hi = span
-    if hi <= lo:
-        return span
-    from bisect import bisect_right
-
-    return lo, max(hi, bisect_right(source.line_of, source.line_of[hi - 1]))   # line_of never decreases
-
-
-def paragraph_of(plan: Plan, item: Item) -> str:
-    """The paragraph of a task's quote in its plan's source (the quote when it cannot be read)."""
-    return _paragraph(plan.source, item.evidence.quote)
-
-
-@cache
-def _paragraph(path, quote: str) -> str:
-    try:
-        source = read_source(path)
-    except (OSError, UnicodeError):
-        return quote
-    span = source.span_of(quote)
-    if span is None:
-        return quote
-    lo, hi = paragraph_span(source, span)
-    return source.squeezed[lo:hi]
 
 
 def _short(text: str, limit: int = 80) -> str:

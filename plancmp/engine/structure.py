@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from functools import cache
 from typing import NamedTuple
@@ -41,16 +42,42 @@ def heading_level(plan: Plan, item: Item) -> bool:
 
 
 @cache
-def _heading_level(path, quote: str) -> bool:
+def quoted_at(path, quote: str):
+    """(the source, the quote's span in its squeezed text), or None when either cannot be read."""
     try:
         source = read_source(path)
     except (OSError, UnicodeError):
-        return False
+        return None
     span = source.span_of(quote)
-    if span is None:
+    return None if span is None else (source, span)
+
+
+@cache
+def _heading_level(path, quote: str) -> bool:
+    found = quoted_at(path, quote)
+    if found is None:
         return False
-    lo = span[0]
+    source, (lo, _) = found
     return lo == 0 or source.line_of[lo - 1] != source.line_of[lo]
+
+
+def paragraph_span(source, span: tuple[int, int]) -> tuple[int, int]:
+    """A task's quote, run on to the end of its paragraph (a line of the source): a task states
+    what its paragraph says, though its quote may hold only the first sentence or two."""
+    lo, hi = span
+    if hi <= lo:
+        return span
+    return lo, max(hi, bisect_right(source.line_of, source.line_of[hi - 1]))   # line_of never decreases
+
+
+def paragraph_of(plan: Plan, item: Item) -> str:
+    """The paragraph of a task's quote in its plan's source (the quote when it cannot be read)."""
+    found = quoted_at(plan.source, item.evidence.quote)
+    if found is None:
+        return item.evidence.quote
+    source, span = found
+    lo, hi = paragraph_span(source, span)
+    return source.squeezed[lo:hi]
 
 
 @cache
