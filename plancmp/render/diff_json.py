@@ -21,6 +21,10 @@ def row_dict(row: Row) -> dict:
     return {"kind": row.kind, "domain": row.domain, "status": row.status,
             "left": item_data(row.left), "right": item_data(row.right),
             "also": [item_data(i) for i in row.also], "passage": passage_dict(row.passage),
+            "basis": row.basis or ("items" if row.right is not None else None),
+            "reason": row.reason,
+            "strength": None if row.strength is None else {"left": row.strength[0], "right": row.strength[1],
+                                                           "weaker": row.strength[2]},
             "score": row.score, "confidence": row.confidence,
             "reasons": list(row.reasons), "notes": list(row.notes)}
 

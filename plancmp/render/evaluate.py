@@ -22,10 +22,13 @@ def _table(title: str, scores: dict[str, Score], omissions: bool = True) -> list
     return lines
 
 
-def report(shipped: dict[str, Score], engine: dict[str, Score]) -> str:
-    """The shipped scores with their errors listed; the engine alone as a summary."""
+def report(shipped: dict[str, Score], engine: dict[str, Score], held: dict[str, Score] | None = None) -> str:
+    """The shipped scores with their errors listed; the engine alone and held out as summaries
+    (held out: with its errors too)."""
     lines = _table("as shipped (engine + data/links.yaml):", shipped)
     lines += [""] + _table("engine alone (no links):", engine, omissions=False) + [""]
+    if held is not None:
+        lines += _table("hold-out (each province without its pins and the vocabulary seen only in it):", held) + [""]
     for kind, s in shipped.items():
         for ref, said in s.fp:
             lines.append(f"wrong claim     {kind:<8} {ref}: the row says {said}")
@@ -33,4 +36,9 @@ def report(shipped: dict[str, Score], engine: dict[str, Score]) -> str:
             lines.append(f"missed          {kind:<8} {ref}: the label says {wanted}")
         for ref in sorted(set(s.unknown_labels)):
             lines.append(f"stale label     {kind:<8} {ref} is not an item any more")
+    for kind, s in (held or {}).items():
+        for ref, said in s.fp:
+            lines.append(f"hold-out wrong  {kind:<8} {ref}: the row says {said}")
+        for ref, wanted in s.fn:
+            lines.append(f"hold-out missed {kind:<8} {ref}: the label says {wanted}")
     return "\n".join(lines) + "\n"
