@@ -40,7 +40,7 @@ validate: $(STAMP)
 
 # precision, recall and F1 of the automatic alignment against data/eval/pairs.yaml
 eval: $(STAMP)
-	$(BIN)/plancmp eval
+	$(BIN)/plancmp eval --holdout
 	$(BIN)/python -m plancmp.draft.measure   # plancmp new on the four texts as if new, against the curated plans
 
 # speed against the bare interpreter's import floor, and growth over 4/31/300 plans (README: Performance)

@@ -81,7 +81,7 @@ BLOCKS = {
     "status-table": status_table,
     "diff-example": lambda: console("plancmp diff national gansu --kind services --domain 病有所医",
                                     run("diff", "national", "gansu", "--kind", "services", "--domain", "病有所医")),
-    "eval": lambda: console("plancmp eval | head -15", "\n".join(run("eval").splitlines()[:15])),
+    "eval": lambda: console("plancmp eval --holdout | head -23", "\n".join(run("eval", "--holdout").splitlines()[:23])),
 }
 
 

@@ -73,11 +73,20 @@ def replace_once(path: Path, old: str, new: str) -> int:
 
 
 def uncurate(data_copy: Path, province: str, words: str) -> list[str]:
-    """Remove the province's items whose quote holds `words` (and the links naming them):
-    the text still states the commitment, no curated item does."""
+    """Remove the province's items whose quote holds `words`, and the tasks whose paragraph (the
+    source line their quote starts on) holds them (and the links naming them): the text still
+    states the commitment, no curated item does."""
     path = data_copy / "plans" / f"{province}.yaml"
     plan = yaml.safe_load(path.read_text(encoding="utf-8"))
-    gone = [i["id"] for k in ("targets", "services", "tasks") for i in plan[k] if words in i["evidence"]["quote"]]
+    lines = ["".join(line.split()) for line in (data_copy / "sources" / f"{province}.txt").read_text(encoding="utf-8").split("\n")]
+    said = [line for line in lines if words in line]
+
+    def paragraph_holds(item) -> bool:
+        quote = "".join(item["evidence"]["quote"].split())
+        return any(line.find(quote[:20]) >= 0 for line in said) if quote else False
+
+    gone = [i["id"] for k in ("targets", "services", "tasks") for i in plan[k]
+            if words in i["evidence"]["quote"] or (k == "tasks" and paragraph_holds(i))]
     for k in ("targets", "services", "tasks"):
         plan[k] = [i for i in plan[k] if i["id"] not in gone and i.get("restates") not in gone]
     path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -22,7 +22,9 @@ def report_command(
     gaps and the press claims. A stamp names the plancmp version and a digest of the data files.
 
     No network, no external fonts or scripts: it opens from disk, reads in Chinese with
-    whatever CJK font the reader has, and prints to PDF from a browser (one domain per page).
+    whatever CJK font the reader has, and prints from a browser as an A4 briefing: each
+    province card on a page, every quote open, press claims by exception, page numbers and
+    the stamp at each page's foot.
 
     Examples:
 

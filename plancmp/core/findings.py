@@ -52,6 +52,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "link-unknown-plan": (ERROR, "A link names a plan that does not exist"),
     "link-unknown-id": (ERROR, "A link names an item that does not exist"),
     "link-conflict": (ERROR, "The same pair is both pinned and forbidden"),
+    "vocab-unknown-item": (ERROR, "vocab/commitments.yaml names an item the national plan does not hold"),
+    "vocab-unknown-plan": (ERROR, "vocab/commitments.yaml's seen_in names a plan that does not exist"),
+    "vocab-quote-not-found": (ERROR, "A quote of vocab/commitments.yaml is not in the national source text"),
 }
 
 

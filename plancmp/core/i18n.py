@@ -92,6 +92,13 @@ class Labels:
         found = next((b for b in BUCKET_CATALOGUE.values() if b.json == bucket), None)
         return found.words[self.lang] if found is not None else bucket
 
+    def reason(self, reason: str) -> str:
+        """Why a row is not comparable, in a word (vocab/statuses.yaml `reasons`)."""
+        from .verdicts import REASONS
+
+        found = REASONS.get(reason)
+        return found.words[self.lang] if found is not None else reason
+
     def flag(self, flag: str) -> str:
         return self._get("flag", flag)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from .vocab import read as read_vocab, units
 
@@ -53,6 +53,11 @@ def fold(text: str | None) -> str:
     """Width, punctuation, spaces and unit parentheticals folded away; numbers kept."""
     if not text:
         return ""
+    return _fold(text)
+
+
+@lru_cache(maxsize=1 << 15)
+def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _drop_unit_parentheticals(text)
     return "".join(filter(_kept, text))
@@ -73,6 +78,11 @@ def fold_char(char: str) -> str:
 
 def key(text: str | None) -> str:
     """`fold`, then numbers and filler words removed: the part of a name that says what."""
+    return _key(text or "")
+
+
+@lru_cache(maxsize=1 << 15)
+def _key(text: str) -> str:
     folded = NUMBER.sub("", fold(text))
     # a name made only of filler (服务, 推进建设) keeps its words: better than nothing
     return specific(folded) or folded

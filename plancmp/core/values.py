@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .vocab import value_words
@@ -170,6 +170,17 @@ def parse_value(raw) -> Value:
 
 
 def try_parse(raw) -> Value | None:
+    if isinstance(raw, str):
+        return _try_parse(raw)
+    try:
+        return parse_value(raw)
+    except ValueError_:
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _try_parse(raw: str) -> Value | None:
+    """A value read once however often the engine asks (Values are immutable)."""
     try:
         return parse_value(raw)
     except ValueError_:

@@ -63,6 +63,22 @@ BUCKET_CATALOGUE: dict[str, Bucket] = {code: Bucket(code, e["json"], e["words"],
 # Coverage buckets by their JSON names, in the order they are shown; each verdict falls in at most one.
 BUCKETS = {b.json: tuple(s.code for s in CATALOGUE.values() if s.bucket == b.code) for b in BUCKET_CATALOGUE.values()}
 
+class Reason(NamedTuple):
+    code: str
+    words: dict[str, str]
+    notes: tuple[str, ...]
+
+
+REASONS: dict[str, Reason] = {code: Reason(code, e["words"], tuple(e.get("notes") or ()))
+                              for code, e in (_catalogue().get("reasons") or {}).items()}
+
+
+def reason_of(notes) -> str | None:
+    """The not-comparable reason code the first telling note gives (vocab/statuses.yaml `reasons`)."""
+    by_note = {n: r.code for r in REASONS.values() for n in r.notes}
+    return next((by_note[n.code] for n in notes if n.code in by_note), None)
+
+
 CLAIM_VERDICTS: dict[str, ClaimVerdict] = {code: ClaimVerdict(code, e["words"], e["style"], e.get("look"))
                                            for code, e in _catalogue()["claims"].items()}
 
@@ -121,7 +137,8 @@ class Row(NamedTuple):
 
     `also`: B's further items that state A's item (one-to-many coverage: 两免一补 stated
     as three services), or that restate B's item (a stretch value beside the binding one).
-    `passage`: for `mentioned`, the sentence of B's text that states A's item."""
+    `passage`: the sentence of B's text that states A's item when no curated item holds it
+    (`basis` "text": the verdict is read from that sentence; `mentioned`: it could not be)."""
 
     kind: str
     domain: str
@@ -134,6 +151,9 @@ class Row(NamedTuple):
     notes: tuple[Note, ...] = ()
     also: tuple[Item, ...] = ()
     passage: Passage | None = None
+    basis: str | None = None        # "text": the verdict comes from `passage`, a sentence no curated item holds
+    reason: str | None = None       # not-comparable: why, a code of vocab/statuses.yaml `reasons`
+    strength: tuple | None = None   # targets: (A's, B's, B is weaker) as codes of vocab/values.yaml `strength`
 
 
 @dataclass

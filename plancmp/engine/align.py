@@ -19,12 +19,15 @@ F1 short of the setting that bought 6 more true pairs with 6 more false ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
 from ..core import textnorm
+from . import knowledge
 from .assign import assign
+from .knowledge import Knowledge
 from ..ingest.links import Links
 from ..core.model import KINDS, Item, Plan
 from ..core.notes import Note
@@ -89,8 +92,9 @@ def _ratio(a: str, b: str) -> float:
     return fuzz.ratio(a, b) / 100 if a and b else 0.0
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)} or {text}
+@lru_cache(maxsize=8192)
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset({text[i:i + 2] for i in range(len(text) - 1)} or {text})
 
 
 def _name_similarity(a: str, b: str) -> float:
@@ -108,9 +112,12 @@ def _name_similarity(a: str, b: str) -> float:
     return max(ratio, PARTIAL_WEIGHT * partial + (1 - PARTIAL_WEIGHT) * ratio, dice)
 
 
-def score(kind: str, a: Item, b: Item, fa: _Features | None = None, fb: _Features | None = None) -> Scored:
+def score(kind: str, a: Item, b: Item, fa: _Features | None = None, fb: _Features | None = None,
+          why: bool = True) -> Scored:
+    """The pair's score and, with `why`, its reasons (without: the number alone, for the many
+    pairs the assignment weighs and drops)."""
     fa, fb = fa or _features(a), fb or _features(b)
-    reasons: list[Note] = []
+    reasons: list[Note] = _Reasons() if why else _NoReasons()
     name = _name_similarity(fa.key, fb.key)
     if fa.folded == fb.folded:
         name = 1.0
@@ -121,12 +128,13 @@ def score(kind: str, a: Item, b: Item, fa: _Features | None = None, fb: _Feature
         reasons.append(Note("same-name-normalised", {"kind": kind}))
     else:
         code = "similar-name" if name >= HIGH else "names-partly-alike" if name >= 0.5 else "names-differ"
-        reasons.append(Note(code, {"kind": kind, "score": f"{name:.2f}"}))
+        if why:
+            reasons.append(Note(code, {"kind": kind, "score": f"{name:.2f}"}))
     quote = _ratio(fa.quote, fb.quote)
     total = (1 - QUOTE_WEIGHT) * name + QUOTE_WEIGHT * quote
     if fa.folded == fb.folded:
         total += 0.05   # written the same: the quote's length (a paragraph, a direction line) must not decide
-    if quote >= HIGH:
+    if quote >= HIGH and why:
         reasons.append(Note("quotes-alike", {"score": f"{quote:.2f}"}))
     if kind == "targets":
         if fa.unit and fb.unit:
@@ -142,23 +150,36 @@ def score(kind: str, a: Item, b: Item, fa: _Features | None = None, fb: _Feature
         extra = _ratio(fa.extra, fb.extra)
         if extra >= HIGH:
             total += 0.05
-            reasons.append(Note("standards-alike", {"score": f"{extra:.2f}"}))
-    if a.domain != b.domain:
+            if why:
+                reasons.append(Note("standards-alike", {"score": f"{extra:.2f}"}))
+    if a.domain != b.domain and why:
         reasons.append(Note("domains-differ", {"a": a.domain, "b": b.domain}))
     return Scored(round(min(max(total, 0.0), 1.0), 4), tuple(reasons))
+
+
+_Reasons = list
+
+
+class _NoReasons(list):
+    """Reasons not asked for: appending does nothing."""
+
+    def append(self, item) -> None:
+        pass
 
 
 # ---------------------------------------------------------------- alignment
 
 def align(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS,
-          use_links: bool = True) -> Alignment:
-    """Pairs of every kind, in a stable order: domain order, then A's order, then B-only items."""
+          use_links: bool = True, know: Knowledge | None = None) -> Alignment:
+    """Pairs of every kind, in a stable order: domain order, then A's order, then B-only items.
+    `know`: the vocabulary (engine/knowledge.py); its look-alikes never pair."""
+    know = know or knowledge.default()
     out = Alignment()
     for kind in kinds:
         # a restatement (the text repeating a table row) joins its first statement's row later
         left = [i for i in a.items(kind) if not i.restates]
         right = [i for i in b.items(kind) if not i.restates]
-        pairs, misses = _align_kind(kind, left, right, links if use_links else None)
+        pairs, misses = _align_kind(kind, left, right, links if use_links else None, know)
         out.pairs += pairs
         out.near_misses += misses
     return out
@@ -189,19 +210,48 @@ def _shortlist(left: list[Item], right: list[Item], feats: dict) -> dict[int, se
     return out
 
 
-def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | None) -> tuple[list[Pair], list[NearMiss]]:
+def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | None,
+                know: Knowledge) -> tuple[list[Pair], list[NearMiss]]:
     feats = {id(i): _features(i) for i in left + right}
     cache: dict[tuple[int, int], Scored] = {}
     shortlist = _shortlist(left, right, feats)
     candidate = (lambda x, y: True) if shortlist is None else (lambda x, y: id(y) in shortlist[id(x)])
 
+    values: dict[tuple[int, int], float] = {}
+
     def scored(x: Item, y: Item) -> Scored:
+        """The score with its reasons (a pair kept, a near miss)."""
         k = (id(x), id(y))
         if k not in cache:
             cache[k] = score(kind, x, y, feats[id(x)], feats[id(y)])
         return cache[k]
 
-    banned = (lambda x, y: links.forbidden(x.ref, y.ref)) if links else (lambda x, y: False)
+    def value(x: Item, y: Item) -> float:
+        """The score alone (every pair the assignment weighs)."""
+        k = (id(x), id(y))
+        if k not in values:
+            values[k] = cache[k].score if k in cache else score(kind, x, y, feats[id(x)], feats[id(y)], why=False).score
+        return values[k]
+
+    refs = {id(i): i.ref for i in left + right}
+    apart_pairs = {(l.left, l.right) for l in links.links if l.action == "forbid"} if links else set()
+    apart_pairs |= {(r, l) for l, r in apart_pairs}
+    pinned_pair = (lambda x, y: (refs[id(x)], refs[id(y)]) in apart_pairs) if apart_pairs else (lambda x, y: False)
+    said: dict[int, str] = {}
+
+    apart: dict[tuple[int, int], bool] = {}
+
+    def look_alike(x: Item, y: Item) -> bool:
+        if not know.has_differs(x):
+            return False
+        k = (id(x), id(y))
+        if k not in apart:
+            if id(y) not in said:   # as compare.said_by
+                said[id(y)] = textnorm.fold(y.name) + ("" if y.kind == "tasks" else "\n" + textnorm.fold(y.evidence.quote))
+            apart[k] = know.differs(x, said[id(y)])
+        return apart[k]
+
+    banned = lambda x, y: pinned_pair(x, y) or look_alike(x, y)   # noqa: E731
     forbidden = lambda x, y: not candidate(x, y) or banned(x, y)   # noqa: E731  (a pair never scored)
     matched: dict[int, Pair] = {}      # id(left item) -> pair
     taken_right: set[int] = set()
@@ -223,23 +273,23 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
     for domain in domains:
         xs = [x for x in left if x.domain == domain and id(x) not in matched]
         ys = [y for y in right if y.domain == domain and id(y) not in taken_right]
-        _solve(kind, xs, ys, scored, forbidden, PAIR_MIN, matched, taken_right)
+        _solve(kind, xs, ys, scored, value, forbidden, PAIR_MIN, matched, taken_right)
     xs = [x for x in left if id(x) not in matched]
     ys = [y for y in right if id(y) not in taken_right]
-    _solve(kind, xs, ys, scored, forbidden, CROSS_DOMAIN_MIN, matched, taken_right)
+    _solve(kind, xs, ys, scored, value, forbidden, CROSS_DOMAIN_MIN, matched, taken_right)
 
     pairs: list[Pair] = []
     for x in left:
         pairs.append(matched.get(id(x)) or Pair(kind, x, None))
     pairs += [Pair(kind, None, y) for y in right if id(y) not in taken_right]
-    misses = _near_misses(kind, left, right, matched, taken_right, scored, forbidden)
+    misses = _near_misses(kind, left, right, matched, taken_right, scored, value, forbidden)
     return pairs, misses
 
 
-def _solve(kind, xs, ys, scored, forbidden, floor, matched, taken_right) -> None:
+def _solve(kind, xs, ys, scored, value, forbidden, floor, matched, taken_right) -> None:
     if not xs or not ys:
         return
-    weights = [[0.0 if forbidden(x, y) else _weight(scored(x, y).score, floor) for y in ys] for x in xs]
+    weights = [[0.0 if forbidden(x, y) else _weight(value(x, y), floor) for y in ys] for x in xs]
     for r, c in _assignment(weights):
         if weights[r][c] <= 0:
             continue
@@ -264,7 +314,7 @@ def _weight(score: float, floor: float) -> float:
     return score if score >= floor else 0.0
 
 
-def _near_misses(kind, left, right, matched, taken_right, scored, forbidden) -> list[NearMiss]:
+def _near_misses(kind, left, right, matched, taken_right, scored, value, forbidden) -> list[NearMiss]:
     out = []
     for x in left:
         pair = matched.get(id(x))
@@ -272,8 +322,8 @@ def _near_misses(kind, left, right, matched, taken_right, scored, forbidden) -> 
             if pair.confidence == "low":
                 out.append(NearMiss(kind, x, pair.right, pair.score, pair.reasons, Note("low-confidence")))
             continue
-        candidates = [(scored(x, y).score, n, y) for n, y in enumerate(right)
-                      if not forbidden(x, y) and (y.domain == x.domain or scored(x, y).score >= CROSS_DOMAIN_MIN - 0.1)]
+        candidates = [(value(x, y), n, y) for n, y in enumerate(right)
+                      if not forbidden(x, y) and (y.domain == x.domain or value(x, y) >= CROSS_DOMAIN_MIN - 0.1)]
         if not candidates:
             continue
         best, _, y = max(candidates, key=lambda t: (t[0], -t[1]))

@@ -15,7 +15,7 @@ number where A states none.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -23,14 +23,17 @@ from rapidfuzz import fuzz
 from . import mentions
 from ..core import textnorm
 from ..ingest import textsearch
+from . import knowledge
 from .align import Alignment, Pair, align, band
+from .knowledge import KNOWN_NAME, PHRASING, Knowledge
+from .structure import Structure, paragraph_span
 from ..ingest.evidence import squeeze
 from ..core.facts import higher_is_better, is_total
 from ..ingest.links import Links
 from ..core.model import KINDS, Item, Plan, Target
 from ..core.notes import Note
 from ..core.values import Value, normalise, try_parse
-from ..core.verdicts import Diff, Row
+from ..core.verdicts import Diff, Row, reason_of
 from ..core.vocab import domain_order, read as read_vocab, units, value_words
 
 _LEVELS = {"full": 2, "partial": 1}
@@ -39,21 +42,102 @@ _DIGIT = re.compile(r"\d")
 
 # ---------------------------------------------------------------- diff
 
-def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS, ws=None) -> Diff:
+def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS, ws=None,
+         know: Knowledge | None = None) -> Diff:
     """B against A. `ws`: the Workspace whose data folder holds B's source text (searched
-    before a row says `omitted`); default: the folder B's file stands in."""
-    alignment: Alignment = align(a, b, links, kinds)
+    before a row says `omitted`); default: the folder B's file stands in. `know`: the
+    vocabulary (engine/knowledge.py; default: all of vocab/commitments.yaml)."""
+    know = know or knowledge.default()
+    if ws is None:   # library use: B's own data folder
+        from ..files.paths import data_folder_of
+        from ..ingest.workspace import Workspace
+
+        ws = Workspace(data_folder_of(b.path))
+    alignment: Alignment = align(a, b, links, kinds, know=know)
     out = Diff(a, b, near_misses=alignment.near_misses)
     rows = [verdict(pair, a, b) for pair in alignment.pairs]
-    rows = _with_restatements(_covered(rows, a, b, links, ws), a, b)
+    rows = _with_restatements(_covered(rows, a, b, links, know, ws), a, b)
+    rows = [_with_reason_and_strength(r) for r in _quantified_by_also(rows)]
     # stable: alignment order (A's order, then B-only items) inside domain and kind
     out.rows = sorted(rows, key=lambda r: (domain_order(r.domain), KINDS.index(r.kind)))
     return out
 
 
+def _quantified_by_also(rows: list[Row]) -> list[Row]:
+    """A service or task A states without a number, matched by B with, among the row's further
+    items, a target of B that commits to a number or a full end state (全覆盖, 100%) and that is
+    no counterpart of a target of A (A has no number for it anywhere): matches-quantified, as when
+    the counterpart itself gives the number (公共就业服务 with 公共就业服务省市县乡村全覆盖)."""
+    answering = {r.right.ref for r in rows if r.left is not None and r.left.kind == "targets" and r.right is not None}
+    out = []
+    for row in rows:
+        x = row.left
+        if x is None or x.kind == "targets" or row.status != "matches" or _numbers_of(x):
+            out.append(row)
+            continue
+        values = [t.target for t in row.also if t.kind == "targets" and t.ref not in answering and _commits(t.target, x)]
+        if not values:
+            out.append(row)
+            continue
+        out.append(row._replace(status="matches-quantified",
+                                notes=(Note("commits-to", {"plan": row.also[0].plan, "values": values}), *row.notes)))
+    return out
+
+
+def _commits(value: str, x: Item) -> bool:
+    """A number, or a full end state (全覆盖, 100%) A's quote does not share (应保尽保 in both says nothing new)."""
+    v = try_parse(value)
+    if v is None:
+        return False
+    if v.numeric:
+        return True
+    return v.level == "full" and textnorm.fold(normalise(v.qualitative or "")) not in textnorm.fold(normalise(x.evidence.quote))
+
+
+def _with_reason_and_strength(row: Row) -> Row:
+    """A not-comparable row's reason code; a target row's strength on each side, flagged (a note)
+    when B promises less firmly than A."""
+    reason = reason_of(row.notes) if row.status == "not-comparable" else None
+    strength = None
+    x, y = row.left, row.right
+    if x is not None and y is not None and x.kind == "targets" and y.kind == "targets":
+        sx, sy = strength_of(x), strength_of(y)
+        weaker = _weaker(sx, sy)
+        strength = (sx, sy, weaker)
+        if weaker:
+            row = row._replace(notes=(*row.notes, Note("weaker-commitment", {"a": x.plan, "sa": sx, "b": y.plan, "sb": sy})))
+    if reason is None and strength is None:
+        return row
+    return row._replace(reason=reason, strength=strength)
+
+
+def strength_of(t: Target) -> str | None:
+    """How firmly a target is promised (vocab/values.yaml `strength`): aspirational (力争 …),
+    binding (约束性), assured (确保 in its sentence), expected (预期性); None when not said."""
+    words = value_words()
+    v = try_parse(t.target)
+    if "aspirational" in t.flags or (v is not None and v.aspirational):
+        return "aspirational"
+    if t.binding == "约束性":
+        return "binding"
+    quote = squeeze(t.evidence.quote)
+    if t.basis != "table" and any(w in quote for w in words["aspirational"]):
+        return "aspirational"
+    if t.basis != "table" and any(w in quote for w in words["strength"]["assured"]):
+        return "assured"
+    if t.binding == "预期性":
+        return "expected"
+    return None
+
+
+def _weaker(a: str | None, b: str | None) -> bool:
+    """力争 where A writes 确保 or 约束性; 预期性 where A writes 约束性."""
+    return (b == "aspirational" and a in ("binding", "assured")) or (a == "binding" and b == "expected")
+
+
 # ---------------------------------------------------------------- coverage
 
-def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, ws=None) -> list[Row]:
+def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowledge, ws=None) -> list[Row]:
     """Every row of A's items, completed with what else of B states them.
 
     One-to-one alignment is only the first step. Then, for each of A's items:
@@ -67,30 +151,41 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, ws=None) ->
     candidates = [i for i in b.items() if not i.restates]
     by_ref = {i.ref: i for i in candidates}
     names = mentions.Names(candidates)
-    text = _TextOf(ws, b, candidates)
+    text = _TextOf(ws, b, candidates, know)
+    st = Structure(ws)
+    said = _Said()   # what each of B's items says, folded, when a look-alike check asks
+    forbids: dict[str, set[str]] = {}   # A's ref -> B's refs people forbade (links.yaml)
+    for link in (links.links if links else ()):
+        if link.action == "forbid":
+            forbids.setdefault(link.left, set()).add(link.right)
+            forbids.setdefault(link.right, set()).add(link.left)
     stating: set[str] = set()
     displaced: list[Item] = []   # the aligner's choices that people or names overruled
     out = []
     for row in rows:
         x = row.left
         if x is None:
-            out.append(row)
+            out.append((row, None, [], None))
             continue
         aligned = row.right
-        forbidden = (lambda y: links.forbidden(x.ref, y.ref)) if links else (lambda y: False)
+        apart = forbids.get(x.ref, ())
+        look_alikes = know.has_differs(x)
+        forbidden = (lambda y, x=x, apart=apart, look=look_alikes:   # noqa: E731
+                     y.ref in apart or (look and know.differs(x, said(y))))
+        allowed = candidates if not apart and not look_alikes else [y for y in candidates if not forbidden(y)]
         pinned = [by_ref[r] for r in (links.pins_of(x.ref, b.id) if links else ()) if r in by_ref]
-        named = [(y, p) for y, p in names.stating(x) if y is not row.right and not forbidden(y)]
+        named = [(y, p) for y, p in names.stating(x, know) if y is not row.right and not forbidden(y)]
         same_kind_named = [(y, p) for y, p in named if y.kind == x.kind]
         if row.right is not None and row.right not in pinned and pinned and (
                 any(y.kind == x.kind for y in pinned) or row.confidence == "low"):
             # people pinned another counterpart of the row's kind, or of another kind where the
             # aligner's pair is a weak one (otherwise pins of other kinds only add)
-            row = _paired_by_coverage(row, x, pinned, [], a, b, links)
+            row = _paired_by_coverage(row, x, pinned, [], a, b, links, know)
         elif (row.right is not None and row.confidence == "low" and same_kind_named
               and row.right not in [y for y, _ in same_kind_named]):
             # an item whose name states x beats a weak fuzzy pair (计划生育家庭奖励扶助 is stated by
             # 农村…计划生育家庭奖励扶助, not by 居民健康档案)
-            row = _paired_by_coverage(row, x, pinned, named, a, b, links)
+            row = _paired_by_coverage(row, x, pinned, named, a, b, links, know)
         elif row.right is not None:
             # a task heading's name sits inside every narrower sub-task's (住房保障 in 积极推动普惠性
             # 住房保障): for tasks, names only fill an omission, further items come from pins
@@ -98,25 +193,229 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, ws=None) ->
             also = [y for y in pinned if y is not row.right] + by_name
             row = row._replace(also=tuple(also))
         elif pinned or named:
-            row = _paired_by_coverage(row, x, pinned, named, a, b, links)
+            row = _paired_by_coverage(row, x, pinned, named, a, b, links, know)
         else:
-            row = _looked_up_in_text(row, x, text, candidates, a, b, links)
-        stating.update(y.ref for y in (row.right, *row.also) if y is not None)
+            row = _looked_up_in_text(row, x, text, allowed, a, b)
+        row = _in_parts(row, x, know, names, text, allowed, a, b)
+        out.append((row, aligned, pinned, forbidden))
+    out = _by_structure(out, a, b, know, st)
+    out = _by_substance(out, a, b, st)
+    rows_out = []
+    for row, aligned, pinned, forbidden in out:
+        if row.left is not None:
+            stating.update(y.ref for y in (row.right, *row.also) if y is not None)
         if aligned is not None and aligned is not row.right and aligned not in row.also:
             displaced.append(aligned)
-        out.append(row)
+        rows_out.append(row)
+    out = rows_out
     # an overruled item of B that states nothing else of A is `added`, like any other
     out += [verdict(Pair(y.kind, None, y), a, b) for y in displaced if y.ref not in stating]
     return [r for r in out if not (r.left is None and r.right.ref in stating)]
 
 
+# ---------------------------------------------------------------- structure
+
+def _by_structure(entries: list, a: Plan, b: Plan, know: Knowledge, st: Structure) -> list:
+    """Provinces follow the national chapter layout. A national task heading that is the only
+    heading of its domain in its section (义务教育, 就业社保, 养老服务 of 补齐基本公共服务短板) is
+    covered by B's task headings of that domain in the parallel section: the section where B
+    states most of what that national section holds (learnt from the rows already paired).
+    It overrules a pair with a sub-heading or a box row, never one with a heading, a pin or
+    a part of the vocabulary; a section B does not parallel is left alone."""
+    tasks_a = [x for x in a.tasks if x.evidence.section]
+    heads_a = {x.id for x in tasks_a if st.heading_level(a, x)}
+    per_domain: dict[tuple[str, str], list] = {}
+    for x in tasks_a:
+        if x.id in heads_a:
+            per_domain.setdefault((x.evidence.section, x.domain), []).append(x)
+    votes: dict[str, dict[str, int]] = {}
+    for row, *_ in entries:
+        x, y = row.left, row.right
+        if x is None or y is None or y.kind != "tasks" or not x.evidence.section or not y.evidence.section:
+            continue
+        if x.kind == "tasks" and row.status != "partial":
+            votes.setdefault(x.evidence.section, {}).setdefault(y.evidence.section, 0)
+            votes[x.evidence.section][y.evidence.section] += 1
+    parallel = {}
+    for section, counted in votes.items():
+        best = max(counted.items(), key=lambda kv: (kv[1], kv[0]))
+        if best[1] >= 2:
+            parallel[section] = best[0]
+    heads_b: dict[tuple[str, str], list[Item]] = {}
+    for y in b.tasks:
+        if y.evidence.section and st.heading_level(b, y):
+            heads_b.setdefault((y.evidence.section, y.domain), []).append(y)
+    out = []
+    for entry in entries:
+        entry = _heading_over_subheading(_by_section_title(entry, a, b, heads_a, know, st), a, b, know, st)
+        row, aligned, pinned, forbidden = entry
+        x = row.left
+        if (x is None or x.kind != "tasks" or x.id not in heads_a or pinned
+                or len(per_domain.get((x.evidence.section, x.domain), ())) != 1
+                or x.evidence.section not in parallel):
+            out.append(entry)
+            continue
+        section = parallel[x.evidence.section]
+        ys = [y for y in heads_b.get((section, x.domain), ()) if not forbidden(y)]
+        right = row.right
+        if not ys or (right is not None and right in ys) or row.status == "partial" or row.confidence == "pinned":
+            out.append(entry)
+            continue
+        if right is not None and right.kind == "tasks" and st.heading_level(b, right) and right.evidence.section == section:
+            out.append(entry)
+            continue
+        status, notes = judge(x, ys[0], a, b, know=know)
+        why = Note("same-place", {"plan": b.id, "section": section, "domain": x.domain})
+        row = row._replace(status=status, right=ys[0], also=tuple(ys[1:]), score=None, confidence="medium",
+                           reasons=(why,), notes=notes, passage=None, basis=None)
+        out.append((row, aligned, pinned, forbidden))
+    return out
+
+
+SUBSTANCE_MIN = 0.10     # share of a national task's rare character pairs a province paragraph must hold
+SUBSTANCE_LEAD = 1.4     # … and that much more than the next best paragraph
+SUBSTANCE_MIN_UNKNOWN = 0.3   # where a lost part of B could hold it (unknown), a closer echo
+
+
+def _by_substance(entries: list, a: Plan, b: Plan, st: Structure) -> list:
+    """A national task still without a counterpart: the province task of its domain whose paragraph
+    shares the most of what the national paragraph says, weighted by rarity (character pairs'
+    inverse document frequency over every item of both plans, so that 公共服务, 加强, 体系 weigh
+    next to nothing), when it clearly leads (SUBSTANCE_MIN, SUBSTANCE_LEAD): provinces echo the
+    national paragraph under a heading of their own."""
+    todo = [n for n, (row, *_rest) in enumerate(entries)
+            if row.left is not None and row.left.kind == "tasks" and row.status in ("omitted", "unknown")]
+    if not todo or not b.tasks:
+        return entries
+    import math
+
+    def said(plan: Plan, item: Item) -> frozenset[str]:
+        return _grams(st.paragraph_of(plan, item)) | _grams(item.name)
+
+    docs = {id(i): said(p, i) for p in (a, b) for i in p.tasks}   # rarity among the tasks of both plans
+    from collections import Counter
+
+    df: Counter = Counter()
+    for d in docs.values():
+        df.update(d)
+    n_docs = math.log(len(docs))
+    idf = {g: n_docs - math.log(c) for g, c in df.items()}
+    out = list(entries)
+    for n in todo:
+        row, aligned, pinned, forbidden = out[n]
+        x = row.left
+        gx = docs[id(x)]
+        weight = sum(idf[g] for g in gx) or 1.0
+        ranked = sorted(((sum(idf[g] for g in gx & docs[id(y)]) / weight, k, y)
+                         for k, y in enumerate(b.tasks) if y.domain == x.domain and not forbidden(y)),
+                        key=lambda t: (-t[0], t[1]))
+        floor = SUBSTANCE_MIN if row.status == "omitted" else SUBSTANCE_MIN_UNKNOWN
+        if not ranked or ranked[0][0] < floor:
+            continue
+        second = ranked[1][0] if len(ranked) > 1 else 0.0
+        if ranked[0][0] < SUBSTANCE_LEAD * second:
+            continue
+        share, _, y = ranked[0]
+        status, notes = judge(x, y, a, b)
+        why = Note("same-substance", {"plan": b.id, "share": f"{share:.2f}", "next": f"{second:.2f}"})
+        out[n] = (row._replace(status=status, right=y, also=(), score=round(share, 4), confidence="low",
+                               reasons=(why,), notes=notes, passage=None, basis=None), aligned, pinned, forbidden)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _grams(text: str) -> frozenset[str]:
+    """The character pairs of a text, folded (a paragraph's or a name's)."""
+    t = textnorm.fold(text)
+    return frozenset(t[i:i + 2] for i in range(len(t) - 1))
+
+
+def _heading_over_subheading(entry, a: Plan, b: Plan, know: Knowledge, st: Structure):
+    """A national task heading paired with a sub-heading of B whose own paragraph's heading is as
+    like it: the heading states the national heading (大力发展普惠性养老服务 over its sub-heading
+    加大普惠型养老服务设施供给); the sub-heading stays on the row in `also`."""
+    row, aligned, pinned, forbidden = entry
+    x, y = row.left, row.right
+    if (x is None or y is None or x.kind != "tasks" or y.kind != "tasks" or pinned
+            or row.confidence in (None, "pinned") or row.status == "partial" or st.heading_level(b, y)):
+        return entry
+    from .align import score as pair_score
+
+    head = _heading_of(b, y, st)
+    if head is None or forbidden(head) or head.domain != y.domain:
+        return entry
+    if pair_score("tasks", x, head).score < min(row.score or 0, MEDIUM_PAIR):
+        return entry
+    status, notes = judge(x, head, a, b, know=know)
+    why = Note("heading-of", {"plan": b.id, "heading": head.name, "sub": y.name})
+    row = row._replace(status=status, right=head, also=(y, *row.also), reasons=(why, *row.reasons), notes=notes)
+    return row, aligned, pinned, forbidden
+
+
+MEDIUM_PAIR = 0.62
+
+
+def _heading_of(b: Plan, y: Item, st: Structure) -> Item | None:
+    """The task heading of B whose paragraph (source line) holds the sub-heading y."""
+    found = st.quoted_at(b, y.evidence.quote)
+    if found is None:
+        return None
+    source, span = found
+    line = source.line_of[span[0]]
+    for t in b.tasks:
+        if t is y or not st.heading_level(b, t):
+            continue
+        there = st.quoted_at(b, t.evidence.quote)
+        if there is not None and source.line_of[there[1][0]] == line:
+            return t
+    return None
+
+
+def _by_section_title(entry, a: Plan, b: Plan, heads_a: set[str], know: Knowledge, st: Structure):
+    """A national task heading whose words make the title of one section of B (促进价格普惠 ->
+    规范形成普惠服务价格) is covered by that section's task headings: the one most like it first,
+    the others in `also`. It fills an omission, or overrules a counterpart outside that section
+    (never a pin, a partial row or a counterpart inside it)."""
+    row, aligned, pinned, forbidden = entry
+    x = row.left
+    if x is None or x.kind != "tasks" or x.id not in heads_a or pinned or row.status == "partial":
+        return entry
+    section = st.section_titled(x, b)
+    if section is None:
+        return entry
+    ys = [y for y in b.tasks if y.evidence.section == section.id and st.heading_level(b, y) and not forbidden(y)]
+    if not ys or (row.right is not None and row.right.evidence.section == section.id):
+        return entry
+    from .align import score as pair_score
+
+    ys.sort(key=lambda y: -pair_score("tasks", x, y).score)
+    status, notes = judge(x, ys[0], a, b, know=know)
+    why = Note("section-titled", {"plan": b.id, "section": section.id, "title": section.title})
+    row = row._replace(status=status, right=ys[0], also=tuple(ys[1:]), score=None, confidence="medium",
+                       reasons=(why,), notes=notes, passage=None, basis=None)
+    return row, aligned, pinned, forbidden
+
+
+class _Said(dict):
+    def __call__(self, y: Item) -> str:
+        if id(y) not in self:
+            self[id(y)] = said_by(y)
+        return self[id(y)]
+
+
+def said_by(y: Item) -> str:
+    """What an item says, folded, for the vocabulary's look-alikes: its name, and its quote unless
+    it is a task (a task's paragraph says many things beside its heading)."""
+    return textnorm.fold(y.name) + ("" if y.kind == "tasks" else "\n" + textnorm.fold(y.evidence.quote))
+
+
 def _paired_by_coverage(row: Row, x: Item, pinned: list[Item], named: list, a: Plan, b: Plan,
-                        links: Links | None) -> Row:
+                        links: Links | None, know: Knowledge | None = None) -> Row:
     """No counterpart of its kind, but B's pins or item names state x."""
     phrase_of = {id(y): p for y, p in named}
     ranked = pinned + sorted((y for y, _ in named if y not in pinned), key=lambda y: (y.kind != x.kind, KINDS.index(y.kind)))
     y, rest = ranked[0], tuple(ranked[1:])
-    status, notes = judge(x, y, a, b)
+    status, notes = judge(x, y, a, b, know=know)
     if y in pinned:
         why, confidence, score = Note("pinned", {"reason": links.reason(x.ref, y.ref)}), "pinned", None
     else:
@@ -128,36 +427,179 @@ def _paired_by_coverage(row: Row, x: Item, pinned: list[Item], named: list, a: P
                         reasons=reasons, notes=notes)
 
 
-def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item], a: Plan, b: Plan,
-                       links: Links | None) -> Row:
-    found = text.find(x)
+def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item], a: Plan, b: Plan) -> Row:
+    """`candidates`: B's items that may pair with x (no forbidden pair, no look-alike). (The clauses
+    of a national task's whole paragraph, `paragraph=`, were measured: they found sub-headings
+    that echo one sentence rather than the heading that covers the task, so they are not used.)"""
+    may = lambda y, passage, hit, phrase: _may_hold(x, y, passage, hit, phrase)   # noqa: E731
+    found = text.find(x, holders=candidates, may=may)
     if found is None:
         return row
     passage, score, phrase, hit = found
-    holder = text.holder(passage, hit, [y for y in candidates if not (links and links.forbidden(x.ref, y.ref))])
+    holder = text.holder(passage, hit, candidates, may, phrase)
     where = f"{passage.file}:{passage.line}"
     said = Note("text-states", {"where": where, "why": phrase.how, "phrase": str(phrase), "text": _short(passage.text)})
     if holder is not None:
-        status, notes = judge(x, holder, a, b, passage)
+        status, notes = judge(x, holder, a, b, passage, know=text.know)
         reasons = (said, Note("quoted-by", {"plan": b.id, "kind": _noun(holder), "id": holder.id}))
         return row._replace(status=status, right=holder, score=score, confidence=band(score),
                             reasons=reasons, notes=notes)
-    notes = (Note("text-only", {"where": where}),)
-    return row._replace(status="mentioned", score=score, confidence=band(score), reasons=(said,),
-                        notes=notes, passage=passage)
+    return _from_text(row, x, passage, score, phrase, a, b)
+
+
+def _may_hold(x: Item, y: Item, passage=None, hit=None, phrase=None) -> bool:
+    """A target or service of B states its own indicator or service only, not everything its
+    sentence says: it holds a sentence for x when its name is like x's, or a service's name stands
+    in the sentence (a task states everything its paragraph holds)."""
+    if y.kind == "tasks":
+        return True
+    if y.kind == "services" and passage is not None and hit is not None:
+        at = passage.text.find(squeeze(y.name))
+        if at >= 0 and passage.start + at < hit.end + 2 and hit.start - 2 < passage.start + at + len(squeeze(y.name)):
+            return True   # a service named where the match stands
+        name = textnorm.fold(y.name)
+        if phrase is not None and any(part in name or name in part for part in phrase.parts[1:]):
+            return True   # … or named by a part of the phrase found (中医馆 of 乡镇卫生院 … 中医馆)
+    from .align import _name_similarity
+
+    return _name_similarity(textnorm.key(x.name), textnorm.key(y.name)) >= 0.5
+
+
+def _from_text(row: Row, x: Item, passage, score: float, phrase, a: Plan, b: Plan) -> Row:
+    """B's text states x in a sentence no curated item holds: the verdict from the sentence itself
+    (`basis: text`), its value read and compared as a curated value is; `mentioned` only when
+    the sentence cannot be read into a verdict (a target whose value it does not state)."""
+    where = f"{passage.file}:{passage.line}"
+    said = Note("text-states", {"where": where, "why": phrase.how, "phrase": str(phrase), "text": _short(passage.text)})
+    status, notes = judge_sentence(x, passage, a, b)
+    if status is None:
+        return row._replace(status="mentioned", score=score, confidence=band(score), reasons=(said,),
+                            notes=(Note("text-only", {"where": where}),), passage=passage, basis="text")
+    return row._replace(status=status, right=None, score=score, confidence=band(score), reasons=(said,),
+                        notes=(Note("text-basis", {"where": where}), *notes), passage=passage, basis="text")
+
+
+_NUMBER_IN_TEXT = re.compile(r"(\d+(?:\.\d+)?)")
+
+
+def judge_sentence(x: Item, passage, a: Plan, b: Plan) -> tuple[str | None, tuple[Note, ...]]:
+    """The verdict on x from one sentence of B's text. A service or a task the sentence states
+    matches. A target's value is read from the sentence: the number written in the target's
+    unit (with the comparator words around it), or a word of vocab/values.yaml (全覆盖, 应保尽保);
+    then compared as two curated targets are. None: the sentence gives no value to compare."""
+    if x.kind != "targets":
+        return "matches", ()
+    raw = _value_in_sentence(x, passage.text)
+    if raw is None:
+        return None, ()
+    import dataclasses
+
+    said = dataclasses.replace(x, plan=b.id, id=f"{b.id}-text-{passage.line}", target=raw, baseline=None,
+                               basis="text", restates=None, flags=(), binding=None, accept=())
+    return compare_targets(x, said, a, b)
+
+
+def _value_in_sentence(x: Target, text: str) -> str | None:
+    goal = try_parse(x.target)
+    if goal is None or goal.empty:
+        return None
+    plain = normalise(text)
+    words = value_words()
+    if goal.qualitative:
+        word = normalise(goal.qualitative)
+        return goal.qualitative if word and word in plain else None
+    unit = effective_unit(x, goal) or ""
+    found = []
+    for m in _NUMBER_IN_TEXT.finditer(plain):
+        after = plain[m.end():]
+        if not unit or not after.startswith(unit) or re.match(r"\d{4}年", plain[m.start():]):
+            continue
+        before = next((w for w in sorted(words["comparators"]["prefix"], key=len, reverse=True)
+                       if plain[:m.start()].endswith(w)), "")
+        tail = after[len(unit):]
+        suffix = next((w for w in sorted(words["comparators"]["suffix"], key=len, reverse=True) if tail.startswith(w)), "")
+        found.append(f"{before}{m.group(1)}{unit}{suffix}")
+    if len(set(found)) == 1:
+        return found[0]
+    full = [w for w, level in (words.get("qualitative") or {}).items() if level == "full" and normalise(w) in plain]
+    if not found and unit == "%" and full:
+        return full[0]
+    return None
+
+
+PARTIAL_SHARE = 0.5   # a province stating at least this share of a compound commitment's parts states it `partial`
+_STATED = ("exceeds", "matches", "matches-quantified")
+_ABSENT = ("omitted", "unknown", "mentioned")
+
+
+def _in_parts(row: Row, x: Item, know: Knowledge, names: "mentions.Names", text: "_TextOf",
+              candidates: list[Item], a: Plan, b: Plan) -> Row:
+    """A compound commitment (vocab/commitments.yaml `parts`: 数字文化服务和流动文化服务) that B
+    states only in part is `partial`, naming the missing parts; B states a part when an item's
+    name or a sentence of its text holds it. B writing the whole name keeps the row as it is."""
+    parts = know.parts(x)
+    if not parts or row.status not in _STATED + _ABSENT:
+        return row
+    stated: list[tuple[str, object]] = []
+    missing: list[str] = []
+    for label, phrases in parts:
+        by_name = [y for y, _ in names.stating(x, know, among=phrases) if y in candidates]
+        found = None if by_name else text.find(x, among=phrases)
+        if by_name or found:
+            stated.append((label, by_name[0] if by_name else found))
+        else:
+            missing.append(label)
+    if not stated or len(stated) < PARTIAL_SHARE * len(parts):
+        return row
+    if missing and _whole_name_stated(x, know, names, text, candidates):
+        return row
+    if row.status in _ABSENT:
+        row = _paired_by_parts(row, x, stated, candidates, text, a, b)
+    if not missing:
+        return row
+    note = Note("partial", {"plan": b.id, "stated": [label for label, _ in stated], "missing": missing})
+    return row._replace(status="partial", notes=(note, *row.notes))
+
+
+def _whole_name_stated(x: Item, know: Knowledge, names: "mentions.Names", text: "_TextOf", candidates) -> bool:
+    whole = tuple(p for p in mentions.phrases(x, know, in_text=True) if p.why.startswith("name") or p.why == KNOWN_NAME)
+    if not whole:
+        return False
+    if any(y in candidates for y, _ in names.stating(x, know, among=whole)):
+        return True
+    return text.find(x, among=whole) is not None
+
+
+def _paired_by_parts(row: Row, x: Item, stated, candidates: list[Item], text: "_TextOf", a: Plan, b: Plan) -> Row:
+    """An omitted row whose parts B states: the items (or the sentence) that state them."""
+    items: list[Item] = []
+    first_passage = None
+    for label, where in stated:
+        if isinstance(where, Item):
+            y = where
+        else:
+            passage, score, phrase, hit = where
+            y = text.holder(passage, hit, candidates)
+            first_passage = first_passage or where
+        if y is not None and y not in items:
+            items.append(y)
+    if items:
+        y = items[0]
+        status, notes = judge(x, y, a, b, know=text.know)
+        why = Note("parts-stated", {"plan": b.id, "parts": [label for label, _ in stated]})
+        return row._replace(status=status, right=y, also=tuple(items[1:]), score=1.0, confidence="high",
+                            reasons=(why,), notes=notes, passage=None)
+    passage, score, phrase, hit = first_passage
+    return _from_text(row, x, passage, score, phrase, a, b)
 
 
 class _TextOf:
     """B's source text, indexed the first time a row needs it; `items` are B's curated
     items that may hold a sentence of it."""
 
-    def __init__(self, ws, plan: Plan, items: list[Item]):
-        if ws is None:
-            from ..files.paths import data_folder_of
-            from ..ingest.workspace import Workspace
-
-            ws = Workspace(data_folder_of(plan.path))
+    def __init__(self, ws, plan: Plan, items: list[Item], know: Knowledge):
         self.ws, self.plan, self._items, self._index, self._spans, self._skip = ws, plan, items, None, None, ()
+        self.know = know
 
     def _ready(self) -> bool:
         if self._index is None:
@@ -183,22 +625,46 @@ class _TextOf:
         return (not any(lo <= passage.line <= hi for lo, hi in lines)
                 and not any(passage.start < hi and lo < passage.end for lo, hi in spans))
 
-    def find(self, x: Item):
+    def find(self, x: Item, among=None, paragraph: str | None = None, holders: list[Item] | None = None,
+             may=None):
+        """The sentence that states x best (`among`: these phrases instead of x's own), as
+        (passage, score, phrase, hit); never one that holds a look-alike of x and not x."""
         if not self._ready():
             return None
-        found = mentions.find(self._index, x, lambda n: self._states_commitments(self._index.passages[n]))
-        if found is None:
-            return None
-        return self._index.passages[found.hit.passage], found.hit.score, found.phrase, found.hit
+        usable = lambda n: (self._states_commitments(self._index.passages[n])   # noqa: E731
+                            and not self.know.differs(x, self._index.folded[n]))
+        if among is not None:
+            tiers = (among,)
+        else:   # its names first; the clauses of its quote, then of its paragraph, only when no name is found
+            tiers = (mentions.end_state(x), mentions.phrases(x, self.know, in_text=True), mentions.clauses(x))
+            if paragraph is not None:
+                tiers += (tuple(c for c in mentions.clauses_of_text(paragraph) if c not in tiers[1]),)
+        for tier in tiers:
+            found = mentions.find_all(self._index, tier, usable) if tier else []
+            if found:
+                top = [m for m in found if m.hit.score == found[0].hit.score]
+                # of sentences that state it equally well, one a curated item holds (holders: who may)
+                held = next((m for m in top if holders is not None
+                             and self.holder(self._index.passages[m.hit.passage], m.hit, holders, may, m.phrase)
+                             is not None),
+                            top[0])
+                return self._index.passages[held.hit.passage], held.hit.score, held.phrase, held.hit
+        return None
 
-    def holder(self, passage, hit, candidates: list[Item]) -> Item | None:
-        """The item among `candidates` whose quote holds the sentence (the shortest such quote)."""
+    def holder(self, passage, hit, candidates: list[Item], may=None, phrase=None) -> Item | None:
+        """The item among `candidates` whose quote holds the sentence (the shortest such quote);
+        else the task whose paragraph holds it (its quote may stop after a sentence or two)."""
         if self._spans is None:   # of every item, whichever row asks first
             source = self.ws.source(self.plan.source)
-            self._spans = {item.ref: span for item in self._items if (span := source.span_of(item.evidence.quote))}
-        holders = [(end - start, n, item) for n, item in enumerate(candidates)
-                   for start, end in (self._spans.get(item.ref, (0, -1)),)
-                   if start <= passage.start and passage.end <= end + 1]
+            self._spans = {id(item): span for item in self._items if (span := source.span_of(item.evidence.quote))}
+            self._paragraphs = {id(item): paragraph_span(source, span) for item in self._items
+                                if item.kind == "tasks" and (span := self._spans.get(id(item)))}
+        for spans in (self._spans, self._paragraphs):
+            holders = [(end - start, n, item) for n, item in enumerate(candidates)
+                       for start, end in (spans.get(id(item), (0, -1)),)
+                       if start <= passage.start and passage.end <= end + 1 and (may is None or may(item, passage, hit, phrase))]
+            if holders:
+                break
         if not holders:
             return None
         shortest = min(h[0] for h in holders)
@@ -226,25 +692,40 @@ def _noun(item: Item) -> str:
     return item.kind[:-1]
 
 
-def judge(x: Item, y: Item, a: Plan, b: Plan, passage=None) -> tuple[str, tuple[Note, ...]]:
+def judge(x: Item, y: Item, a: Plan, b: Plan, passage=None, know: Knowledge | None = None) -> tuple[str, tuple[Note, ...]]:
     """The verdict on two items that state one commitment, of the same kind or not;
     `passage`: the sentence of B's text that states x, when that is how y was found."""
     if x.kind == "targets" and y.kind == "targets":
         return compare_targets(x, y, a, b)
     if x.kind == "targets":
-        return _target_in_words(x, y, b)
+        return _target_in_words(x, y, b, know)
     return compare_commitments(x, y, passage)
 
 
-def _target_in_words(x: Target, y: Item, b: Plan) -> tuple[str, tuple[Note, ...]]:
+def _target_in_words(x: Target, y: Item, b: Plan, know: Knowledge | None = None) -> tuple[str, tuple[Note, ...]]:
     """A's target that B states in a task or service: the same end state in words
-    (全面普及, 15分钟 …) matches; without it there is no value to compare."""
+    (全面普及, 15分钟 …), or another name the vocabulary gives for the whole commitment
+    (vocab/commitments.yaml: 普及普惠学前教育 for 三年学前教育普及), matches; without it
+    there is no value to compare."""
     goal = try_parse(x.target)
     wanted = textnorm.fold(normalise(goal.qualitative if goal and goal.qualitative else x.target))
     said = textnorm.fold(normalise(y.evidence.quote + y.name))
     values = {"plan": b.id, "target": x.target, "kind": _noun(y)}
     if wanted and wanted in said:
         return "matches", (Note("same-end-state", values),)
+    name = textnorm.fold(x.name)
+    core = wanted.lstrip("全") if wanted.startswith("全") else ""
+    if core and len(name) >= 6 and core in name and name in said:
+        # the name says the end state itself (基本公共服务达标 for 全达标): B writing the name whole
+        # (开展基本公共服务达标行动) states it
+        return "matches", (Note("same-end-state", values),)
+    # a word end state (not a number): the vocabulary's names of the commitment, or of a term of its
+    # name, state it (常住人口覆盖 ↔ 在常住地便捷享有)
+    whys = (KNOWN_NAME, PHRASING) if goal is None or not goal.numeric else (KNOWN_NAME,)
+    known = [p for p in (know or knowledge.default()).phrasings(x) if p.why in whys]
+    hit = next((p for p in known if all(part in said for part in p.parts)), None)
+    if hit is not None:
+        return "matches", (Note("same-commitment", {**values, "phrase": str(hit)}),)
     return "not-comparable", (Note("no-value-in-item", values),)
 
 
@@ -609,6 +1090,13 @@ def compare_commitments(x: Item, y: Item, passage=None) -> tuple[str, tuple[Note
     elif y.kind != x.kind and y.kind != "targets":
         ny = ()
     words = [n for n in ny if _is_word(n)]
+    numbers = [n for n in ny if not _is_word(n)]
+    if not nx and y.kind == "targets" and x.kind != "targets" and not numbers and words and _commits(words[0], x):
+        numbers = words   # B's target commits to a full end state (覆盖全部县(市)) A does not state: a number too
+    if not nx and numbers:
+        # a number where A states none, whatever words both share (住房保障: 应保尽保 in both, and
+        # Gansu's 累计新开工改造棚户区19万户（套）)
+        return "matches-quantified", (Note("commits-to", {"plan": y.plan, "values": numbers}),)
     if not nx and words and all(textnorm.fold(normalise(w)) in textnorm.fold(normalise(x.evidence.quote)) for w in words):
         return "matches", (Note("both-state", {"words": list(words)}),)   # 应保尽保 in both quotes: nothing added
     if ny and not nx:

@@ -23,41 +23,19 @@ from typing import NamedTuple
 from ..core import textnorm
 from ..ingest import textsearch
 from ..core.model import Item
-from ..core.notes import Note
-from ..core.vocab import read as read_vocab
+from . import knowledge
+from .knowledge import KNOWN_NAME, PART, PHRASING, Knowledge, Phrase
 
 FOUND = 0.85        # share of a phrase's characters that must stand together
 WHOLE_BELOW = 5     # phrases shorter than this must be found as written
 _PARTS = re.compile(r"[、，,；;]")
 
 
-class Phrase(NamedTuple):
-    parts: tuple[str, ...]   # folded; every part must be found
-    why: str                 # how it was made: name, part, name-trimmed, part-trimmed, phrasing, clause
-    head: str = ""           # a phrasing: the words of the vocabulary it stands for
-
-    def __str__(self) -> str:
-        return " … ".join(self.parts)
-
-    @property
-    def how(self) -> Note:
-        """How the phrase was made, for the row's reasons."""
-        return Note("phrase-" + self.why, {"head": self.head} if self.head else {})
-
-
-@cache
-def _phrasings() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
-    data = read_vocab("phrasings.yaml")["phrasings"]
-    out = []
-    for head, ways in data.items():
-        parts = tuple(tuple(textnorm.fold(p) for p in (w if isinstance(w, list) else [w])) for w in ways)
-        out.append((textnorm.fold(head), parts))
-    return tuple(out)
-
-
-def phrases(item: Item) -> tuple[Phrase, ...]:
-    """What to look for when looking for `item` in another plan, most telling first."""
-    return _phrases_of(item.kind, item.name)
+def phrases(item: Item, know: Knowledge | None = None, in_text: bool = False) -> tuple[Phrase, ...]:
+    """What to look for when looking for `item` in another plan, most telling first: its own
+    name's phrases, then what the vocabulary knows of it (vocab/commitments.yaml)."""
+    know = know or knowledge.default()
+    return _phrases_of(item.kind, item.name, in_text) + know.phrasings(item)
 
 
 @cache
@@ -74,13 +52,15 @@ def _phrases_of(kind: str, name: str, in_text: bool = False) -> tuple[Phrase, ..
     found: list[Phrase] = []
     for text, why in units:
         key = textnorm.key(text)
+        if len(key) < 3 and len(textnorm.fold(text)) >= 6 and why == "name":
+            # a name made almost all of filler (基本公共服务达标): the whole name, as written
+            found.append(Phrase((textnorm.fold(text),), WHOLE_NAME))
         if len(key) < 3:   # 强化服务标准建设 keys to 标准: keep the inner words, 服务标准
             key, why = _trimmed(textnorm.fold(text)), f"{why}-{TRIMMED}"
-        elif in_text and len(key) < WHOLE_BELOW and not textnorm.fold(text).endswith(key):
+        elif in_text and len(key) < WHOLE_BELOW and textnorm.fold(text).endswith("服务") and not key.endswith("服务"):
             key = _lead_trimmed(textnorm.fold(text))   # the key lost its head word (服务 of 基本养老服务)
         if len(key) >= 3:
             found.append(Phrase((key,), why))
-        found += _rephrased(textnorm.fold(text))
     seen, out = set(), []
     for phrase in found:
         if phrase.parts not in seen:
@@ -104,6 +84,54 @@ def clauses(item: Item) -> tuple[Phrase, ...]:
     return _clauses_of(item.evidence.quote)
 
 
+END_STATE = "end-state"
+WHOLE_NAME = "whole-name"   # a name of filler words and one short word, looked for whole
+
+
+def end_state(item: Item) -> tuple[Phrase, ...]:
+    """A target whose value is a word (无缺项, 不高攀, 全国统筹): the clause of its quote that holds
+    the word, as the plan writes it (确保内容无缺项, 实现企业职工基本养老保险全国统筹). A province
+    that writes the same end state states the target, whatever it calls the indicator."""
+    if item.kind != "targets":
+        return ()
+    return _end_state_of(item.target, item.evidence.quote)
+
+
+@cache
+def _end_state_of(value: str, quote: str) -> tuple[Phrase, ...]:
+    from ..core.values import try_parse
+
+    parsed = try_parse(value)
+    word = textnorm.fold(value)
+    if parsed is None or parsed.numeric or parsed.empty or len(word) < 2:
+        return ()
+    out = []
+    for sentence in re.split(r"[，,。；;：:]", unicodedata.normalize("NFKC", quote)):
+        items = [_trim_lead(textnorm.fold(c), word) for c in sentence.split("、")]
+        for n, folded in enumerate(items):
+            if word in folded and len(folded) >= len(word) + 2:
+                # one end state of a list (内容无缺项、目标人群全覆盖、…、服务可持续): the list is what
+                # says whose end state it is, so another of its items must stand beside it
+                others = [o for m, o in enumerate(items) if m != n and len(o) >= 4]
+                out += [Phrase((folded, o), END_STATE) for o in others] if others else [Phrase((folded,), END_STATE)]
+    return tuple(out)
+
+
+def _trim_lead(folded: str, word: str) -> str:
+    """实现企业职工基本养老保险全国统筹 -> 企业职工基本养老保险全国统筹 (实现 is no part of the end
+    state); 服务可持续 stays whole (trimmed, too little would be left beside the word)."""
+    while True:
+        trimmed = _lead_trimmed(folded)
+        if trimmed == folded or len(trimmed) < len(word) + 4:
+            return folded
+        folded = trimmed
+
+
+def clauses_of_text(text: str) -> tuple[Phrase, ...]:
+    """The long clauses of any text (a task's whole paragraph)."""
+    return _clauses_of(text)
+
+
 @cache
 def _clauses_of(quote: str) -> tuple[Phrase, ...]:
     parts = re.split(r"[，,。；;：:！？]", unicodedata.normalize("NFKC", quote))
@@ -124,20 +152,6 @@ def _trimmed(folded: str) -> str:
     words = textnorm.filler_words()   # longest first
     tail = next((w for w in words if folded.endswith(w) and len(folded) > len(w)), "")
     return folded[:len(folded) - len(tail)]
-
-
-def _rephrased(folded: str) -> list[Phrase]:
-    """The phrasings of vocab/phrasings.yaml for a phrase the name holds. A phrasing stands
-    for the words it replaces only: the rest of the name must still be found with it
-    (主要城市群…常住人口覆盖 needs 主要城市群 beside 覆盖全部常住人口)."""
-    out = []
-    for head, ways in _phrasings():
-        if head not in folded:
-            continue
-        rest = textnorm.specific(textnorm.NUMBER.sub("", folded.replace(head, "", 1)))
-        extra = (rest,) if len(rest) >= 3 else ()
-        out += [Phrase(parts + extra, PHRASING, head) for parts in ways]
-    return out
 
 
 def _found(part: str, text: str) -> tuple[bool, float]:
@@ -165,11 +179,13 @@ class Names:
         self._forms = {form: _Joined(names) for form, names in (
             ("folded", folded), ("key", [textnorm.key(f) for f in folded]), ("trimmed", [_trimmed(f) for f in folded]))}
 
-    def stating(self, x: Item) -> list[tuple[Item, Phrase]]:
-        """B's items whose names state x, each with the first phrase of x it holds, in B's order."""
+    def stating(self, x: Item, know: Knowledge | None = None, among: tuple[Phrase, ...] | None = None
+                ) -> list[tuple[Item, Phrase]]:
+        """B's items whose names state x, each with the first phrase of x it holds, in B's order
+        (`among`: these phrases instead of x's own)."""
         found: dict[int, Phrase] = {}
-        for phrase in phrases(x):
-            if phrase.why == PHRASING:
+        for phrase in (phrases(x, know) if among is None else among):
+            if phrase.why in (PHRASING, KNOWN_NAME, PART, WHOLE_NAME):
                 names = self._forms["folded"]
                 hits = [n for n in names.holding(phrase.parts[0])
                         if all(part in names.texts[n] for part in phrase.parts[1:])]
@@ -202,7 +218,6 @@ class _Joined:
 
 NAME_SHARE = 0.55  # a name phrase found in another name must be this much of it (农村符合条件的计划生育家庭奖励扶助)
 TRIMMED = "trimmed"   # a phrase's `why` ends -trimmed when its name lost a filler word at each end
-PHRASING = "phrasing"
 
 
 class Mention(NamedTuple):
@@ -210,11 +225,22 @@ class Mention(NamedTuple):
     phrase: Phrase
 
 
-def find(index: textsearch.TextIndex, x: Item, usable=lambda passage: True) -> Mention | None:
+def find_all(index: textsearch.TextIndex, phrases_: tuple[Phrase, ...], usable=lambda passage: True) -> list[Mention]:
+    """Every sentence holding one of the phrases (its best phrase each), best first, then in text order."""
+    best: dict[int, Mention] = {}
+    for phrase in phrases_:
+        for h in _hits(index, phrase):
+            if usable(h.passage) and (h.passage not in best or h.score > best[h.passage].hit.score):
+                best[h.passage] = Mention(h, phrase)
+    return sorted(best.values(), key=lambda m: (-m.hit.score, m.hit.passage))
+
+
+def find(index: textsearch.TextIndex, x: Item, usable=lambda passage: True, know: Knowledge | None = None,
+         among: tuple[Phrase, ...] | None = None) -> Mention | None:
     """The sentence of the indexed text that states x best (first in the text on a tie),
-    among the passages `usable` accepts (by number)."""
+    among the passages `usable` accepts (by number); `among`: these phrases instead of x's own."""
     best: Mention | None = None
-    for phrase in _phrases_of(x.kind, x.name, in_text=True) + clauses(x):
+    for phrase in (phrases(x, know, in_text=True) + clauses(x) if among is None else among):
         hits = [h for h in _hits(index, phrase) if usable(h.passage)]
         if hits and (best is None or (hits[0].score, -hits[0].passage) > (best.hit.score, -best.hit.passage)):
             best = Mention(hits[0], phrase)
@@ -224,12 +250,52 @@ def find(index: textsearch.TextIndex, x: Item, usable=lambda passage: True) -> M
 def _hits(index: textsearch.TextIndex, phrase: Phrase) -> list[textsearch.Hit]:
     """Sentences that hold every part of the phrase; scored by the first part."""
     first, rest = phrase.parts[0], phrase.parts[1:]
-    whole = len(first) < WHOLE_BELOW
-    threshold = 1.0 if whole else CLAUSE_FOUND if phrase.why == CLAUSE else FOUND
+    whole = len(first) < WHOLE_BELOW or phrase.why == WHOLE_NAME   # a name of filler but one word: as written
+    if phrase.why == END_STATE:   # every character, side by side (标准不攀高 for 标准不高攀), never spread out
+        return [h for h in _side_by_side(index, first) if all(_found(part, index.folded[h.passage])[0] for part in rest)]
+    if whole:   # found as written: no need to measure how much of it stands together
+        return [h for h in _written(index, first) if all(_found(part, index.folded[h.passage])[0] for part in rest)]
+    threshold = CLAUSE_FOUND if phrase.why == CLAUSE else FOUND
     return [h for h in textsearch.search(index, first, threshold)
             if (not whole or first in index.folded[h.passage])
             and (whole or _head_in_window(index, h, first))
             and all(_found(part, index.folded[h.passage])[0] for part in rest)]
+
+
+def _side_by_side(index: textsearch.TextIndex, text: str) -> list[textsearch.Hit]:
+    """Passages holding every character of `text` within a window of its length (plus one): the
+    words may be swapped (标准不攀高 for 标准不高攀), never spread out."""
+    chars = set(text)
+    grams = {text[i:i + 2] for i in range(len(text) - 1)}
+    candidates = sorted({n for g in grams for n in index.pairs.get(g, ())})
+    out = []
+    for n in candidates:
+        folded = index.folded[n]
+        if not all(ch in folded for ch in chars):
+            continue
+        score, lo, hi = textsearch.coverage(text, folded)
+        if score == 1.0 and hi - lo <= len(text) + 1:
+            offsets = textsearch._offsets(index.passages[n])
+            out.append(textsearch.Hit(n, 1.0, offsets[lo], offsets[hi - 1] + 1))
+    return out
+
+
+def _written(index: textsearch.TextIndex, text: str) -> list[textsearch.Hit]:
+    """The passages holding `text` as written (score 1.0), in text order: the candidates are the
+    passages holding all of its character pairs."""
+    grams = [text[i:i + 2] for i in range(len(text) - 1)]
+    if not grams:
+        candidates = range(len(index.folded))
+    else:
+        postings = sorted((index.pairs.get(g, ()) for g in set(grams)), key=len)
+        candidates = set(postings[0]).intersection(*postings[1:]) if postings[0] else ()
+    out = []
+    for n in sorted(candidates):
+        at = index.folded[n].find(text)
+        if at >= 0:
+            offsets = textsearch._offsets(index.passages[n])
+            out.append(textsearch.Hit(n, 1.0, offsets[at], offsets[at + len(text) - 1] + 1))
+    return out
 
 
 def _head_in_window(index: textsearch.TextIndex, hit: textsearch.Hit, phrase: str) -> bool:

@@ -1,7 +1,7 @@
 """JSON Schema of `plancmp diff --format json` (published as plancmp/schemas/diff.schema.json)."""
 from __future__ import annotations
 
-from ..core.verdicts import STATUSES
+from ..core.verdicts import REASONS, STATUSES
 from ..core.model import KINDS, LEVELS
 from ..core.vocab import domain_names
 
@@ -46,22 +46,42 @@ def diff_schema() -> dict:
                 "standard": {**_opt, "description": "services: 服务内容/标准"}}}
     side = {"oneOf": [{"type": "null"}, item]}
     passage = {"type": "object", "additionalProperties": False, "required": ["file", "line", "text"],
-               "description": "for `mentioned`: the sentence of the right plan's source text that states the left item",
+               "description": "the sentence of the right plan's source text that states the left item when no curated item "
+                              "holds it (`basis`: text)",
                "properties": {"file": _str, "line": {"type": "integer", "minimum": 1},
                               "text": {**_str, "description": "as written, whitespace squeezed out"}}}
     row = {"type": "object", "additionalProperties": False,
-           "required": ["kind", "domain", "status", "left", "right", "also", "passage", "score", "confidence", "reasons", "notes"],
+           "required": ["kind", "domain", "status", "left", "right", "also", "passage", "basis", "reason", "strength",
+                        "score", "confidence", "reasons", "notes"],
            "properties": {
                "kind": {"enum": list(KINDS)},
                "domain": {"enum": list(domain_names())},
                "status": {"enum": list(STATUSES), "description": "verdict of the right plan against the left (the reference); "
-                                                             "`mentioned`: the right plan's text states the left item (see `passage`) but no curated item holds it"},
+                                                             "`partial`: the right plan states part of a compound commitment (a note names the missing part); "
+                                                             "`mentioned`: the right plan's text states the left item (see `passage`) but the sentence gives no value to compare"},
                "left": side, "right": side,
                "also": {"type": "array", "items": item,
                         "description": "further items of the right plan that state the left item (one-to-many: "
                                      "两免一补 stated as three services), or that restate `right` (a stretch value); "
                                      "`right` stays the main counterpart"},
                "passage": {"oneOf": [{"type": "null"}, passage]},
+               "basis": {"enum": ["items", "text", None],
+                         "description": "what the verdict rests on: `items`, the curated items `right` and `also`; "
+                                        "`text`, the sentence `passage` of the right plan's text, its values read and "
+                                        "compared as curated values are (`mentioned`: the sentence could not be read "
+                                        "into a verdict); null when the right plan states nothing of it"},
+               "reason": {"enum": [*REASONS, None],
+                          "description": "not-comparable: why, as a code (vocab/statuses.yaml `reasons`: no value on "
+                                         "one side, unit, scale, definition, jurisdiction total, average vs cumulative, "
+                                         "word vs number, target year); null for every other status"},
+               "strength": {"oneOf": [{"type": "null"}, {
+                   "type": "object", "additionalProperties": False, "required": ["left", "right", "weaker"],
+                   "description": "targets: how firmly each side promises, apart from the value (vocab/values.yaml "
+                                  "`strength`); weaker: the right plan promises less firmly (力争 where the left writes "
+                                  "确保 or 约束性, 预期性 where it writes 约束性), also a note",
+                   "properties": {"left": {"enum": ["binding", "assured", "expected", "aspirational", None]},
+                                  "right": {"enum": ["binding", "assured", "expected", "aspirational", None]},
+                                  "weaker": {"type": "boolean"}}}]},
                "score": {"type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "alignment score; null when one side is missing"},
                "confidence": {"enum": ["high", "medium", "low", "pinned", None], "description": "high ≥ 0.80, medium ≥ 0.62, low below (needs review); pinned: data/links.yaml"},
                "reasons": {"type": "array", "items": _note("why the two items were aligned")},

@@ -101,6 +101,14 @@ def validate(ws: Workspace, paths: list[Path] | None = None) -> Report:
         report.findings += findings
     if default_run:
         report.findings += _reference_findings(plans)
+        # the vocabulary the engine reads about the national commitments (vocab/commitments.yaml)
+        from .knowledge import check as check_knowledge
+
+        everything = {**_plans_in(ws, skip=read), **by_id}
+        if any(p.level == "national" for p in everything.values()):
+            files, findings = check_knowledge(everything, ws)
+            report.files += files
+            report.findings += findings
     report.findings = sorted(set(report.findings), key=Finding.sort_key)
     return report
 

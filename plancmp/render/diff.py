@@ -21,7 +21,7 @@ from itertools import groupby
 from ..core.i18n import Labels
 from ..core.model import Plan, item_data
 from ..core.verdicts import STATUSES, SYMBOLS, Diff, Passage, Row, row_binding
-from .diff_cells import notes_text, passage_text, right_text, score_text, side_text, value_text
+from .diff_cells import notes_text, passage_text, right_text, score_text, side_text, status_text, value_text
 from .result import Result, View
 from .sheets import Sheet, Verdict
 from .tabular import Column, Para, Table
@@ -53,6 +53,10 @@ def row_dict(row: Row) -> dict:
     return {"kind": row.kind, "domain": row.domain, "status": row.status,
             "left": item_data(row.left), "right": item_data(row.right),
             "also": [item_data(i) for i in row.also], "passage": passage_dict(row.passage),
+            "basis": row.basis or ("items" if row.right is not None else None),
+            "reason": row.reason,
+            "strength": None if row.strength is None else {"left": row.strength[0], "right": row.strength[1],
+                                                           "weaker": row.strength[2]},
             "score": row.score, "confidence": row.confidence,
             "reasons": list(row.reasons), "notes": list(row.notes)}
 
@@ -123,7 +127,7 @@ def rows_table(diff: Diff, labels: Labels, evidence: bool = False) -> Table:
         Column("right", b, role="shown", breaks=True,
                show=lambda row: _with_quote(right_text(row["_row"], labels), row["_row"].right, evidence)),
         Column("verdict", labels("verdict"), nowrap=True, type="verdict", role="shown", strong=True,
-               show=lambda row: labels.status(row["status"])),
+               show=lambda row: status_text(row["_row"], labels)),
         Column("score", labels("score"), nowrap=True, type="number", fmt="{:.4f}", internal=True,
                show=lambda row: score_text(row["_row"], labels)),
         Column("confidence", "confidence", role="data", internal=True),

@@ -38,7 +38,7 @@ def right_text(row: Row, labels: Labels) -> str:
     further item that states the same (one-to-many, restatements), or the sentence of
     B's text that mentions A's item."""
     if row.passage is not None:
-        return f"({labels.basis('text')}) {passage_text(row)}"
+        return f"[{labels.basis('text')}] {passage_text(row)}"
     text = side_text(row.right)
     if row.right is not None and row.right.kind != row.kind:
         text = f"({labels.kind(row.right.kind)}) {text}"
@@ -63,7 +63,10 @@ def score_text(row: Row, labels: Labels) -> str:
 
 
 def status_text(row: Row, labels: Labels) -> str:
-    return labels.status(row.status)
+    """The verdict's words; a not-comparable row's reason in a word after a colon."""
+    words = labels.status(row.status)
+    reason = getattr(row, "reason", None)
+    return f"{words}: {labels.reason(reason)}" if reason else words
 
 
 def notes_text(row: Row, labels: Labels) -> str:

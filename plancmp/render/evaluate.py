@@ -8,11 +8,13 @@ from ..views.evaluate import Score, omission_precision, total
 from .result import Result
 
 
-def result(shipped: dict[str, Score], engine: dict[str, Score]) -> Result:
+def result(shipped: dict[str, Score], engine: dict[str, Score], held: dict[str, Score] | None = None) -> Result:
     """`plancmp eval`: the scores as text (report), or as data (JSON)."""
-    return Result({"shipped": scores_data(shipped), "engine": scores_data(engine),
-                   "omission_precision": round(omission_precision(shipped), 4)},
-                  text=lambda view: report(shipped, engine))
+    data = {"shipped": scores_data(shipped), "engine": scores_data(engine),
+            "omission_precision": round(omission_precision(shipped), 4)}
+    if held is not None:
+        data["holdout"] = scores_data(held)
+    return Result(data, text=lambda view: report(shipped, engine, held))
 
 
 def scores_data(scores: dict[str, Score]) -> dict:
@@ -38,10 +40,13 @@ def _table(title: str, scores: dict[str, Score], omissions: bool = True) -> list
     return lines
 
 
-def report(shipped: dict[str, Score], engine: dict[str, Score]) -> str:
-    """The shipped scores with their errors listed; the engine alone as a summary."""
+def report(shipped: dict[str, Score], engine: dict[str, Score], held: dict[str, Score] | None = None) -> str:
+    """The shipped scores with their errors listed; the engine alone and held out as summaries
+    (held out: with its errors too)."""
     lines = _table("as shipped (engine + data/links.yaml):", shipped)
     lines += [""] + _table("engine alone (no links):", engine, omissions=False) + [""]
+    if held is not None:
+        lines += _table("hold-out (each province without its pins and the vocabulary seen only in it):", held) + [""]
     for kind, s in shipped.items():
         for ref, said in s.fp:
             lines.append(f"wrong claim     {kind:<8} {ref}: the row says {said}")
@@ -49,4 +54,9 @@ def report(shipped: dict[str, Score], engine: dict[str, Score]) -> str:
             lines.append(f"missed          {kind:<8} {ref}: the label says {wanted}")
         for ref in sorted(set(s.unknown_labels)):
             lines.append(f"stale label     {kind:<8} {ref} is not an item any more")
+    for kind, s in (held or {}).items():
+        for ref, said in s.fp:
+            lines.append(f"hold-out wrong  {kind:<8} {ref}: the row says {said}")
+        for ref, wanted in s.fn:
+            lines.append(f"hold-out missed {kind:<8} {ref}: the label says {wanted}")
     return "\n".join(lines) + "\n"

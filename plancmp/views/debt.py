@@ -1,5 +1,6 @@
 """`plancmp debt`: curation debt, the national items a plan's text states that no curated
-item holds (the rows `plancmp diff national P` calls `mentioned`), each with its sentence."""
+item holds (the rows of `plancmp diff national P` whose verdict rests on a sentence of the text,
+`basis: text`, and the `mentioned` rows), each with its sentence."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ def debt(ws: Workspace, plan_ids: list[str] | None = None) -> dict:
     rows = []
     for pid in plan_ids or provinces(plans):
         for row in diff_of(ws, ref, pid, KINDS).rows:
-            if row.status == "mentioned" and row.passage is not None:
+            if row.right is None and row.passage is not None:
                 rows.append({"plan": pid, "kind": row.kind, "domain": row.domain, "id": row.left.id,
                              "name": row.left.name, "file": row.passage.file, "line": row.passage.line,
                              "text": row.passage.text})

@@ -17,7 +17,7 @@ from plancmp.cli import app
 from conftest import DATA, PLAIN, PLANCMP, ROOT, width
 
 ESC = re.compile(r"\x1b\[[0-9;]*m")
-ZH = {"exceeds": "高于", "matches": "持平", "matches-quantified": "持平（已量化）", "below": "低于",
+ZH = {"exceeds": "高于", "matches": "持平", "matches-quantified": "持平（已量化）", "partial": "部分", "below": "低于",
       "not-comparable": "不可比", "mentioned": "仅文中提及", "omitted": "未提及", "unknown": "无法判断", "added": "新增"}
 
 

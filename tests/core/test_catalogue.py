@@ -32,7 +32,7 @@ def test_every_verdict_is_declared_whole():
 NEW = """
   partial-demo:
     words: {en: partly stated, zh: 部分提及}
-    symbol: "%"
+    symbol: "&"
     bucket: below
     style: bold yellow
     fill: ABCDEF
@@ -56,7 +56,7 @@ print(json.dumps({
     "legend_zh": legend_item("partial-demo", Labels("zh")),
     "typed": status_from_text("部分提及"),
     "schema": "partial-demo" in diff_schema()["properties"]["rows"]["items"]["properties"]["status"]["enum"],
-    "help": "% partly stated" in help_text,
+    "help": "& partly stated" in help_text,
 }, ensure_ascii=False))
 """
 
@@ -75,5 +75,5 @@ def test_a_verdict_added_to_the_catalogue_reaches_every_medium(tmp_path):
     got = json.loads(proc.stdout)
     assert got["statuses"][-1] == "partial-demo" and got["below"] == ["below", "partial-demo"]
     assert got["fill"] == ["ABCDEF", "000000"] and got["style"] == "bold yellow" and got["css"]
-    assert got["legend_zh"] == "% 部分提及" and got["typed"] == "partial-demo"
+    assert got["legend_zh"] == "& 部分提及" and got["typed"] == "partial-demo"
     assert got["schema"] and got["help"]

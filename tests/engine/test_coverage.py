@@ -35,14 +35,18 @@ def test_an_a_and_b_service_pairs_with_both_halves():
 
 
 def test_two_exemptions_one_subsidy_is_covered_by_its_three_parts():
+    """vocab/commitments.yaml: the national item two-exemptions-one-subsidy has three parts."""
     a, b = _plans()
-    service(a, "lm", "“两免一补”等资助政策", domain="学有所教")
+    service(a, "two-exemptions-one-subsidy", "“两免一补”等资助政策", domain="学有所教")
     for sid, name in (("fee", "义务教育阶段免除学杂费"), ("book", "义务教育免费提供教科书"),
                       ("living", "义务教育家庭经济困难学生生活补助"), ("high", "普通高中免学杂费")):
         service(b, sid, name, domain="学有所教")
-    row = _row(diff(a, b), "lm")
+    row = _row(diff(a, b), "two-exemptions-one-subsidy")
     assert row.status == "matches"
     assert {row.right.id, *(i.id for i in row.also)} == {"fee", "book", "living"}   # not 普通高中: not 义务教育
+    b.services[:] = [s for s in b.services if s.id != "book"]
+    row = _row(diff(a, b), "two-exemptions-one-subsidy")
+    assert row.status == "partial" and row.notes[0].values["missing"] == ["免费提供教科书"]
 
 
 def test_a_generic_name_inside_a_longer_specific_name_is_not_coverage():
@@ -99,7 +103,7 @@ def test_several_pins_of_one_item_are_one_to_many():
 def test_a_pin_of_the_rows_kind_overrules_the_aligner_and_other_kinds_add():
     a, b = _plans()
     service(a, "vet", "退役军人服务中心(站)、优抚医院、光荣院服务", domain="优军服务保障")
-    service(b, "placement", "退役军人安置", domain="优军服务保障")
+    service(b, "placement", "退役军人权益", domain="优军服务保障")
     service(b, "care", "军人家属关爱服务", domain="优军服务保障")
     task(b, "vets", "优军服务", domain="优军服务保障")
     assert _row(diff(a, b), "vet").right.id == "placement"
@@ -129,16 +133,21 @@ TEXT = """甘肃省规划
 """
 
 
-def test_an_item_the_text_states_without_a_curated_item_is_mentioned_with_its_line(tmp_path):
+def test_an_item_the_text_states_without_a_curated_item_is_judged_from_the_sentence(tmp_path):
     a, b = _plans(TEXT, tmp_path)
     b.background = (("（一）发展基础。", "（二）机遇挑战。"),)
     service(a, "med", "基本医疗保险", domain="病有所医")
     service(a, "settle", "跨省异地就医直接结算", domain="病有所医")
+    target(a, "cover", "基本医疗保险", ">95%", "%", domain="病有所医")
+    target(a, "pre", "三年学前教育普及", "全面普及", None, domain="学有所教")
     d = diff(a, b)
-    med, settle = _row(d, "med"), _row(d, "settle")
-    assert med.status == "mentioned" and med.passage.line == 5 and "基本医疗保险" in med.passage.text
-    assert settle.status == "mentioned" and settle.passage.line == 6
+    med, settle, cover, pre = (_row(d, i) for i in ("med", "settle", "cover", "pre"))
+    assert med.status == "matches" and med.basis == "text" and med.passage.line == 5 and "基本医疗保险" in med.passage.text
+    assert settle.status == "matches" and settle.basis == "text" and settle.passage.line == 6
     assert "no curated item" in said(med.notes)[0] and med.passage.file.endswith("gansu.txt")
+    assert pre.status == "matches" and pre.basis == "text" and pre.passage.line == 7   # 全面普及 stands in the sentence
+    # a target whose value the sentence does not give: only mentioned
+    assert cover.status == "mentioned" and cover.passage.line == 5 and "gives no value" in said(cover.notes)[0]
 
 
 def test_the_background_part_states_no_commitment(tmp_path):
@@ -174,7 +183,7 @@ def test_unknown_only_when_nothing_in_the_surviving_text_states_it(tmp_path):
     service(a, "med", "基本医疗保险", domain="病有所医")
     service(a, "vagrant", "流浪乞讨人员救助")
     d = diff(a, b)
-    assert _row(d, "med").status == "mentioned"
+    assert _row(d, "med").status == "matches" and _row(d, "med").basis == "text"
     assert _row(d, "vagrant").status == "unknown"
 
 
