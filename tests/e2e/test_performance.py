@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 
-HEAVY = ("jsonschema", "plancmp.engine.compare", "plancmp.engine.align", "plancmp.ingest.schemacheck", "plancmp.render.diff_table")
+HEAVY = ("jsonschema", "plancmp.engine.compare", "plancmp.engine.align", "plancmp.ingest.schemacheck", "plancmp.render.diff")
 
 
 def _imported_after(argv: list[str]) -> set[str]:
