@@ -19,9 +19,24 @@ PLANCMP = Path(sys.executable).parent / "plancmp"  # the installed entry point
 PLAIN = {"NO_COLOR": None, "FORCE_COLOR": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": "C.UTF-8"}
 
 
+# The tests read the shipped YAML files, independently of plancmp, a few hundred times a run:
+# through libyaml when PyYAML has it (about ten times faster; the same safe schema).
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def safe_load(text: str):
+    """yaml.safe_load, through libyaml when there is one."""
+    return yaml.load(text, Loader=_SAFE_LOADER)
+
+
+def read_yaml(path: Path):
+    """A YAML file (UTF-8) as YAML reads it (not through plancmp)."""
+    return safe_load(path.read_text(encoding="utf-8"))
+
+
 def plan_yaml(plan_id: str) -> dict:
     """A plan file of the shipped data, as YAML reads it (not through plancmp)."""
-    return yaml.safe_load((DATA / "plans" / f"{plan_id}.yaml").read_text(encoding="utf-8"))
+    return read_yaml(DATA / "plans" / f"{plan_id}.yaml")
 
 
 def width(text: str) -> int:
@@ -114,7 +129,7 @@ def uncurate(data_copy: Path, province: str, words: str) -> list[str]:
     source line their quote starts on) holds them (and the links naming them): the text still
     states the commitment, no curated item does."""
     path = data_copy / "plans" / f"{province}.yaml"
-    plan = yaml.safe_load(path.read_text(encoding="utf-8"))
+    plan = read_yaml(path)
     lines = ["".join(line.split()) for line in (data_copy / "sources" / f"{province}.txt").read_text(encoding="utf-8").split("\n")]
     said = [line for line in lines if words in line]
 

@@ -10,11 +10,10 @@ import re
 import subprocess
 
 import pytest
-import yaml
 
 from plancmp.cli import app
 
-from conftest import DATA, PLAIN, PLANCMP, ROOT, width
+from conftest import DATA, PLAIN, PLANCMP, ROOT, read_yaml, width
 
 ESC = re.compile(r"\x1b\[[0-9;]*m")
 ZH = {"exceeds": "高于", "matches": "持平", "matches-quantified": "持平（已量化）", "partial": "部分", "below": "低于",
@@ -163,9 +162,9 @@ def test_colour_never_reaches_a_file_unless_asked(runner, tmp_path):
 def test_labels_are_data_in_both_languages():
     from plancmp.core.verdicts import STATUSES
 
-    statuses = yaml.safe_load((ROOT / "plancmp" / "vocab" / "statuses.yaml").read_text(encoding="utf-8"))
+    statuses = read_yaml(ROOT / "plancmp" / "vocab" / "statuses.yaml")
     assert {s: statuses["statuses"][s]["words"]["zh"] for s in STATUSES} == ZH
-    labels = yaml.safe_load((ROOT / "plancmp" / "vocab" / "labels.yaml").read_text(encoding="utf-8"))
+    labels = read_yaml(ROOT / "plancmp" / "vocab" / "labels.yaml")
     for group in labels.values():
         for entry in group.values():
             assert set(entry) == {"en", "zh"} and all(entry.values()), entry
@@ -203,7 +202,7 @@ def test_report_in_chinese(runner, tmp_path):
 # --- 4. binding and year ---------------------------------------------------------------------------
 
 def national_targets() -> dict:
-    raw = yaml.safe_load((DATA / "plans" / "national.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(DATA / "plans" / "national.yaml")
     return {t["id"]: t for t in raw["targets"]}
 
 

@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from plancmp.core.values import ValueError_, parse_value
 
-from conftest import DATA
+from conftest import DATA, read_yaml
 
 
 def _values_in_plans() -> list[tuple[str, str]]:
     out = set()
     for path in sorted((DATA / "plans").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
         for t in data.get("targets") or []:
             out.add((path.stem, str(t["target"])))
             if t.get("baseline"):

@@ -9,13 +9,13 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
+from conftest import read_yaml
 from helpers_plans import longest_common
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN_FILE = ROOT / "data" / "plans" / "liaoning.yaml"
-PLAN = yaml.safe_load(PLAN_FILE.read_text(encoding="utf-8"))
+PLAN = read_yaml(PLAN_FILE)
 SOURCE = (PLAN_FILE.parent / PLAN["source"]).read_text(encoding="utf-8")
 LINES = SOURCE.split("\n")
 TARGETS = PLAN["targets"]

@@ -8,13 +8,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 
 from plancmp.engine import mentions
 from plancmp.ingest import textsearch
 from plancmp.cli import app
 
-from conftest import DATA, PLANCMP, uncurate
+from conftest import DATA, PLANCMP, read_yaml, uncurate
 from helpers_plans import plan, service, target, task
 
 def _found(tmp_path, item, sentence: str):
@@ -156,6 +155,6 @@ def test_one_to_many_rows_list_every_covering_item_in_json(runner):
     data = json.loads(result.output)
     row = next(r for r in data["rows"] if r["left"] and r["left"]["id"] == "two-exemptions-one-subsidy")
     shown = {row["right"]["id"], *(i["id"] for i in row["also"])}
-    labels = yaml.safe_load((DATA / "eval" / "pairs.yaml").read_text(encoding="utf-8"))["pairings"]
+    labels = read_yaml(DATA / "eval" / "pairs.yaml")["pairings"]
     wanted = next(p for p in labels if p["right"] == "liaoning")["services"]["two-exemptions-one-subsidy"]
     assert shown == set(wanted)
