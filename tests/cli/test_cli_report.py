@@ -139,6 +139,7 @@ def test_the_stamp_names_the_version_and_the_data_and_no_time(runner, tmp_path, 
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
 
 
+@pytest.mark.slow   # 9 whole reports, one after each edit
 def test_the_digest_follows_the_data(runner, tmp_path, data_copy):
     def stamped() -> str:
         return stamp_of(write_report(runner, tmp_path))

@@ -290,6 +290,7 @@ def test_validate_with_nothing_to_check_is_a_usage_error(tmp_path):
 
 # ---------------------------------------------------------------- cost
 
+@pytest.mark.slow   # reads a 20,000-link YAML file
 def test_twenty_thousand_links_cost_little(data):
     extra = "".join(f'  - {{forbid: "national:x{n} = liaoning:y{n}", reason: "bulk"}}\n' for n in range(20_000))
     links = data / "links.yaml"

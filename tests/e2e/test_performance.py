@@ -63,6 +63,7 @@ def _run(*args: str, no_cache: bool = False) -> subprocess.CompletedProcess:
     return proc
 
 
+@pytest.mark.slow   # 7 commands, each run 3 times through the installed command
 def test_output_is_byte_identical_with_and_without_the_cache(cache_home, data_copy):
     _run(*COMMANDS[0], no_cache=True)
     assert not cache_home.exists()              # PLANCMP_NO_CACHE writes nothing

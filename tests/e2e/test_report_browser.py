@@ -26,6 +26,9 @@ from plancmp.cli import app
 
 from conftest import DATA, ROOT, read_yaml
 
+# one worker starts the browser (module-scoped) and runs every test of it (make test: -n auto)
+pytestmark = pytest.mark.xdist_group("chromium")
+
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
