@@ -12,7 +12,7 @@ $(BIN)/python:
 
 # Reinstall when the project metadata changes; editable so data/ is found next to the package.
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	$(BIN)/python -m compileall -q plancmp   # as a regular install would: no compiling at every start
 	touch $(STAMP)
 
@@ -33,6 +33,10 @@ test-slow: $(STAMP) browser
 
 test-all: $(STAMP) browser
 	$(PYTEST)
+
+# ruff, its version and rules pinned in pyproject.toml ([tool.ruff]); zero findings
+lint: $(STAMP)
+	$(BIN)/ruff check .
 
 # Debian's chromium (and CJK fonts) for the report's browser test; never fails the run:
 # without apt (or root) the test skips and says why.
