@@ -247,7 +247,7 @@ def put(name: str, value: object) -> None:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(directory, "the cache folder"):
             return
-        import tempfile   # only when writing: a warm run never does
+        import tempfile  # only when writing: a warm run never does
 
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".pickle")

@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from plancmp.cli import app
 from plancmp.draft import draft_text
 from plancmp.draft.measure import EXACT_TABLES, PLANS, SHARE_GOAL, goals, measure
-from plancmp.ingest.evidence import squeeze
 from plancmp.ingest.checks import in_quote
+from plancmp.ingest.evidence import squeeze
 
 from conftest import DATA, read_yaml, safe_load
 

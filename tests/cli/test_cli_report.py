@@ -6,16 +6,15 @@ import subprocess
 from html.parser import HTMLParser
 
 import pytest
-from typer.testing import CliRunner
-
 from markupsafe import escape
+from typer.testing import CliRunner
 
 from plancmp.cli import app
 from plancmp.core.verdicts import SYMBOLS
 
-STATUS_EN = {"exceeds": "exceeds", "matches": "matches", "below": "below"}
-
 from conftest import DATA, PLANCMP, read_yaml
+
+STATUS_EN = {"exceeds": "exceeds", "matches": "matches", "below": "below"}
 
 
 class Collect(HTMLParser):

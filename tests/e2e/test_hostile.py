@@ -11,14 +11,13 @@ import pickle
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from plancmp.files import cache
 from plancmp.cli import app
+from plancmp.files import cache
 
 from conftest import DATA, PLANCMP, replace_once
 

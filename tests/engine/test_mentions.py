@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
+from plancmp.cli import app
 from plancmp.engine import mentions
 from plancmp.ingest import textsearch
-from plancmp.cli import app
 
 from conftest import DATA, PLANCMP, read_yaml, uncurate
 from helpers_plans import plan, service, target, task
+
 
 def _found(tmp_path, item, sentence: str):
     source = tmp_path / "p.txt"
@@ -78,8 +79,8 @@ def test_coverage_finds_characters_together_in_any_order_and_no_further():
 
 @pytest.fixture(scope="module")
 def scores():
-    from plancmp.views.evaluate import evaluate, read_labels
     from plancmp.ingest.workspace import Workspace
+    from plancmp.views.evaluate import evaluate, read_labels
 
     ws = Workspace(DATA)
     plans = ws.plans()
