@@ -59,7 +59,7 @@ eval: $(STAMP)
 
 # speed against the bare interpreter's import floor, and growth over 4/31/300 plans (README: Performance)
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --write docs/performance.md
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,20 +1,30 @@
-"""`make bench`: how fast plancmp is against the interpreter's own start-up, and how it grows.
+"""`make bench`: how fast plancmp is against the interpreter's own start-up, as users meet it.
 
-Every measurement is a fresh subprocess of this interpreter (so `plancmp` pays its
-imports each time, as a user does), repeated and reported as the median. Peak memory
-is the child's ru_maxrss. Synthetic provinces come from bench/generate.py in a
-temporary directory; plancmp's cache lives there too, so a run never touches
-the user's cache. "cold" runs set PLANCMP_NO_CACHE=1; "warm" runs reuse a cache that
-the first run filled.
+Every measurement is a fresh subprocess of this interpreter (so `plancmp` pays its imports
+each time, as a user does). Timings are paired: each run of a command follows a run of the
+import floor (the bare import of the libraries every command needs), and a command's figure
+is the median of its run-by-run ratios to the floor run just before it: on a shared machine
+the load drifts, and a ratio of two neighbouring timings drifts far less than either timing.
+Peak memory is the child's ru_maxrss (the largest of the runs).
 
-    python bench/run.py               # 9 runs each (3 for 300 provinces)
-    python bench/run.py --runs 9
+*cold* is what a first run meets: an empty cache folder (a new XDG_CACHE_HOME for every
+run), as after a fresh clone, in CI, or after a new plancmp; *edited*: the cache filled by an
+earlier run, then one province's plan edited (a different edit before every run); *warm*:
+nothing changed since the run that filled the cache. Synthetic provinces come from
+bench/generate.py in a temporary directory; every cache lives there too, so a run never
+touches the user's cache.
+
+    python bench/run.py                       # 9 runs each (3 for 300 provinces)
+    python bench/run.py --runs 5 --only diff  # some of the measurements
+    python bench/run.py --write docs/performance.md   # `make bench`: also rewrite the docs' table
 """
 from __future__ import annotations
 
 import argparse
 import os
 import platform
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -29,53 +39,95 @@ from generate import generate, generate_big  # noqa: E402
 
 PY = sys.executable
 PLANCMP = [PY, "-c", "import sys; from plancmp.cli import main; sys.argv[0] = 'plancmp'; sys.exit(main())"]
-FLOOR = [PY, "-c", "import typer, rich, yaml, rapidfuzz"]
-PLANS = {4: 4, 31: 32, 300: 301}   # files in the data directory: the real 4, or national + synthetic provinces
-GOALS = {"diff": 1.3, "diff-cold": 4.0, "matrix31": 2.0}
+FLOOR_MODULES = "typer, rich.console, rich.table, yaml, rapidfuzz.process"
+FLOOR = [PY, "-c", f"import {FLOOR_MODULES}"]
+# libyaml's own parse of each plan file, in one process (the import not counted): seconds per file
+LIBYAML = [PY, "-c", """
+import sys, time, yaml
+from pathlib import Path
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.yaml"))]
+best = []
+for _ in range(5):
+    start = time.perf_counter()
+    for text in texts:
+        yaml.load(text, Loader=yaml.CSafeLoader)
+    best.append((time.perf_counter() - start) / len(texts))
+print(sorted(best)[len(best) // 2])
+"""]
 BIG = 1500          # items in each of the two plans of the large diff
-BIG_GOAL = 60.0     # seconds
+# issue 26's "done when"
+GOALS = {"diff-cold": 2.5, "diff-edited": 1.5, "diff-warm": 1.2, "matrix31-per-plan": 3.0,
+         "matrix300-s": 15.0, "matrix300-mb": 400, "report300-s": 15.0, "report300-mb": 500, "report300-html-mb": 20}
 
 
 def run_once(argv: list[str], env: dict) -> tuple[float, int]:
     """Wall seconds and peak RSS (KiB) of one child; stdout to /dev/null, stderr kept for errors."""
     start = time.perf_counter()
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+    err = proc.stderr.read().decode(errors="replace")
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode(errors="replace")
     proc.stderr.close()
-    if proc.returncode != 0:
-        raise SystemExit(f"bench: {' '.join(argv[3:]) or argv[-1]} exited {proc.returncode}:\n{err}")
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"bench: {' '.join(argv[3:])} exited {code}:\n{err}")
     return wall, usage.ru_maxrss
 
 
-def measure(argv: list[str], env: dict, runs: int, floor_env: dict | None = None) -> tuple[float, int, float | None]:
-    """Median wall time, the largest peak RSS and (with floor_env) the median ratio to the
-    import floor over `runs` runs, after one unmeasured warm-up. The floor is timed right
-    before each run rather than once for all: on a shared machine the load drifts, and a
-    ratio of two neighbouring timings drifts far less than either timing."""
-    run_once(argv, env)     # fills the OS page cache (and the plancmp cache for warm runs)
-    samples, ratios = [], []
-    for _ in range(runs):
-        if floor_env is not None:
-            floor, _ = run_once(FLOOR, floor_env)
-        samples.append(run_once(argv, env))
-        if floor_env is not None:
-            ratios.append(samples[-1][0] / floor)
-    return (statistics.median(s[0] for s in samples), max(s[1] for s in samples),
-            statistics.median(ratios) if ratios else None)
+class Bench:
+    def __init__(self, tmp: Path):
+        self.tmp = tmp
+        self.state = tmp / "state"      # the cache's signing key: kept, as a user's is
+        self.fresh = 0
+        self.floor_env = self.env(None, tmp / "floor-cache")
+        self.rows: list[tuple[str, str, str, str, str]] = []
+        self.floors: list[float] = []
+
+    def env(self, data: Path | None, cache: Path) -> dict:
+        env = {k: v for k, v in os.environ.items() if k not in ("PLANCMP_DATA", "PLANCMP_NO_CACHE", "NO_COLOR")}
+        env.update(XDG_CACHE_HOME=str(cache), XDG_STATE_HOME=str(self.state), COLUMNS="160", LANG="C.UTF-8")
+        if data is not None:
+            env["PLANCMP_DATA"] = str(data)
+        return env
+
+    def empty_cache(self) -> Path:
+        self.fresh += 1
+        return self.tmp / f"cold-{self.fresh}"
+
+    def paired(self, argv: list[str], runs: int, env_for_run, before=None, warm_up: bool = True
+               ) -> tuple[list[float], list[float], int]:
+        """`runs` runs of argv, each right after a floor run; env_for_run() gives each run's
+        environment (a new empty cache folder for cold runs), before() prepares it. One
+        unmeasured run first (the OS's page cache, a warm run's cache), unless `warm_up` is
+        False. Returns the times, the floor times just before each, and the largest peak RSS."""
+        if warm_up:
+            if before:
+                before()
+            run_once(argv, env_for_run())
+        times, floors, rss = [], [], 0
+        for _ in range(runs):
+            env = env_for_run()
+            if before:
+                before()
+            floor, _ = run_once(FLOOR, self.floor_env)
+            took, peak = run_once(argv, env)
+            times.append(took)
+            floors.append(floor)
+            rss = max(rss, peak)
+        self.floors += floors
+        return times, floors, rss
+
+    def row(self, what: str, times: list[float], floors: list[float], rss: int, goal: str = "",
+            ratio: float | None = None, extra: str = "") -> float:
+        t = statistics.median(times)
+        ratio = statistics.median(a / b for a, b in zip(times, floors)) if ratio is None else ratio
+        self.rows.append((what, f"{t:.3f} s", f"{rss / 1024:.1f} MB", f"{ratio:.2f}" if ratio else "", goal + extra))
+        print(f"{what:58} {t:7.3f} s {rss / 1024:7.1f} MB  {ratio:6.2f}× floor  {goal}{extra}", flush=True)
+        return ratio
 
 
-def env_for(data: Path | None, cache: Path, cold: bool) -> dict:
-    env = {k: v for k, v in os.environ.items() if k not in ("PLANCMP_DATA", "PLANCMP_NO_CACHE", "NO_COLOR")}
-    env["XDG_CACHE_HOME"] = str(cache)
-    env["COLUMNS"] = "160"
-    if data is not None:
-        env["PLANCMP_DATA"] = str(data)
-    if cold:
-        env["PLANCMP_NO_CACHE"] = "1"
-    return env
+def verdict(value: float, goal: float, unit: str = "×") -> str:
+    return f"≤ {goal:g}{unit}: " + ("met" if value <= goal else f"missed ({value:.2f}{unit})")
 
 
 def machine() -> str:
@@ -90,72 +142,126 @@ def machine() -> str:
     return f"{os.cpu_count()} CPUs ({model}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
 
 
-def verdict(ratio: float, goal: float) -> str:
-    return f"goal ≤ {goal}×: {'met' if ratio <= goal else f'missed by {ratio / goal:.2f}×'}"
-
-
 def compile_bytecode() -> None:
     """What installing a package does (pip writes .pyc files): without it an editable
     install under PYTHONDONTWRITEBYTECODE=1 compiles plancmp's source on every run."""
     subprocess.run([PY, "-m", "compileall", "-q", str(ROOT / "plancmp")], check=True)
 
 
+def bench_diff(b: Bench, runs: int) -> None:
+    data = b.tmp / "real"
+    shutil.copytree(ROOT / "data", data)
+    argv = PLANCMP + ["diff", "national", "liaoning"]
+    times, floors, rss = b.paired(argv, runs, lambda: b.env(data, b.empty_cache()))
+    b.row("`diff national liaoning`, cold (empty cache folder)", times, floors, rss,
+          verdict(statistics.median(a / f for a, f in zip(times, floors)), GOALS["diff-cold"]))
+    warm = b.tmp / "warm-real"
+    plan = data / "plans" / "liaoning.yaml"
+    original = plan.read_bytes()
+    edits = iter(range(1, 10**6))
+
+    def edit() -> None:   # a different edit before every run: the province's plan changed, nothing else
+        plan.write_bytes(original + f"# edited for the benchmark ({next(edits)})\n".encode())
+
+    times, floors, rss = b.paired(argv, runs, lambda: b.env(data, warm), before=edit)
+    b.row("`diff national liaoning`, edited (liaoning.yaml changed)", times, floors, rss,
+          verdict(statistics.median(a / f for a, f in zip(times, floors)), GOALS["diff-edited"]))
+    plan.write_bytes(original)
+    times, floors, rss = b.paired(argv, runs, lambda: b.env(data, warm))
+    b.row("`diff national liaoning`, warm", times, floors, rss,
+          verdict(statistics.median(a / f for a, f in zip(times, floors)), GOALS["diff-warm"]))
+
+
+def bench_matrix(b: Bench, runs: int, big_runs: int) -> None:
+    for n in (31, 300):
+        data = generate(n, b.tmp / f"p{n}")
+        files = len(list((data / "plans").glob("*.yaml")))
+        argv = PLANCMP + ["matrix"]
+        count = big_runs if n == 300 else runs
+        times, floors, rss = b.paired(argv, count, lambda data=data: b.env(data, b.empty_cache()), warm_up=n < 300)
+        if n == 31:
+            libyaml = float(subprocess.run(LIBYAML + [str(data / "plans")], capture_output=True, text=True,
+                                           check=True).stdout)
+            per_plan = statistics.median(t / files / libyaml for t in times)
+            b.row(f"`matrix`, {n} provinces + national, cold", times, floors, rss,
+                  f"per plan {statistics.median(times) / files * 1000:.0f} ms = {per_plan:.2f}× libyaml's parse "
+                  f"({libyaml * 1000:.1f} ms); " + verdict(per_plan, GOALS["matrix31-per-plan"]))
+        else:
+            t, mb = statistics.median(times), rss / 1024
+            b.row(f"`matrix`, {n} provinces + national, cold", times, floors, rss,
+                  verdict(t, GOALS["matrix300-s"], " s") + "; " + verdict(mb, GOALS["matrix300-mb"], " MB"))
+        warm = b.tmp / f"warm-p{n}"
+        times, floors, rss = b.paired(argv, count, lambda data=data, warm=warm: b.env(data, warm))
+        b.row(f"`matrix`, {n} provinces + national, warm", times, floors, rss)
+
+
+def bench_report(b: Bench, big_runs: int) -> None:
+    data = b.tmp / "p300"
+    if not data.exists():
+        generate(300, data)
+    out = b.tmp / "report.html"
+    argv = PLANCMP + ["report", "--out", str(out)]
+    times, floors, rss = b.paired(argv, big_runs, lambda: b.env(data, b.empty_cache()), warm_up=False)
+    t, mb, html = statistics.median(times), rss / 1024, out.stat().st_size / 1e6
+    b.row("`report`, 300 provinces + national, cold", times, floors, rss,
+          verdict(t, GOALS["report300-s"], " s") + "; " + verdict(mb, GOALS["report300-mb"], " MB") + "; HTML "
+          + verdict(html, GOALS["report300-html-mb"], " MB"))
+
+
+def bench_big(b: Bench) -> None:
+    big = generate_big(BIG, b.tmp / "big")
+    times, floors, rss = b.paired(PLANCMP + ["diff", "national", "big"], 1, lambda: b.env(big, b.empty_cache()),
+                                    warm_up=False)
+    b.row(f"`diff` of two {BIG:,}-item plans, cold", times, floors, rss)
+
+
+def markdown(b: Bench, header: str) -> str:
+    floor = statistics.median(b.floors)
+    lines = [header, "", "| | time (median) | peak memory | × import floor (paired median) | goal (issue 26) |",
+             "|---|---:|---:|---:|---|", f"| import floor (`import {FLOOR_MODULES}`) | {floor:.3f} s | | 1.00 | |"]
+    lines += [f"| {what} | {t} | {mb} | {ratio} | {goal} |" for what, t, mb, ratio, goal in b.rows]
+    return "\n".join(lines) + "\n"
+
+
+def write_docs(path: Path, text: str) -> None:
+    """Replace the block between `<!-- bench:start -->` and `<!-- bench:end -->` of `path`."""
+    doc = path.read_text(encoding="utf-8")
+    new, count = re.subn(r"(<!-- bench:start -->\n).*?(<!-- bench:end -->)", lambda m: m[1] + text + m[2], doc, flags=re.S)
+    if count != 1:
+        raise SystemExit(f"bench: no <!-- bench:start --> … <!-- bench:end --> block in {path}")
+    path.write_text(new, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=9, help="measured runs per command (median reported)")
+    parser.add_argument("--big-runs", type=int, default=3, help="measured runs at 300 provinces")
+    parser.add_argument("--only", choices=["diff", "matrix", "report", "big"], action="append",
+                        help="only these measurements (repeatable)")
+    parser.add_argument("--write", type=Path, help="rewrite the bench block of this Markdown file")
     args = parser.parse_args()
-    runs, big_runs = args.runs, max(3, args.runs // 3)
+    only = set(args.only or ["diff", "matrix", "report", "big"])
     compile_bytecode()
-
+    load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="plancmp-bench-") as tmp:
-        tmp = Path(tmp)
-        data = {4: None, 31: generate(31, tmp / "p31"), 300: generate(300, tmp / "p300")}
-        cache = tmp / "cache"
-        floor_env = env_for(None, cache, True)
-        print(f"machine: {machine()}, load average {os.getloadavg()[0]:.2f}")
-        print(f"median of {runs} runs ({big_runs} for 300 provinces), one unmeasured warm-up each; "
-              "× floor: median ratio to an import-floor run timed just before each run\n")
-
-        floor, floor_rss, _ = measure(FLOOR, floor_env, runs)
-        print(f"{'import floor (typer, rich, yaml, rapidfuzz)':48} {floor:6.3f} s  {floor_rss / 1024:6.1f} MB")
-
-        results: dict[tuple[str, bool], tuple[float, int, float | None]] = {}
-        for cold in (True, False):
-            label = "cold (no cache)" if cold else "warm cache"
-            t, rss, ratio = results["diff", cold] = measure(PLANCMP + ["diff", "national", "liaoning"],
-                                                            env_for(None, cache, cold), runs, floor_env)
-            goal = GOALS["diff-cold" if cold else "diff"]
-            print(f"{'diff national liaoning, ' + label:48} {t:6.3f} s  {rss / 1024:6.1f} MB  {ratio:4.2f}× floor  {verdict(ratio, goal)}")
-        for cold in (True, False):
-            label = "cold (no cache)" if cold else "warm cache"
-            for n in (4, 31, 300):
-                t, rss, ratio = results[f"matrix{n}", cold] = measure(
-                    PLANCMP + ["matrix"], env_for(data[n], cache, cold), big_runs if n == 300 else runs, floor_env)
-                goal = f"  {verdict(ratio, GOALS['matrix31'])}" if n == 31 else ""
-                name = "real data, 4 plans" if n == 4 else f"{n} synthetic provinces + national"
-                print(f"{f'matrix, {name}, {label}':48} {t:6.3f} s  {rss / 1024:6.1f} MB  {ratio:4.2f}× floor{goal}")
-
-        big = generate_big(BIG, tmp / "big")
-        start = time.perf_counter()
-        _, rss = run_once(PLANCMP + ["diff", "national", "big"], env_for(big, cache, True))
-        took = time.perf_counter() - start
-        print(f"{f'diff of two {BIG:,}-item plans, cold (no cache)':48} {took:6.3f} s  {rss / 1024:6.1f} MB  "
-              f"goal < {BIG_GOAL:.0f} s: {'met' if took < BIG_GOAL else 'missed'}")
-
-        print("\ngrowth of `plancmp matrix` (per-plan factor: time or memory ratio ÷ plan-count ratio; 1.00 = linear)")
-        for cold in (True, False):
-            label = "cold" if cold else "warm"
-            for lo, hi in ((4, 31), (31, 300)):
-                (t0, m0, _), (t1, m1, _) = results[f"matrix{lo}", cold], results[f"matrix{hi}", cold]
-                lo, hi = PLANS[lo], PLANS[hi]
-                plans = hi / lo
-                above0, above1 = t0 - floor, t1 - floor
-                # near the floor the time above it is noise, and so is a ratio of it
-                above = (f"above floor ×{above1 / above0:5.2f}, per plan {above1 / above0 / plans:4.2f}"
-                         if above0 > 0.1 * floor else "the smaller run is at the floor")
-                print(f"  {label} {lo:>3} → {hi:<3} plans (×{plans:4.1f}): time ×{t1 / t0:5.2f} ({above}), "
-                      f"{(t1 - t0) / (hi - lo) * 1000:5.1f} ms per extra plan; "
-                      f"memory ×{m1 / m0:4.2f}, {(m1 - m0) / 1024 / (hi - lo):5.2f} MB per extra plan")
+        b = Bench(Path(tmp))
+        print(f"machine: {machine()}, load average {load:.2f}")
+        print(f"median of {args.runs} runs ({args.big_runs} at 300 provinces), each after an import-floor run\n")
+        if "diff" in only:
+            bench_diff(b, args.runs)
+        if "matrix" in only:
+            bench_matrix(b, args.runs, args.big_runs)
+        if "report" in only:
+            bench_report(b, args.big_runs)
+        if "big" in only:
+            bench_big(b)
+        end_load = os.getloadavg()[0]
+        header = (f"Measured by `make bench` on {machine()}; load average {load:.2f} at the start, "
+                  f"{end_load:.2f} at the end; median of {args.runs} paired runs ({args.big_runs} at 300 provinces).")
+        print(f"\nload average at the end {end_load:.2f}")
+        if args.write:
+            write_docs(args.write, markdown(b, header))
+            print(f"wrote {args.write}")
 
 
 if __name__ == "__main__":
