@@ -17,7 +17,7 @@ class SchemaName(str, Enum):
 @app.command("schema")
 def schema_command(
     name: SchemaName = typer.Argument(SchemaName.plan, help="Which schema: plan (data/plans/*.yaml), press (data/press/*.yaml), links (data/links.yaml) or diff (the output of plancmp diff --format json)."),
-    write: bool = typer.Option(False, "--write", help="Regenerate the published copies in plancmp/schemas/ instead of printing."),
+    write: bool = typer.Option(False, "--write", help="Regenerate the published copies in plancmp/schemas/ (and the checks generated from them) instead of printing."),
 ) -> None:
     """Print the JSON Schema of plan files (editors use it through the yaml-language-server line).
 

@@ -2,8 +2,9 @@
 
 The structure lives here; the enumerations come from the vocabularies, so the
 published files (plancmp/schemas/*.schema.json, which editors read through the
-`# yaml-language-server: $schema=…` line) are generated: `plancmp schema --write`.
-A test keeps the published copies in step with this module.
+`# yaml-language-server: $schema=…` line) are generated: `plancmp schema --write`, which also
+writes the checks generated from them (plancmp/schemas/fastcheck.py, ingest/fastschema.py).
+Tests keep both in step with this module.
 """
 from __future__ import annotations
 
@@ -196,9 +197,13 @@ def published_path(name: str) -> Path:
 
 
 def write_published() -> list[Path]:
+    """The published schemas, and the checks generated from them (fastcheck.py)."""
+    from .fastschema import FASTCHECK, module_text
+
     written = []
     for name, build in SCHEMAS.items():
         path = published_path(name)
         path.write_text(dumps(build()), encoding="utf-8")
         written.append(path)
-    return written
+    FASTCHECK.write_text(module_text(), encoding="utf-8")
+    return [*written, FASTCHECK]

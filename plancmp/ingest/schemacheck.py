@@ -1,8 +1,12 @@
-"""JSON Schema errors -> findings with a YAML position and a message people can act on."""
+"""JSON Schema errors -> findings with a YAML position and a message people can act on.
+
+A valid document costs one call of the check generated from its schema
+(plancmp/schemas/fastcheck.py, made by ingest/fastschema.py); jsonschema is imported and
+walks the document only when that says "not valid", to find and word what is wrong.
+"""
 from __future__ import annotations
 
-from jsonschema import Draft202012Validator
-from rapidfuzz import process
+from typing import TYPE_CHECKING
 
 from ..core.findings import ACCEPTABLE, CATALOGUE, Finding, why_not_acceptable
 from .schema import BLANK_PATTERN, LINK_PATTERN
@@ -11,16 +15,43 @@ from .yamldoc import Doc, format_path
 _ENUM_CODES = {"domain": "unknown-domain", "domains": "unknown-domain", "unit": "unknown-unit", "binding": "unknown-binding"}
 _TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
                "object": "a mapping", "boolean": "true or false", "null": "null"}
-_validators: dict[int, Draft202012Validator] = {}
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+
+_validators: dict[int, tuple[dict, Draft202012Validator]] = {}
+_fast: dict[int, tuple[dict, object]] = {}   # id -> (the schema, kept alive so the id stays its own; its check)
 
 
 def _validator(schema: dict) -> Draft202012Validator:
     if id(schema) not in _validators:
-        _validators[id(schema)] = Draft202012Validator(schema)
-    return _validators[id(schema)]
+        from jsonschema import Draft202012Validator
+
+        _validators[id(schema)] = (schema, Draft202012Validator(schema))
+    return _validators[id(schema)][1]
+
+
+def fast_check(schema: dict):
+    """The generated check of `schema` (data -> True when valid), or None when there is none
+    for this schema as it is now (a vocabulary edited since the module was generated)."""
+    if id(schema) not in _fast:
+        from ..schemas.fastcheck import VALIDATORS
+        from ._schemadigest import digest
+
+        mine = digest(schema)
+        _fast[id(schema)] = (schema, next((check for made, check in VALIDATORS.values() if made == mine), None))
+    return _fast[id(schema)][1]
 
 
 def check(doc: Doc, schema: dict) -> list[Finding]:
+    """What is wrong with the document against the schema, sorted; [] when it is valid."""
+    fast = fast_check(schema)
+    if fast is not None and fast(doc.data):
+        return []
+    return findings(doc, schema)
+
+
+def findings(doc: Doc, schema: dict) -> list[Finding]:
+    """check() by jsonschema alone: every error found and worded."""
     findings = []
     for error in _validator(schema).iter_errors(doc.data):
         findings.extend(_translate(error, doc))
@@ -47,6 +78,8 @@ def _shown(value, width: int = 60) -> str:
 
 
 def _suggest(word: str, choices) -> str:
+    from rapidfuzz import process
+
     choices = [c for c in choices if isinstance(c, str)]
     best = process.extractOne(str(word), choices, score_cutoff=60) if choices else None
     return f"; did you mean {best[0]!r}?" if best else ""
