@@ -20,19 +20,26 @@ def _folder():
 
 
 @cache
-def read(name: str) -> dict:
-    """One vocabulary file, parsed; through the cache (plancmp/files/cache.py), so that a warm
-    run needs no PyYAML at all."""
+def _every() -> dict[str, dict]:
+    """Every vocabulary file, parsed, by file name: one entry of the cache (plancmp/files/cache.py)
+    for all of them, so that a warm run needs no PyYAML at all and a first run writes one entry,
+    not one per file."""
     from ..files import cache as store
 
-    path = VOCAB_DIR / name
+    paths = sorted(VOCAB_DIR.glob("*.yaml"))
 
-    def parse() -> dict:
+    def parse() -> dict[str, dict]:
         import yaml
 
-        return yaml.load(_folder().read_text(path), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return {path.name: yaml.load(_folder().read_text(path), Loader=loader) for path in paths}
 
-    return store.by_files("vocab", _folder(), [path], "", parse, dict)
+    return store.by_files("vocabularies", _folder(), paths, "", parse, dict)
+
+
+def read(name: str) -> dict:
+    """One vocabulary file (plancmp/vocab/NAME), parsed."""
+    return _every()[name]
 
 
 class Domain(NamedTuple):

@@ -153,7 +153,8 @@ def key(kind: str, *parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
-def by_files(kind: str, folder, paths: list[Path], extra: str, compute, expect: type = object, read_too=None):
+def by_files(kind: str, folder, paths: list[Path], extra: str, compute, expect: type = object, read_too=None,
+             shared=None):
     """compute(), memoised under the bytes of every file it reads (`paths`, each also by its
     path and how messages show it: positions carry it), the real path of their data folder
     (`folder`, a files/folder.DataFolder) and `extra` (the options).
@@ -164,7 +165,12 @@ def by_files(kind: str, folder, paths: list[Path], extra: str, compute, expect: 
     lists them; the entry keeps each one's real path and a digest of its bytes, and a hit
     whose files moved or changed since is computed again. For whole results (a diff, a
     matrix) that are pure functions of those files: a hit skips the YAML, the schema check
-    and the alignment alike."""
+    and the alignment alike.
+
+    `shared()` lists objects the value refers to that the run holds anyway (the two plans of a
+    diff, parsed from files among `paths`): the entry refers to them, and to their items, by
+    position instead of holding copies, so a matrix does not write, read and keep the
+    national plan once per province."""
     from .paths import shown_path
 
     if not enabled():
@@ -173,14 +179,36 @@ def by_files(kind: str, folder, paths: list[Path], extra: str, compute, expect: 
     for path in paths:
         parts += [str(path), shown_path(path), _file(folder, path)[1]]
     name = key(kind, *parts)
-    hit = get(name)   # stored as (kind, value, found files): a stray entry of the right type is not taken
+    objects = tuple(shared()) if shared else ()
+    hit = get(name, objects)   # stored as (kind, value, found files): a stray entry of the right type is not taken
     if (isinstance(hit, tuple) and len(hit) == 3 and hit[0] == kind and isinstance(hit[1], expect)
             and all(_stamp(folder, p) == d for p, d in hit[2])):
         return hit[1]
     value = compute()   # raises when a file is unreadable or wrong: nothing is stored then
     found = tuple((p, _stamp(folder, p)) for p in (read_too(value) if read_too else ()))
-    put(name, (kind, value, found))
+    put(name, (kind, value, found), objects)
     return value
+
+
+_PARTS = ("targets", "services", "tasks", "source_gaps")
+
+
+def _references(shared: tuple) -> dict[int, tuple]:
+    """id() of each shared object and of every item of it (a plan's targets, services, tasks and
+    source gaps) -> how an entry names it: (n,) or (n, part, position)."""
+    table: dict[int, tuple] = {}
+    for n, obj in enumerate(shared):
+        table[id(obj)] = (n,)
+        for part in _PARTS:
+            for i, item in enumerate(getattr(obj, part, ())):
+                table.setdefault(id(item), (n, part, i))
+    return table
+
+
+def _referred(shared: tuple, ref: tuple):
+    """The object an entry names by (n,) or (n, part, position); IndexError etc. when it has none."""
+    obj = shared[ref[0]]
+    return obj if len(ref) == 1 else getattr(obj, ref[1])[ref[2]]
 
 
 def _file(folder, path: Path) -> tuple[str, bytes]:
@@ -205,9 +233,10 @@ def _stamp(folder, path: Path) -> bytes:
 _MAGIC = b"plancmp-cache-1\n"
 
 
-def get(name: str) -> object | None:
+def get(name: str, shared: tuple = ()) -> object | None:
     """The cached value, or None when there is none, it cannot be read or its signature does
-    not hold (never raises, never unpickles an unsigned entry)."""
+    not hold (never raises, never unpickles an unsigned entry). `shared`: the objects it was
+    stored with (put), which it refers to by position."""
     if not enabled():
         return None
     secret = _secret()
@@ -224,8 +253,15 @@ def get(name: str) -> object | None:
     if head != _MAGIC or mac != _mac(secret, name, payload):
         return None   # not written by this user's plancmp: never unpickled
     try:
-        value = pickle.loads(payload)
-    except Exception:   # truncated, from another Python: compute instead
+        if shared:
+            import io
+
+            unpickler = pickle.Unpickler(io.BytesIO(payload))
+            unpickler.persistent_load = lambda ref: _referred(shared, ref)
+            value = unpickler.load()
+        else:
+            value = pickle.loads(payload)
+    except Exception:   # truncated, from another Python, refers to what is not there: compute instead
         return None
     try:
         os.utime(path)   # recently used: pruning removes the least recently used first
@@ -234,8 +270,10 @@ def get(name: str) -> object | None:
     return value
 
 
-def put(name: str, value: object) -> None:
-    """Store a value, signed, atomically (write a temporary file, then rename); failures are ignored."""
+def put(name: str, value: object, shared: tuple = ()) -> None:
+    """Store a value, signed, atomically (write a temporary file, then rename); failures are
+    ignored. The objects of `shared` (and their items) are not stored, only named by position:
+    get() must be given the same objects (the same files parsed) to read the entry."""
     if not enabled():
         return
     secret = _secret()
@@ -249,7 +287,17 @@ def put(name: str, value: object) -> None:
             return
         import tempfile  # only when writing: a warm run never does
 
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        if shared:
+            import io
+
+            table = _references(shared)
+            buffer = io.BytesIO()
+            pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.persistent_id = lambda obj: table.get(id(obj))
+            pickler.dump(value)
+            payload = buffer.getvalue()
+        else:
+            payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".pickle")
         with os.fdopen(fd, "wb") as fh:
             fh.write(_MAGIC + _mac(secret, name, payload) + payload)

@@ -6,24 +6,14 @@ are left out of the Plan so that everything downstream can trust its types.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
 
 from ..core import vocab
 from ..core.findings import Finding
 from ..core.model import Accept, Baseline, Evidence, Plan, Reveal, Service, SourceGap, Target, Task
 from ..files.paths import shown_path
 from . import schema
+from .loaded import Loaded
 from .yamldoc import Doc, Pos, load as load_yaml
-
-
-class Loaded(NamedTuple):
-    """A plan file read: its YAML (None once cached), the Plan (None when its structure is
-    broken) and what is wrong with it."""
-
-    path: Path
-    doc: Doc | None
-    plan: Plan | None
-    findings: list[Finding]
 
 
 def load_plan(path: Path, folder) -> Loaded:
@@ -52,28 +42,6 @@ def plan_from_doc(path: Path, doc: Doc | None, findings: list[Finding], folder) 
     bad_paths = {_item_path(f.path) for f in findings}
     plan = _build_plan(doc, path, bad_paths)
     return Loaded(path, doc, plan, findings)
-
-
-def load_plan_cached(path: Path, folder) -> Loaded:
-    """load_plan and validate's checks of one file (quotes against the source, values, ids),
-    through the parsed-plan cache (plancmp/files/cache.py), for the commands that compare
-    plans; `plancmp validate` always parses. The entry is keyed by the plan file's bytes and
-    holds the real path and bytes of the source text its checks read: an edited, moved or
-    replaced source is checked again, so a command never compares a plan that validate would
-    reject. The result keeps no Doc: the commands that need one call load_plan."""
-    from ..files import cache
-
-    def parse() -> Loaded:
-        loaded = load_plan(path, folder)
-        findings = loaded.findings
-        if loaded.plan is not None:   # everything validate checks in one file: a plan with errors is never compared
-            from .checks import check_plan
-
-            findings = findings + check_plan(loaded.plan, loaded.doc, folder)
-        return Loaded(loaded.path, None, loaded.plan, findings)
-
-    return cache.by_files("plan", folder, [path], "", parse, Loaded,
-                          read_too=lambda loaded: [loaded.plan.source] if loaded.plan is not None else [])
 
 
 def _item_path(path: str) -> str:

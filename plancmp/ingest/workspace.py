@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from ..core.model import Plan
     from .evidence import Source
     from .links import Links
-    from .load import Loaded
+    from .loaded import Loaded
     from .textsearch import TextIndex
 
 
@@ -76,6 +76,7 @@ class Workspace:
         self._plans: dict[str, Plan] | None = None
         self._links: Links | None = None
         self._links_checked: list[frozenset[str]] = []   # sets of plans whose links passed the check
+        self.results: dict = {}   # what views/results.py computed or read this run (each diff once)
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.root)!r})"
@@ -156,7 +157,7 @@ class Workspace:
         """A plan file parsed and checked as validate checks it (through the parsed-plan cache)."""
         key = str(path)
         if key not in self._loaded:
-            from .load import load_plan_cached  # YAML and the schema: only when a plan is parsed
+            from .loaded import load_plan_cached  # YAML and the schema: only when a plan is parsed
 
             self._loaded[key] = load_plan_cached(path, self.folder)
         return self._loaded[key]

@@ -4,7 +4,9 @@ A diff is a pure function of two plan files, their data folder's links.yaml, the
 source texts (searched before a row says `omitted`) and the kinds asked for. When none
 of those bytes changed since the last run, the diff is read back from the cache
 (files/cache.py) and the engine (YAML, schema check, rapidfuzz, alignment) is not even
-imported. Filtering (--domain, --status) and rendering always run.
+imported. The entry holds the rows, not the plans: it names the two plans and their items,
+read through the parsed-plan cache, by position (a matrix reads the national plan once, not
+once per province). Filtering (--domain, --status) and rendering always run.
 """
 from __future__ import annotations
 
@@ -30,5 +32,10 @@ def diff_of(ws: Workspace, left_id: str, right_id: str, kinds: tuple[str, ...]) 
 
     # the diff searches B's source text before it says `omitted`: a changed text is a new diff
     files = [ws.plan_path(left_id), ws.plan_path(right_id), ws.links_path]
-    return cache.by_files("diff-result", ws.folder, files, repr(kinds), compute, Diff,
-                          read_too=lambda d: [d.left.source, d.right.source])
+    memo = (left_id, right_id, kinds)
+    if memo not in ws.results:   # the report asks for the same diff for its matrix and its target tables
+        # the entry names the two plans and their items, which the run reads anyway, by position
+        ws.results[memo] = cache.by_files("diff-result", ws.folder, files, repr(kinds), compute, Diff,
+                                          read_too=lambda d: [d.left.source, d.right.source],
+                                          shared=lambda: (ws.plan(left_id), ws.plan(right_id)))
+    return ws.results[memo]

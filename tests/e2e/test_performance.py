@@ -35,7 +35,7 @@ import pytest  # noqa: E402
 
 from plancmp.files import cache  # noqa: E402
 from plancmp.files.folder import DataFolder  # noqa: E402
-from plancmp.ingest.load import Loaded, load_plan_cached  # noqa: E402
+from plancmp.ingest.loaded import Loaded, load_plan_cached  # noqa: E402
 
 from conftest import PLANCMP, replace_once  # noqa: E402
 
@@ -204,3 +204,46 @@ def test_a_file_edited_after_the_plans_were_loaded_never_leaves_a_stale_diff(cac
     assert through_view.right is plans["gansu"] and "修订稿" not in through_view.right.name   # one version a run
     fresh = diff_of(Workspace.open(), "national", "gansu", ("targets", "services", "tasks"))   # the next run
     assert "修订稿" in fresh.right.name
+
+
+# --- cache I/O proportional to use (issue 26.3) ------------------------------------------------
+
+def test_a_first_diff_writes_few_entries_and_its_result_holds_no_plan(cache_home, data_copy):
+    _run("diff", "national", "liaoning")
+    entries = sorted(cache_home.glob("*.pickle"), key=lambda p: p.stat().st_size)
+    # the vocabularies (one entry for all), the two plans, links.yaml, liaoning's text index, the diff
+    assert len(entries) == 6, [p.stat().st_size for p in entries]
+    plan = (data_copy / "plans" / "national.yaml").stat().st_size
+    diff = max(entries, key=lambda p: p.stat().st_mtime_ns)   # written last
+    assert diff.stat().st_size < plan / 2   # its rows; the plans are named, not copied
+
+
+def test_diffs_read_back_share_the_plans_of_the_run(cache_home, data_copy):
+    from plancmp.ingest.workspace import Workspace
+    from plancmp.views.crossplan import against_reference
+
+    _run("diff", "national", "gansu")
+    _run("diff", "national", "fujian")
+    ws = Workspace(data_copy)
+    diffs = against_reference(ws)   # two read back, one computed
+    plans = ws.plans()
+    for pid, d in diffs.items():
+        assert d.left is plans["national"] and d.right is plans[pid]   # national read once, not once per province
+        for row in d.rows:
+            assert row.left is None or row.left is plans["national"].item(row.left.id)
+            assert row.right is None or row.right is plans[pid].item(row.right.id)
+
+
+def test_an_entry_that_names_other_objects_is_read_with_them_only(cache_home, monkeypatch, tmp_path):
+    from plancmp.core.model import Plan
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    cache._secret.cache_clear()
+    plan = Plan("p", "P", "province", "P", "2021-2025", Path("s.txt"), Path("p.yaml"))
+    value = {"plan": plan, "gaps": plan.source_gaps, "copy": "text"}
+    cache.put("entry", value, (plan,))
+    back = cache.get("entry", (plan,))
+    assert back["plan"] is plan and back["copy"] == "text"
+    assert cache.get("entry") is None and cache.get("entry", ()) is None   # never a stand-in for what it names
+    assert cache.get("entry", ("other",)) is not None   # (position only: by_files keys the entry by the files)
+    cache._secret.cache_clear()
