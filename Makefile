@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install validate eval bench browser screenshot clean
+.PHONY: run test install validate eval bench browser office screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,7 +21,7 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/plancmp diff national liaoning
 
-test: $(STAMP) browser
+test: $(STAMP) browser office
 	$(BIN)/python -m pytest
 
 # Debian's chromium (and CJK fonts) for the report's browser test; never fails the run:
@@ -30,6 +30,13 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
 	  || echo "make browser: could not install chromium; tests/e2e/test_report_browser.py will be skipped"; }
+
+# LibreOffice Calc, to check that every workbook converts (to PDF); never fails the run: without apt
+# (or root) the workbook test that converts skips and says why.
+office:
+	@command -v soffice >/dev/null 2>&1 || { \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc >/dev/null) \
+	  || echo "make office: could not install libreoffice-calc; tests/cli/test_cli_workbooks.py will skip its conversion test"; }
 
 # refresh docs/report.png (the README's picture of the report) from the browser test
 screenshot: $(STAMP) browser

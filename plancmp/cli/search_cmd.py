@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer
 
-from .common import (View, app, bom_param, color_param, emit, format_param, kind_param, kinds_option,
+from .common import (date_option, date_param, View, app, bom_param, color_param, emit, format_param, kind_param, kinds_option,
                      lang_param, open_workspace, out_param, plan_ids_option, plans_param, split_list, usage_error)
 
 
@@ -17,6 +17,7 @@ def search_command(
     limit: int = typer.Option(200, "--limit", help="Table and markdown: at most this many hits (json and csv: all)."),
     format: str = format_param("tables"),
     out: Path = out_param(),
+    date: str = date_param(),
     bom: bool = bom_param(),
     color=color_param(),
     lang=lang_param(),
@@ -41,7 +42,7 @@ def search_command(
 
     if not text.strip():
         usage_error("name something to search for")
-    view = View(color, lang, bom=bom)
+    view = View(color, lang, bom=bom, date=date_option(date))
     ws = open_workspace()
     chosen = plan_ids_option(ws, split_list(plans)) if plans else None
     data = search(ws, text, chosen, kinds_option(kind), sentences=not items_only)

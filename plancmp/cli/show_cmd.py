@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .common import (View, app, binding_option, binding_param, bom_param, color_param, domain_param,
+from .common import (date_option, date_param, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
                      domains_option, emit, format_param, kind_param, kinds_for_binding, kinds_option, lang_param,
                      open_workspace, out_param, plan_ids_option, usage_error)
 
@@ -47,6 +47,7 @@ def show_command(
     binding: str = binding_param("Overview: "),
     format: str = format_param("tables"),
     out: Path = out_param(),
+    date: str = date_param(),
     bom: bool = bom_param(),
     color=color_param(),
     lang=lang_param(),
@@ -75,7 +76,7 @@ def show_command(
     domains = domains_option(domain)
     wanted = binding_option(binding)
     kinds = kinds_for_binding(kinds, wanted)
-    view = View(color, lang, bom=bom)
+    view = View(color, lang, bom=bom, date=date_option(date))
     ws = open_workspace()
     chosen = pick_plan(ws, plan)
     if item is None:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import (View, app, binding_option, binding_param, bom_param, color_param, domain_param,
+from .common import (date_option, date_param, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
                      domains_option, emit, format_param, lang_param, open_workspace, out_param, plan_ids_option,
                      plans_param, split_list)
 
@@ -14,6 +14,7 @@ def targets_command(
     binding: str = binding_param(),
     format: str = format_param("tables"),
     out: Path = out_param(),
+    date: str = date_param(),
     bom: bool = bom_param(),
     color=color_param(),
     lang=lang_param(),
@@ -45,7 +46,7 @@ def targets_command(
 
     domain_names = domains_option(domain)
     wanted = binding_option(binding)
-    view = View(color, lang, bom=bom)
+    view = View(color, lang, bom=bom, date=date_option(date))
     ws = open_workspace()
     ref = reference_id(ws.plans())
     chosen = [pid for pid in plan_ids_option(ws, split_list(plans)) if pid != ref] if plans else None
