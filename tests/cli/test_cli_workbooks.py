@@ -23,6 +23,7 @@ WORKBOOKS = {
     "targets": ["targets"],
     "matrix": ["matrix"],
     "stats": ["stats"],
+    "added": ["added"],
     "search": ["search", "托位"],
     "show": ["show", "gansu"],
     "claims": ["claims"],
@@ -122,7 +123,7 @@ def test_zh_headers_and_words(runner, tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None,
                     reason="LibreOffice (soffice) is not installed: `make office` installs libreoffice-calc with apt")
-@pytest.mark.parametrize("name", ["diff", "targets", "matrix", "stats"])
+@pytest.mark.parametrize("name", ["diff", "targets", "matrix", "stats", "added"])
 def test_every_workbook_converts_to_pdf_with_libreoffice(runner, tmp_path, name):
     path, _ = workbook(runner, tmp_path, name)
     env = {**os.environ, "HOME": str(tmp_path)}   # a profile of its own: runs in parallel never share one
