@@ -4,8 +4,23 @@ from pathlib import Path
 
 import typer
 
-from .common import (View, app, bom_param, color_param, date_option, date_param, domains_option, domain_param, emit,
-                     format_param, kind_param, kinds_option, lang_param, open_workspace, out_param)
+from .common import (
+    View,
+    app,
+    bom_param,
+    color_param,
+    date_option,
+    date_param,
+    domain_param,
+    domains_option,
+    emit,
+    format_param,
+    kind_param,
+    kinds_option,
+    lang_param,
+    open_workspace,
+    out_param,
+)
 
 
 @app.command("added")

@@ -4,7 +4,19 @@ from pathlib import Path
 
 import typer
 
-from .common import date_option, date_param, View, app, bom_param, emit, format_param, open_workspace, out_param, plan_ids_option, usage_error
+from .common import (
+    View,
+    app,
+    bom_param,
+    date_option,
+    date_param,
+    emit,
+    format_param,
+    open_workspace,
+    out_param,
+    plan_ids_option,
+    usage_error,
+)
 
 
 @app.command("debt")

@@ -2,9 +2,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import (date_option, date_param, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
-                     domains_option, emit, format_param, kind_param, kinds_for_binding, kinds_option, lang_param,
-                     open_workspace, out_param, usage_error)
+from .common import (
+    View,
+    app,
+    binding_option,
+    binding_param,
+    bom_param,
+    color_param,
+    date_option,
+    date_param,
+    domain_param,
+    domains_option,
+    emit,
+    format_param,
+    kind_param,
+    kinds_for_binding,
+    kinds_option,
+    lang_param,
+    open_workspace,
+    out_param,
+    usage_error,
+)
 
 
 @app.command("matrix")
@@ -38,10 +56,9 @@ def matrix_command(
 
       plancmp matrix --kind targets,services,tasks --format xlsx --out matrix.xlsx
     """
+    from ..core.model import KINDS
     from ..render.matrix import result
     from ..views.matrix import matrix_of
-
-    from ..core.model import KINDS
 
     # a workbook holds every national commitment, a sheet per kind; the other formats the targets
     kinds = kinds_option(kind, default=KINDS if format == "xlsx" and kind is None else ("targets",))

@@ -2,7 +2,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import date_option, date_param, View, app, bom_param, color_param, emit, format_param, lang_param, open_workspace, out_param
+from .common import (
+    View,
+    app,
+    bom_param,
+    color_param,
+    date_option,
+    date_param,
+    emit,
+    format_param,
+    lang_param,
+    open_workspace,
+    out_param,
+)
 
 
 @app.command("stats")

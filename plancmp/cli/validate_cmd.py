@@ -5,7 +5,18 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .common import date_option, date_param, View, app, bom_param, emit, format_param, open_workspace, out_param, usage_error
+from .common import (
+    View,
+    app,
+    bom_param,
+    date_option,
+    date_param,
+    emit,
+    format_param,
+    open_workspace,
+    out_param,
+    usage_error,
+)
 
 if TYPE_CHECKING:
     from ..ingest.workspace import Workspace

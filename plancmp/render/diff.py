@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from ..core.i18n import Labels
 from ..core.commitment import figures
+from ..core.i18n import Labels
 from ..core.model import Plan, item_data
 from ..core.verdicts import STATUSES, SYMBOLS, Diff, Passage, Row, row_binding
 from .diff_cells import notes_text, passage_text, right_text, score_text, side_text, status_text, value_text

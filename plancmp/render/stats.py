@@ -1,7 +1,6 @@
 """`plancmp stats` as a table: the counts per plan and domain, the lost parts of the sources."""
 from __future__ import annotations
 
-from ..core.i18n import Labels
 from ..views.stats import COUNTS
 from .result import Result
 from .tabular import Column, Table

@@ -11,9 +11,9 @@ from ..core.model import Baseline
 from ..core.verdicts import STATUSES, SYMBOLS
 from ..views.targetgrid import province_counts
 from .diff_cells import when
-from .verdict_style import STYLES, legend_item
 from .result import Result
 from .tabular import Column, Table
+from .verdict_style import STYLES, legend_item
 
 
 def result(data: dict) -> Result:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def matrix(ws: Workspace, kind: str = "targets", domain: str | None = None) -> dict:
     """Every plan of the workspace against its reference, one verdict per national item of `kind`."""
-    from .crossplan import against_reference, provinces, reference_id, row_for   # the engine: not for BUCKETS
+    from .crossplan import against_reference, provinces, reference_id, row_for  # the engine: not for BUCKETS
 
     plans = ws.plans()
     ref = plans[reference_id(plans)]
