@@ -31,6 +31,7 @@ _DEEP_SCAN = 5_000     # libyaml composes recursively and crashes ~30,000 levels
 MAX_INT = 2**53        # beyond this JSON readers lose precision; no plan value comes near it
 _STD = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_STR = _STD + "str"
 _CONSTRUCTOR = SafeConstructor()
 _FAILED = object()
 
@@ -209,8 +210,8 @@ def _convert(node, path: PathKey, doc: Doc, findings: list[Finding], seen: set[i
     if isinstance(node, yaml.ScalarNode):
         if node.tag not in _SCALAR_TAGS:
             raise _Refused(Finding("yaml-tag", f"tag {_short_tag(node.tag)} is not allowed; plain strings, numbers, booleans and null only", doc.file, pos.line, pos.col))
-        if node.tag == _STD + "timestamp":
-            return node.value  # dates stay as written
+        if node.tag == _STD + "timestamp" or node.tag == _STR:
+            return node.value  # dates stay as written; text is the scalar's value as the constructor would give it
         return _scalar(node, path, doc, pos)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _STD + "seq":
