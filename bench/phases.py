@@ -14,7 +14,6 @@ import pstats
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 PHASES = [   # (label, module path suffix, function name): the first that exists counts
     ("vocabularies (YAML)", "plancmp/core/vocab.py", "read"),
