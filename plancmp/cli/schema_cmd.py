@@ -32,7 +32,9 @@ def schema_command(
     from ..ingest import schema
 
     if write:
-        for path in schema.write_published():
+        from ..ingest import fastschema
+
+        for path in [*schema.write_published(), fastschema.write()]:   # the schemas, then the checks made from them
             typer.echo(f"wrote {path}")
         return
     typer.echo(schema.dumps(schema.SCHEMAS[name.value]()), nl=False)

@@ -18,6 +18,7 @@ Only the keywords plancmp's schemas use are known; any other stops the generatio
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from ..files.paths import SCHEMA_DIR
 from ._schemadigest import digest
@@ -169,3 +170,9 @@ def current_schemas() -> dict[str, dict]:
 
 def module_text() -> str:
     return generate(current_schemas())
+
+
+def write() -> Path:
+    """Write plancmp/schemas/fastcheck.py (`plancmp schema --write`, with the published schemas)."""
+    FASTCHECK.write_text(module_text(), encoding="utf-8")
+    return FASTCHECK

@@ -197,13 +197,9 @@ def published_path(name: str) -> Path:
 
 
 def write_published() -> list[Path]:
-    """The published schemas, and the checks generated from them (fastcheck.py)."""
-    from .fastschema import FASTCHECK, module_text
-
     written = []
     for name, build in SCHEMAS.items():
         path = published_path(name)
         path.write_text(dumps(build()), encoding="utf-8")
         written.append(path)
-    FASTCHECK.write_text(module_text(), encoding="utf-8")
-    return [*written, FASTCHECK]
+    return written

@@ -24,12 +24,12 @@ from ..core.errors import PlanError
 from ..core.vocab import did_you_mean, fold, read as read_vocab
 from ..files.folder import DataFolder
 from ..files.paths import PACKAGE_ROOT, plan_path, shown_path
+from .loaded import Loaded
 
 if TYPE_CHECKING:
     from ..core.model import Plan
     from .evidence import Source
     from .links import Links
-    from .loaded import Loaded
     from .textsearch import TextIndex
 
 
@@ -157,8 +157,6 @@ class Workspace:
         """A plan file parsed and checked as validate checks it (through the parsed-plan cache)."""
         key = str(path)
         if key not in self._loaded:
-            from .loaded import load_plan_cached  # YAML and the schema: only when a plan is parsed
-
             self._loaded[key] = load_plan_cached(path, self.folder)
         return self._loaded[key]
 
@@ -253,3 +251,27 @@ class Workspace:
         from .textsearch import index_of
 
         return index_of(self.folder, path)
+
+
+def load_plan_cached(path: Path, folder) -> Loaded:
+    """load_plan and validate's checks of one file (quotes against the source, values, ids),
+    through the parsed-plan cache (plancmp/files/cache.py), for the commands that compare
+    plans; `plancmp validate` always parses. The entry is keyed by the plan file's bytes and
+    holds the real path and bytes of the source text its checks read: an edited, moved or
+    replaced source is checked again, so a command never compares a plan that validate would
+    reject. The result keeps no Doc: the commands that need one call load_plan."""
+    from ..files import cache
+
+    def parse() -> Loaded:
+        from .load import load_plan  # YAML and the schema: only when a plan is parsed
+
+        loaded = load_plan(path, folder)
+        findings = loaded.findings
+        if loaded.plan is not None:   # everything validate checks in one file: a plan with errors is never compared
+            from .checks import check_plan
+
+            findings = findings + check_plan(loaded.plan, loaded.doc, folder)
+        return Loaded(loaded.path, None, loaded.plan, findings)
+
+    return cache.by_files("plan", folder, [path], "", parse, Loaded,
+                          read_too=lambda loaded: [loaded.plan.source] if loaded.plan is not None else [])

@@ -35,7 +35,8 @@ import pytest  # noqa: E402
 
 from plancmp.files import cache  # noqa: E402
 from plancmp.files.folder import DataFolder  # noqa: E402
-from plancmp.ingest.loaded import Loaded, load_plan_cached  # noqa: E402
+from plancmp.ingest.loaded import Loaded  # noqa: E402
+from plancmp.ingest.workspace import load_plan_cached  # noqa: E402
 
 from conftest import PLANCMP, replace_once  # noqa: E402
 
