@@ -25,7 +25,7 @@ from ..core import textnorm
 from ..ingest import textsearch
 from . import knowledge
 from .align import Alignment, Pair, align, band
-from .knowledge import KNOWN_NAME, PHRASING, Knowledge
+from .knowledge import KNOWN_NAME, PHRASING, Knowledge, Phrase
 from .structure import Structure, paragraph_span
 from ..ingest.evidence import squeeze
 from ..core.facts import higher_is_better, is_total
@@ -200,6 +200,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
         out.append((row, aligned, pinned, forbidden))
     out = _by_structure(out, a, b, know, st)
     out = _by_substance(out, a, b, st)
+    out = _plausibly_stated(out, a, b, know, st, text)
     rows_out = []
     for row, aligned, pinned, forbidden in out:
         if row.left is not None:
@@ -321,6 +322,213 @@ def _by_substance(entries: list, a: Plan, b: Plan, st: Structure) -> list:
         out[n] = (row._replace(status=status, right=y, also=(), score=round(share, 4), confidence="low",
                                reasons=(why,), notes=notes, passage=None, basis=None), aligned, pinned, forbidden)
     return out
+
+
+# ---------------------------------------------------------------- before `omitted`
+
+GROUP_MIN = 5          # characters of a target group looked for as written (家庭经济困难学生, not 残疾儿童)
+OWN_WORDS_SHARE = 0.7  # weighted share of a target's own words a sentence of the paired paragraph must hold
+RUN_MIN = 4            # characters a task heading must share, side by side, with a national heading's words …
+RUN_SHARE = 0.55       # … and that share of them
+
+
+def _plausibly_stated(entries: list, a: Plan, b: Plan, know: Knowledge, st: Structure, text: "_TextOf") -> list:
+    """An omission is a claim a reader publishes: before a row says `omitted`, the places where B
+    would state A's item are read once more, with a lower bar, each a low-confidence counterpart:
+    - the item's target group written whole (计划生育特殊家庭, 家庭经济困难学生) in a sentence: the
+      item that holds the sentence (a service for that group), else the sentence (`mentioned`);
+    - a target or service A states inside a task's paragraph (县域普通高中教师配备 in 加强县域普通
+      高中建设): the paragraph of B's counterpart of that task, where one of its sentences holds
+      nearly all of the item's own words (教师…配置, …班…额), weighted by rarity;
+    - a task: B's task heading of its domain that shares a run of its words (城乡区域 of 助力城乡
+      区域协调发展 in 促进城乡区域群体均等化), or a sentence holding nearly all of its name's rare
+      character pairs, in the paragraph of the task that holds it."""
+    todo = [n for n, (row, *_rest) in enumerate(entries) if row.left is not None and row.status == "omitted"]
+    if not todo or not text.ready():
+        return entries
+    out = list(entries)
+    parents = _Parents(a, b, st, entries)
+    for n in todo:
+        row, aligned, pinned, forbidden = out[n]
+        x = row.left
+        allowed = lambda y, forbidden=forbidden: not forbidden(y)   # noqa: E731
+        found = (_by_target_group(row, x, text, allowed, a, b)
+                 or _in_parent_paragraph(row, x, parents, text, allowed, a, b, st)
+                 or (_by_heading_run(row, x, b, allowed, a, st, text) if x.kind == "tasks" else None)
+                 or (_by_rare_pairs(row, x, text, allowed, a, b) if x.kind == "tasks" else None))
+        if found is not None:
+            out[n] = (found, aligned, pinned, forbidden)
+    return out
+
+
+def _plausible(row: Row, x: Item, y: Item | None, why: Note, score: float, a: Plan, b: Plan, text, passage=None) -> Row:
+    """The row paired with y at low confidence, or (no y) `mentioned` at the passage."""
+    if y is None:
+        where = f"{passage.file}:{passage.line}"
+        return row._replace(status="mentioned", right=None, score=round(score, 4), confidence="low", reasons=(why,),
+                            notes=(Note("text-only", {"where": where}),), passage=passage, basis="text")
+    status, notes = judge(x, y, a, b, know=text.know)
+    return row._replace(status=status, right=y, also=(), score=round(score, 4), confidence="low",
+                        reasons=(why,), notes=notes, passage=None, basis=None)
+
+
+def _by_target_group(row: Row, x: Item, text: "_TextOf", allowed, a: Plan, b: Plan) -> Row | None:
+    group = textnorm.fold(getattr(x, "target_group", None) or "")
+    if len(group) < GROUP_MIN or "、" in (getattr(x, "target_group", None) or ""):
+        return None
+    found = text.find(x, among=(Phrase((group,), mentions.WHOLE_NAME),))
+    if found is None:
+        return None
+    passage, score, phrase, hit = found
+    holder = text.holder(passage, hit, [y for y in text.items if allowed(y)],
+                         lambda y, p, h, ph: _may_hold(x, y, p, h, ph) or _named_at_hit(y, p, h), phrase)
+    why = Note("names-group", {"plan": b.id, "group": x.target_group, "where": f"{passage.file}:{passage.line}",
+                               "text": _short(passage.text)})
+    return _plausible(row, x, holder, why, score, a, b, text, passage)
+
+
+def _named_at_hit(y: Item, passage, hit) -> bool:
+    """A service named in the sentence at the words found (a list of services: the one named there)."""
+    if y.kind != "services":
+        return False
+    name = squeeze(y.name)
+    at = passage.text.find(name)
+    return at >= 0 and passage.start + at <= hit.start and hit.end <= passage.start + at + len(name)
+
+
+class _Parents:
+    """Where A's targets and services stand in A's task paragraphs, and B's counterparts of those tasks."""
+
+    def __init__(self, a: Plan, b: Plan, st: Structure, entries: list):
+        self.a, self.b, self.st = a, b, st
+        self.rows = {row.left.id: row for row, *_rest in entries if row.left is not None}
+        self._spans = None
+
+    def of(self, x: Item) -> list[tuple[Item, Item]]:
+        """(A's task whose paragraph holds x's quote, B's task that states that task)."""
+        if self._spans is None:
+            self._spans = []
+            for t in self.a.tasks:
+                found = self.st.quoted_at(self.a, t.evidence.quote)
+                if found is not None:
+                    self._spans.append((t, paragraph_span(found[0], found[1])))
+        where = self.st.quoted_at(self.a, x.evidence.quote)
+        if where is None:
+            return []
+        lo, hi = where[1]
+        out = []
+        for t, (start, end) in self._spans:
+            if t is x or not (start <= lo and hi <= end):
+                continue
+            row = self.rows.get(t.id)
+            if row is None or row.status not in _STATED:
+                continue
+            out += [(t, y) for y in (row.right, *row.also) if y is not None and y.kind == "tasks"]
+        return out
+
+
+def _in_parent_paragraph(row: Row, x: Item, parents: _Parents, text: "_TextOf", allowed, a: Plan, b: Plan,
+                         st: Structure) -> Row | None:
+    if x.kind == "tasks":
+        return None
+    best = None
+    for t, y in parents.of(x):
+        if not allowed(y):
+            continue
+        heading = set(textnorm.fold(t.name))
+        own = "".join(c for c in (textnorm.key(x.name) or textnorm.fold(x.name)) if c not in heading)
+        if len(own) < 2:
+            continue
+        weights = text.char_weights()
+        for sentence in _sentences(st.paragraph_of(b, y)):
+            if text.know.differs(x, sentence):
+                continue   # a look-alike's sentence (稳定租金水平 is not 租金低于…市场租金)
+            share = _weighted_cover(own, sentence, weights)
+            if share >= OWN_WORDS_SHARE and (best is None or share > best[0]):
+                best = (share, t, y, sentence)
+    if best is None:
+        return None
+    share, t, y, sentence = best
+    why = Note("in-paragraph-of", {"plan": b.id, "heading": t.name, "id": y.id, "share": f"{share:.2f}",
+                                   "text": _short(sentence)})
+    return _plausible(row, x, y, why, share, a, b, text)
+
+
+def _sentences(paragraph: str) -> list[str]:
+    return [textnorm.fold(s) for s in re.split(r"[。；;！？]", paragraph) if s]
+
+
+def _weighted_cover(query: str, text: str, weights: dict[str, float]) -> float:
+    """The largest weighted share of the query's characters (with their counts) inside one window of
+    the text no longer than the query plus its spread (textsearch.coverage, each character weighed
+    by its rarity)."""
+    from collections import Counter
+
+    need = Counter(query)
+    total = sum(weights.get(c, 1.0) * k for c, k in need.items())
+    if not total or not set(query) & set(text):
+        return 0.0
+    width = int(len(query) * 1.5) + 2
+    have: Counter = Counter()
+    found = best = 0.0
+    for end, char in enumerate(text):
+        if char in need:
+            have[char] += 1
+            if have[char] <= need[char]:
+                found += weights.get(char, 1.0)
+        start = end - width + 1
+        if start > 0:
+            gone = text[start - 1]
+            if gone in need:
+                if have[gone] <= need[gone]:
+                    found -= weights.get(gone, 1.0)
+                have[gone] -= 1
+        best = max(best, found)
+    return best / total
+
+
+def _by_heading_run(row: Row, x: Item, b: Plan, allowed, a: Plan, st: Structure, text: "_TextOf") -> Row | None:
+    """B's task heading of x's domain holding a run of x's words side by side (城乡区域 of 城乡区域协调)."""
+    from difflib import SequenceMatcher
+
+    key = textnorm.key(x.name)
+    if len(key) < RUN_MIN:
+        return None
+    best = None
+    for y in b.tasks:
+        if y.domain != x.domain or not allowed(y) or not st.heading_level(b, y):
+            continue
+        name = textnorm.fold(y.name)
+        m = SequenceMatcher(None, key, name, autojunk=False).find_longest_match(0, len(key), 0, len(name))
+        if m.size >= RUN_MIN and m.size >= RUN_SHARE * len(key) and (best is None or m.size > best[0]):
+            best = (m.size, y, key[m.a:m.a + m.size])
+    if best is None:
+        return None
+    size, y, run = best
+    why = Note("heading-shares", {"plan": b.id, "heading": y.name, "words": run})
+    return _plausible(row, x, y, why, size / len(key), a, b, text)
+
+
+RARE_PAIRS_SHARE = 0.7   # weighted share of a task name's character pairs a sentence must hold
+
+
+def _by_rare_pairs(row: Row, x: Item, text: "_TextOf", allowed, a: Plan, b: Plan) -> Row | None:
+    """A sentence of B that holds nearly all of x's name, its character pairs weighted by their
+    rarity in B's text (数据…互联互通): the task whose paragraph holds it."""
+    key = textnorm.key(x.name)
+    if len(key) < RUN_MIN:
+        return None
+    found = text.rare_pairs(x, key, RARE_PAIRS_SHARE)
+    if found is None:
+        return None
+    passage, share = found
+    hit = textsearch.Hit(0, share, passage.start, passage.end)
+    holder = text.holder(passage, hit, [y for y in text.items if y.kind == "tasks" and allowed(y)])
+    if holder is None:
+        return None
+    why = Note("rare-words-in", {"plan": b.id, "share": f"{share:.2f}", "where": f"{passage.file}:{passage.line}",
+                                 "text": _short(passage.text)})
+    return _plausible(row, x, holder, why, share, a, b, text)
 
 
 @lru_cache(maxsize=4096)
@@ -600,6 +808,52 @@ class _TextOf:
     def __init__(self, ws, plan: Plan, items: list[Item], know: Knowledge):
         self.ws, self.plan, self._items, self._index, self._spans, self._skip = ws, plan, items, None, None, ()
         self.know = know
+        self._chars: dict[str, float] | None = None
+
+    @property
+    def items(self) -> list[Item]:
+        return self._items
+
+    def ready(self) -> bool:
+        return self._ready()
+
+    def char_weights(self) -> dict[str, float]:
+        """Each character's rarity in B's text: log((passages + 1) / (passages holding it + 0.5))."""
+        if self._chars is None:
+            import math
+            from collections import Counter
+
+            df: Counter = Counter()
+            for folded in self._index.folded:
+                df.update(set(folded))
+            n = len(self._index.folded) + 1
+            self._chars = {c: math.log(n / (k + 0.5)) for c, k in df.items()}
+            self._chars_absent = math.log(n / 0.5)
+        return self._chars
+
+    def rare_pairs(self, x: Item, key: str, share: float):
+        """The commitment sentence holding the largest share of the key's character pairs, each weighed
+        by its rarity in B's text (a pair B never writes weighs most), when that share reaches `share`:
+        (passage, share), else None."""
+        import math
+
+        if not self._ready():
+            return None
+        pairs = {key[i:i + 2] for i in range(len(key) - 1)}
+        n = len(self._index.folded) + 1
+        weight = {g: math.log(n / (len(self._index.pairs.get(g, ())) + 0.5)) for g in pairs}
+        total = sum(weight.values())
+        held: dict[int, float] = {}
+        for g in pairs:
+            for k in self._index.pairs.get(g, ()):
+                held[k] = held.get(k, 0.0) + weight[g]
+        for k, w in sorted(held.items(), key=lambda kv: (-kv[1], kv[0])):
+            if w < share * total:
+                return None
+            passage = self._index.passages[k]
+            if self._states_commitments(passage) and not self.know.differs(x, self._index.folded[k]):
+                return passage, w / total
+        return None
 
     def _ready(self) -> bool:
         if self._index is None:
