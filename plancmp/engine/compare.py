@@ -200,6 +200,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
         out.append((row, aligned, pinned, forbidden))
     out = _by_structure(out, a, b, know, st)
     out = _by_substance(out, a, b, st)
+    out = _other_headings(out, a, b, st)
     out = _plausibly_stated(out, a, b, know, st, text)
     rows_out = []
     for row, aligned, pinned, forbidden in out:
@@ -321,6 +322,38 @@ def _by_substance(entries: list, a: Plan, b: Plan, st: Structure) -> list:
         why = Note("same-substance", {"plan": b.id, "share": f"{share:.2f}", "next": f"{second:.2f}"})
         out[n] = (row._replace(status=status, right=y, also=(), score=round(share, 4), confidence="low",
                                reasons=(why,), notes=notes, passage=None, basis=None), aligned, pinned, forbidden)
+    return out
+
+
+def _other_headings(entries: list, a: Plan, b: Plan, st: Structure) -> list:
+    """A national task heading paired with a heading of B takes B's other headings that state it
+    too, in `also`: a heading written the same (Fujian's two 卫生医疗, one for facilities, one for
+    staff, and its box 卫生医疗), and, for a heading of two words (就业社保, 文化体育), the heading of
+    the counterpart's section that states the half the counterpart lacks (公共劳动就业 and 社会保险,
+    公共文化 and 公共体育)."""
+    heads = [t for t in b.tasks if st.heading_level(b, t)]
+    out = []
+    for entry in entries:
+        row, aligned, pinned, forbidden = entry
+        x, y = row.left, row.right
+        if (x is None or y is None or x.kind != "tasks" or y.kind != "tasks" or row.status not in _STATED
+                or not st.heading_level(a, x) or not st.heading_level(b, y)):
+            out.append(entry)
+            continue
+        name = textnorm.fold(y.name)
+        have = {id(t) for t in (y, *row.also)}
+        more = [t for t in heads if id(t) not in have and textnorm.fold(t.name) == name and not forbidden(t)]
+        key = textnorm.key(x.name)
+        if len(key) == 4:
+            halves = (key[:2], key[2:])
+            missing = [h for h in halves if not all(c in name for c in h)]
+            if len(missing) == 1:
+                more += [t for t in heads if id(t) not in have and t not in more and not forbidden(t)
+                         and t.evidence.section == y.evidence.section
+                         and all(c in textnorm.fold(t.name) for c in missing[0])][:1]
+        if more:
+            row = row._replace(also=(*row.also, *more))
+        out.append((row, aligned, pinned, forbidden))
     return out
 
 
