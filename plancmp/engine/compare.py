@@ -381,12 +381,14 @@ def _plausibly_stated(entries: list, a: Plan, b: Plan, know: Knowledge, st: Stru
         return entries
     out = list(entries)
     parents = _Parents(a, b, st, entries)
+    stating = {id(y) for row, *_rest in entries if row.left is not None for y in (row.right, *row.also) if y is not None}
     for n in todo:
         row, aligned, pinned, forbidden = out[n]
         x = row.left
         allowed = lambda y, forbidden=forbidden: not forbidden(y)   # noqa: E731
         found = (_by_target_group(row, x, text, allowed, a, b)
                  or _in_parent_paragraph(row, x, parents, text, allowed, a, b, st)
+                 or (_by_lead_word(row, x, b, stating, allowed, a, text) if x.kind != "tasks" else None)
                  or (_by_heading_run(row, x, b, allowed, a, st, text) if x.kind == "tasks" else None)
                  or (_by_rare_pairs(row, x, text, allowed, a, b) if x.kind == "tasks" else None))
         if found is not None:
@@ -540,6 +542,43 @@ def _by_heading_run(row: Row, x: Item, b: Plan, allowed, a: Plan, st: Structure,
     size, y, run = best
     why = Note("heading-shares", {"plan": b.id, "heading": y.name, "words": run})
     return _plausible(row, x, y, why, size / len(key), a, b, text)
+
+
+LEAD_RARE = 2   # sentences of B's text stating commitments that may hold a telling word for it to count as rare
+
+
+def _by_lead_word(row: Row, x: Item, b: Plan, stating: set[int], allowed, a: Plan, text: "_TextOf") -> Row | None:
+    """A service is named by what it provides, its first word first (戏曲 of 戏曲公益性演出): a service
+    of B in x's domain that states nothing else of A, named with that word, where the word is rare
+    in B's text (送戏曲下乡). Not a word of x's target group: sharing the people served (优抚对象 …
+    优抚医院) says nothing of the service."""
+    group = textnorm.fold(getattr(x, "target_group", None) or "")
+    for lead in _telling_words(x, text.know):
+        if lead in group or not text.ready() or not 0 < text.sentences_with(lead) <= LEAD_RARE:
+            continue
+        ys = [y for y in b.services if not y.restates and y.domain == x.domain and id(y) not in stating
+              and lead in textnorm.fold(y.name) and allowed(y)]
+        if ys:
+            why = Note("named-with", {"plan": b.id, "name": ys[0].name, "word": lead})
+            return _plausible(row, x, ys[0], why, 0.5, a, b, text)
+    return None
+
+
+def _telling_words(x: Item, know: Knowledge) -> tuple[str, ...]:
+    """The words a service is named by: the first word of its name, for a service (戏曲 of 戏曲公益性
+    演出); and the class a name of the form X等Y names (资助 of “两免一补”等资助政策: aid policies such
+    as 两免一补), for a service or a target."""
+    folded = textnorm.fold(x.name)
+    out = []
+    if x.kind == "services":
+        key = next((p.parts[0] for p in mentions.phrases(x, know, in_text=True) if p.why.startswith("name")), "")
+        if len(key) >= 2:
+            out.append(key[:2])
+    if "等" in folded:
+        word = folded.split("等", 1)[1][:2]
+        if len(word) == 2:
+            out.append(word)
+    return tuple(out)
 
 
 RARE_PAIRS_SHARE = 0.7   # weighted share of a task name's character pairs a sentence must hold
@@ -863,6 +902,12 @@ class _TextOf:
             self._chars = {c: math.log(n / (k + 0.5)) for c, k in df.items()}
             self._chars_absent = math.log(n / 0.5)
         return self._chars
+
+    def sentences_with(self, pair: str) -> int:
+        """How many sentences of B's text hold the character pair."""
+        if not self._ready():
+            return 0
+        return sum(self._states_commitments(self._index.passages[n]) for n in self._index.pairs.get(pair, ()))
 
     def rare_pairs(self, x: Item, key: str, share: float):
         """The commitment sentence holding the largest share of the key's character pairs, each weighed
