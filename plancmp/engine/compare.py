@@ -53,14 +53,37 @@ def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = 
         from ..ingest.workspace import Workspace
 
         ws = Workspace(data_folder_of(b.path))
-    alignment: Alignment = align(a, b, links, kinds, know=know)
-    out = Diff(a, b, near_misses=alignment.near_misses)
+    # every kind is aligned and judged, whatever `kinds` asks for: a row of one kind may depend on the
+    # rows of another (a service B states takes its counterpart from the items left unpaired; a
+    # coverage target is met through its service's row), so --kind only selects rows to show
+    alignment: Alignment = align(a, b, links, KINDS, know=know)
+    out = Diff(a, b, near_misses=[m for m in alignment.near_misses if m.kind in kinds])
     rows = [verdict(pair, a, b) for pair in alignment.pairs]
     rows = _with_restatements(_covered(rows, a, b, links, know, ws), a, b)
-    rows = [_with_reason_and_strength(r) for r in _quantified_by_also(rows)]
+    rows = _of_kinds([_with_reason_and_strength(r) for r in _quantified_by_also(rows)], kinds, a, b)
     # stable: alignment order (A's order, then B-only items) inside domain and kind
     out.rows = sorted(rows, key=lambda r: (domain_order(r.domain), KINDS.index(r.kind)))
     return out
+
+
+def _of_kinds(rows: list[Row], kinds: tuple[str, ...], a: Plan, b: Plan) -> list[Row]:
+    """The rows of the kinds asked for. B's items of those kinds that state only an item of A of
+    another kind (a target on a service's row) stand on rows of their own, as when their kind is
+    asked alone, with a note naming the row that holds them."""
+    if set(kinds) >= set(KINDS):
+        return rows
+    kept = [r for r in rows if r.kind in kinds]
+    shown = {y.ref for r in kept for y in (r.right, *r.also) if y is not None}
+    for r in rows:
+        if r.kind in kinds or r.left is None:
+            continue
+        for y in (r.right, *r.also):
+            if y is not None and y.kind in kinds and y.ref not in shown and not y.restates:
+                shown.add(y.ref)
+                row = verdict(Pair(y.kind, None, y), a, b)
+                kept.append(row._replace(notes=(*row.notes, Note("on-row-of", {"kind": _noun(r.left), "id": r.left.id,
+                                                                              "plan": a.id}))))
+    return kept
 
 
 def _quantified_by_also(rows: list[Row]) -> list[Row]:
@@ -201,6 +224,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
     out = _by_structure(out, a, b, know, st)
     out = _by_substance(out, a, b, st)
     out = _other_headings(out, a, b, st)
+    out = _group_covered_by_list(out, a, b, st)
     out = _plausibly_stated(out, a, b, know, st, text)
     rows_out = []
     for row, aligned, pinned, forbidden in out:
@@ -355,6 +379,57 @@ def _other_headings(entries: list, a: Plan, b: Plan, st: Structure) -> list:
             row = row._replace(also=(*row.also, *more))
         out.append((row, aligned, pinned, forbidden))
     return out
+
+
+TARGET_GROUP = "目标人群"   # A's commitment that every basic public service reaches its whole target group
+
+
+def _group_covered_by_list(entries: list, a: Plan, b: Plan, st: Structure) -> list:
+    """A's full-coverage target of a basic public service's target group (“两免一补”等资助政策城乡学生
+    覆盖: 全覆盖) is met by a province that lists every part of that service among its basic public
+    services (the service's row matches, each counterpart a listed service of B: 免除学杂费, 免费提供
+    教科书, 家庭经济困难学生生活补助) and commits 目标人群全覆盖 to its basic public services (B's row of
+    A's target 基本公共服务目标人群覆盖 matches): `matches`, with both lines in the note."""
+    rows = {row.left.id: row for row, *_rest in entries if row.left is not None}
+    services = [s for s in a.services if not s.restates and s.target_group]
+    general = next((t for t in a.targets if not t.restates and TARGET_GROUP in textnorm.fold(t.name)
+                    and not any(textnorm.fold(s.name) in textnorm.fold(t.name) for s in a.services)), None)
+    pledge = rows.get(general.id) if general is not None else None
+    if pledge is None or pledge.status not in _STATED or pledge.right is None:
+        return entries
+    out = []
+    for entry in entries:
+        row, aligned, pinned, forbidden = entry
+        x = row.left
+        if x is None or x.kind != "targets" or row.status not in _ABSENT or not _full_word(x):
+            out.append(entry)
+            continue
+        name = textnorm.fold(x.name)
+        s = next((s for s in services if textnorm.fold(s.name) in name and textnorm.fold(s.target_group) in name), None)
+        listed = rows.get(s.id) if s is not None else None
+        items = [y for y in (listed.right, *listed.also) if y is not None] if listed is not None else []
+        if (listed is None or listed.status not in ("matches", "matches-quantified") or not items
+                or not all(y.kind == "services" and getattr(y, "listed", True) for y in items)):
+            out.append(entry)
+            continue
+        line = lambda y: _line_of(b, y, st)   # noqa: E731
+        note = Note("listed-and-covered", {"plan": b.id, "service": s.name, "items": [y.name for y in items],
+                                           "line": line(items[0]), "pledge": line(pledge.right)})
+        row = row._replace(status="matches", right=items[0], also=(*items[1:], pledge.right), score=1.0,
+                           confidence="high", reasons=(Note("parts-listed", {"plan": b.id, "service": s.name}),),
+                           notes=(note,), passage=None, basis=None)
+        out.append((row, aligned, pinned, forbidden))
+    return out
+
+
+def _full_word(x: Item) -> bool:
+    v = try_parse(x.target)
+    return v is not None and v.qualitative is not None and v.level == "full"
+
+
+def _line_of(plan: Plan, y: Item, st: Structure) -> str:
+    found = st.quoted_at(plan, y.evidence.quote)
+    return f"l.{found[0].line_of[found[1][0]]}" if found is not None else "?"
 
 
 # ---------------------------------------------------------------- before `omitted`

@@ -222,14 +222,34 @@ def test_a_word_target_stated_by_another_name_of_the_commitment_matches():
         assert _real_row(province, "three-year-preschool-universal").status == "matches"
 
 
-def test_two_exemptions_one_subsidy_coverage_is_a_word_end_state_liaoning_does_not_write():
-    """Issue 20 lists Liaoning's “两免一补”等资助政策城乡学生覆盖 as wrongly `omitted`. Both independent
-    readings of the text and the hand label say otherwise: Liaoning's 专栏2 lists the three services
-    (credited on the services row), but no 城乡学生全覆盖 end state is written for them, and l.271's
-    目标人群全覆盖 is every basic service's (scored on basic-services-target-population-coverage).
-    The rule (README, verdict table): a word end state is stated only where the words are."""
-    assert _real_row("liaoning", "two-exemptions-one-subsidy-coverage").status == "omitted"
+def test_a_group_coverage_target_is_met_by_a_list_of_every_part_and_the_target_group_pledge():
+    """Issue 20, known error 6c, as its author reads it: Liaoning's list (专栏2, l.192) guarantees all
+    three parts of 两免一补 as basic public services and l.271 commits 目标人群全覆盖 to its basic public
+    services, so “两免一补”等资助政策城乡学生覆盖 (全覆盖) is met; the note names both lines. Fujian lists
+    none of the parts: still omitted."""
+    row = _real_row("liaoning", "two-exemptions-one-subsidy-coverage")
+    assert row.status == "matches" and row.right.id == "compulsory-education-tuition-exemption"
+    assert {y.id for y in row.also} >= {"compulsory-education-free-textbooks",
+                                         "compulsory-education-living-allowance-poor-students",
+                                         "basic-services-target-population-coverage"}
+    note = next(n for n in row.notes if n.code == "listed-and-covered")
+    assert note.values["line"] == "l.192" and note.values["pledge"] == "l.271"
     assert _real_row("liaoning", "two-exemptions-one-subsidy").status == "matches"
+    assert _real_row("fujian", "two-exemptions-one-subsidy-coverage").status == "omitted"
+
+
+def test_a_rows_verdict_does_not_depend_on_the_kinds_shown():
+    """The coverage target is met through its service's row: asking for targets alone gives the same
+    verdict, and B's targets that stand on rows of other kinds still show, on rows of their own."""
+    from plancmp.ingest.workspace import Workspace
+
+    ws = Workspace(DATA)
+    plans = ws.plans()
+    rows = diff(plans["national"], plans["liaoning"], ws.links(), ("targets",), ws=ws).rows
+    row = next(r for r in rows if r.left is not None and r.left.id == "two-exemptions-one-subsidy-coverage")
+    assert row.status == "matches" and {r.kind for r in rows} == {"targets"}
+    shown = {y.id for r in rows for y in (r.right, *r.also) if y is not None}
+    assert {t.id for t in plans["liaoning"].targets} <= shown
 
 
 def test_not_comparable_says_why_as_a_code_and_a_word():
