@@ -197,18 +197,32 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
                      y.ref in apart or (look and know.differs(x, said(y))))
         allowed = candidates if not apart and not look_alikes else [y for y in candidates if not forbidden(y)]
         pinned = [by_ref[r] for r in (links.pins_of(x.ref, b.id) if links else ()) if r in by_ref]
-        named = [(y, p) for y, p in names.stating(x, know) if y is not row.right and not forbidden(y)]
+        named_all = [(y, p) for y, p in names.stating(x, know) if not forbidden(y)]
+        named = [(y, p) for y, p in named_all if y is not row.right]
+        right_named = row.right is not None and any(y is row.right for y, _ in named_all)
+        # … by its own name, not only by another name the vocabulary gives (老年人福利补贴)
+        right_own = right_named and any(y is row.right and p.why not in (PHRASING, KNOWN_NAME) for y, p in named_all)
         same_kind_named = [(y, p) for y, p in named if y.kind == x.kind]
         if row.right is not None and row.right not in pinned and pinned and (
                 any(y.kind == x.kind for y in pinned) or row.confidence == "low"):
             # people pinned another counterpart of the row's kind, or of another kind where the
             # aligner's pair is a weak one (otherwise pins of other kinds only add)
             row = _paired_by_coverage(row, x, pinned, [], a, b, links, know)
-        elif (row.right is not None and row.confidence == "low" and same_kind_named
-              and row.right not in [y for y, _ in same_kind_named]):
+        elif row.right is not None and row.confidence == "low" and same_kind_named and not right_named:
             # an item whose name states x beats a weak fuzzy pair (计划生育家庭奖励扶助 is stated by
             # 农村…计划生育家庭奖励扶助, not by 居民健康档案)
             row = _paired_by_coverage(row, x, pinned, named, a, b, links, know)
+        elif (row.right is not None and row.confidence == "low" and x.kind != "tasks" and not right_own
+              and (held := _words_held_elsewhere(x, row.right, text, allowed)) is not None):
+            # its own words stand in a sentence another item holds: that item beats a generic list item
+            # of low confidence (不断完善经济困难高龄失能老年人补贴制度, not 老年人福利补贴)
+            passage, score, phrase, y = held
+            said_there = Note("text-states", {"where": f"{passage.file}:{passage.line}", "why": phrase.how,
+                                              "phrase": str(phrase), "text": _short(passage.text)})
+            status, notes = judge(x, y, a, b, passage, know=know)
+            row = row._replace(status=status, right=y, also=(row.right,), score=score, confidence=band(score),
+                               reasons=(said_there, Note("quoted-by", {"plan": b.id, "kind": _noun(y), "id": y.id})),
+                               notes=notes)
         elif row.right is not None:
             # a task heading's name sits inside every narrower sub-task's (住房保障 in 积极推动普惠性
             # 住房保障): for tasks, names only fill an omission, further items come from pins
@@ -800,6 +814,23 @@ def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item
         return row._replace(status=status, right=holder, score=score, confidence=band(score),
                             reasons=reasons, notes=notes)
     return _from_text(row, x, passage, score, phrase, a, b)
+
+
+def _words_held_elsewhere(x: Item, right: Item, text: "_TextOf", candidates: list[Item]):
+    """A sentence of B that states x by its own name (as written or nearly), held by a curated item
+    other than `right`: (passage, score, phrase, that item), else None."""
+    own = tuple(p for p in mentions.phrases(x, text.know, in_text=True) if p.why == "name")
+    if not own:
+        return None
+    may = lambda y, passage, hit, phrase: _may_hold(x, y, passage, hit, phrase)   # noqa: E731
+    found = text.find(x, among=own, holders=candidates, may=may)
+    if found is None:
+        return None
+    passage, score, phrase, hit = found
+    y = text.holder(passage, hit, candidates, may, phrase)
+    if y is None or y is right:
+        return None
+    return passage, score, phrase, y
 
 
 def _may_hold(x: Item, y: Item, passage=None, hit=None, phrase=None) -> bool:
@@ -1521,6 +1552,9 @@ def compare_commitments(x: Item, y: Item, passage=None) -> tuple[str, tuple[Note
 
 
 def _is_word(value: str) -> bool:
-    """应保尽保, 全覆盖: a commitment in words, not a number."""
+    """应保尽保, 全覆盖: a commitment in words, not a number. A number written in Chinese numerals
+    with a unit (至少办好一所, 一刻钟) is a number; one in a slogan (一校带一园) is not."""
     v = try_parse(value)
-    return v is None or v.qualitative is not None or not _DIGIT.search(value)
+    if v is None or v.qualitative is not None:
+        return True
+    return not _DIGIT.search(value) and not (v.numeric and v.unit in units())

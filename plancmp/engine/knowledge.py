@@ -10,6 +10,7 @@ states one half states it `partial`).
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import NamedTuple
 
@@ -17,6 +18,7 @@ from ..core import textnorm
 from ..core.model import Item
 from ..core.vocab import read as read_vocab
 
+_LIST = re.compile(r"[、，,；;]")
 PHRASING = "phrasing"     # a term's other name, standing for the term's words in the item's name
 KNOWN_NAME = "known"      # another name of the whole commitment
 PART = "part-of"          # one part of a compound commitment
@@ -101,9 +103,12 @@ class Knowledge:
             return self._phrasings[k]
         folded = textnorm.fold(item.name)
         out: list[Phrase] = []
+        halves = [textnorm.fold(h) for h in _LIST.split(item.name)] if item.kind != "targets" else []
         for t in self.terms_of(item):
             if t.term in folded:
-                rest = textnorm.specific(textnorm.NUMBER.sub("", folded.replace(t.term, "", 1)))
+                # in a list of services (失业保险、工伤保险) the rest is the rest of the term's own half
+                own = next((h for h in halves if t.term in h), folded) if len(halves) > 1 else folded
+                rest = textnorm.specific(textnorm.NUMBER.sub("", own.replace(t.term, "", 1)))
                 extra = (rest,) if len(rest) >= 3 else ()
             else:
                 extra = ()
