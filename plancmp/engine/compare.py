@@ -247,7 +247,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
         if aligned is not None and aligned is not row.right and aligned not in row.also:
             displaced.append(aligned)
         rows_out.append(row)
-    out = rows_out
+    out = [_numbers_in_paragraph(r, b, st) for r in rows_out]
     # an overruled item of B that states nothing else of A is `added`, like any other
     out += [verdict(Pair(y.kind, None, y), a, b) for y in displaced if y.ref not in stating]
     return [r for r in out if not (r.left is None and r.right.ref in stating)]
@@ -816,6 +816,32 @@ def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item
     return _from_text(row, x, passage, score, phrase, a, b)
 
 
+def _numbers_in_paragraph(row: Row, b: Plan, st: Structure) -> Row:
+    """A task states what its whole paragraph says, though its quote may stop early: A's numbers
+    written in the paragraph of B's task (人均不少于0.1平方米 in Liaoning's 养老服务 paragraph) are
+    B's too, and the row does not say B names no number."""
+    y = row.right
+    note = next((n for n in row.notes if n.code == "no-number"), None)
+    if note is None or y is None or y.kind != "tasks":
+        return row
+    paragraph = normalise(st.paragraph_of(b, y))
+    said = [v for v in note.values["values"] if _number_written(v, paragraph)]
+    if len(said) != len(note.values["values"]):
+        return row
+    notes = tuple(Note("paragraph-states", {"plan": b.id, "id": y.id, "values": said}) if n is note else n
+                  for n in row.notes)
+    return row._replace(notes=notes)
+
+
+def _number_written(value: str, text: str) -> bool:
+    v = try_parse(value)
+    if v is None or not v.numeric:
+        return False
+    number = _num(v.number)
+    return any(text[m.end():].startswith(v.unit or "") for m in re.finditer(re.escape(number), text)
+               if not text[m.end():m.end() + 1].isdigit() and not text[max(m.start() - 1, 0):m.start()].isdigit())
+
+
 def _words_held_elsewhere(x: Item, right: Item, text: "_TextOf", candidates: list[Item]):
     """A sentence of B that states x by its own name (as written or nearly), held by a curated item
     other than `right`: (passage, score, phrase, that item), else None."""
@@ -1155,8 +1181,8 @@ def _target_in_words(x: Target, y: Item, b: Plan, know: Knowledge | None = None)
     core = wanted.lstrip("全") if wanted.startswith("全") else ""
     if core and len(name) >= 6 and core in name and name in said:
         # the name says the end state itself (基本公共服务达标 for 全达标): B writing the name whole
-        # (开展基本公共服务达标行动) states it
-        return "matches", (Note("same-end-state", values),)
+        # (开展基本公共服务达标行动) states it; the note says so, not that B writes 全达标
+        return "matches", (Note("name-states-end-state", {**values, "name": x.name}),)
     # a word end state (not a number): the vocabulary's names of the commitment, or of a term of its
     # name, state it (常住人口覆盖 ↔ 在常住地便捷享有)
     whys = (KNOWN_NAME, PHRASING) if goal is None or not goal.numeric else (KNOWN_NAME,)
@@ -1542,7 +1568,9 @@ def compare_commitments(x: Item, y: Item, passage=None) -> tuple[str, tuple[Note
             return "matches", (Note("states-words", {"plan": y.plan, "values": list(ny)}),)
         return "matches-quantified", (Note("commits-to", {"plan": y.plan, "values": list(ny)}),)
     notes = []
-    if nx and not ny:
+    if nx and not ny and all(_is_word(n) for n in nx):
+        notes.append(Note("states-words", {"plan": x.plan, "values": list(nx)}))   # words: no claim about numbers
+    elif nx and not ny:
         notes.append(Note("no-number", {"a": x.plan, "values": list(nx), "b": y.plan, "kind": _noun(y), "id": y.id}))
     elif nx and ny:
         same = {textnorm.fold(normalise(n)) for n in nx} == {textnorm.fold(normalise(n)) for n in ny}
