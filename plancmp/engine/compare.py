@@ -239,6 +239,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
     out = _by_substance(out, a, b, st)
     out = _other_headings(out, a, b, st)
     out = _group_covered_by_list(out, a, b, st)
+    out = [(_of_other_regions(row, b), *rest) for row, *rest in out]
     out = _plausibly_stated(out, a, b, know, st, text)
     rows_out = []
     for row, aligned, pinned, forbidden in out:
@@ -434,6 +435,26 @@ def _group_covered_by_list(entries: list, a: Plan, b: Plan, st: Structure) -> li
                            notes=(note,), passage=None, basis=None)
         out.append((row, aligned, pinned, forbidden))
     return out
+
+
+def _of_other_regions(row: Row, b: Plan) -> Row:
+    """A target A sets for regions it names (主要城市群: 京津冀、长三角、粤港澳大湾区和成渝;
+    vocab/regions.yaml), of which B is in none, is not comparable for B (reason `other-regions`):
+    B neither meets nor omits it, and no lost part of B's text could hold it."""
+    x = row.left
+    if x is None or x.kind != "targets" or row.status not in ("omitted", "unknown"):
+        return row
+    quote = textnorm.fold(x.evidence.quote)
+    named = {name: set(members) for name, members in _regions().items() if textnorm.fold(name) in quote}
+    if not named or any(b.region in members for members in named.values()):
+        return row
+    return row._replace(status="not-comparable", notes=(Note("names-other-regions", {
+        "regions": list(named), "plan": b.id, "region": b.region}),))
+
+
+@cache
+def _regions() -> dict[str, list[str]]:
+    return dict(read_vocab("regions.yaml").get("regions") or {})
 
 
 def _full_word(x: Item) -> bool:
@@ -1251,7 +1272,7 @@ def verdict(pair: Pair, a: Plan, b: Plan) -> Row:
     base = dict(kind=pair.kind, domain=pair.domain, left=x, right=y, score=pair.score,
                 confidence=pair.confidence, reasons=pair.reasons)
     if x is not None and y is None:
-        gaps = b.gaps_for(pair.kind, x.domain)
+        gaps = gaps_for(b, x)
         if gaps:
             return Row(status="unknown", notes=_gap_notes(x, b, gaps), **base)
         return Row(status="omitted", notes=(), **base)
@@ -1264,6 +1285,32 @@ def verdict(pair: Pair, a: Plan, b: Plan) -> Row:
         return Row(status=status, notes=notes, **base)
     status, notes = compare_commitments(x, y)
     return Row(status=status, notes=notes, **base)
+
+
+SPANNING = "其他"   # the domain of items that span domains (vocab/domains.yaml)
+
+
+def gaps_for(plan: Plan, x: Item) -> list:
+    """The lost parts of the plan's source that could hold A's item x: those of its kind and domain;
+    for an item that spans domains (其他), also a part that covers every domain (a box of key projects
+    for all nine). When the item's name holds a part's whole title (开展重点领域基本公共服务标准化工程:
+    专栏2 基本公共服务领域重点工程), that part is the one named."""
+    from ..core.vocab import domains
+
+    gaps = [g for g in plan.source_gaps if g.could_hold(x.kind, x.domain)]
+    if x.domain == SPANNING:
+        every = {d.name for d in domains()} - {SPANNING}
+        gaps += [g for g in plan.source_gaps if g not in gaps and g.could_hold(x.kind, next(iter(every)))
+                 and (g.domains is None or every <= set(g.domains))]
+    name = textnorm.fold(x.name)
+    titled = [g for g in gaps if (title := textnorm.fold(_title(g))) and all(c in name for c in title)]
+    return titled or gaps
+
+
+def _title(gap) -> str:
+    """专栏2  基本公共服务领域重点工程 -> 基本公共服务领域重点工程."""
+    parts = gap.section.split(None, 1)
+    return parts[1] if len(parts) > 1 else ""
 
 
 def _section(gap) -> str:
