@@ -20,21 +20,20 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from . import mentions
 from ..core import textnorm
-from ..ingest import textsearch
-from . import knowledge
-from .align import Alignment, Pair, align, band
-from .knowledge import KNOWN_NAME, PHRASING, Knowledge, Phrase
-from .structure import Structure, paragraph_span
-from ..ingest.evidence import squeeze
 from ..core.facts import higher_is_better, is_total
-from ..ingest.links import Links
 from ..core.model import KINDS, Item, Plan, Target
 from ..core.notes import Note
 from ..core.values import Value, normalise, try_parse
 from ..core.verdicts import Diff, Row, reason_of
 from ..core.vocab import domain_order, read as read_vocab, units, value_words
+from ..ingest import textsearch
+from ..ingest.evidence import squeeze
+from ..ingest.links import Links
+from . import knowledge, mentions
+from .align import Alignment, Pair, align, band
+from .knowledge import KNOWN_NAME, PHRASING, Knowledge, Phrase
+from .structure import Structure, paragraph_span
 
 _LEVELS = {"full": 2, "partial": 1}
 _DIGIT = re.compile(r"\d")
@@ -242,7 +241,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
     out = [(_of_other_regions(row, b), *rest) for row, *rest in out]
     out = _plausibly_stated(out, a, b, know, st, text)
     rows_out = []
-    for row, aligned, pinned, forbidden in out:
+    for row, aligned, _pinned, _forbidden in out:
         if row.left is not None:
             stating.update(y.ref for y in (row.right, *row.also) if y is not None)
         if aligned is not None and aligned is not row.right and aligned not in row.also:
@@ -475,7 +474,7 @@ RUN_MIN = 4            # characters a task heading must share, side by side, wit
 RUN_SHARE = 0.55       # … and that share of them
 
 
-def _plausibly_stated(entries: list, a: Plan, b: Plan, know: Knowledge, st: Structure, text: "_TextOf") -> list:
+def _plausibly_stated(entries: list, a: Plan, b: Plan, know: Knowledge, st: Structure, text: _TextOf) -> list:
     """An omission is a claim a reader publishes: before a row says `omitted`, the places where B
     would state A's item are read once more, with a lower bar, each a low-confidence counterpart:
     - the item's target group written whole (计划生育特殊家庭, 家庭经济困难学生) in a sentence: the
@@ -517,7 +516,7 @@ def _plausible(row: Row, x: Item, y: Item | None, why: Note, score: float, a: Pl
                         reasons=(why,), notes=notes, passage=None, basis=None)
 
 
-def _by_target_group(row: Row, x: Item, text: "_TextOf", allowed, a: Plan, b: Plan) -> Row | None:
+def _by_target_group(row: Row, x: Item, text: _TextOf, allowed, a: Plan, b: Plan) -> Row | None:
     group = textnorm.fold(getattr(x, "target_group", None) or "")
     if len(group) < GROUP_MIN or "、" in (getattr(x, "target_group", None) or ""):
         return None
@@ -572,7 +571,7 @@ class _Parents:
         return out
 
 
-def _in_parent_paragraph(row: Row, x: Item, parents: _Parents, text: "_TextOf", allowed, a: Plan, b: Plan,
+def _in_parent_paragraph(row: Row, x: Item, parents: _Parents, text: _TextOf, allowed, a: Plan, b: Plan,
                          st: Structure) -> Row | None:
     if x.kind == "tasks":
         return None
@@ -632,7 +631,7 @@ def _weighted_cover(query: str, text: str, weights: dict[str, float]) -> float:
     return best / total
 
 
-def _by_heading_run(row: Row, x: Item, b: Plan, allowed, a: Plan, st: Structure, text: "_TextOf") -> Row | None:
+def _by_heading_run(row: Row, x: Item, b: Plan, allowed, a: Plan, st: Structure, text: _TextOf) -> Row | None:
     """B's task heading of x's domain holding a run of x's words side by side (城乡区域 of 城乡区域协调)."""
     from difflib import SequenceMatcher
 
@@ -657,7 +656,7 @@ def _by_heading_run(row: Row, x: Item, b: Plan, allowed, a: Plan, st: Structure,
 LEAD_RARE = 2   # sentences of B's text stating commitments that may hold a telling word for it to count as rare
 
 
-def _by_lead_word(row: Row, x: Item, b: Plan, stating: set[int], allowed, a: Plan, text: "_TextOf") -> Row | None:
+def _by_lead_word(row: Row, x: Item, b: Plan, stating: set[int], allowed, a: Plan, text: _TextOf) -> Row | None:
     """A service is named by what it provides, its first word first (戏曲 of 戏曲公益性演出): a service
     of B in x's domain that states nothing else of A, named with that word, where the word is rare
     in B's text (送戏曲下乡). Not a word of x's target group: sharing the people served (优抚对象 …
@@ -694,7 +693,7 @@ def _telling_words(x: Item, know: Knowledge) -> tuple[str, ...]:
 RARE_PAIRS_SHARE = 0.7   # weighted share of a task name's character pairs a sentence must hold
 
 
-def _by_rare_pairs(row: Row, x: Item, text: "_TextOf", allowed, a: Plan, b: Plan) -> Row | None:
+def _by_rare_pairs(row: Row, x: Item, text: _TextOf, allowed, a: Plan, b: Plan) -> Row | None:
     """A sentence of B that holds nearly all of x's name, its character pairs weighted by their
     rarity in B's text (数据…互联互通): the task whose paragraph holds it."""
     key = textnorm.key(x.name)
@@ -817,7 +816,7 @@ def _paired_by_coverage(row: Row, x: Item, pinned: list[Item], named: list, a: P
                         reasons=reasons, notes=notes)
 
 
-def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item], a: Plan, b: Plan) -> Row:
+def _looked_up_in_text(row: Row, x: Item, text: _TextOf, candidates: list[Item], a: Plan, b: Plan) -> Row:
     """`candidates`: B's items that may pair with x (no forbidden pair, no look-alike). (The clauses
     of a national task's whole paragraph, `paragraph=`, were measured: they found sub-headings
     that echo one sentence rather than the heading that covers the task, so they are not used.)"""
@@ -863,7 +862,7 @@ def _number_written(value: str, text: str) -> bool:
                if not text[m.end():m.end() + 1].isdigit() and not text[max(m.start() - 1, 0):m.start()].isdigit())
 
 
-def _words_held_elsewhere(x: Item, right: Item, text: "_TextOf", candidates: list[Item]):
+def _words_held_elsewhere(x: Item, right: Item, text: _TextOf, candidates: list[Item]):
     """A sentence of B that states x by its own name (as written or nearly), held by a curated item
     other than `right`: (passage, score, phrase, that item), else None."""
     own = tuple(p for p in mentions.phrases(x, text.know, in_text=True) if p.why == "name")
@@ -965,7 +964,7 @@ _STATED = ("exceeds", "matches", "matches-quantified")
 _ABSENT = ("omitted", "unknown", "mentioned")
 
 
-def _in_parts(row: Row, x: Item, know: Knowledge, names: "mentions.Names", text: "_TextOf",
+def _in_parts(row: Row, x: Item, know: Knowledge, names: mentions.Names, text: _TextOf,
               candidates: list[Item], a: Plan, b: Plan) -> Row:
     """A compound commitment (vocab/commitments.yaml `parts`: 数字文化服务和流动文化服务) that B
     states only in part is `partial`, naming the missing parts; B states a part when an item's
@@ -994,7 +993,7 @@ def _in_parts(row: Row, x: Item, know: Knowledge, names: "mentions.Names", text:
     return row._replace(status="partial", notes=(note, *row.notes))
 
 
-def _whole_name_stated(x: Item, know: Knowledge, names: "mentions.Names", text: "_TextOf", candidates) -> bool:
+def _whole_name_stated(x: Item, know: Knowledge, names: mentions.Names, text: _TextOf, candidates) -> bool:
     whole = tuple(p for p in mentions.phrases(x, know, in_text=True) if p.why.startswith("name") or p.why == KNOWN_NAME)
     if not whole:
         return False
@@ -1003,11 +1002,11 @@ def _whole_name_stated(x: Item, know: Knowledge, names: "mentions.Names", text: 
     return text.find(x, among=whole) is not None
 
 
-def _paired_by_parts(row: Row, x: Item, stated, candidates: list[Item], text: "_TextOf", a: Plan, b: Plan) -> Row:
+def _paired_by_parts(row: Row, x: Item, stated, candidates: list[Item], text: _TextOf, a: Plan, b: Plan) -> Row:
     """An omitted row whose parts B states: the items (or the sentence) that state them."""
     items: list[Item] = []
     first_passage = None
-    for label, where in stated:
+    for _label, where in stated:
         if isinstance(where, Item):
             y = where
         else:
