@@ -172,6 +172,8 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
     B's items that now state something of A are no longer `added`."""
     candidates = [i for i in b.items() if not i.restates]
     by_ref = {i.ref: i for i in candidates}
+    said_texts = knowledge.Texts([said_by(y) for y in candidates])   # look-alikes found by search, once
+    index_of = {id(y): n for n, y in enumerate(candidates)}
     names = mentions.Names(candidates)
     text = _TextOf(ws, b, candidates, know)
     st = Structure(ws)
@@ -192,9 +194,11 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
         aligned = row.right
         apart = forbids.get(x.ref, ())
         look_alikes = know.has_differs(x)
-        forbidden = (lambda y, x=x, apart=apart, look=look_alikes:   # noqa: E731
-                     y.ref in apart or (look and know.differs(x, said(y))))
-        allowed = candidates if not apart and not look_alikes else [y for y in candidates if not forbidden(y)]
+        unlike = said_texts.differing(know, x) if look_alikes else frozenset()
+        forbidden = (lambda y, x=x, apart=apart, unlike=unlike, look=look_alikes:   # noqa: E731
+                     y.ref in apart or (id(y) in index_of and index_of[id(y)] in unlike)
+                     or (id(y) not in index_of and look and know.differs(x, said(y))))
+        allowed = candidates if not apart and not unlike else [y for y in candidates if not forbidden(y)]
         pinned = [by_ref[r] for r in (links.pins_of(x.ref, b.id) if links else ()) if r in by_ref]
         named_all = [(y, p) for y, p in names.stating(x, know) if not forbidden(y)]
         named = [(y, p) for y, p in named_all if y is not row.right]
@@ -716,7 +720,7 @@ def _by_rare_pairs(row: Row, x: Item, text: _TextOf, allowed, a: Plan, b: Plan) 
 def _grams(text: str) -> frozenset[str]:
     """The character pairs of a text, folded (a paragraph's or a name's)."""
     t = textnorm.fold(text)
-    return frozenset(t[i:i + 2] for i in range(len(t) - 1))
+    return frozenset(map(str.__add__, t, t[1:]))
 
 
 def _heading_over_subheading(entry, a: Plan, b: Plan, know: Knowledge, st: Structure):
@@ -1143,9 +1147,14 @@ class _TextOf:
             self._spans = {id(item): span for item in self._items if (span := source.span_of(item.evidence.quote))}
             self._paragraphs = {id(item): paragraph_span(source, span) for item in self._items
                                 if item.kind == "tasks" and (span := self._spans.get(id(item)))}
-        for spans in (self._spans, self._paragraphs):
-            holders = [(end - start, n, item) for n, item in enumerate(candidates)
-                       for start, end in (spans.get(id(item), (0, -1)),)
+            # by the line each span starts on and every line it runs to: a sentence's holders are
+            # looked up by its line, not by reading every item's span
+            self._by_line = [self._lines_of(spans, source) for spans in (self._spans, self._paragraphs)]
+        order = {id(item): n for n, item in enumerate(candidates)}
+        for spans, by_line in zip((self._spans, self._paragraphs), self._by_line):
+            holders = [(end - start, order[id(item)], item) for item in by_line.get(passage.line, ())
+                       if id(item) in order
+                       for start, end in (spans[id(item)],)
                        if start <= passage.start and passage.end <= end + 1 and (may is None or may(item, passage, hit, phrase))]
             if holders:
                 break
@@ -1155,6 +1164,16 @@ class _TextOf:
         tied = [h for h in holders if h[0] == shortest]
         # the items of a list share one quote (a 专栏 row): the one named where the match stands
         return min(tied, key=lambda h: (-self._named_at(h[2], passage, hit), h[1]))[2]
+
+    def _lines_of(self, spans: dict, source) -> dict[int, list[Item]]:
+        by_id = {id(item): item for item in self._items}
+        out: dict[int, list[Item]] = {}
+        for key, (start, end) in spans.items():
+            if end <= start:
+                continue
+            for line in range(source.line_of[start], source.line_of[end - 1] + 1):
+                out.setdefault(line, []).append(by_id[key])
+        return out
 
     @staticmethod
     def _named_at(item: Item, passage, hit) -> int:

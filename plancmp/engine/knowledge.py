@@ -166,6 +166,40 @@ class Knowledge:
         return self._look[k]
 
 
+class Texts:
+    """Folded texts (what each of a plan's items says) joined once, so that the items holding a
+    look-alike of an item are found by a few string searches instead of one check per item."""
+
+    def __init__(self, texts: list[str]):
+        from bisect import bisect_right
+        from itertools import accumulate
+
+        self.texts = texts
+        self._joined = "\x00".join(texts)
+        self._starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        self._bisect = bisect_right
+        self._differing: dict[tuple, frozenset[int]] = {}
+
+    def holding(self, part: str) -> set[int]:
+        out, at = set(), self._joined.find(part) if part else -1
+        while at >= 0:
+            out.add(self._bisect(self._starts, at) - 1)
+            at = self._joined.find(part, at + 1)
+        return out
+
+    def differing(self, know: Knowledge, item: Item) -> frozenset[int]:
+        """The indices of the texts that hold a look-alike of the item (know.differs), once per item."""
+        k = (item.id, item.name)
+        if k not in self._differing:
+            found: set[int] = set()
+            if know.has_differs(item):
+                maybe = set().union(*(self.holding(way[0]) for differs, _own in know._look_alikes(item)
+                                      for way in differs)) if know._look_alikes(item) else set()
+                found = {n for n in maybe if know.differs(item, self.texts[n])}
+            self._differing[k] = frozenset(found)
+        return self._differing[k]
+
+
 def _holds_any(folded: str, ways) -> bool:
     return any(all(p in folded for p in way) for way in ways)
 
