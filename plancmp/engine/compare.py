@@ -473,6 +473,7 @@ def _line_of(plan: Plan, y: Item, st: Structure) -> str:
 # ---------------------------------------------------------------- before `omitted`
 
 GROUP_MIN = 5          # characters of a target group looked for as written (家庭经济困难学生, not 残疾儿童)
+GROUP_MARK_RARE = 3    # sentences of B's text stating commitments that may hold the word marking a group written apart
 OWN_WORDS_SHARE = 0.7  # weighted share of a target's own words a sentence of the paired paragraph must hold
 RUN_MIN = 4            # characters a task heading must share, side by side, with a national heading's words …
 RUN_SHARE = 0.55       # … and that share of them
@@ -481,8 +482,9 @@ RUN_SHARE = 0.55       # … and that share of them
 def _plausibly_stated(entries: list, a: Plan, b: Plan, know: Knowledge, st: Structure, text: _TextOf) -> list:
     """An omission is a claim a reader publishes: before a row says `omitted`, the places where B
     would state A's item are read once more, with a lower bar, each a low-confidence counterpart:
-    - the item's target group written whole (计划生育特殊家庭, 家庭经济困难学生) in a sentence: the
-      item that holds the sentence (a service for that group), else the sentence (`mentioned`);
+    - the item's target group written whole (计划生育特殊家庭, 家庭经济困难学生) in a sentence, or apart
+      in one sentence when the word marking it is rare in B (失能 … 老年人): the item that holds the
+      sentence (a service for that group), else the sentence (`mentioned`);
     - a target or service A states inside a task's paragraph (县域普通高中教师配备 in 加强县域普通
       高中建设): the paragraph of B's counterpart of that task, where one of its sentences holds
       nearly all of the item's own words (教师…配置, …班…额), weighted by rarity;
@@ -526,7 +528,14 @@ def _by_target_group(row: Row, x: Item, text: _TextOf, allowed, a: Plan, b: Plan
         return None
     found = text.find(x, among=(Phrase((group,), mentions.WHOLE_NAME),))
     if found is None:
-        return None
+        # written apart in one sentence (特困失能人员 … 为社区老年人提供失能护理 for 失能老年人): what marks
+        # the group (its first word) rare in B's text, and the people it qualifies
+        mark, people = group[:2], group[2:]
+        if len(people) < 2 or not 0 < text.sentences_with(mark) <= GROUP_MARK_RARE:
+            return None
+        found = text.find(x, among=(Phrase((mark, people), mentions.WHOLE_NAME),))
+        if found is None:
+            return None
     passage, score, phrase, hit = found
     holder = text.holder(passage, hit, [y for y in text.items if allowed(y)],
                          lambda y, p, h, ph: _may_hold(x, y, p, h, ph) or _named_at_hit(y, p, h), phrase)

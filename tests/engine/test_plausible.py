@@ -29,6 +29,8 @@ def _held_out(province: str) -> dict:
     # its target group written whole: 家庭经济困难学生 (l.192), 计划生育特殊家庭 (l.221)
     ("liaoning", "student-financial-aid", "compulsory-education-living-allowance-poor-students", "names-group"),
     ("liaoning", "family-planning-special-families-support", "elderly-care-institution-capacity", "names-group"),
+    # written apart in one sentence, its marking word rare: 为社区老年人提供失能护理 (l.249) for 失能老年人
+    ("fujian", "basic-elderly-care-for-disabled-elderly", "svc-community-elderly-care", "names-group"),
     # a target of the national 加强县域普通高中建设 paragraph, in Fujian's paragraph of that heading
     ("fujian", "county-high-school-teachers-staffing", "county-high-schools", "in-paragraph-of"),
     ("fujian", "high-school-large-class-elimination", "county-high-schools", "in-paragraph-of"),
