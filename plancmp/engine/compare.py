@@ -242,7 +242,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
     out = _by_substance(out, a, b, st)
     out = _other_headings(out, a, b, st)
     out = _group_covered_by_list(out, a, b, st)
-    out = [(_of_other_regions(row, b), *rest) for row, *rest in out]
+    out = [(_for_narrower_subject(_of_other_regions(row, b), b), *rest) for row, *rest in out]
     out = _plausibly_stated(out, a, b, know, st, text)
     rows_out = []
     for row, aligned, _pinned, _forbidden in out:
@@ -453,6 +453,27 @@ def _of_other_regions(row: Row, b: Plan) -> Row:
         return row
     return row._replace(status="not-comparable", notes=(Note("names-other-regions", {
         "regions": list(named), "plan": b.id, "region": b.region}),))
+
+
+SUBJECT_TAIL_MIN = 4   # characters two indicator names must end with alike for their subjects to be compared
+
+
+def _for_narrower_subject(row: Row, b: Plan) -> Row:
+    """A target B sets for a more qualified subject that is not A's (社会保险法定人群覆盖 ↔
+    城镇职工基本养老保险法定人群覆盖: the same end state for one insurance, not for social insurance)
+    states A's only in part: `partial`, naming A's subject as what is missing."""
+    x, y = row.left, row.right
+    if x is None or y is None or x.kind != "targets" or y.kind != "targets" or row.status not in _STATED:
+        return row
+    nx, ny = textnorm.fold(x.name), textnorm.fold(y.name)
+    tail = 0
+    while tail < min(len(nx), len(ny)) and nx[-1 - tail] == ny[-1 - tail]:
+        tail += 1
+    sx, sy = nx[:len(nx) - tail], ny[:len(ny) - tail]
+    if tail < SUBJECT_TAIL_MIN or not sx or len(sy) <= len(sx) or sx in sy or sy in sx:
+        return row
+    note = Note("partial", {"plan": b.id, "stated": [ny], "missing": [nx]})
+    return row._replace(status="partial", notes=(note, *row.notes))
 
 
 @cache
