@@ -1161,11 +1161,15 @@ class _TextOf:
             found = mentions.find_all(self._index, tier, usable) if tier else []
             if found:
                 top = [m for m in found if m.hit.score == found[0].hit.score]
-                # of sentences that state it equally well, one a curated item holds (holders: who may)
-                held = next((m for m in top if holders is not None
-                             and self.holder(self._index.passages[m.hit.passage], m.hit, holders, may, m.phrase)
-                             is not None),
-                            top[0])
+                # of sentences that state it equally well, one a curated item holds (holders: who may),
+                # an item of x's own domain first (服务资源下沉 of the general chapter, not 医疗资源下沉)
+                held = None
+                if holders is not None:
+                    owners = [(m, self.holder(self._index.passages[m.hit.passage], m.hit, holders, may, m.phrase))
+                              for m in top]
+                    held = next((m for m, y in owners if y is not None and y.domain == x.domain),
+                                next((m for m, y in owners if y is not None), None))
+                held = held or top[0]
                 return self._index.passages[held.hit.passage], held.hit.score, held.phrase, held.hit
         return None
 

@@ -75,3 +75,11 @@ def test_a_heading_takes_the_other_headings_that_state_it():
         row = next(r for r in diff(plans["national"], plans[province], ws.links(), ws=ws).rows
                    if r.left is not None and r.left.id == item)
         assert {y.id for y in (row.right, *row.also)} >= ids, (province, item)
+
+
+def test_of_sentences_that_state_it_equally_well_one_of_its_own_domain_is_taken():
+    """推动服务重心向基层下沉 (the general chapter) by its other name 资源下沉: fujian writes it of
+    medical resources under 卫生医疗 (l.247) and of education under 优化基层公共服务资源供给 (l.363),
+    the general chapter's heading, which states it."""
+    row = _held_out("fujian")["services-down-to-grassroots"]
+    assert row.right is not None and row.right.id == "grassroots-resource-supply", row
