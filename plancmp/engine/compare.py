@@ -47,12 +47,12 @@ def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = 
     """B against A. `ws`: the Workspace whose data folder holds B's source text (searched
     before a row says `omitted`); default: the folder B's file stands in. `know`: the
     vocabulary (engine/knowledge.py; default: all of vocab/commitments.yaml)."""
-    know = know or knowledge.default()
     if ws is None:   # library use: B's own data folder
         from ..files.paths import data_folder_of
         from ..ingest.workspace import Workspace
 
         ws = Workspace(data_folder_of(b.path))
+    know = know or knowledge.of_workspace(ws)   # the package's vocabulary and the data folder's own
     alignment: Alignment = align(a, b, links, kinds, know=know)
     out = Diff(a, b, near_misses=alignment.near_misses)
     rows = [verdict(pair, a, b) for pair in alignment.pairs]
