@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import typer
+
 from .common import (View, app, binding_option, binding_param, bom_param, color_param, domain_param,
                      domains_option, emit, format_param, kind_param, kinds_for_binding, kinds_option, lang_param,
                      open_workspace, out_param, usage_error)
@@ -15,6 +17,8 @@ def matrix_command(
     format: str = format_param("tables", help="table, json, csv (the grid only), markdown or xlsx (with --out)."),
     out: Path = out_param(),
     bom: bool = bom_param(),
+    drafts: bool = typer.Option(False, "--drafts", help="Also the plans whose every item is still a draft (plancmp new's, "
+                                "unchecked): left out otherwise. A plan holding some drafts is always shown, marked."),
     color=color_param(),
     lang=lang_param(),
 ) -> None:
@@ -47,4 +51,4 @@ def matrix_command(
         usage_error("--format csv holds one grid: name one --kind (or use --format xlsx for several)")
     view = View(color, lang, bom=bom)
     ws = open_workspace()
-    emit(result([matrix_of(ws, k, domains, wanted) for k in kinds]), format, view, out)
+    emit(result([matrix_of(ws, k, domains, wanted, drafts) for k in kinds]), format, view, out)
