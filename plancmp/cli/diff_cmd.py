@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
 
 from .common import (View, app, binding_option, binding_param, bom_param, color_param, domain_param, domains_option,
-                     emit, format_param, kind_param, kinds_option, lang_param, open_workspace, out_param,
+                     emit, fail, format_param, kind_param, kinds_option, lang_param, open_workspace, out_param,
                      plan_ids_option, statuses_option, usage_error)
 
 from ..core.verdicts import STATUSES   # light: the diff engine (compare.py) is imported only when diff runs
@@ -23,7 +24,8 @@ def diff_command(
     format: str = format_param("tables", help="table (text, coloured on a terminal), json, csv, markdown or xlsx (with --out)."),
     out: Path = out_param(),
     evidence: bool = typer.Option(False, "--evidence", "-e", help="Show the quotes behind each item."),
-    review: bool = typer.Option(False, "--review", help="List low-confidence and near-miss pairs with links.yaml lines to pin or forbid them."),
+    review: bool = typer.Option(False, "--review", help="An alias of `plancmp review B --list`: the decisions left to "
+                                "finish B (B compared with the reference plan)."),
     bom: bool = bom_param(),
     color=color_param(),
     lang=lang_param(),
@@ -64,11 +66,28 @@ def diff_command(
         usage_error("--binding selects targets (约束性/预期性); add targets to --kind")
     view = View(color, lang, bom=bom)
     result = select(diff_of(ws, left_id, right_id, kinds), set(domains) if domains else None, statuses, wanted)
-    if review:
-        from ..render import review as renderer
-
-        emit(renderer.result(result, evidence), "text", view)
+    if review:   # replaced by `plancmp review B`: the same list of decisions
+        _review_list(ws, left_id, right_id, view)
         return
     from ..render.diff import result as diff_result
 
     emit(diff_result(result, evidence, list_added=all_rows or statuses is not None), format, view, out)
+
+
+def _review_list(ws, left_id: str, right_id: str, view: View) -> None:
+    from ..core.errors import PlanError
+    from ..render.review import result
+    from ..views.crossplan import reference_id
+    from ..views.review import Session
+
+    ref = reference_id(ws.plans())
+    if left_id != ref:
+        usage_error(f"--review lists the decisions about a plan compared with the reference plan: "
+                    f"plancmp diff {ref} {right_id} --review (or plancmp review {right_id})")
+    print(f"plancmp: diff --review is now `plancmp review {right_id} --list` (`plancmp review {right_id}` asks them)",
+          file=sys.stderr)
+    try:
+        session = Session(ws.root, right_id)
+    except PlanError as exc:
+        fail(str(exc), exc.findings)
+    emit(result(right_id, [session.describe(d) for d in session.decisions()]), "text", view)
