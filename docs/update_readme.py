@@ -91,7 +91,7 @@ def rewrite(text: str) -> str:
         if not pattern.search(text):
             raise SystemExit(f"README.md has no block {name!r}")
         body = make()
-        text = pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(3), text)
+        text = pattern.sub(lambda m, body=body: m.group(1) + body + "\n" + m.group(3), text)
     return text
 
 

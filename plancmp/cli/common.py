@@ -131,7 +131,7 @@ class FormatChoice(_Choice):
 def format_param(*has: str, text: str = "table", help: str | None = None):
     """--format/-f: every format the command's result can be written in (render/formats/),
     given what it has: `tables`, `annotations`, `text` (render/result.py); the text format is
-    offered as `text` (the default).""" 
+    offered as `text` (the default)."""
     from ..render.formats import offered
 
     names = offered(frozenset(has), text)

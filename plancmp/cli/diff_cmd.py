@@ -5,11 +5,28 @@ from pathlib import Path
 
 import typer
 
-from .common import (View, app, binding_option, binding_param, bom_param, color_param, domain_param, domains_option,
-                     emit, fail, format_param, kind_param, kinds_option, lang_param, open_workspace, out_param,
-                     plan_ids_option, statuses_option, usage_error)
-
-from ..core.verdicts import STATUSES   # light: the diff engine (compare.py) is imported only when diff runs
+from ..core.verdicts import STATUSES  # light: the diff engine (compare.py) is imported only when diff runs
+from .common import (
+    View,
+    app,
+    binding_option,
+    binding_param,
+    bom_param,
+    color_param,
+    domain_param,
+    domains_option,
+    emit,
+    fail,
+    format_param,
+    kind_param,
+    kinds_option,
+    lang_param,
+    open_workspace,
+    out_param,
+    plan_ids_option,
+    statuses_option,
+    usage_error,
+)
 
 
 @app.command("diff")

@@ -29,9 +29,9 @@ def eval_command(
 
       plancmp eval --labels my-pairs.yaml
     """
+    from ..files.paths import shown_path
     from ..render.evaluate import result
     from ..views.evaluate import evaluate, read_labels
-    from ..files.paths import shown_path
 
     ws = open_workspace()
     path = labels or ws.labels_path   # labels named here are read as named; the folder's by its rule

@@ -4,9 +4,25 @@ from pathlib import Path
 
 import typer
 
-from .common import (View, app, binding_option, binding_param, bom_param, color_param, domain_param,
-                     domains_option, emit, format_param, kind_param, kinds_for_binding, kinds_option, lang_param,
-                     open_workspace, out_param, usage_error)
+from .common import (
+    View,
+    app,
+    binding_option,
+    binding_param,
+    bom_param,
+    color_param,
+    domain_param,
+    domains_option,
+    emit,
+    format_param,
+    kind_param,
+    kinds_for_binding,
+    kinds_option,
+    lang_param,
+    open_workspace,
+    out_param,
+    usage_error,
+)
 
 
 @app.command("matrix")

@@ -4,8 +4,23 @@ from pathlib import Path
 
 import typer
 
-from .common import (View, app, bom_param, color_param, emit, format_param, kind_param, kinds_option,
-                     lang_param, open_workspace, out_param, plan_ids_option, plans_param, split_list, usage_error)
+from .common import (
+    View,
+    app,
+    bom_param,
+    color_param,
+    emit,
+    format_param,
+    kind_param,
+    kinds_option,
+    lang_param,
+    open_workspace,
+    out_param,
+    plan_ids_option,
+    plans_param,
+    split_list,
+    usage_error,
+)
 
 
 @app.command("search")

@@ -5,9 +5,26 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .common import (View, app, binding_option, binding_param, bom_param, color_param, domain_param,
-                     domains_option, emit, format_param, kind_param, kinds_for_binding, kinds_option, lang_param,
-                     open_workspace, out_param, plan_ids_option, usage_error)
+from .common import (
+    View,
+    app,
+    binding_option,
+    binding_param,
+    bom_param,
+    color_param,
+    domain_param,
+    domains_option,
+    emit,
+    format_param,
+    kind_param,
+    kinds_for_binding,
+    kinds_option,
+    lang_param,
+    open_workspace,
+    out_param,
+    plan_ids_option,
+    usage_error,
+)
 
 if TYPE_CHECKING:
     from ..core.model import Plan

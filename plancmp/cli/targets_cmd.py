@@ -2,9 +2,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import (View, app, binding_option, binding_param, bom_param, color_param, domain_param,
-                     domains_option, emit, format_param, lang_param, open_workspace, out_param, plan_ids_option,
-                     plans_param, split_list)
+from .common import (
+    View,
+    app,
+    binding_option,
+    binding_param,
+    bom_param,
+    color_param,
+    domain_param,
+    domains_option,
+    emit,
+    format_param,
+    lang_param,
+    open_workspace,
+    out_param,
+    plan_ids_option,
+    plans_param,
+    split_list,
+)
 
 
 @app.command("targets")

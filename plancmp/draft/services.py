@@ -13,7 +13,7 @@ import re
 
 from ..ingest.evidence import squeeze
 from .domains import OTHER, category, guess
-from .model import Draft, TAG, ordered, unique_id
+from .model import TAG, Draft, ordered, unique_id
 from .text import Document, Line, is_note
 
 _COUNT = re.compile(r"[（(]\s*共\s*计?\s*(\d+)\s*项\s*[)）]\s*[。.]?\s*$")

@@ -21,6 +21,7 @@ from .press import check_press
 from .workspace import Workspace
 from .yamldoc import Doc, load as load_yaml
 
+
 @dataclass
 class Report:
     files: list[str] = field(default_factory=list)

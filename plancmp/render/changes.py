@@ -2,7 +2,6 @@
 a pull request, or GitHub Actions annotations on the edited lines."""
 from __future__ import annotations
 
-
 from ..core.verdicts import Row, label
 from ..views.changes import Change
 from .result import Annotation, Result

@@ -21,8 +21,8 @@ from itertools import groupby
 from ..core.i18n import Labels
 from ..core.model import Plan, item_data
 from ..core.verdicts import STATUSES, SYMBOLS, Diff, Passage, Row, row_binding
-from .drafts import as_dict as drafts_dict, plan_mark
 from .diff_cells import notes_text, passage_text, right_text, score_text, side_text, status_text, value_text
+from .drafts import as_dict as drafts_dict, plan_mark
 from .result import Result, View
 from .sheets import Sheet, Verdict
 from .tabular import Column, Para, Table

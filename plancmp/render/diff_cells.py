@@ -1,8 +1,8 @@
 """How one side of a diff row reads in a cell (shared by table, csv and markdown)."""
 from __future__ import annotations
 
-from ..core.i18n import Labels
 from ..core.commitment import commitment_text
+from ..core.i18n import Labels
 from ..core.model import Item
 from ..core.verdicts import Row
 

@@ -19,8 +19,9 @@ Which formats a command offers follows from what its result has (formats/__init_
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..core.i18n import Labels
 
@@ -51,19 +52,19 @@ class View:
         """Colour for the terminal as detected; for an --out file only when asked (always)."""
         return self.color if out is None else self.mode == "always"
 
-    def _copy(self) -> "View":
+    def _copy(self) -> View:
         other = View.__new__(View)
         other.mode, other.labels, other.width, other.bom, other.color = (self.mode, self.labels, self.width,
                                                                          self.bom, self.color)
         return other
 
-    def for_file(self) -> "View":
+    def for_file(self) -> View:
         """The same view for a file written with --out: colour only when asked for (always)."""
         other = self._copy()
         other.color = self.mode == "always"
         return other
 
-    def whole(self) -> "View":
+    def whole(self) -> View:
         """The view of the formats that have no width (Markdown, CSV, workbooks): width None, so
         that tables hold every column (a table may drop one for a narrow terminal)."""
         other = self._copy()
@@ -89,7 +90,7 @@ PARTS = ("tables", "annotations", "text")
 @dataclass
 class Result:
     data: Any
-    tables: Callable[[View], list["Table"]] | None = None
+    tables: Callable[[View], list[Table]] | None = None
     annotations: Callable[[View], list[Annotation]] | None = None
     text: Callable[[View], str] | None = None
     sheets: Callable[[View], list] | None = None   # a workbook laid out by hand (render/sheets.py; else a sheet per table)

@@ -1,14 +1,14 @@
 """`plancmp show` as tables: a plan's items by domain, or one item field by field."""
 from __future__ import annotations
 
-from ..core.i18n import Labels
 from ..core.commitment import commitment_line
+from ..core.i18n import Labels
 from ..core.model import Baseline
 from .diff_cells import when
 from .drafts import mark
-from .verdict_style import STYLES
 from .result import Result
 from .tabular import Column, Table
+from .verdict_style import STYLES
 
 
 def overview_result(data: dict) -> Result:

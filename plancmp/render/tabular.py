@@ -22,8 +22,9 @@ table.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
 TYPES = ("text", "number", "year", "verdict", "id")
 ROLES = ("shown", "data", "both")
@@ -67,7 +68,7 @@ class Table:
     notes: list[str] = field(default_factory=list)     # printed under the table
     intro: list = field(default_factory=list)          # printed under the title, before the rows: lines, or
                                                        # [lead, item, item …] kept whole where they fit (a legend)
-    narrower: list["Table"] = field(default_factory=list)   # text layouts for less width, widest first: their
+    narrower: list[Table] = field(default_factory=list)   # text layouts for less width, widest first: their
                                                        # columns, rows and group replace this table's
     role: str = "both"     # shown: text and Markdown only (a summary a sheet holds otherwise); data: CSV
                            # and workbooks only (the flat lines of a wide grid)

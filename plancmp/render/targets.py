@@ -10,10 +10,10 @@ from ..core.verdicts import STATUSES, SYMBOLS
 from ..views.targetgrid import province_counts
 from .diff_cells import when
 from .drafts import mark
-from .verdict_style import STYLES, legend_item
 from .result import Result
 from .sheets import Sheet, Verdict
 from .tabular import Column, Table
+from .verdict_style import STYLES, legend_item
 
 
 def result(data: dict) -> Result:

@@ -213,7 +213,7 @@ def _moved_line(sides: _Sides, plan_id: str, old_line: int) -> int | None:
     except (OSError, UnicodeDecodeError):
         return 1
     opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-    for tag, i1, i2, j1, j2 in opcodes:
+    for tag, i1, i2, j1, _j2 in opcodes:
         if i1 <= old_line - 1 < i2:
             if tag == "equal":
                 return j1 + (old_line - 1 - i1) + 1

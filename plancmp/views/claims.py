@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..core.i18n import Labels
 from ..core.commitment import commitment_text
+from ..core.i18n import Labels
 from ..core.model import Plan
 from ..engine.claims import VERDICTS, claim_verdict, compare_numbers
 

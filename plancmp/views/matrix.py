@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 def matrix(ws: Workspace, kind: str = "targets", domain: str | None = None, drafts: bool = False) -> dict:
     """Every plan of the workspace against its reference, one verdict per national item of `kind`;
     a plan whose every item is a draft only with `drafts` (a plan holding drafts is marked)."""
-    from .crossplan import diff_of, drafts_of, reference_id, row_for, shown_provinces   # the engine: not for BUCKETS
+    from .crossplan import diff_of, drafts_of, reference_id, row_for, shown_provinces  # the engine: not for BUCKETS
 
     plans = ws.plans()
     ref = plans[reference_id(plans)]

@@ -29,7 +29,6 @@ What an answer writes is what a person would have typed, and nothing else:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -880,7 +879,6 @@ class Session:
             from ..core.errors import PlanError
 
             raise PlanError(f"{ref} is the reference plan: review a plan compared with it")
-        from ..core.model import KINDS
 
         return ws, diff_of(ws, ref, self.plan_id, KINDS), read_state(ws, self.plan_id)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..files.paths import shown_path
 from ..core.model import KINDS, Item, Plan, Service, Target, Task
 from ..core.vocab import domain_order
+from ..files.paths import shown_path
 
 if TYPE_CHECKING:
     from ..ingest.workspace import Workspace

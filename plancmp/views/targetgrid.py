@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..core.verdicts import STATUSES, label
-from .crossplan import against_reference, reference_id, row_for
-from ..core.i18n import Labels
 from ..core.commitment import commitment_text
+from ..core.i18n import Labels
 from ..core.model import TARGET_FLAGS, Item, Plan, Target
-from .show import items_by_domain, source_line
+from ..core.verdicts import STATUSES, label
 from ..core.vocab import domain_order
+from .crossplan import against_reference, reference_id, row_for
+from .show import items_by_domain, source_line
 
 if TYPE_CHECKING:
     from ..ingest.workspace import Workspace

@@ -6,12 +6,11 @@ import re
 import subprocess
 import sys
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from plancmp.render import tabular
 from plancmp.render.formats.text import as_text
-from plancmp.render.textgrid import PIPED_WIDTH, RULE, Column, Grid, CellText, column_widths, render, text_width, wrap
+from plancmp.render.textgrid import PIPED_WIDTH, RULE, CellText, Column, Grid, column_widths, render, text_width, wrap
 
 ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 CJK = "每千人口拥有岁以下婴幼儿托位数养老服务床位总量（）、，"
