@@ -397,10 +397,19 @@ class Change:
     # -------------------------------------------------------- links, vocabulary, the review's record
 
     def link(self, action: str, left: str, right: str, why: str) -> None:
-        """A pin or forbid in links.yaml, after the last link of its kind (the file made when missing)."""
+        """A pin or forbid in links.yaml, after the last link of its kind (the file made when
+        missing); a link of the same pair already there (a pin now forbidden, a forbid now
+        pinned, the same again) goes: a pair is pinned or forbidden once."""
         from ..ingest.yamledit import q
 
+        pair = {"".join(left.split()), "".join(right.split())}
         edit = self._edit(self.ws.links_path, LINKS_HEAD)
+        entries = edit.doc.data.get("links") if isinstance(edit.doc.data, dict) else None
+        for n, entry in reversed(list(enumerate(entries if isinstance(entries, list) else []))):
+            said = entry.get("pin") or entry.get("forbid") if isinstance(entry, dict) else None
+            if isinstance(said, str) and {"".join(side.split()) for side in said.split("=")} == pair:
+                edit.delete(("links", n))
+                edit = self._reparse(edit)
         entries = edit.doc.data.get("links") if isinstance(edit.doc.data, dict) else None
         after = None
         for n, entry in enumerate(entries if isinstance(entries, list) else []):
@@ -410,6 +419,14 @@ class Change:
         self.texts[self.ws.links_path] = edit.text()
         self.moves = True
         self.said.append(f"{action} {left} = {right} in {self.ws.links_path.name}")
+
+    def _reparse(self, edit):
+        from ..ingest.yamledit import Edited, EditError
+
+        try:
+            return Edited(edit.text(), edit.shown)
+        except EditError as exc:
+            raise ChangeError(str(exc)) from None
 
     def vocabulary(self, group: str, entry: dict) -> None:
         from ..ingest.yamledit import entry_lines
@@ -461,14 +478,34 @@ class Change:
         if loaded.plan is not None:
             findings = findings + check_plan(loaded.plan, doc, self.ws.folder)
         errors = [f for f in findings if f.severity == ERROR]
-        ids = {i.id for i in loaded.plan.items()} if loaded.plan is not None else set()
-        for named in re.findall(rf'= {re.escape(self.plan.id)}:([a-z0-9-]+)"', links or ""):
-            if named not in ids:
-                from ..core.findings import Finding
-
-                errors.append(Finding("link-unknown-id", f"links.yaml names {self.plan.id}:{named}, which the plan "
-                                      "does not have", shown_path(self.ws.links_path)))
+        if links is not None and loaded.plan is not None:
+            errors += self._link_problems(links, loaded.plan)
         return errors
+
+    def _link_problems(self, text: str, plan: Plan) -> list:
+        """links.yaml as changed, checked as `plancmp validate` checks it between the reference
+        plan and this one: ids that exist, no pair pinned twice or pinned and forbidden."""
+        from ..core.findings import ERROR
+        from ..files.paths import shown_path
+        from ..ingest import schema, schemacheck
+        from ..ingest.links import Link, Links, check
+        from ..ingest.yamldoc import parse
+
+        shown = shown_path(self.ws.links_path)
+        doc, findings = parse(text, shown)
+        if doc is None:
+            return findings
+        findings = findings + schemacheck.check(doc, schema.links_schema())
+        if any(f.severity == ERROR for f in findings):
+            return [f for f in findings if f.severity == ERROR]
+        links = Links()
+        for n, entry in enumerate(doc.data.get("links") or ()):
+            action = "pin" if "pin" in entry else "forbid"
+            left, right = ("".join(side.split()) for side in entry[action].split("="))
+            links.links.append(Link(action, left, right, entry["reason"], n, doc.pos(("links", n, action))))
+        plans = {p.id: p for p in self.ws.plans().values()} | {plan.id: plan}
+        national = next(p.id for p in plans.values() if p.level == "national")
+        return [f for f in check(links, plans, only={national, plan.id}) if f.severity == ERROR]
 
     def commit(self) -> list[str]:
         """Write every changed file (atomically, one after the other); the files written."""

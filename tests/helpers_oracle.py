@@ -1,0 +1,168 @@
+"""A person who knows the answers: `plancmp review --answers` driven by the shipped data (the
+curated plans, data/links.yaml, data/eval/pairs.yaml) as the oracle, on a province drafted from
+its text (helpers_drafts.py). Round after round it lists the decisions left (`review --list
+--format json`), answers each as the curated data says, and counts what it typed:
+
+- a confirmation (`y`): the draft (or the engine) got it right: the row's status and
+  counterpart are the shipped ones, a draft item stands for a curated item, a drafted gap is
+  one the curated plan records. Costs no correction.
+- a correction (`n`, `e`): a pair forbidden, an item written or edited to the curated one's
+  fields (with the pin the shipped links hold for it), a gap deleted; on the rows' decisions.
+- a clean-up (`n` on a draft item no row uses and no curated item stands for): deleted.
+
+A drafted item stands for a curated one when the drafter's measure pairs them (the same table
+row, target, service, task) or, of the same kind, its quote holds the curated one's."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from types import SimpleNamespace
+
+import yaml
+from typer.testing import CliRunner
+
+from plancmp.cli import app
+from plancmp.core.model import KINDS
+from plancmp.draft.measure import _Lines, score
+from plancmp.engine.compare import diff
+from plancmp.ingest.workspace import Workspace
+from plancmp.views.review import plain_gap, plain_item
+
+from conftest import DATA, read_yaml
+
+
+def shipped(province: str) -> dict[str, tuple[str, str | None]]:
+    """{national id: (status, counterpart id)} of `plancmp diff national P` on the shipped data."""
+    ws = Workspace(DATA)
+    plans = ws.plans()
+    rows = diff(plans["national"], plans[province], ws.links(), KINDS, ws).rows
+    return {r.left.id: (r.status, r.right.id if r.right is not None else None) for r in rows if r.left is not None}
+
+
+class Oracle:
+    def __init__(self, data: Path, province: str):
+        self.data, self.province = data, province
+        self.ws = Workspace(DATA)
+        self.curated = self.ws.plans()[province]
+        self.curated_doc = read_yaml(DATA / "plans" / f"{province}.yaml")
+        self.want = shipped(province)
+        self.pins = {(link.left.split(":")[1], link.right.split(":")[1]) for link in self.ws.links().links
+                     if link.action == "pin" and link.right.startswith(f"{province}:")}
+        self.text = (DATA / "sources" / f"{province}.txt").read_text(encoding="utf-8")
+        self.lines = _Lines(self.text)
+        self.typed: Counter = Counter()
+
+    # ------------------------------------------------------------ who stands for whom
+
+    def stands(self) -> dict[str, set[str]]:
+        """{id of an item of the plan as it stands now: the curated ids it stands for}."""
+        doc = read_yaml(self.data / "plans" / f"{self.province}.yaml")
+        now = SimpleNamespace(**{k: list(doc.get(k) or ()) for k in KINDS})
+        paired = score(self.province, now, self.curated_doc, self.text).pairs
+        curated = [(i.id, i.kind, self.lines.span(i.evidence.quote)) for i in self.curated.items()]
+        out = {}
+        for kind in KINDS:
+            for item in getattr(now, kind):
+                found = {paired[item["id"]]} if item["id"] in paired else set()
+                if self.curated.item(item["id"]) is not None:
+                    found.add(item["id"])   # written by the oracle: the curated item itself
+                d = self.lines.span(item["evidence"]["quote"])
+                found |= {cid for cid, ckind, c in curated if ckind == kind and d and c and d.start <= c.start and c.stop <= d.stop}
+                out[item["id"]] = found
+        return out
+
+    def same(self, mine: str | None, theirs: str | None, stands) -> bool:
+        return mine == theirs or (mine is not None and theirs is not None and theirs in stands.get(mine, ()))
+
+    # ------------------------------------------------------------ answers
+
+    def curated_fields(self, cid: str, as_id: str | None = None) -> tuple[str, dict]:
+        kind, fields = plain_item(self.curated.item(cid))
+        fields.pop("restates", None)   # it names a curated id the plan may not hold
+        if as_id:
+            fields["id"] = as_id
+        return kind, fields
+
+    def answer(self, d: dict, stands, plan_ids: set[str]):
+        """(the answer, what it is: confirm | correct | cleanup | skip)."""
+        if d["what"] == "gap":
+            kept = {g["id"] for g in self.curated_doc.get("source_gaps") or ()}
+            return ("y", "confirm") if d["gap"]["id"] in kept else ("n", "correct")
+        if d["what"] == "item":
+            return ("y", "confirm") if stands.get(d["item"]["id"]) else ("n", "cleanup")
+        x = d["national"]["id"]
+        status, cid = self.want[x]
+        right = d["right"]["id"] if d["right"] else None
+        if d["verdict"]["status"] == status and self.same(right, cid, stands):
+            if right is None and d["passage"] is not None:
+                return "s", "skip"   # the shipped data has the same debt: the text states it, no item holds it
+            return "y", "confirm"
+        if cid is None:   # the shipped row has no counterpart
+            if right is not None:
+                return "n", "correct"
+            return ("n", "correct") if d["passage"] is not None else ("s", "skip")
+        standing = [i for i in sorted(plan_ids) if cid in stands.get(i, ())]
+        edit: dict = {}
+        at = right if right in standing else (standing[0] if standing else None)
+        kind, fields = self.curated_fields(cid, at)
+        edit[kind] = [fields]
+        if at is None and (x, cid) in self.pins or at is not None and at != right:
+            edit["pin"] = fields["id"]
+        return {"e": edit}, "correct"
+
+    def round(self, runner: CliRunner) -> int:
+        """One pass over the decisions left; the answers given."""
+        env = {"PLANCMP_DATA": str(self.data)}
+        listed = runner.invoke(app, ["review", self.province, "--list", "--format", "json"], env=env)
+        assert listed.exit_code == 0, listed.output
+        decisions = json.loads(listed.stdout)["decisions"]
+        stands = self.stands()
+        ids = set(stands)
+        answers, kinds = {}, {}
+        moving = False
+        for d in decisions:
+            key, what = self.answer(d, stands, ids)
+            if what == "skip":
+                continue
+            if what != "confirm":
+                moving = True
+            answers[d["key"]], kinds[d["key"]] = key, what
+        if moving:   # corrections first: confirmations wait for the verdicts they move
+            answers = {k: v for k, v in answers.items() if kinds[k] != "confirm"}
+        if not answers:
+            return 0
+        path = self.data.parent / "answers.yaml"
+        path.write_text(yaml.safe_dump({"answers": answers}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        result = runner.invoke(app, ["review", self.province, "--answers", str(path)], env=env)
+        done = 0
+        for line in result.stdout.splitlines():
+            key, _, rest = line.partition(": ")
+            if key in kinds and rest[:1] in "yne":
+                self.typed[kinds[key]] += 1
+                done += 1
+        return done
+
+    def run(self, rounds: int = 15) -> Counter:
+        runner = CliRunner()
+        for _ in range(rounds):
+            if not self.round(runner):
+                break
+        return self.typed
+
+    def verdicts(self) -> dict[str, tuple[str, str | None]]:
+        ws = Workspace(self.data)
+        plans = ws.plans()
+        rows = diff(plans["national"], plans[self.province], ws.links(), KINDS, ws).rows
+        return {r.left.id: (r.status, r.right.id if r.right is not None else None) for r in rows if r.left is not None}
+
+    def wrong(self) -> list[str]:
+        """The national rows whose status or counterpart differs from the shipped one."""
+        stands = self.stands()
+        got = self.verdicts()
+        return [f"{x}: {got.get(x)} want {want}" for x, want in self.want.items()
+                if x not in got or got[x][0] != want[0] or not self.same(got[x][1], want[1], stands)]
+
+
+def plain_gap_of(doc_gap) -> dict:   # kept for answers that rewrite a gap
+    return plain_gap(doc_gap)
