@@ -52,6 +52,7 @@ class Oracle:
         self.text = (DATA / "sources" / f"{province}.txt").read_text(encoding="utf-8")
         self.lines = _Lines(self.text)
         self.typed: Counter = Counter()
+        self.given: set[tuple[str, str]] = set()
 
     # ------------------------------------------------------------ who stands for whom
 
@@ -87,8 +88,13 @@ class Oracle:
     def answer(self, d: dict, stands, plan_ids: set[str]):
         """(the answer, what it is: confirm | correct | cleanup | skip)."""
         if d["what"] == "gap":
-            kept = {g["id"] for g in self.curated_doc.get("source_gaps") or ()}
-            return ("y", "confirm") if d["gap"]["id"] in kept else ("n", "correct")
+            kept = {g["id"]: g for g in self.curated_doc.get("source_gaps") or ()}
+            gap = kept.get(d["gap"]["id"])
+            if gap is None:
+                return "n", "correct"
+            if all(d["gap"][k] == gap.get(k) for k in ("domains", "kinds")):
+                return "y", "confirm"
+            return {"e": {"source_gaps": [gap]}}, "correct"   # what it could hold, as the curated plan says
         if d["what"] == "item":
             return ("y", "confirm") if stands.get(d["item"]["id"]) else ("n", "cleanup")
         x = d["national"]["id"]
@@ -107,7 +113,8 @@ class Oracle:
         at = right if right in standing else (standing[0] if standing else None)
         kind, fields = self.curated_fields(cid, at)
         edit[kind] = [fields]
-        if at is None and (x, cid) in self.pins or at is not None and at != right:
+        # a pin where the engine pairs another item (or the shipped links pin it): a person's one-off
+        if (at is None and ((x, cid) in self.pins or right is not None)) or (at is not None and at != right):
             edit["pin"] = fields["id"]
         return {"e": edit}, "correct"
 
@@ -125,6 +132,11 @@ class Oracle:
             key, what = self.answer(d, stands, ids)
             if what == "skip":
                 continue
+            if what != "confirm":   # the same correction again did nothing the first time: not repeated
+                said = (d["key"], json.dumps(key, sort_keys=True, ensure_ascii=False))
+                if said in self.given:
+                    continue
+                self.given.add(said)
             if what != "confirm":
                 moving = True
             answers[d["key"]], kinds[d["key"]] = key, what

@@ -361,6 +361,24 @@ class Change:
                 raise ChangeError(f"delete: {self.plan.id} has no item or gap {wanted!r}")
         self.moves = self.checked = True
         self.said.append(f"deleted {', '.join(done)}")
+        self._unlink([f"{self.plan.id}:{i}" for i in done])
+
+    def _unlink(self, refs: list[str]) -> None:
+        """The links that name deleted items go with them (a link to nothing breaks every diff)."""
+        if not self.ws.links_path.exists():
+            return
+        edit = self._edit(self.ws.links_path)
+        entries = edit.doc.data.get("links") if isinstance(edit.doc.data, dict) else None
+        gone = []
+        for n, entry in reversed(list(enumerate(entries if isinstance(entries, list) else []))):
+            said = entry.get("pin") or entry.get("forbid") if isinstance(entry, dict) else None
+            if isinstance(said, str) and {"".join(side.split()) for side in said.split("=")} & set(refs):
+                edit.delete(("links", n))
+                edit = self._reparse(edit)
+                gone.append(said)
+        if gone:
+            self.texts[self.ws.links_path] = edit.text()
+            self.said.append(f"{len(gone)} link{'s' * (len(gone) > 1)} of it gone from {self.ws.links_path.name}")
 
     def put(self, kind: str, fields: dict, where: str | None = None) -> None:
         """Write an item (or a gap: kind `source_gaps`): where the item `where` (default: its own
@@ -471,15 +489,17 @@ class Change:
         links = self.texts.get(self.ws.links_path)
         if (text is None or not self.checked) and links is None:
             return []   # only `draft: true` lines went: nothing validate checks has changed
-        text = text if text is not None else self.plan.path.read_text(encoding="utf-8")
+        if text is None or not self.checked:   # the plan as it stands (loaded, checked): only the links changed
+            return self._link_problems(links, self.plan)
         doc, findings = parse(text, shown_path(self.plan.path))
         loaded = plan_from_doc(self.plan.path, doc, findings, self.ws.folder)
         findings = loaded.findings
         if loaded.plan is not None:
             findings = findings + check_plan(loaded.plan, doc, self.ws.folder)
         errors = [f for f in findings if f.severity == ERROR]
-        if links is not None and loaded.plan is not None:
-            errors += self._link_problems(links, loaded.plan)
+        if loaded.plan is not None and (links is not None or self.ws.links_path.exists()):
+            errors += self._link_problems(links if links is not None else self.ws.links_path.read_text(encoding="utf-8"),
+                                          loaded.plan)
         return errors
 
     def _link_problems(self, text: str, plan: Plan) -> list:
@@ -884,6 +904,19 @@ def read_edit(text: str, before: str) -> dict | None:
 
 # ---------------------------------------------------------------- a review session
 
+def _imports() -> None:
+    from ..files import output  # noqa: F401
+    from ..ingest import checks, schemacheck, yamledit  # noqa: F401
+
+
+def _warm(root: Path, plan_id: str) -> None:
+    """In a child process: the diff of the files as they stand, computed into the cache."""
+    try:
+        Session(root, plan_id)
+    except BaseException:   # the parent computes it again and reports what is wrong
+        pass
+
+
 class Session:
     """One review of one plan: the data as it stands, the decisions left, the answers written.
 
@@ -898,6 +931,10 @@ class Session:
         self._pending = None
         self._error: BaseException | None = None
         self.ws, self.diff, self.state = self._compute()
+        import threading
+
+        # what checking an answer imports (jsonschema: a second), while the person reads
+        threading.Thread(target=_imports, daemon=True).start()
 
     def _compute(self):
         from ..core.model import KINDS
@@ -928,10 +965,25 @@ class Session:
         return self.diff.right
 
     def refresh(self, wait: bool = False) -> None:
-        """Compute the diff again from the files as they stand now (in the background unless `wait`)."""
+        """Compute the diff again from the files as they stand now, in the background unless
+        `wait`: in a child process that leaves it in the cache (files/cache.py), so that this
+        process, showing the next decision meanwhile, shares no interpreter lock with the
+        engine; `settle` then reads it back (about 150 ms). Without the cache (PLANCMP_NO_CACHE)
+        or fork, in a thread."""
+        import os
         import threading
 
+        from ..files import cache
+
         self.settle()
+        self._fresh = None
+        if cache.enabled() and hasattr(os, "fork") and not wait:
+            import multiprocessing
+
+            proc = multiprocessing.get_context("fork").Process(target=_warm, args=(self.root, self.plan_id), daemon=True)
+            proc.start()
+            self._pending = proc
+            return
 
         def run():
             try:
@@ -939,7 +991,6 @@ class Session:
             except BaseException as exc:   # reported when the next answer settles
                 self._error = exc
 
-        self._fresh = None
         self._pending = threading.Thread(target=run, daemon=True)
         self._pending.start()
         if wait:
@@ -954,7 +1005,7 @@ class Session:
         if self._error is not None:
             error, self._error = self._error, None
             raise error
-        self.ws, self.diff, self.state = self._fresh
+        self.ws, self.diff, self.state = self._fresh or self._compute()   # a child's: from the cache
 
     @property
     def busy(self) -> bool:
