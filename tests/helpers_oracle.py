@@ -32,12 +32,14 @@ from plancmp.views.review import plain_gap, plain_item
 from conftest import DATA, read_yaml
 
 
-def shipped(province: str) -> dict[str, tuple[str, str | None]]:
-    """{national id: (status, counterpart id)} of `plancmp diff national P` on the shipped data."""
+def shipped(province: str) -> tuple[dict[str, tuple[str, str | None]], dict[str, set[str]]]:
+    """({national id: (status, counterpart id)}, {national id: the ids of its further items}) of
+    `plancmp diff national P` on the shipped data."""
     ws = Workspace(DATA)
     plans = ws.plans()
-    rows = diff(plans["national"], plans[province], ws.links(), KINDS, ws).rows
-    return {r.left.id: (r.status, r.right.id if r.right is not None else None) for r in rows if r.left is not None}
+    rows = [r for r in diff(plans["national"], plans[province], ws.links(), KINDS, ws).rows if r.left is not None]
+    return ({r.left.id: (r.status, r.right.id if r.right is not None else None) for r in rows},
+            {r.left.id: {i.id for i in r.also} for r in rows})
 
 
 class Oracle:
@@ -46,13 +48,14 @@ class Oracle:
         self.ws = Workspace(DATA)
         self.curated = self.ws.plans()[province]
         self.curated_doc = read_yaml(DATA / "plans" / f"{province}.yaml")
-        self.want = shipped(province)
+        self.want, self.want_also = shipped(province)
         self.pins = {(link.left.split(":")[1], link.right.split(":")[1]) for link in self.ws.links().links
                      if link.action == "pin" and link.right.startswith(f"{province}:")}
         self.text = (DATA / "sources" / f"{province}.txt").read_text(encoding="utf-8")
         self.lines = _Lines(self.text)
         self.typed: Counter = Counter()
         self.given: set[tuple[str, str]] = set()
+        self.log: list[tuple[str, str]] = []   # (decision key, confirm | correct | cleanup), as answered
 
     # ------------------------------------------------------------ who stands for whom
 
@@ -108,13 +111,24 @@ class Oracle:
             if right is not None:
                 return "n", "correct"
             return ("n", "correct") if d["passage"] is not None else ("s", "skip")
-        standing = [i for i in sorted(plan_ids) if cid in stands.get(i, ())]
+        standing = [i for i in sorted(plan_ids) if cid in stands.get(i, ()) and i != right]
         edit: dict = {}
-        at = right if right in standing else (standing[0] if standing else None)
+        if self.same(right, cid, stands):   # the counterpart is right, the status is not
+            kind, fields = self.curated_fields(cid, right)
+            edit[kind] = [fields]   # its values as the curated item has them
+            shipped_too = {cid, *self.want_also.get(x, ())}
+            for other in d["also"]:   # a further item the shipped row does not have
+                if not stands.get(other["id"], set()) & shipped_too:
+                    edit.setdefault("delete" if not stands.get(other["id"]) else "forbid", []).append(other["id"])
+            return {"e": edit}, "correct"
+        if right is not None:   # the engine paired another item: forbidden, or deleted when it is nothing curated
+            edit["delete" if not stands.get(right) else "forbid"] = [right]
+        at = standing[0] if standing else None
         kind, fields = self.curated_fields(cid, at)
         edit[kind] = [fields]
-        # a pin where the engine pairs another item (or the shipped links pin it): a person's one-off
-        if (at is None and ((x, cid) in self.pins or right is not None)) or (at is not None and at != right):
+        # a pin where the engine paired another item, or left the one that stands for it (or the
+        # shipped links pin it): a person's one-off
+        if right is not None or at is not None or (x, cid) in self.pins:
             edit["pin"] = fields["id"]
         return {"e": edit}, "correct"
 
@@ -152,6 +166,7 @@ class Oracle:
             key, _, rest = line.partition(": ")
             if key in kinds and rest[:1] in "yne":
                 self.typed[kinds[key]] += 1
+                self.log.append((key, kinds[key]))
                 done += 1
         return done
 

@@ -109,7 +109,11 @@ def _from_file(session, path: Path, view: View, timings: bool) -> None:
     from ..views.review import ChangeError, NeedsEdit
 
     given = _read_answers(path)
+    # the decisions as they stood when the file was written (`--list`): an answer whose decision an
+    # earlier answer of the file changed (another verdict, another counterpart) is not applied
+    asked = {d.key: d.signature for d in session.decisions()}
     done: set[str] = set()
+    changed = 0
     failed = 0
     times = []
     while True:
@@ -120,6 +124,11 @@ def _from_file(session, path: Path, view: View, timings: bool) -> None:
             break
         d = pending[0]
         done.add(d.key)
+        if d.key in asked and d.signature != asked[d.key]:
+            print(f"plancmp: {d.key}: an earlier answer changed this decision: not answered (run again to see it)",
+                  file=sys.stderr)
+            changed += 1
+            continue
         try:
             key, edit = _answer_of(given[d.key])
         except ValueError as exc:
@@ -148,7 +157,7 @@ def _from_file(session, path: Path, view: View, timings: bool) -> None:
         print(f"{d.key}: {key}: {'; '.join(said)}")
     session.settle()
     left = session.decisions()
-    print(f"{len(done)} answered, {len(left)} decision{'s' * (len(left) != 1)} left"
+    print(f"{len(done) - changed} answered, {len(left)} decision{'s' * (len(left) != 1)} left"
           + (f" (plancmp review {session.plan_id} to go on)" if left else ": nothing left to review"))
     if timings and times:
         _say_times(times)

@@ -211,3 +211,25 @@ def test_a_pair_is_pinned_once_whatever_is_answered_again(fujian):
         text = links.read_text(encoding="utf-8")
         assert text.count(pair) <= 1 and f'pin: "{pair}"' not in text
     assert invoke(fujian, "validate").exit_code == 0
+
+
+def test_an_answer_whose_decision_an_earlier_answer_changed_is_not_applied(fujian):
+    def drafts(d):
+        return {s["id"] for s in [d["right"], *d["also"]] if s and s["draft"]}
+
+    rows = [d for d in decisions(fujian) if d["what"] == "row"]
+    # A confirms an item B rests on too, B rests on another draft besides: answering A changes B
+    first, second = next((a, b) for a in rows for b in rows
+                         if a is not b and drafts(a) & drafts(b) and drafts(b) - drafts(a))
+    path = fujian.parent / "answers.yaml"
+    path.write_text(yaml.safe_dump({"answers": {first["key"]: "y", second["key"]: "y"}}), encoding="utf-8")
+    plan = fujian / "plans" / "fujian.yaml"
+    before = plan.read_text(encoding="utf-8")
+    result = invoke(fujian, "review", "fujian", "--answers", str(path))
+    assert result.exit_code == 0, result.output
+    assert f"{second['key']}: an earlier answer changed this decision: not answered" in result.stderr
+    assert "1 answered" in result.stdout
+    gone, _ = changed_lines(before, plan.read_text(encoding="utf-8"))
+    assert len(gone) == len(drafts(first))   # only A's items were confirmed
+    again = {d["key"]: d for d in decisions(fujian)}
+    assert drafts(again[second["key"]]) == drafts(second) - drafts(first)
