@@ -123,3 +123,5 @@ def test_debt_counts_every_verdict_that_rests_on_drafts_or_the_text(drafted):
         assert all(d["why"] == "text" for d in curated["debt"])
     check = CliRunner().invoke(app, ["debt", "fujian", "--check"], env={"PLANCMP_DATA": str(drafted)})
     assert check.exit_code == 1 and f"fujian: {counts['total']} (" in check.stdout
+    zh = CliRunner().invoke(app, ["debt", "fujian", "--lang", "zh"], env={"PLANCMP_DATA": str(drafted)}).stdout
+    assert f"fujian：{counts['total']} ({counts['draft']} 项依据草稿条目" in zh and "整理欠账" in zh
