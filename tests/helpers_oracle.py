@@ -146,11 +146,9 @@ class Oracle:
             key, what = self.answer(d, stands, ids)
             if what == "skip":
                 continue
-            if what != "confirm":   # the same correction again did nothing the first time: not repeated
-                said = (d["key"], json.dumps(key, sort_keys=True, ensure_ascii=False))
-                if said in self.given:
-                    continue
-                self.given.add(said)
+            said = (d["key"], json.dumps(key, sort_keys=True, ensure_ascii=False))
+            if what != "confirm" and said in self.given:
+                continue   # the same correction, written once already, did not settle it: not repeated
             if what != "confirm":
                 moving = True
             answers[d["key"]], kinds[d["key"]] = key, what
@@ -165,6 +163,7 @@ class Oracle:
         for line in result.stdout.splitlines():
             key, _, rest = line.partition(": ")
             if key in kinds and rest[:1] in "yne":
+                self.given.add((key, json.dumps(answers[key], sort_keys=True, ensure_ascii=False)))
                 self.typed[kinds[key]] += 1
                 self.log.append((key, kinds[key]))
                 done += 1

@@ -157,12 +157,17 @@ def _from_file(session, path: Path, view: View, timings: bool) -> None:
         print(f"{d.key}: {key}: {'; '.join(said)}")
     session.settle()
     left = session.decisions()
-    print(f"{len(done) - changed} answered, {len(left)} decision{'s' * (len(left) != 1)} left"
-          + (f" (plancmp review {session.plan_id} to go on)" if left else ": nothing left to review"))
+    print(_done(len(done) - changed, len(left), session.plan_id, view.labels))
     if timings and times:
         _say_times(times)
     if failed:
         raise SystemExit(1)
+
+
+def _done(answered: int, left: int, plan_id: str, labels) -> str:
+    if left:
+        return labels._get("review", "done").format(n=answered, left=left, plan=plan_id)
+    return labels._get("review", "done_all").format(n=answered)
 
 
 def _say_times(times: list[float]) -> None:
@@ -296,7 +301,6 @@ def _interactive(session, view: View, timings: bool) -> None:
             queue = session.decisions()
     session.settle()
     left = session.decisions()
-    print(f"\n{answered} answered; {len(left)} decision{'s' * (len(left) != 1)} left"
-          + (f": plancmp review {session.plan_id} goes on from there" if left else ": nothing left to review"))
+    print("\n" + _done(answered, len(left), session.plan_id, labels))
     if timings and times:
         _say_times(times)

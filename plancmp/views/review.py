@@ -217,7 +217,9 @@ def describe(ws: Workspace, national: Plan, plan: Plan, d: Decision, plan_items:
         out["gap"] = {"id": g.id, "section": " ".join(g.section.split()), "description": g.description,
                       "domains": None if g.domains is None else list(g.domains),
                       "kinds": None if g.kinds is None else list(g.kinds), "unknown": list(d.unknown)}
-    out["answers"] = answers(d, plan, plan_items)
+    codes = answer_codes(d, plan)
+    out["answers"] = {k: answer_text(code, values) for k, (code, values) in codes.items()}
+    out["answer_codes"] = {k: [code, values] for k, (code, values) in codes.items()}
     return out
 
 
@@ -225,43 +227,60 @@ def _section_drafts(plan: Plan, section: str | None) -> list[Item]:
     return [i for i in plan.items() if i.draft and section and i.evidence.section == section]
 
 
-def answers(d: Decision, plan: Plan, plan_items=None) -> dict[str, str]:
-    """The keys this decision takes, each with what it writes (English; the text renders them)."""
+def answer_codes(d: Decision, plan: Plan) -> dict[str, tuple[str, dict]]:
+    """The keys this decision takes, each with what it writes: a code of labels.yaml's `review`
+    group and its values (render/review.py says them in either language)."""
     p = plan.id
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, dict]] = {}
     if d.what == "gap":
-        out["y"] = f"confirm the gap {d.gap.id} (delete its draft: true)"
-        out["n"] = f"delete the gap {d.gap.id}: this copy lost nothing there"
+        out["y"] = ("gap_y", {"gap": d.gap.id})
+        out["n"] = ("gap_n", {"gap": d.gap.id})
     elif d.what == "item":
-        out["y"] = f"confirm {d.item.ref} (delete its draft: true)"
-        out["n"] = f"delete {d.item.ref}: not a commitment of the plan"
+        out["y"] = ("item_y", {"item": d.item.ref})
+        out["n"] = ("item_n", {"item": d.item.ref})
     else:
         row = d.row
         if d.drafts:
-            out["y"] = "accept: confirm " + ", ".join(i.ref for i in d.drafts) + " (delete draft: true)"
+            out["y"] = ("row_confirm", {"items": ", ".join(i.ref for i in d.drafts)})
         elif row.right is None and row.passage is not None:
-            out["y"] = f"turn {row.passage.file}:{row.passage.line} into a {_new_kind(row)[:-1]} of {p}"
+            out["y"] = ("row_text", {"at": f"{row.passage.file}:{row.passage.line}", "kind": _new_kind(row), "plan": p})
         elif row.status in ("omitted", "unknown"):
-            out["y"] = f"accept: {p} does not state it (recorded in review/{p}.yaml)"
+            out["y"] = ("row_omitted", {"plan": p})
         else:
-            out["y"] = f"accept the pair as it stands (recorded in review/{p}.yaml)"
+            out["y"] = ("row_pair", {"plan": p})
         if row.right is not None:
-            out["n"] = f"reject: forbid {row.left.ref} = {row.right.ref} (links.yaml)"
+            out["n"] = ("row_forbid", {"left": row.left.ref, "right": row.right.ref})
         elif row.passage is not None:
-            out["n"] = f"the sentence does not state it (recorded in review/{p}.yaml)"
+            out["n"] = ("row_not_stated", {"plan": p})
         elif d.candidate is not None:
-            out["n"] = f"not omitted: {d.candidate.right.ref} states it (pin in links.yaml)"
+            out["n"] = ("row_pin", {"right": d.candidate.right.ref})
         else:
-            out["n"] = "not omitted: write the item that states it (opens the editor)"
+            out["n"] = ("row_write", {})
     section = d.section
     if section and d.what != "gap":
         same = _section_drafts(plan, section)
         if len(same) > 1:
-            out["a"] = f"confirm all {len(same)} draft items of {section}"
-    out["e"] = "edit in $EDITOR"
-    out["s"] = "skip (asked again next time)"
-    out["q"] = "quit (resume where you were)"
+            out["a"] = ("section", {"n": len(same), "section": section})
+    out["e"] = ("edit", {})
+    out["s"] = ("skip", {})
+    out["q"] = ("quit", {})
     return out
+
+
+def answer_text(code: str, values: dict, labels=None) -> str:
+    """What an answer writes, in the labels' language (English by default)."""
+    from ..core.i18n import Labels
+
+    labels = labels or Labels("en")
+    values = dict(values)
+    if "kind" in values:
+        values["kind"] = labels.kind_one(values["kind"])
+    return labels._get("review", code).format(**values)
+
+
+def answers(d: Decision, plan: Plan, plan_items=None) -> dict[str, str]:
+    """The keys this decision takes, each with what it writes, in English (JSON)."""
+    return {k: answer_text(code, values) for k, (code, values) in answer_codes(d, plan).items()}
 
 
 def _new_kind(row: Row) -> str:

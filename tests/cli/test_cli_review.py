@@ -70,6 +70,8 @@ def test_the_decisions_most_consequential_first(fujian):
         assert side["line"] and side["quote"].split()[0] in lines[side["line"] - 1]
     text = invoke(fujian, "review", "fujian", "--list").stdout
     assert text.startswith(f"{len(listed)} decisions left to finish fujian")
+    zh = invoke(fujian, "review", "fujian", "--list", "--lang", "zh").stdout
+    assert zh.startswith(f"完成 fujian 尚需 {len(listed)} 项决定") and "(依据草稿)" in zh and "rests on" not in zh
     # every national row of a fresh draft rests on something nobody checked: each is a decision
     diff = json.loads(invoke(fujian, "diff", "national", "fujian", "--format", "json").stdout)
     assert len(rows) == sum(r["left"] is not None for r in diff["rows"])
@@ -178,6 +180,7 @@ def test_it_stops_and_resumes_where_it_was(fujian):
                           text=True, env=env, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert f"[1/{len(first)}] {first[0]['key']}" in proc.stdout and "2 answered" in proc.stdout
+    assert f"  y  {first[0]['answers']['y']}" in proc.stdout   # what the key writes, said before it is pressed
     left = decisions(fujian)
     assert [d["key"] for d in left] == [d["key"] for d in first[2:]]   # the next time starts at the third
     assert "answers: median" in proc.stderr
