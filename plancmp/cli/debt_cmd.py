@@ -8,6 +8,8 @@ from .common import (
     View,
     app,
     bom_param,
+    date_option,
+    date_param,
     emit,
     format_param,
     lang_param,
@@ -23,6 +25,7 @@ def debt_command(
     plans: list[str] = typer.Argument(None, metavar="[PLAN]...", help="Plans to look at (ids or aliases). Default: every plan but the reference."),
     format: str = format_param("tables"),
     out: Path = out_param(),
+    date: str = date_param(),
     check: bool = typer.Option(False, "--check", help="Exit 1 when there is any debt (for CI)."),
     bom: bool = bom_param(),
     lang=lang_param(),
@@ -54,4 +57,4 @@ def debt_command(
         usage_error(f"{ref} is the reference plan; name the plans compared with it")
     data = debt(ws, chosen)
     if data["debt"] or format == "json":   # no debt: nothing to print (but JSON's empty list)
-        emit(result(data, check), format, View(lang=lang, bom=bom), out)
+        emit(result(data, check), format, View(lang=lang, bom=bom, date=date_option(date)), out)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from ..core.commitment import commitment_line
 from ..core.model import KINDS, Item, Plan, Service, Target, Task
 from ..ingest.press import article_of
+from .added import added
 from .claims import judged
 from .crossplan import drafts_of, reference_id, shown_provinces
 from .matrix import coverage, matrix
@@ -62,6 +63,7 @@ def report(ws: Workspace, date: str | None = None, drafts: bool = False) -> dict
         "targets": target_grid(ws, others),
         "gaps": [gap_record(plans[pid], g) for pid in sorted(plans) if pid not in left_out for g in plans[pid].source_gaps],
         "claims": [judged(path, data, plan) for path, (data, plan) in press.items()],   # what the press says
+        "added": _without(added(ws), left_out),   # what the provinces add beyond national (views/added.py)
         "stamp": stamp(ws, plans, {path: article_of(ws, path, data) for path, (data, _) in press.items()}, date),
     }
 
@@ -221,6 +223,23 @@ def _press(ws: Workspace, plans: dict[str, Plan]) -> dict[Path, tuple[dict, Plan
     if not plans:
         return {}
     return {path: load_press(ws, path, plans) for path in ws.press_files()}
+
+
+def _without(data: dict, left_out: list[str]) -> dict:
+    """`plancmp added`'s data without the plans the report leaves out (every item a draft)."""
+    if not left_out:
+        return data
+    from .added import counts
+
+    plans = [p for p in data["plans"] if p not in left_out]
+    groups = []
+    for g in data["groups"]:
+        items = [i for i in g["items"] if i["plan"] not in left_out]
+        if items:
+            groups.append({**g, "items": items, "plans": [p for p in g["plans"] if p not in left_out],
+                           "quantified": [p for p in g["quantified"] if p not in left_out]})
+    return {**data, "plans": plans, "groups": groups, "counts": counts(groups, plans),
+            "drafts": {p: d for p, d in (data.get("drafts") or {}).items() if p not in left_out}}
 
 
 def data_files(ws: Workspace, plans: dict[str, Plan], press: dict[Path, Path | None]) -> list[tuple[str, Path]]:

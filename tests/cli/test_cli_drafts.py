@@ -64,6 +64,8 @@ def test_matrix_and_report_leave_an_all_draft_plan_out_unless_asked(drafted):
     run(drafted, "report", "--out", str(html))
     page = html.read_text(encoding="utf-8")
     assert "left out, every item a draft" in page and 'data-plan="fujian"' not in page
+    added = page.split('<section id="added">', 1)[1].split("</section>", 1)[0]
+    assert "福建省" not in added   # nor in what the provinces add beyond national
     run(drafted, "report", "--drafts", "--out", str(html))
     page = html.read_text(encoding="utf-8")
     assert f'<p class="draft">draft: {n} of {n} items unchecked</p>' in page
@@ -72,6 +74,10 @@ def test_matrix_and_report_leave_an_all_draft_plan_out_unless_asked(drafted):
     fujian = [h for h in heads if re.search(r"\bfujian\b", h)]
     assert fujian and all('class="draft"' in h for h in fujian)
     assert not any('class="draft"' in h for h in heads if re.search(r"\b(gansu|liaoning)\b", h))
+    added = page.split('<section id="added">', 1)[1].split("</section>", 1)[0]
+    fujian_heads = [h for h in re.findall(r"<th>(?:(?!</th>).)*</th>", added, re.S) if "福建省" in h]
+    assert fujian_heads and all('class="draft"' in h for h in fujian_heads)
+    assert re.search(r"<li>[^<]*福建省[^<]*<span class=\"draft\">", added)
 
 
 def test_targets_and_show_mark_it(drafted):
