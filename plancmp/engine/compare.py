@@ -46,12 +46,12 @@ def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = 
     """B against A. `ws`: the Workspace whose data folder holds B's source text (searched
     before a row says `omitted`); default: the folder B's file stands in. `know`: the
     vocabulary (engine/knowledge.py; default: all of vocab/commitments.yaml)."""
-    know = know or knowledge.default()
     if ws is None:   # library use: B's own data folder
         from ..files.paths import data_folder_of
         from ..ingest.workspace import Workspace
 
         ws = Workspace(data_folder_of(b.path))
+    know = know or knowledge.of_workspace(ws)   # the package's vocabulary and the data folder's own
     # every kind is aligned and judged, whatever `kinds` asks for: a row of one kind may depend on the
     # rows of another (a service B states takes its counterpart from the items left unpaired; a
     # coverage target is met through its service's row), so --kind only selects rows to show

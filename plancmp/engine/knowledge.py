@@ -65,11 +65,14 @@ def _kept(entry: dict, held_out: str | None) -> bool:
 
 
 class Knowledge:
-    """The vocabulary, folded, with the entries a hold-out drops left out."""
+    """The vocabulary, folded, with the entries a hold-out drops left out; `extra`: a data folder's
+    own vocabulary (its vocab/commitments.yaml, what curators learnt there), read with it."""
 
-    def __init__(self, held_out: str | None = None):
+    def __init__(self, held_out: str | None = None, extra: dict | None = None):
         self.held_out = held_out
         data = read_vocab("commitments.yaml")
+        if extra and (extra.get("terms") or extra.get("commitments")):
+            data = {k: [*(data.get(k) or ()), *(extra.get(k) or ())] for k in ("terms", "commitments")}
         self.terms = tuple(Term(textnorm.fold(e["term"]), tuple(e.get("items") or ()),
                                 _ways(list(e.get("names") or ()) + list(e.get("includes") or ())),
                                 _ways(e.get("differs_from")))
@@ -212,3 +215,19 @@ def default() -> Knowledge:
 @cache
 def held_out(plan_id: str) -> Knowledge:
     return Knowledge(plan_id)
+
+
+_OF_FOLDER: dict[tuple, Knowledge] = {}
+
+
+def of_workspace(ws, without: str | None = None) -> Knowledge:
+    """The vocabulary a diff over the workspace's data folder uses: the package's, and the
+    folder's own vocab/commitments.yaml when it has one (`without`: a plan id, the entries of
+    either seen only in that plan left out, as held_out)."""
+    extra = ws.vocabulary() if ws is not None else None
+    if not extra or not (extra.get("terms") or extra.get("commitments")):
+        return held_out(without) if without else default()
+    key = (without, repr(extra))
+    if key not in _OF_FOLDER:
+        _OF_FOLDER[key] = Knowledge(without, extra)
+    return _OF_FOLDER[key]
