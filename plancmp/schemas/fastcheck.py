@@ -10,7 +10,7 @@ _E1 = frozenset(['national', 'province'])
 _E2 = frozenset(['优军服务保障', '优军服务有保障', '住有所居', '其他', '劳有所得', '学有所教', '幼有所育', '弱有所扶', '文体服务保障', '文体服务有保障', '病有所医', '综合', '老有所养'])
 _E3 = frozenset(['services', 'targets', 'tasks'])
 _K4 = frozenset(['indicator', 'notes', 'quote'])
-_K5 = frozenset(['description', 'domains', 'id', 'kinds', 'reveals', 'section'])
+_K5 = frozenset(['description', 'domains', 'draft', 'id', 'kinds', 'reveals', 'section'])
 _K6 = frozenset(['from', 'to'])
 _K7 = frozenset(['quote', 'section'])
 _E8 = frozenset(['inconsistent-value', 'quote-in-background', 'target-below-baseline'])
@@ -107,6 +107,10 @@ def _v12(x):
             if not _v13(i): return False
     return True
 
+def _v14(x):
+    if not (isinstance(x, bool)): return False
+    return True
+
 def _v7(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
@@ -119,6 +123,7 @@ def _v7(x):
         if 'domains' in x and not _v8(x['domains']): return False
         if 'kinds' in x and not _v10(x['kinds']): return False
         if 'reveals' in x and not _v12(x['reveals']): return False
+        if 'draft' in x and not _v14(x['draft']): return False
         for k in x:
             if k not in _K5: return False
     return True
@@ -130,7 +135,7 @@ def _v6(x):
             if not _v7(i): return False
     return True
 
-def _v15(x):
+def _v16(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'from' not in x: return False
@@ -141,14 +146,14 @@ def _v15(x):
             if k not in _K6: return False
     return True
 
-def _v14(x):
+def _v15(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for i in x:
-            if not _v15(i): return False
+            if not _v16(i): return False
     return True
 
-def _v18(x):
+def _v19(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'quote' not in x: return False
@@ -156,10 +161,6 @@ def _v18(x):
         if 'section' in x and not _v5(x['section']): return False
         for k in x:
             if k not in _K7: return False
-    return True
-
-def _v19(x):
-    if not (isinstance(x, bool)): return False
     return True
 
 def _v22(x):
@@ -241,7 +242,7 @@ def _v32(x):
             if not _v33(i): return False
     return True
 
-def _v17(x):
+def _v18(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'id' not in x: return False
@@ -256,9 +257,9 @@ def _v17(x):
         if 'evidence' not in x: return False
         if 'id' in x and not _v1(x['id']): return False
         if 'domain' in x and not _v9(x['domain']): return False
-        if 'evidence' in x and not _v18(x['evidence']): return False
+        if 'evidence' in x and not _v19(x['evidence']): return False
         if 'notes' in x and not _v5(x['notes']): return False
-        if 'draft' in x and not _v19(x['draft']): return False
+        if 'draft' in x and not _v14(x['draft']): return False
         if 'accept' in x and not _v20(x['accept']): return False
         if 'indicator' in x and not _v2(x['indicator']): return False
         if 'unit' in x and not _v24(x['unit']): return False
@@ -273,11 +274,11 @@ def _v17(x):
             if k not in _K16: return False
     return True
 
-def _v16(x):
+def _v17(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for i in x:
-            if not _v17(i): return False
+            if not _v18(i): return False
     return True
 
 def _v35(x):
@@ -289,14 +290,14 @@ def _v35(x):
         if 'evidence' not in x: return False
         if 'id' in x and not _v1(x['id']): return False
         if 'domain' in x and not _v9(x['domain']): return False
-        if 'evidence' in x and not _v18(x['evidence']): return False
+        if 'evidence' in x and not _v19(x['evidence']): return False
         if 'notes' in x and not _v5(x['notes']): return False
-        if 'draft' in x and not _v19(x['draft']): return False
+        if 'draft' in x and not _v14(x['draft']): return False
         if 'accept' in x and not _v20(x['accept']): return False
         if 'item' in x and not _v2(x['item']): return False
         if 'target_group' in x and not _v5(x['target_group']): return False
         if 'standard' in x and not _v5(x['standard']): return False
-        if 'listed' in x and not _v19(x['listed']): return False
+        if 'listed' in x and not _v14(x['listed']): return False
         for k in x:
             if k not in _K17: return False
     return True
@@ -329,9 +330,9 @@ def _v37(x):
         if 'evidence' not in x: return False
         if 'id' in x and not _v1(x['id']): return False
         if 'domain' in x and not _v9(x['domain']): return False
-        if 'evidence' in x and not _v18(x['evidence']): return False
+        if 'evidence' in x and not _v19(x['evidence']): return False
         if 'notes' in x and not _v5(x['notes']): return False
-        if 'draft' in x and not _v19(x['draft']): return False
+        if 'draft' in x and not _v14(x['draft']): return False
         if 'accept' in x and not _v20(x['accept']): return False
         if 'title' in x and not _v2(x['title']): return False
         if 'basis' in x and not _v38(x['basis']): return False
@@ -369,8 +370,8 @@ def _v0(x):
         if 'source' in x and not _v2(x['source']): return False
         if 'notes' in x and not _v5(x['notes']): return False
         if 'source_gaps' in x and not _v6(x['source_gaps']): return False
-        if 'background' in x and not _v14(x['background']): return False
-        if 'targets' in x and not _v16(x['targets']): return False
+        if 'background' in x and not _v15(x['background']): return False
+        if 'targets' in x and not _v17(x['targets']): return False
         if 'services' in x and not _v34(x['services']): return False
         if 'tasks' in x and not _v36(x['tasks']): return False
         for k in x:
@@ -394,7 +395,7 @@ def _v42(x):
         if 'id' in x and not _v1(x['id']): return False
         if 'quote' in x and not _v2(x['quote']): return False
         if 'links' in x and not _v43(x['links']): return False
-        if 'supported' in x and not _v19(x['supported']): return False
+        if 'supported' in x and not _v14(x['supported']): return False
         if 'notes' in x and not _v5(x['notes']): return False
         for k in x:
             if k not in _K21: return False
@@ -630,7 +631,7 @@ def _v59(x):
 
 
 VALIDATORS = {
-    'plan': ('89f6354ac70a390ef855fe3a9a9193a5', _v0),
+    'plan': ('9ee653b0432e4068bd786e119a1e6d91', _v0),
     'press': ('47b4f1f75f46f810031e850acfc5f758', _v40),
     'links': ('912f01cd477bb1962db6fe435303ce8d', _v44),
     'labels': ('86c64d935bb1e06c6df1499ae715325e', _v50),
