@@ -157,6 +157,29 @@ def score(kind: str, a: Item, b: Item, fa: _Features | None = None, fb: _Feature
     return Scored(round(min(max(total, 0.0), 1.0), 4), tuple(reasons))
 
 
+def _value(kind: str, fa: _Features, fb: _Features) -> float:
+    """score(...).score without the reasons: the same arithmetic in the same order, for the many
+    pairs the assignment weighs and drops (no Note is made, no name measured twice)."""
+    if fa.folded == fb.folded:
+        name = 1.0
+    elif fa.key == fb.key:
+        name = 0.99
+    else:
+        name = _name_similarity(fa.key, fb.key)
+    quote = fuzz.ratio(fa.quote, fb.quote) / 100 if fa.quote and fb.quote else 0.0
+    total = (1 - QUOTE_WEIGHT) * name + QUOTE_WEIGHT * quote
+    if fa.folded == fb.folded:
+        total += 0.05
+    if kind == "targets" and fa.unit and fb.unit:
+        if fa.unit == fb.unit:
+            total += 0.05
+        else:
+            total -= 0.10
+    if fa.extra and fb.extra and fuzz.ratio(fa.extra, fb.extra) / 100 >= HIGH:
+        total += 0.05
+    return round(min(max(total, 0.0), 1.0), 4)
+
+
 _Reasons = list
 
 
@@ -230,7 +253,7 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
         """The score alone (every pair the assignment weighs)."""
         k = (id(x), id(y))
         if k not in values:
-            values[k] = cache[k].score if k in cache else score(kind, x, y, feats[id(x)], feats[id(y)], why=False).score
+            values[k] = cache[k].score if k in cache else _value(kind, feats[id(x)], feats[id(y)])
         return values[k]
 
     refs = {id(i): i.ref for i in left + right}
@@ -249,8 +272,19 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
                                      for i in right])
         return place[id(y)] in texts.differing(know, x)
 
-    banned = lambda x, y: pinned_pair(x, y) or look_alike(x, y)   # noqa: E731
-    forbidden = lambda x, y: not candidate(x, y) or banned(x, y)   # noqa: E731  (a pair never scored)
+    banned_of: dict[int, frozenset[int]] = {}
+
+    def banned_for(x: Item) -> frozenset[int]:
+        """id()s of B's items x may never pair with (forbidden links, look-alikes): found once per item."""
+        if id(x) not in banned_of:
+            banned_of[id(x)] = frozenset(id(y) for y in right if pinned_pair(x, y) or look_alike(x, y)) \
+                if apart_pairs or know.has_differs(x) else frozenset()
+        return banned_of[id(x)]
+
+    if shortlist is None:
+        forbidden = lambda x, y: id(y) in banned_for(x)   # noqa: E731  (a pair never scored)
+    else:
+        forbidden = lambda x, y: not candidate(x, y) or id(y) in banned_for(x)   # noqa: E731
     matched: dict[int, Pair] = {}      # id(left item) -> pair
     taken_right: set[int] = set()
     # 1. pins

@@ -25,7 +25,7 @@ from ..core.facts import higher_is_better, is_total
 from ..core.model import KINDS, Item, Plan, Target
 from ..core.notes import Note
 from ..core.values import Value, normalise, try_parse
-from ..core.verdicts import Diff, Row, reason_of
+from ..core.verdicts import Diff, NearMiss, Row, reason_of
 from ..core.vocab import domain_order, read as read_vocab, units, value_words
 from ..ingest import textsearch
 from ..ingest.evidence import squeeze
@@ -46,6 +46,21 @@ def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = 
     """B against A. `ws`: the Workspace whose data folder holds B's source text (searched
     before a row says `omitted`); default: the folder B's file stands in. `know`: the
     vocabulary (engine/knowledge.py; default: all of vocab/commitments.yaml)."""
+    return select(judge_all(a, b, links, ws, know), kinds)
+
+
+class Judged(NamedTuple):
+    """Every kind of B aligned with A and judged: what a diff of any kinds selects from."""
+
+    a: Plan
+    b: Plan
+    rows: list[Row]               # in alignment order (A's order, then B-only items), every kind
+    near_misses: list[NearMiss]
+
+
+def judge_all(a: Plan, b: Plan, links: Links | None = None, ws=None, know: Knowledge | None = None) -> Judged:
+    """The work of diff() that does not depend on the kinds asked for (all of it but the
+    selection): a view that shows several kinds of one pair of plans (the report) judges once."""
     if ws is None:   # library use: B's own data folder
         from ..files.paths import data_folder_of
         from ..ingest.workspace import Workspace
@@ -56,10 +71,16 @@ def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = 
     # rows of another (a service B states takes its counterpart from the items left unpaired; a
     # coverage target is met through its service's row), so --kind only selects rows to show
     alignment: Alignment = align(a, b, links, KINDS, know=know)
-    out = Diff(a, b, near_misses=[m for m in alignment.near_misses if m.kind in kinds])
     rows = [verdict(pair, a, b) for pair in alignment.pairs]
     rows = _with_restatements(_covered(rows, a, b, links, know, ws), a, b)
-    rows = _of_kinds([_with_reason_and_strength(r) for r in _quantified_by_also(rows)], kinds, a, b)
+    return Judged(a, b, [_with_reason_and_strength(r) for r in _quantified_by_also(rows)], alignment.near_misses)
+
+
+def select(judged: Judged, kinds: tuple[str, ...] = KINDS) -> Diff:
+    """The diff of the kinds asked for, from the judged rows."""
+    a, b = judged.a, judged.b
+    out = Diff(a, b, near_misses=[m for m in judged.near_misses if m.kind in kinds])
+    rows = _of_kinds(judged.rows, kinds, a, b)
     # stable: alignment order (A's order, then B-only items) inside domain and kind
     out.rows = sorted(rows, key=lambda r: (domain_order(r.domain), KINDS.index(r.kind)))
     return out
