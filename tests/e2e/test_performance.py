@@ -248,3 +248,18 @@ def test_an_entry_that_names_other_objects_is_read_with_them_only(cache_home, mo
     assert cache.get("entry") is None and cache.get("entry", ()) is None   # never a stand-in for what it names
     assert cache.get("entry", ("other",)) is not None   # (position only: by_files keys the entry by the files)
     cache._secret.cache_clear()
+
+
+def test_the_report_judges_each_province_once(data_copy, monkeypatch):
+    """Every kind is aligned and judged whatever kinds a diff asks for: the report (a matrix of
+    each kind, the targets grid) judges each province once, not once per kind."""
+    from plancmp.engine import compare
+    from plancmp.ingest.workspace import Workspace
+    from plancmp.views.report import report
+
+    monkeypatch.setenv("PLANCMP_NO_CACHE", "1")
+    judged = []
+    real = compare.judge_all
+    monkeypatch.setattr(compare, "judge_all", lambda a, b, *args, **kw: judged.append(b.id) or real(a, b, *args, **kw))
+    report(Workspace(data_copy), date="2026-01-01")
+    assert sorted(judged) == ["fujian", "gansu", "liaoning"]

@@ -157,3 +157,27 @@ def test_large_plans_take_the_shortlist_and_the_c_solver_with_the_same_result(mo
         monkeypatch.setattr(align, "DENSE_LIMIT", 0)
         assert rows() == dense, province
         monkeypatch.setattr(align, "DENSE_LIMIT", 40_000)
+
+
+def test_the_number_the_assignment_weighs_is_the_scored_pairs_number():
+    """align._value (no reasons, for the thousands of pairs the assignment weighs and drops) is
+    score(...).score to the last bit, on every pair of every kind of the shipped plans."""
+    from plancmp.engine.align import _features, _value, score
+    from plancmp.ingest.workspace import Workspace
+
+    from conftest import DATA
+
+    plans = Workspace(DATA).plans()
+    national = plans["national"]
+    seen = 0
+    for pid in sorted(plans):
+        if pid == "national":
+            continue
+        for kind in ("targets", "services", "tasks"):
+            left, right = national.items(kind), plans[pid].items(kind)
+            fl, fr = [_features(x) for x in left], [_features(y) for y in right]
+            for x, fx in zip(left, fl):
+                for y, fy in zip(right, fr):
+                    assert _value(kind, fx, fy) == score(kind, x, y, fx, fy).score, (x.ref, y.ref)
+                    seen += 1
+    assert seen > 10_000
