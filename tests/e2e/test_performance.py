@@ -214,9 +214,17 @@ def test_a_first_diff_writes_few_entries_and_its_result_holds_no_plan(cache_home
     entries = sorted(cache_home.glob("*.pickle"), key=lambda p: p.stat().st_size)
     # the vocabularies (one entry for all), the two plans, links.yaml, liaoning's text index, the diff
     assert len(entries) == 6, [p.stat().st_size for p in entries]
-    plan = (data_copy / "plans" / "national.yaml").stat().st_size
-    diff = max(entries, key=lambda p: p.stat().st_mtime_ns)   # written last
-    assert diff.stat().st_size < plan / 2   # its rows; the plans are named, not copied
+    import pickle
+
+    from plancmp.ingest.workspace import Workspace
+
+    ws = Workspace(data_copy)
+    plans = (ws.plan("national"), ws.plan("liaoning"))
+    kinds = {p: (cache.get(p.stem, plans) or ("?",))[0] for p in entries}   # the same plans, parsed here
+    diff = next(p for p, kind in kinds.items() if kind == "diff-result")
+    assert cache.get(diff.stem) is None   # it names the plans: never read without them
+    national = len(pickle.dumps(plans[0], protocol=pickle.HIGHEST_PROTOCOL))
+    assert diff.stat().st_size < national   # its rows; the plans are named, not copied (both would be 5x this)
 
 
 def test_diffs_read_back_share_the_plans_of_the_run(cache_home, data_copy):
