@@ -1,6 +1,6 @@
 """`plancmp eval --from-text`: each province drafted from its text alone (no links, no hand
 edits) and scored with the same measures as `eval`, the labels carried to the drafted items by
-their place in the text (views/fromtext.py)."""
+their place in the text (draft/fromtext.py)."""
 from __future__ import annotations
 
 import json
@@ -8,10 +8,10 @@ import json
 from typer.testing import CliRunner
 
 from plancmp.cli import app
+from plancmp.draft.fromtext import carried_labels, drafted_folder
 from plancmp.draft.measure import _Lines
 from plancmp.ingest.workspace import Workspace
 from plancmp.views.evaluate import read_labels
-from plancmp.views.fromtext import carried_labels, drafted_folder
 
 from conftest import DATA, read_yaml
 
