@@ -10,6 +10,7 @@ states one half states it `partial`).
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import NamedTuple
 
@@ -17,6 +18,7 @@ from ..core import textnorm
 from ..core.model import Item
 from ..core.vocab import read as read_vocab
 
+_LIST = re.compile(r"[、，,；;]")
 PHRASING = "phrasing"     # a term's other name, standing for the term's words in the item's name
 KNOWN_NAME = "known"      # another name of the whole commitment
 PART = "part-of"          # one part of a compound commitment
@@ -104,9 +106,12 @@ class Knowledge:
             return self._phrasings[k]
         folded = textnorm.fold(item.name)
         out: list[Phrase] = []
+        halves = [textnorm.fold(h) for h in _LIST.split(item.name)] if item.kind != "targets" else []
         for t in self.terms_of(item):
             if t.term in folded:
-                rest = textnorm.specific(textnorm.NUMBER.sub("", folded.replace(t.term, "", 1)))
+                # in a list of services (失业保险、工伤保险) the rest is the rest of the term's own half
+                own = next((h for h in halves if t.term in h), folded) if len(halves) > 1 else folded
+                rest = textnorm.specific(textnorm.NUMBER.sub("", own.replace(t.term, "", 1)))
                 extra = (rest,) if len(rest) >= 3 else ()
             else:
                 extra = ()
@@ -162,6 +167,40 @@ class Knowledge:
             out += [(c.differs, ((own,),)) for c in self.commitments.get(item.id, ()) if c.differs]
             self._look[k] = tuple(out)
         return self._look[k]
+
+
+class Texts:
+    """Folded texts (what each of a plan's items says) joined once, so that the items holding a
+    look-alike of an item are found by a few string searches instead of one check per item."""
+
+    def __init__(self, texts: list[str]):
+        from bisect import bisect_right
+        from itertools import accumulate
+
+        self.texts = texts
+        self._joined = "\x00".join(texts)
+        self._starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        self._bisect = bisect_right
+        self._differing: dict[tuple, frozenset[int]] = {}
+
+    def holding(self, part: str) -> set[int]:
+        out, at = set(), self._joined.find(part) if part else -1
+        while at >= 0:
+            out.add(self._bisect(self._starts, at) - 1)
+            at = self._joined.find(part, at + 1)
+        return out
+
+    def differing(self, know: Knowledge, item: Item) -> frozenset[int]:
+        """The indices of the texts that hold a look-alike of the item (know.differs), once per item."""
+        k = (item.id, item.name)
+        if k not in self._differing:
+            found: set[int] = set()
+            if know.has_differs(item):
+                maybe = set().union(*(self.holding(way[0]) for differs, _own in know._look_alikes(item)
+                                      for way in differs)) if know._look_alikes(item) else set()
+                found = {n for n in maybe if know.differs(item, self.texts[n])}
+            self._differing[k] = frozenset(found)
+        return self._differing[k]
 
 
 def _holds_any(folded: str, ways) -> bool:
