@@ -43,6 +43,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "value-not-in-quote": (ERROR, "A recorded number does not appear in its quote"),
     "year-not-in-quote": (ERROR, "The quote names years, and the target's year is not one of them"),
     "value-unparsable": (ERROR, "The value parser cannot read a target value"),
+    "value-unit": (ERROR, "A value writes a unit or scale its item's unit cannot take (95‰ or 55万张 for %)"),
     "target-below-baseline": (WARNING, "A target is worse than its own baseline"),
     "draft-item": (WARNING, "An item `plancmp new` drafted that no person has checked yet (draft: true)"),
     "inconsistent-value": (WARNING, "A plan states two values for one indicator and year"),

@@ -11,6 +11,7 @@ KINDS = ("targets", "services", "tasks")
 LEVELS = ("national", "province")   # exactly one national plan: the reference of every cross-plan view
 TARGET_BASES = ("table", "text", "box")   # where a target is stated: the indicator table, body text, a box
 TARGET_FLAGS = ("annual_average", "cumulative", "base_year_differs", "aspirational")   # a table's footnote marks
+YEARS = (1949, 2100)   # a baseline's or a target's year: from the People's Republic's first year to 2100
 
 # Records: NamedTuples, but the items (subclasses) and the Plan (filled in): core/__init__.py.
 

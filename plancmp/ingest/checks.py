@@ -12,7 +12,7 @@ from pathlib import Path
 from ..core.facts import higher_is_better
 from ..core.findings import NOTE, WARNING, Finding
 from ..core.model import Item, Plan, Target
-from ..core.values import ValueError_, parse_value
+from ..core.values import ValueError_, foreign_unit, parse_value
 from ..files.paths import shown_path
 from .evidence import read_source, squeeze
 from .textsearch import background_lines
@@ -236,6 +236,10 @@ def _check_target(target: Target) -> list[Finding]:
             parsed[name] = parse_value(raw)
         except ValueError_ as exc:
             out.append(Finding("value-unparsable", f"{target.id}: {exc}", where.file, where.line, where.col, name))
+        if (foreign := foreign_unit(parsed.get(name), target.unit)) is not None:
+            out.append(Finding("value-unit", f"{target.id}: {name} {raw!r} is written in {foreign}, which its unit "
+                               f"{target.unit} cannot take; give the item the unit its source writes (or null)",
+                               where.file, where.line, where.col, name))
         if not in_quote(raw, target.evidence.quote):
             out.append(Finding("value-not-in-quote", f"{name} {raw!r} of {target.id!r} does not appear in its quote (as a whole number)", where.file, where.line, where.col, name))
     years = [int(y) for y in _YEAR.findall(squeeze(target.evidence.quote))]
