@@ -35,6 +35,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "id-not-file-name": (ERROR, "A plan's id differs from its file name"),
     "reference-plan": (ERROR, "Not exactly one plan has level: national"),
     "duplicate-plan-id": (ERROR, "Two plan files declare the same plan id"),
+    "duplicate-plan-name": (ERROR, "Two plans share a name people type for them (an id, a region, an alias)"),
     "source-missing": (ERROR, "The plan's source text cannot be found"),
     "source-outside": (ERROR, "The plan's source is absolute or resolves outside the data folder"),
     "quote-in-background": (WARNING, "An item quotes a background part (past results) as if it were a commitment"),
