@@ -15,6 +15,7 @@ NOTE = "note"      # worth a reader's look, never a failure (not even with --str
 CATALOGUE: dict[str, tuple[str, str]] = {
     "file-unreadable": (ERROR, "The file cannot be read"),
     "file-too-large": (ERROR, "The file is over the size limit"),
+    "too-many-items": (ERROR, "A plan holds more items than plancmp compares (core/model.py MAX_ITEMS)"),
     "file-encoding": (ERROR, "The file is not UTF-8 text"),
     "file-empty": (ERROR, "The file holds no YAML document"),
     "yaml-syntax": (ERROR, "YAML syntax error"),

@@ -11,6 +11,13 @@ KINDS = ("targets", "services", "tasks")
 LEVELS = ("national", "province")   # exactly one national plan: the reference of every cross-plan view
 TARGET_BASES = ("table", "text", "box")   # where a target is stated: the indicator table, body text, a box
 TARGET_FLAGS = ("annual_average", "cumulative", "base_year_differs", "aspirational")   # a table's footnote marks
+# The items a plan may hold, targets, services and tasks together. Aligning two plans scores
+# the pairs within a kind and domain, so its cost grows with the product of their items: two
+# plans at this ceiling with every task in one domain (the worst case) diff in about 10 s and
+# 140 MB on a loaded 2-CPU machine, twice the ceiling took 30 s. The largest curated plan holds
+# about 300. validate reports a plan over it (too-many-items), engine.align refuses it, and
+# `new` drafts at most this many items.
+MAX_ITEMS = 1_000
 YEARS = (1949, 2100)   # a baseline's or a target's year: from the People's Republic's first year to 2100
 
 # Records: NamedTuples, but the items (subclasses) and the Plan (filled in): core/__init__.py.
@@ -203,3 +210,12 @@ class Plan:
 
     def gaps_for(self, kind: str, domain: str) -> list[SourceGap]:
         return [g for g in self.source_gaps if g.could_hold(kind, domain)]
+
+
+def too_many_items(plan) -> str | None:
+    """Why `plan` is over MAX_ITEMS, or None."""
+    count = sum(len(plan.items(kind)) for kind in KINDS)
+    if count <= MAX_ITEMS:
+        return None
+    return (f"plan {plan.id!r} holds {count:,} items, over the {MAX_ITEMS:,} plancmp compares "
+            f"(targets, services and tasks together): split the plan")

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from ..core.facts import higher_is_better
 from ..core.findings import NOTE, WARNING, Finding
-from ..core.model import Item, Plan, Target
+from ..core.model import Item, Plan, Target, too_many_items
 from ..core.values import ValueError_, foreign_unit, parse_value
 from ..files.paths import shown_path
-from .evidence import read_source, squeeze
+from .evidence import SEARCHES, read_source, squeeze
 from .textsearch import background_lines
 from .yamldoc import Doc
 
@@ -60,6 +60,8 @@ def check_plan(plan: Plan, doc: Doc, folder) -> list[Finding]:
     """Every check of one plan; its source text is read from its data folder (`folder`, a
     files/folder.DataFolder) by the folder's rule."""
     out: list[Finding] = []
+    if (why := too_many_items(plan)) is not None:
+        out.append(Finding("too-many-items", why, doc.file, 1, 1))
     out += _check_ids(plan, doc)
     source = source_named(plan.path, plan.source, doc, out, folder, outside_reported=True)
     owned: list[tuple[Item | None, Finding]] = []   # the findings of one item: what its `accept` may acknowledge
@@ -197,8 +199,13 @@ def source_named(owner: Path, path: Path, doc: Doc, out: list[Finding], folder, 
 
 
 def quote_missing(quote: str, where, source, what: str) -> Finding:
-    line, passage, score = source.closest(quote)
-    hint = f"; closest passage at {shown_path(source.path)}:{line} ({score:.0f}% alike): {passage[:60]!r}" if score >= 50 else "; nothing alike in the source"
+    found = source.closest(quote)
+    if found is None:
+        hint = (f"; not searched for a closest passage (over {SEARCHES} quotes are missing from "
+                f"{shown_path(source.path)}: is it the right text?)")
+    else:
+        line, passage, score = found
+        hint = f"; closest passage at {shown_path(source.path)}:{line} ({score:.0f}% alike): {passage[:60]!r}" if score >= 50 else "; nothing alike in the source"
     return Finding("quote-not-found", f"quote of {what} is not in the source{hint}", where.file, where.line, where.col)
 
 
