@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install validate eval bench browser screenshot clean
+.PHONY: run test test-slow test-all lint install validate eval bench browser screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -12,7 +12,7 @@ $(BIN)/python:
 
 # Reinstall when the project metadata changes; editable so data/ is found next to the package.
 $(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
 	$(BIN)/python -m compileall -q plancmp   # as a regular install would: no compiling at every start
 	touch $(STAMP)
 
@@ -21,8 +21,22 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/plancmp diff national liaoning
 
+# The tests on every CPU (pytest-xdist), without the few heavy end-to-end ones marked `slow`;
+# `make test-slow` runs those, `make test-all` everything at once (.ci/run: test and test-slow).
+PYTEST := $(BIN)/python -m pytest -n auto --dist loadgroup
+
 test: $(STAMP) browser
-	$(BIN)/python -m pytest
+	$(PYTEST) -m "not slow"
+
+test-slow: $(STAMP) browser
+	$(PYTEST) -m slow
+
+test-all: $(STAMP) browser
+	$(PYTEST)
+
+# ruff, its version and rules pinned in pyproject.toml ([tool.ruff]); zero findings
+lint: $(STAMP)
+	$(BIN)/ruff check .
 
 # Debian's chromium (and CJK fonts) for the report's browser test; never fails the run:
 # without apt (or root) the test skips and says why.

@@ -50,20 +50,21 @@ def head(text: str, lines: int) -> str:
 
 
 def formats_table() -> str:
-    """Which command writes which format, and the options that go with them, read from the CLI itself."""
+    """Which command writes which format (the registry, plancmp/render/formats/, filtered by what
+    each command's result has), and the options that go with them, read from the CLI itself."""
     import typer.main
 
     from plancmp.cli import app
 
-    names = ["table", "json", "csv", "markdown", "xlsx"]
-    lines = ["| command | " + " | ".join(names) + " | `--out` | `--bom` | `--lang` | `--color` |",
+    names = ["text", "json", "csv", "markdown", "xlsx", "github"]
+    lines = ["| command | text | json | csv | markdown | xlsx | github | `--out` | `--bom` | `--lang` | `--color` |",
              "| --- |" + " :---: |" * (len(names) + 4)]
     for name, command in sorted(typer.main.get_command(app).commands.items()):
         params = {p.name: p for p in command.params}
         fmt = params.get("format")
-        choices = list(getattr(fmt.type, "choices", []) or []) if fmt else []
-        if "table" not in choices:
+        if fmt is None:
             continue
+        choices = {"text" if c == "table" else c for c in fmt.type.choices}
         row = ["✓" if n in choices else "" for n in names]
         row += ["✓" if opt in params else "" for opt in ("out", "bom", "lang", "color")]
         lines.append(f"| `{name}` | " + " | ".join(row) + " |")
@@ -90,7 +91,7 @@ def rewrite(text: str) -> str:
         if not pattern.search(text):
             raise SystemExit(f"README.md has no block {name!r}")
         body = make()
-        text = pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(3), text)
+        text = pattern.sub(lambda m, body=body: m.group(1) + body + "\n" + m.group(3), text)
     return text
 
 

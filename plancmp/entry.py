@@ -12,8 +12,10 @@ def _terminated(signum, frame):
 
 
 def main() -> None:
-    signal.signal(signal.SIGTERM, _terminated)
     try:
+        # inside the try: a Ctrl-C that lands while the handler is being installed is caught
+        # too, so from the moment SIGTERM is caught (what tests wait for) Ctrl-C ends quietly
+        signal.signal(signal.SIGTERM, _terminated)
         from .cli import main as run
 
         run()

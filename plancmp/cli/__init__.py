@@ -14,9 +14,24 @@ import typer
 
 from .. import __version__
 from ..core.errors import PlanError
-from . import streams
+from . import (  # noqa: F401  (registers the commands)
+    changes_cmd,
+    claims_cmd,
+    debt_cmd,
+    diff_cmd,
+    eval_cmd,
+    matrix_cmd,
+    new_cmd,
+    report_cmd,
+    schema_cmd,
+    search_cmd,
+    show_cmd,
+    stats_cmd,
+    streams,
+    targets_cmd,
+    validate_cmd,
+)
 from .common import EXIT_INTERNAL, app, fail
-from . import changes_cmd, claims_cmd, debt_cmd, diff_cmd, eval_cmd, matrix_cmd, new_cmd, report_cmd, schema_cmd, search_cmd, show_cmd, stats_cmd, targets_cmd, validate_cmd  # noqa: F401  (registers the commands)
 
 
 def _version(value: bool) -> None:

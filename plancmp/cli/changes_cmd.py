@@ -1,23 +1,19 @@
 from __future__ import annotations
 
-from enum import Enum
+from pathlib import Path
 
 import typer
 
-from .common import app, format_param, open_workspace, statuses_option, usage_error
-
-
-class ChangesFormat(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    github = "github"
+from .common import View, app, bom_param, emit, format_param, open_workspace, out_param, statuses_option, usage_error
 
 
 @app.command("changes")
 def changes_command(
     base: str = typer.Option(..., "--base", help="The git revision to compare with: HEAD, main, FETCH_HEAD, a commit id …"),
-    format: ChangesFormat = format_param(ChangesFormat.table, "table, json, markdown (a pull-request comment) or github (annotations)."),
+    format: str = format_param("tables", "annotations", "text",
+                               help="table, json, csv, markdown (a pull-request comment), xlsx (with --out) or github (annotations)."),
+    out: Path = out_param(),
+    bom: bool = bom_param(),
     fail_on: str = typer.Option("", "--fail-on", metavar="STATUS,…",
                                 help="Exit 1 when a row moves to one of these statuses (e.g. below,omitted)."),
 ) -> None:
@@ -39,13 +35,11 @@ def changes_command(
       plancmp changes --base HEAD~1 --fail-on below,omitted
     """
     chosen = statuses_option(fail_on, "--fail-on") or set()
+    from ..render.changes import result
     from ..views.changes import GitProblem, changes_since
-    from ..render.changes import FORMATS
 
     try:
         found = changes_since(base, open_workspace())
     except GitProblem as exc:
         usage_error(str(exc))
-    typer.echo(FORMATS[format.value](base, found), nl=False)
-    if any(c.status_to in chosen for c in found):
-        raise SystemExit(1)
+    emit(result(base, found, chosen), format, View(bom=bom), out)

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .common import OutputFormat, app, emit, format_param, open_workspace, usage_error
+from .common import View, app, bom_param, emit, format_param, open_workspace, out_param, usage_error
 
 if TYPE_CHECKING:
     from ..ingest.workspace import Workspace
@@ -37,7 +37,9 @@ def _press_paths(press: str | None) -> tuple[Workspace, list[Path]]:
 def claims_command(
     press: str = typer.Argument(None, metavar="[PRESS]", help="A press id (liaoning-press) or a press file. Default: every file in data/press/.",
                                 show_default=False),
-    format: OutputFormat = format_param(OutputFormat.table, "table, json, csv or markdown."),
+    format: str = format_param("tables"),
+    out: Path = out_param(),
+    bom: bool = bom_param(),
 ) -> None:
     """What the press says about a plan, claim by claim: supported, overstated, understated, not in the plan, or context.
 
@@ -55,9 +57,8 @@ def claims_command(
 
       plancmp claims data/press/liaoning-press.yaml --format markdown
     """
+    from ..render.claims import result
     from ..views.claims import claims_of
-    from ..render.claims import csv_table, tables
 
     ws, paths = _press_paths(press)
-    data = {"press": [claims_of(ws, path) for path in paths]}
-    emit(format, data, lambda: tables(data), csv_table=lambda: csv_table(data))
+    emit(result({"press": [claims_of(ws, path) for path in paths]}), format, View(bom=bom), out)

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 from typer.core import TyperCommand
 
-from ..core.i18n import Labels
 from ..core.vocab import did_you_mean
+from ..render.result import Result, View
 
 if TYPE_CHECKING:
     from ..core.findings import Finding
@@ -55,9 +54,7 @@ app = _Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-EXIT_INVALID = 1  # the data has errors
-EXIT_USAGE = 2    # the command could not run: bad option, unreadable input
-EXIT_INTERNAL = 3  # a bug in plancmp
+from ..core.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_USAGE  # noqa: E402,F401  (how a run ends)
 
 
 def fail(message: str, findings: list[Finding] | None = None, code: int = EXIT_INVALID) -> None:
@@ -70,23 +67,6 @@ def fail(message: str, findings: list[Finding] | None = None, code: int = EXIT_I
 
 def usage_error(message: str) -> None:
     fail(message, code=EXIT_USAGE)
-
-
-class OutputFormat(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-
-
-class SheetFormat(str, Enum):
-    """OutputFormat and an Excel workbook (--out FILE)."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    xlsx = "xlsx"
 
 
 COLOR_HELP = "Colour: auto (a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never."
@@ -122,9 +102,42 @@ DOMAIN_HELP = "Domains, comma-separated: 老有所养, 养老, elderly, laoyousu
 KIND_HELP = "targets, services or tasks (comma-separated for several). Default: all."
 
 
-def format_param(default: Enum, help: str):
-    """--format/-f: the formats are the default's Enum (OutputFormat, SheetFormat …)."""
-    return typer.Option(default, "--format", "-f", help=help)
+try:   # typer ≥ 0.28 vendors click, with a choice type of its own
+    from typer._types import TyperChoice as _Choice
+except ImportError:   # pragma: no cover  (older typer: click's)
+    from click import Choice as _Choice
+
+
+class FormatChoice(_Choice):
+    """--format's choices, read from the format registry (render/formats/) when asked: the
+    formats a result with these parts can be written in (a format registered later, by a
+    plugin or a test, is offered too)."""
+
+    def __init__(self, has: frozenset[str], text: str):
+        self.has, self.text = has, text
+        super().__init__([], case_sensitive=True)
+
+    @property
+    def choices(self):
+        from ..render.formats import offered
+
+        return offered(self.has, self.text)
+
+    @choices.setter
+    def choices(self, value) -> None:   # click.Choice sets it; the registry decides
+        pass
+
+
+def format_param(*has: str, text: str = "table", help: str | None = None):
+    """--format/-f: every format the command's result can be written in (render/formats/),
+    given what it has: `tables`, `annotations`, `text` (render/result.py); the text format is
+    offered as `text` (the default)."""
+    from ..render.formats import offered
+
+    names = offered(frozenset(has), text)
+    said = ", ".join(names[:-1]) + " or " + names[-1]
+    return typer.Option(text, "--format", "-f", click_type=FormatChoice(frozenset(has), text),
+                        help=help or f"{said}" + (" (with --out)." if "xlsx" in names else "."), show_default=True)
 
 
 def domain_param(prefix: str = ""):
@@ -140,63 +153,29 @@ def plans_param(help: str):
     return typer.Option(None, "--plans", "-p", help=help)
 
 
-class View:
-    """How this run prints: the labels of its language, colour or not, the width to lay out at."""
-
-    def __init__(self, color: str = "auto", lang: str | None = None, out=None):
-        from ..core.i18n import Labels
-        from ..render.textgrid import output_width, use_color
-
-        out = out or sys.stdout
-        self.mode = color
-        self.labels = Labels(lang)
-        self.color = use_color(self.mode, out)
-        self.width = output_width(out)
-
-    @property
-    def lang(self) -> str:
-        return self.labels.lang
-
-    def color_for(self, out) -> bool:
-        """Colour for the terminal as detected; for an --out file only when asked (always)."""
-        return self.color if out is None else self.mode == "always"
-
-
 def echo(text: str, view: View | None = None) -> None:
     """Print text as it is (colour codes only when the view has colour)."""
     typer.echo(text, nl=False, color=bool(view and view.color))
 
 
-def emit(format, data, tables, csv_table=None, *, view: View | None = None, bom: bool = False,
-         sheets=None, out=None) -> None:
-    """Print (or write to `out`) one result in the chosen format: JSON is the library's data as
-    it is; the other formats render `tables` (a callable, so JSON never builds them). CSV is
-    one flat table: `csv_table`, else the first of `tables`. xlsx writes `sheets()` (a
-    workbook: see render/xlsx.py) to `out`."""
-    fmt = getattr(format, "value", format)
-    if fmt == "xlsx":
-        if out is None:
-            usage_error("--format xlsx writes a workbook: name it with --out FILE.xlsx")
-        from ..render.xlsx import write_workbook
+def emit(result: Result, format: str, view: View | None = None, out=None) -> None:
+    """Print (or write to `out`) the command's result in the chosen format (render/formats/),
+    then exit with the result's status. A binary format (a workbook) needs `out`."""
+    from ..render.formats import lookup, render
 
-        write_out(out, lambda path: write_workbook(path, sheets()))
-        return
-    if fmt == "json":
-        from ..render.jsontext import dumps
+    view = view or View()
+    fmt = lookup(format)
+    if fmt.binary and out is None:
+        usage_error(f"--format {format} writes a workbook: name it with --out FILE.{fmt.name}")
+    produced = render(fmt.name, result, view.for_file() if out is not None else view)
+    if isinstance(produced, bytes):
+        from ..files.output import write_bytes_atomic
 
-        text = dumps(data, view.labels if view else Labels())
+        write_out(out, lambda path: write_bytes_atomic(path, produced))
     else:
-        from ..render.tabular import as_csv, as_markdown, as_text
-
-        built = tables()
-        if fmt == "csv":
-            text = ("\ufeff" if bom else "") + as_csv(csv_table() if csv_table else built[0])
-        elif fmt == "markdown":
-            text = as_markdown(built, labels=view.labels if view else None)
-        else:
-            view = view or View()
-            text = as_text(built, width=view.width, color=view.color_for(out), labels=view.labels)
-    emit_text(text, view, out)
+        emit_text(produced, view, out)
+    if result.status:
+        raise SystemExit(result.status)
 
 
 def emit_text(text: str, view: View | None, out) -> None:

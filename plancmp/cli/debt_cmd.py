@@ -1,14 +1,17 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
-from .common import OutputFormat, app, bom_param, emit, format_param, open_workspace, plan_ids_option, usage_error
+from .common import View, app, bom_param, emit, format_param, open_workspace, out_param, plan_ids_option, usage_error
 
 
 @app.command("debt")
 def debt_command(
     plans: list[str] = typer.Argument(None, metavar="[PLAN]...", help="Plans to look at (ids or aliases). Default: every plan but the reference."),
-    format: OutputFormat = format_param(OutputFormat.table, "table, json, csv or markdown."),
+    format: str = format_param("tables"),
+    out: Path = out_param(),
     check: bool = typer.Option(False, "--check", help="Exit 1 when there is any debt (for CI)."),
     bom: bool = bom_param(),
 ) -> None:
@@ -26,7 +29,7 @@ def debt_command(
 
       plancmp debt --check          exit 1 while any plan has debt
     """
-    from ..render.debt import debt_table
+    from ..render.debt import result
     from ..views.crossplan import reference_id
     from ..views.debt import debt
 
@@ -37,7 +40,5 @@ def debt_command(
     if chosen and ref in chosen:
         usage_error(f"{ref} is the reference plan; name the plans compared with it")
     data = debt(ws, chosen)
-    if data["debt"] or format is OutputFormat.json:   # no debt: nothing to print (but JSON's empty list)
-        emit(format, data, lambda: [debt_table(data)], bom=bom)
-    if check and data["debt"]:
-        raise SystemExit(1)
+    if data["debt"] or format == "json":   # no debt: nothing to print (but JSON's empty list)
+        emit(result(data, check), format, View(bom=bom), out)

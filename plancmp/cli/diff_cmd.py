@@ -4,12 +4,27 @@ from pathlib import Path
 
 import typer
 
-from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
-                     domains_option, echo, emit, emit_text, format_param, kind_param, kinds_option, lang_param,
-                     open_workspace, out_param, plan_ids_option, statuses_option, usage_error)
-
-from ..core.verdicts import STATUSES   # light: the diff engine (compare.py) is imported only when diff runs
-
+from ..core.verdicts import STATUSES  # light: the diff engine (compare.py) is imported only when diff runs
+from .common import (
+    View,
+    app,
+    binding_option,
+    binding_param,
+    bom_param,
+    color_param,
+    domain_param,
+    domains_option,
+    emit,
+    format_param,
+    kind_param,
+    kinds_option,
+    lang_param,
+    open_workspace,
+    out_param,
+    plan_ids_option,
+    statuses_option,
+    usage_error,
+)
 
 
 @app.command("diff")
@@ -21,7 +36,7 @@ def diff_command(
     status: str = typer.Option(None, "--status", "-s", help="Verdicts to show, comma-separated: " + ", ".join(STATUSES) + " (or 低于, 未提及 …)."),
     binding: str = binding_param(),
     all_rows: bool = typer.Option(False, "--all", "-a", help="Table: list the added rows too (always counted in the summary; json, csv, markdown and xlsx keep every row)."),
-    format: SheetFormat = format_param(SheetFormat.table, "table (text, coloured on a terminal), json, csv, markdown or xlsx (with --out)."),
+    format: str = format_param("tables", help="table (text, coloured on a terminal), json, csv, markdown or xlsx (with --out)."),
     out: Path = out_param(),
     evidence: bool = typer.Option(False, "--evidence", "-e", help="Show the quotes behind each item."),
     review: bool = typer.Option(False, "--review", help="List low-confidence and near-miss pairs with links.yaml lines to pin or forbid them."),
@@ -63,26 +78,13 @@ def diff_command(
     wanted = binding_option(binding)
     if wanted and "targets" not in kinds:
         usage_error("--binding selects targets (约束性/预期性); add targets to --kind")
-    view = View(color, lang)
+    view = View(color, lang, bom=bom)
     result = select(diff_of(ws, left_id, right_id, kinds), set(domains) if domains else None, statuses, wanted)
     if review:
         from ..render import review as renderer
-        echo(renderer.render(result, evidence, view.labels))
-        return
-    if format is SheetFormat.xlsx:
-        from ..render.sheets import diff_sheets
 
-        emit(format, None, None, view=view, out=out, sheets=lambda: diff_sheets(result, view.labels))
+        emit(renderer.result(result, evidence), "text", view)
         return
-    from ..render import diff_csv, diff_json, diff_markdown, diff_table
+    from ..render.diff import result as diff_result
 
-    if format is SheetFormat.table:
-        text = diff_table.render(result, evidence, color=view.color_for(out), width=view.width, labels=view.labels,
-                                 list_added=all_rows or statuses is not None)
-    elif format is SheetFormat.markdown:
-        text = diff_markdown.render(result, evidence, labels=view.labels)
-    elif format is SheetFormat.csv:
-        text = ("\ufeff" if bom else "") + diff_csv.render(result, evidence, view.labels)
-    else:
-        text = diff_json.render(result, evidence, view.labels)
-    emit_text(text, view, out)
+    emit(diff_result(result, evidence, list_added=all_rows or statuses is not None), format, view, out)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer
 
-from .common import app, open_workspace, usage_error
+from .common import View, app, emit, format_param, open_workspace, usage_error
 
 
 @app.command("eval")
@@ -12,6 +12,7 @@ def eval_command(
     labels: Path = typer.Option(None, "--labels", help="Labelled pairs. Default: data/eval/pairs.yaml."),
     holdout: bool = typer.Option(False, "--holdout", help="Also score each province without its pins and without "
                                  "the vocabulary entries seen only in it (what a new province would get)."),
+    format: str = format_param("text", text="text"),
 ) -> None:
     """How right the diff's claims are, per kind, against hand labels read from the texts:
     precision, recall and F1 of the counterparts and mentions, the further counterparts
@@ -28,9 +29,9 @@ def eval_command(
 
       plancmp eval --labels my-pairs.yaml
     """
-    from ..render.evaluate import report
-    from ..views.evaluate import evaluate, read_labels
     from ..files.paths import shown_path
+    from ..render.evaluate import result
+    from ..views.evaluate import evaluate, read_labels
 
     ws = open_workspace()
     path = labels or ws.labels_path   # labels named here are read as named; the folder's by its rule
@@ -43,4 +44,4 @@ def eval_command(
         usage_error(f"{shown_path(path)} names unknown plans: {', '.join(missing)}")
     links = ws.links()
     held = evaluate(ws, pairings, links, holdout=True) if holdout else None
-    typer.echo(report(evaluate(ws, pairings, links), evaluate(ws, pairings, None), held), nl=False)
+    emit(result(evaluate(ws, pairings, links), evaluate(ws, pairings, None), held), format, View())

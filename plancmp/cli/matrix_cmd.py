@@ -2,9 +2,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
-                     domains_option, emit, format_param, kind_param, kinds_for_binding, kinds_option, lang_param,
-                     open_workspace, out_param, usage_error)
+from .common import (
+    View,
+    app,
+    binding_option,
+    binding_param,
+    bom_param,
+    color_param,
+    domain_param,
+    domains_option,
+    emit,
+    format_param,
+    kind_param,
+    kinds_for_binding,
+    kinds_option,
+    lang_param,
+    open_workspace,
+    out_param,
+    usage_error,
+)
 
 
 @app.command("matrix")
@@ -12,7 +28,7 @@ def matrix_command(
     kind: str = kind_param("targets", "targets, services or tasks (comma-separated for several: one grid each)."),
     domain: str = domain_param(),
     binding: str = binding_param(),
-    format: SheetFormat = format_param(SheetFormat.table, "table, json, csv (the grid only), markdown or xlsx (with --out)."),
+    format: str = format_param("tables", help="table, json, csv (the grid only), markdown or xlsx (with --out)."),
     out: Path = out_param(),
     bom: bool = bom_param(),
     color=color_param(),
@@ -36,23 +52,15 @@ def matrix_command(
 
       plancmp matrix --kind targets,services,tasks --format xlsx --out matrix.xlsx
     """
-    from ..render.matrix import coverage_table, grid_csv_table, grid_table, summary_table
-    from ..render.sheets import matrix_sheets
+    from ..render.matrix import result
     from ..views.matrix import matrix_of
 
     kinds = kinds_option(kind, default=("targets",))
     domains = domains_option(domain)
     wanted = binding_option(binding)
     kinds = kinds_for_binding(kinds, wanted)
-    view = View(color, lang)
-    ws = open_workspace()
-    matrices = [matrix_of(ws, k, domains, wanted) for k in kinds]
-    data = matrices[0] if len(matrices) == 1 else {"kinds": matrices}
-    if format is SheetFormat.csv and len(matrices) > 1:
+    if format == "csv" and len(kinds) > 1:
         usage_error("--format csv holds one grid: name one --kind (or use --format xlsx for several)")
-    emit(format, data,
-         lambda: [t for m in matrices for t in (summary_table(m, view.labels), grid_table(m, view.labels),
-                                                 coverage_table(m, view.labels))],
-         lambda: grid_csv_table(matrices[0]), view=view, bom=bom, out=out,
-         sheets=lambda: matrix_sheets(matrices, view.labels))
-
+    view = View(color, lang, bom=bom)
+    ws = open_workspace()
+    emit(result([matrix_of(ws, k, domains, wanted) for k in kinds]), format, view, out)

@@ -1,9 +1,26 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import typer
 
-from .common import (OutputFormat, View, app, bom_param, color_param, emit, format_param, kind_param, kinds_option,
-                     lang_param, open_workspace, plan_ids_option, plans_param, split_list, usage_error)
+from .common import (
+    View,
+    app,
+    bom_param,
+    color_param,
+    emit,
+    format_param,
+    kind_param,
+    kinds_option,
+    lang_param,
+    open_workspace,
+    out_param,
+    plan_ids_option,
+    plans_param,
+    split_list,
+    usage_error,
+)
 
 
 @app.command("search")
@@ -13,7 +30,8 @@ def search_command(
     kind: str = kind_param(None, "Items of these kinds only: targets, services, tasks (comma-separated)."),
     items_only: bool = typer.Option(False, "--items", help="Curated items only, no source sentences."),
     limit: int = typer.Option(200, "--limit", help="Table and markdown: at most this many hits (json and csv: all)."),
-    format: OutputFormat = format_param(OutputFormat.table, "table, json, csv or markdown."),
+    format: str = format_param("tables"),
+    out: Path = out_param(),
     bom: bool = bom_param(),
     color=color_param(),
     lang=lang_param(),
@@ -33,15 +51,13 @@ def search_command(
 
       plancmp search 养老服务床位 --kind targets --format json
     """
-    from ..render.search import search_table
+    from ..render.search import result
     from ..views.search import search
 
     if not text.strip():
         usage_error("name something to search for")
-    view = View(color, lang)
+    view = View(color, lang, bom=bom)
     ws = open_workspace()
     chosen = plan_ids_option(ws, split_list(plans)) if plans else None
     data = search(ws, text, chosen, kinds_option(kind), sentences=not items_only)
-    emit(format, data, lambda: [search_table(data, view.labels, limit, view.width)],
-         lambda: search_table(data, view.labels, None, view.width), view=view, bom=bom)
-
+    emit(result(data, limit), format, view, out)

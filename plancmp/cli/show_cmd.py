@@ -1,12 +1,30 @@
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from .common import (OutputFormat, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
-                     domains_option, emit, format_param, kind_param, kinds_for_binding, kinds_option, lang_param,
-                     open_workspace, plan_ids_option, usage_error)
+from .common import (
+    View,
+    app,
+    binding_option,
+    binding_param,
+    bom_param,
+    color_param,
+    domain_param,
+    domains_option,
+    emit,
+    format_param,
+    kind_param,
+    kinds_for_binding,
+    kinds_option,
+    lang_param,
+    open_workspace,
+    out_param,
+    plan_ids_option,
+    usage_error,
+)
 
 if TYPE_CHECKING:
     from ..core.model import Plan
@@ -44,7 +62,8 @@ def show_command(
     kind: str = kind_param(None, "Overview: targets, services or tasks (comma-separated). Default: all."),
     domain: str = domain_param("Overview: "),
     binding: str = binding_param("Overview: "),
-    format: OutputFormat = format_param(OutputFormat.table, "table, json, csv or markdown."),
+    format: str = format_param("tables"),
+    out: Path = out_param(),
     bom: bool = bom_param(),
     color=color_param(),
     lang=lang_param(),
@@ -66,24 +85,18 @@ def show_command(
 
       plancmp show gansu --kind targets --binding 约束性 --format json
     """
-    from ..render.show import detail_rows, detail_tables, overview_table
-    from ..render.tabular import Column, Table
+    from ..render.show import detail_result, overview_result
     from ..views.show import detail, overview
 
     kinds = kinds_option(kind)
     domains = domains_option(domain)
     wanted = binding_option(binding)
     kinds = kinds_for_binding(kinds, wanted)
-    view = View(color, lang)
+    view = View(color, lang, bom=bom)
     ws = open_workspace()
     chosen = pick_plan(ws, plan)
     if item is None:
-        data = overview(ws, chosen, kinds, domains, wanted)
-        table = overview_table(data, view.labels, view.width if format is OutputFormat.table else None)
+        result = overview_result(overview(ws, chosen, kinds, domains, wanted))
     else:
-        data = detail(ws, _pick_item(chosen, item))
-        table = None
-    emit(format, data, lambda: [table] if table else detail_tables(data, view.labels),
-         csv_table=lambda: table or Table("", [Column("field", "field"), Column("value", "value")], detail_rows(data)),
-         view=view, bom=bom)
-
+        result = detail_result(detail(ws, _pick_item(chosen, item)))
+    emit(result, format, view, out)

@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import SheetFormat, View, app, bom_param, color_param, emit, format_param, lang_param, open_workspace, out_param
+from .common import View, app, bom_param, color_param, emit, format_param, lang_param, open_workspace, out_param
 
 
 @app.command("stats")
 def stats_command(
-    format: SheetFormat = format_param(SheetFormat.table, "table, json, csv, markdown or xlsx (with --out)."),
+    format: str = format_param("tables"),
     out: Path = out_param(),
     bom: bool = bom_param(),
     color=color_param(),
@@ -23,13 +23,7 @@ def stats_command(
 
       plancmp stats --format xlsx --out stats.xlsx
     """
-    from ..render.sheets import stats_sheets
-    from ..render.stats import stats_table
+    from ..render.stats import result
     from ..views.stats import stats
 
-    view = View(color, lang)
-    labels = view.labels
-    report = stats(open_workspace().plans())
-    emit(format, report, lambda: [stats_table(report, labels)], view=view, bom=bom, out=out,
-         sheets=lambda: stats_sheets(report, labels))
-
+    emit(result(stats(open_workspace().plans())), format, View(color, lang, bom=bom), out)

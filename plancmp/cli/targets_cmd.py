@@ -2,9 +2,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import (SheetFormat, View, app, binding_option, binding_param, bom_param, color_param, domain_param,
-                     domains_option, emit, format_param, lang_param, open_workspace, out_param, plan_ids_option,
-                     plans_param, split_list)
+from .common import (
+    View,
+    app,
+    binding_option,
+    binding_param,
+    bom_param,
+    color_param,
+    domain_param,
+    domains_option,
+    emit,
+    format_param,
+    lang_param,
+    open_workspace,
+    out_param,
+    plan_ids_option,
+    plans_param,
+    split_list,
+)
 
 
 @app.command("targets")
@@ -12,7 +27,7 @@ def targets_command(
     domain: str = domain_param(),
     plans: str = plans_param("Plans to show beside the national reference, comma-separated (ids or aliases). Default: all."),
     binding: str = binding_param(),
-    format: SheetFormat = format_param(SheetFormat.table, "table, json, csv, markdown or xlsx (with --out)."),
+    format: str = format_param("tables"),
     out: Path = out_param(),
     bom: bool = bom_param(),
     color=color_param(),
@@ -39,19 +54,14 @@ def targets_command(
 
       plancmp targets --format xlsx --out targets.xlsx
     """
+    from ..render.targets import result
     from ..views.crossplan import reference_id
-    from ..render.targets import targets_csv_table, targets_table
     from ..views.targetgrid import target_grid
 
     domain_names = domains_option(domain)
     wanted = binding_option(binding)
-    view = View(color, lang)
+    view = View(color, lang, bom=bom)
     ws = open_workspace()
     ref = reference_id(ws.plans())
     chosen = [pid for pid in plan_ids_option(ws, split_list(plans)) if pid != ref] if plans else None
-    data = target_grid(ws, chosen, domain_names, wanted)
-    from ..render.sheets import targets_sheets
-
-    emit(format, data, lambda: [targets_table(data, view.labels)], lambda: targets_csv_table(data),
-         view=view, bom=bom, out=out, sheets=lambda: targets_sheets(data, view.labels))
-
+    emit(result(target_grid(ws, chosen, domain_names, wanted)), format, view, out)

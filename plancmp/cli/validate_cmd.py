@@ -1,27 +1,23 @@
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from .common import EXIT_INVALID, EXIT_USAGE, app, format_param, open_workspace, usage_error
+from .common import View, app, bom_param, emit, format_param, open_workspace, out_param, usage_error
 
 if TYPE_CHECKING:
     from ..ingest.workspace import Workspace
 
 
-class FindingFormat(str, Enum):
-    text = "text"
-    json = "json"
-    github = "github"
-
-
 @app.command("validate")
 def validate_command(
     paths: list[Path] = typer.Argument(None, metavar="[PATH]...", help="Plan or press YAML files, or folders (a data folder: its plans/ and press/; another folder: its *.yaml). Default: every file in data/plans/ and data/press/.", show_default=False),
-    format: FindingFormat = format_param(FindingFormat.text, "text (path:line:col lines), json, or github (Actions annotations)."),
+    format: str = format_param("text", "tables", "annotations", text="text",
+                               help="text (path:line:col lines), json, csv, markdown, xlsx (with --out) or github (Actions annotations)."),
+    out: Path = out_param(),
+    bom: bool = bom_param(),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
 ) -> None:
     """Check plan files: YAML, schema, vocabularies, ids, and every quote against its source text.
@@ -43,8 +39,8 @@ def validate_command(
       plancmp validate --format github      (in a GitHub Actions step)
     """
     from ..core.findings import escalate
-    from ..render.findings import FORMATS
     from ..ingest.validate import validate
+    from ..render.findings import result
 
     ws = open_workspace()
     paths = expand(ws, paths or [])
@@ -56,11 +52,7 @@ def validate_command(
                     "(set PLANCMP_DATA to the data folder, or name the files)")
     if strict:
         report.findings = escalate(report.findings)
-    typer.echo(FORMATS[format.value](report), nl=False)
-    if report.unreadable:
-        raise typer.Exit(EXIT_USAGE)
-    if not report.valid:
-        raise typer.Exit(EXIT_INVALID)
+    emit(result(report), format, View(bom=bom), out)
 
 
 def expand(ws: Workspace, paths: list[Path]) -> list[Path] | None:

@@ -1,6 +1,7 @@
 """The domain's own types and words, which every layer above uses: the plan model and
 positions, findings and errors, the vocabularies, values as plans write them, text
-normalised for comparing, indicator facts, verdicts and their labels. Imports only files/.
+normalised for comparing, indicator facts, verdicts and their labels, what an item commits
+to as one line (commitment.py). Imports only files/.
 
 Records follow one rule across the package:
 - a record that does not change once made is a NamedTuple (Pos, Evidence, Row, Link,

@@ -22,7 +22,7 @@ class Note(NamedTuple):
     code: str
     values: dict[str, Any] = {}
 
-    def mapped(self, fix) -> "Note":
+    def mapped(self, fix) -> Note:
         """The same note with `fix` applied to every text among its values (and its parts')."""
         def each(v):
             if isinstance(v, Note):

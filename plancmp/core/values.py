@@ -38,7 +38,7 @@ class Value(NamedTuple):
     def as_hundred(self) -> Value | None:
         """A word of the `full` level (应保尽保, 全覆盖) read as the number it promises, =100%;
         None for any other value."""
-        return Value(self.raw, "=", 100.0, "%") if self.qualitative and self.level == "full" else None
+        return Value(self.raw, "=", 100.0, unit="%") if self.qualitative and self.level == "full" else None
 
     def describe(self) -> str:
         if self.empty:

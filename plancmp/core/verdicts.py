@@ -14,6 +14,7 @@ from typing import NamedTuple
 from .model import Item, Plan
 from .notes import Note
 
+
 @cache
 def _catalogue() -> dict:
     from .vocab import read

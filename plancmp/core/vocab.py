@@ -11,7 +11,6 @@ from typing import NamedTuple
 from ..files.paths import VOCAB_DIR
 
 
-
 @cache
 def _folder():
     """The vocabulary folder, read as data folders are (each file once)."""

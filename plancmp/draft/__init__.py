@@ -61,8 +61,8 @@ def _keep_verbatim(out: Draft, text: str) -> None:
     """The guarantee, checked rather than trusted: every quote is in the text and every
     drafted value in its quote, by the rules `plancmp validate` applies; an item that fails
     is dropped and reported (a bug of the drafter, never a guess written down)."""
-    from ..ingest.evidence import squeeze
     from ..ingest.checks import in_quote
+    from ..ingest.evidence import squeeze
 
     whole = squeeze(text)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

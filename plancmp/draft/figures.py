@@ -26,7 +26,7 @@ from ..ingest.evidence import squeeze
 from .domains import OTHER, guess
 from .model import Draft, ordered, unique_id, words
 from .reference import Reference
-from .text import Document, Line, Paragraph, paragraphs
+from .text import Document, Line, paragraphs
 
 _SENTENCE = re.compile(r"[^。！？；;]*(?:[。！？；;]|$)")
 _CLAUSE_END = re.compile(r"[，,：:；;。！？]")

@@ -16,7 +16,7 @@ import re
 
 from ..ingest.evidence import squeeze
 from .domains import _keywords
-from .model import Draft, TAG
+from .model import TAG, Draft
 from .prose import _basic
 from .text import Document, Line, is_note, paragraphs
 

@@ -50,7 +50,7 @@ class Tally:
     drafted: int = 0    # drafted items of the kind
     matched: int = 0    # of those, a curated item
 
-    def __iadd__(self, other: "Tally") -> "Tally":
+    def __iadd__(self, other: Tally) -> Tally:
         self.curated += other.curated
         self.found += other.found
         self.drafted += other.drafted
@@ -323,9 +323,7 @@ def measure(data: Path, plans=PLANS) -> tuple[list[Score], Counter]:
     plans of `data` are read as a data folder's files are."""
     from ..ingest.workspace import Workspace
     from ..ingest.yamldoc import load
-
     from . import draft_text
-
     from .reference import load as load_reference
 
     ws = Workspace(data)

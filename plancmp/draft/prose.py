@@ -19,10 +19,10 @@ from functools import cache
 
 from ..ingest.evidence import squeeze
 from .domains import OTHER, guess
+from .figures import _context, _heading_of, _segments
 from .model import Draft, ordered, unique_id, words
 from .reference import Reference
 from .text import Document, Line, paragraphs
-from .figures import _context, _heading_of, _segments
 
 _SENTENCE = re.compile(r"[^。！？；;]*(?:[。！？；;]|$)")
 _SPLIT = re.compile(r"、|和|以及")

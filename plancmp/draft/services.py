@@ -14,7 +14,7 @@ import re
 from ..core.model import MAX_ITEMS
 from ..ingest.evidence import squeeze
 from .domains import OTHER, category, guess
-from .model import Draft, TAG, ordered, unique_id
+from .model import TAG, Draft, ordered, unique_id
 from .text import Document, Line, is_note
 
 ROW_QUOTE = 1_000   # a row longer than this is not quoted whole for each of its items (200,000 items would make 200,000 copies)

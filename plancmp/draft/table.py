@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..core.model import MAX_ITEMS
 from ..ingest.evidence import squeeze
 from .domains import OTHER, guess, leading_category
-from .model import Draft, TAG, ordered, unique_id, words
+from .model import TAG, Draft, ordered, unique_id, words
 from .text import Document, Line, is_note
 
 _YEAR = re.compile(r"(20\d\d)\s*年")

@@ -14,7 +14,7 @@ import re
 
 from ..ingest.evidence import squeeze
 from .domains import OTHER, guess
-from .model import Draft, TAG, ordered, unique_id, words
+from .model import TAG, Draft, ordered, unique_id, words
 from .text import Document, Heading, Line, paragraphs
 
 _RUN_IN = re.compile(r"^([^。！？；：:]{2,40}?)。")
@@ -87,7 +87,7 @@ def _headings(text: str) -> list[tuple[int, int, bool]]:
         return []
     out = [(0, match.end(), False)]
     sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text, match.end())]
-    for i, (start, end) in enumerate(sentences[:-1]):
+    for start, end in sentences[:-1]:
         words_ = text[start:end - 1].strip()
         if _is_nested(words_):
             lead = len(text[start:end]) - len(text[start:end].lstrip())
@@ -210,7 +210,7 @@ def _colon_tasks(lines: list[Line]) -> list[tuple[str, str, str]]:
 def _paired_tasks(lines: list[Line]) -> list[tuple[str, str, str]]:
     cells = [(line, line.stripped) for line in lines if line.stripped and not set(line.stripped) <= set("-—|")]
     out = []
-    for (line, short), (_, long) in zip(cells, cells[1:]):
+    for (_line, short), (_, long) in zip(cells, cells[1:]):
         if len(squeeze(short)) <= 12 and not re.search(r"[。，,]", short) and len(squeeze(long)) >= 20 and re.search("。", long):
             quote, commitments = _quote(f"{short} {long}", 0, len(short) + 1)
             out.append((short, quote, short, commitments))

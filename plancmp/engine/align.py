@@ -25,15 +25,15 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ..core import textnorm
-from . import knowledge
-from .assign import assign
-from .knowledge import Knowledge
-from ..ingest.links import Links
 from ..core.errors import PlanError
 from ..core.model import KINDS, Item, Plan, too_many_items
 from ..core.notes import Note
 from ..core.verdicts import NearMiss
 from ..core.vocab import domain_order
+from ..ingest.links import Links
+from . import knowledge
+from .assign import assign
+from .knowledge import Knowledge
 
 HIGH = 0.80
 MEDIUM = 0.62

@@ -20,21 +20,20 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from . import mentions
 from ..core import textnorm
-from ..ingest import textsearch
-from . import knowledge
-from .align import Alignment, Pair, align, band
-from .knowledge import KNOWN_NAME, PHRASING, Knowledge
-from .structure import Structure, paragraph_span
-from ..ingest.evidence import squeeze
 from ..core.facts import higher_is_better, is_total
-from ..ingest.links import Links
 from ..core.model import KINDS, Item, Plan, Target
 from ..core.notes import Note
 from ..core.values import Value, foreign_unit, normalise, try_parse
 from ..core.verdicts import Diff, Row, reason_of
 from ..core.vocab import domain_order, read as read_vocab, units, value_words
+from ..ingest import textsearch
+from ..ingest.evidence import squeeze
+from ..ingest.links import Links
+from . import knowledge, mentions
+from .align import Alignment, Pair, align, band
+from .knowledge import KNOWN_NAME, PHRASING, Knowledge
+from .structure import Structure, paragraph_span
 
 _LEVELS = {"full": 2, "partial": 1}
 _DIGIT = re.compile(r"\d")
@@ -201,7 +200,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
     out = _by_structure(out, a, b, know, st)
     out = _by_substance(out, a, b, st)
     rows_out = []
-    for row, aligned, pinned, forbidden in out:
+    for row, aligned, _pinned, _forbidden in out:
         if row.left is not None:
             stating.update(y.ref for y in (row.right, *row.also) if y is not None)
         if aligned is not None and aligned is not row.right and aligned not in row.also:
@@ -427,7 +426,7 @@ def _paired_by_coverage(row: Row, x: Item, pinned: list[Item], named: list, a: P
                         reasons=reasons, notes=notes)
 
 
-def _looked_up_in_text(row: Row, x: Item, text: "_TextOf", candidates: list[Item], a: Plan, b: Plan) -> Row:
+def _looked_up_in_text(row: Row, x: Item, text: _TextOf, candidates: list[Item], a: Plan, b: Plan) -> Row:
     """`candidates`: B's items that may pair with x (no forbidden pair, no look-alike). (The clauses
     of a national task's whole paragraph, `paragraph=`, were measured: they found sub-headings
     that echo one sentence rather than the heading that covers the task, so they are not used.)"""
@@ -532,7 +531,7 @@ _STATED = ("exceeds", "matches", "matches-quantified")
 _ABSENT = ("omitted", "unknown", "mentioned")
 
 
-def _in_parts(row: Row, x: Item, know: Knowledge, names: "mentions.Names", text: "_TextOf",
+def _in_parts(row: Row, x: Item, know: Knowledge, names: mentions.Names, text: _TextOf,
               candidates: list[Item], a: Plan, b: Plan) -> Row:
     """A compound commitment (vocab/commitments.yaml `parts`: 数字文化服务和流动文化服务) that B
     states only in part is `partial`, naming the missing parts; B states a part when an item's
@@ -561,7 +560,7 @@ def _in_parts(row: Row, x: Item, know: Knowledge, names: "mentions.Names", text:
     return row._replace(status="partial", notes=(note, *row.notes))
 
 
-def _whole_name_stated(x: Item, know: Knowledge, names: "mentions.Names", text: "_TextOf", candidates) -> bool:
+def _whole_name_stated(x: Item, know: Knowledge, names: mentions.Names, text: _TextOf, candidates) -> bool:
     whole = tuple(p for p in mentions.phrases(x, know, in_text=True) if p.why.startswith("name") or p.why == KNOWN_NAME)
     if not whole:
         return False
@@ -570,11 +569,11 @@ def _whole_name_stated(x: Item, know: Knowledge, names: "mentions.Names", text: 
     return text.find(x, among=whole) is not None
 
 
-def _paired_by_parts(row: Row, x: Item, stated, candidates: list[Item], text: "_TextOf", a: Plan, b: Plan) -> Row:
+def _paired_by_parts(row: Row, x: Item, stated, candidates: list[Item], text: _TextOf, a: Plan, b: Plan) -> Row:
     """An omitted row whose parts B states: the items (or the sentence) that state them."""
     items: list[Item] = []
     first_passage = None
-    for label, where in stated:
+    for _label, where in stated:
         if isinstance(where, Item):
             y = where
         else:

@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from itertools import accumulate
 from functools import cache
+from itertools import accumulate
 from typing import NamedTuple
 
 from ..core import textnorm
-from ..ingest import textsearch
 from ..core.model import Item
+from ..ingest import textsearch
 from . import knowledge
 from .knowledge import KNOWN_NAME, PART, PHRASING, Knowledge, Phrase
 

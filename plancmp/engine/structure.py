@@ -22,7 +22,7 @@ _NUMERAL = "一二三四五六七八九十"
 _CHAPTER = re.compile(rf"^第([{_NUMERAL}]+)章\s*(.+)$")
 _SECTION = re.compile(rf"^第([{_NUMERAL}]+)节\s*(.+)$")
 _CHAPTER_CN = re.compile(rf"^([{_NUMERAL}]+)、(.+)$")
-_SECTION_CN = re.compile(rf"^[（(]([{_NUMERAL}]+)[）)](.+)$")   # NFKC makes （ ( 
+_SECTION_CN = re.compile(rf"^[（(]([{_NUMERAL}]+)[）)](.+)$")   # NFKC makes （ (
 _PAGE = re.compile(r"[\s\t]-\s*\d+\s*-\s*$")
 
 

@@ -101,9 +101,13 @@ def _secret() -> bytes | None:
     try:
         if not path.exists():
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(os.urandom(32))
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:   # another run made it since we looked: theirs is the key
+                pass
+            else:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(os.urandom(32))
         if not _private(path.parent, "the cache key's folder") or not _private(path, "the cache key"):
             return None
         if os.stat(path).st_mode & 0o077:
@@ -243,7 +247,7 @@ def put(name: str, value: object) -> None:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(directory, "the cache folder"):
             return
-        import tempfile   # only when writing: a warm run never does
+        import tempfile  # only when writing: a warm run never does
 
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".pickle")

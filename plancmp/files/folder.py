@@ -17,8 +17,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from .paths import shown_path
 from .safeio import MAX_BYTES, OPEN_FLAGS, Unreadable, check_stat, read_fd

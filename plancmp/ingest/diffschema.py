@@ -1,8 +1,8 @@
 """JSON Schema of `plancmp diff --format json` (published as plancmp/schemas/diff.schema.json)."""
 from __future__ import annotations
 
-from ..core.verdicts import REASONS, STATUSES
 from ..core.model import KINDS, LEVELS
+from ..core.verdicts import REASONS, STATUSES
 from ..core.vocab import domain_names
 
 _str = {"type": "string"}

@@ -14,14 +14,13 @@ prints ready-to-paste lines.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from ..core.findings import Finding
 from ..core.model import Plan
 from ..core.positions import Pos
 from .yamldoc import format_path, load as load_yaml
-
 
 
 class Link(NamedTuple):

@@ -8,11 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from . import schema
 from ..core import vocab
 from ..core.findings import Finding
-from ..files.paths import shown_path
 from ..core.model import Accept, Baseline, Evidence, Plan, Reveal, Service, SourceGap, Target, Task
+from ..files.paths import shown_path
+from . import schema
 from .yamldoc import Doc, Pos, load as load_yaml
 
 
@@ -41,7 +41,7 @@ def plan_from_doc(path: Path, doc: Doc | None, findings: list[Finding], folder) 
     if not isinstance(doc.data, dict):
         findings.append(Finding("wrong-type", "a plan file must be a mapping (id: …, name: …, targets: …)", shown))
         return Loaded(path, doc, None, findings)
-    from . import schemacheck   # jsonschema: paid only when a plan is parsed, not on a cache hit
+    from . import schemacheck  # jsonschema: paid only when a plan is parsed, not on a cache hit
 
     findings += schemacheck.check(doc, schema.plan_schema())
     source = doc.data.get("source")

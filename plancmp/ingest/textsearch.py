@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..core import textnorm
-from .evidence import read_source, squeeze
 from ..core.verdicts import Passage
+from .evidence import read_source, squeeze
 
 _SPREAD = 0.5        # a match may spread over len(query) * (1 + _SPREAD) + 2 characters
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.findings import ERROR, WARNING, Finding
-from ..core.vocab import fold
 from ..core.model import Plan
+from ..core.vocab import fold
 from ..files.paths import data_folder_of, shown_path
 from . import schema, schemacheck
 from .checks import check_plan
@@ -21,6 +21,7 @@ from .load import Loaded, plan_from_doc
 from .press import check_press
 from .workspace import Workspace
 from .yamldoc import Doc, load as load_yaml
+
 
 @dataclass
 class Report:
@@ -147,14 +148,14 @@ def _name_findings(plans: dict[str, Loaded]) -> list[Finding]:
     out = []
     for loaded in sorted(plans.values(), key=lambda l: str(l.path)):
         plan = loaded.plan
-        for name, field in declared_names(plan.id, plan.region, plan.aliases).items():
+        for name, key in declared_names(plan.id, plan.region, plan.aliases).items():
             other = taken.setdefault(name, plan.id)
             if other == plan.id:
                 continue
             path = ("aliases", next((i for i, a in enumerate(plan.aliases) if fold(a) == name), 0)) \
-                if field == "aliases" else (field,) if field in ("id", "region") else ("id",)
+                if key == "aliases" else (key,) if key in ("id", "region") else ("id",)
             where = loaded.doc.pos(path)
-            out.append(Finding("duplicate-plan-name", f"{name!r} ({field}) names the plan {other!r} too; "
+            out.append(Finding("duplicate-plan-name", f"{name!r} ({key}) names the plan {other!r} too; "
                                "a name people type must mean one plan", where.file, where.line, where.col,
                                ".".join(map(str, path))))
     return out

@@ -169,7 +169,7 @@ class Workspace:
         """A plan file parsed and checked as validate checks it (through the parsed-plan cache)."""
         key = str(path)
         if key not in self._loaded:
-            from .load import load_plan_cached   # YAML and the schema: only when a plan is parsed
+            from .load import load_plan_cached  # YAML and the schema: only when a plan is parsed
 
             self._loaded[key] = load_plan_cached(path, self.folder)
         return self._loaded[key]

@@ -1,7 +1,9 @@
-"""Plain data into output: text tables (textgrid lays out every one, tabular gives them
-a title and narrower layouts), Markdown, CSV, JSON, HTML and xlsx. A new output format
-is a module here plus its name in the command's format choice: OutputFormat and
-SheetFormat (cli/common.py, rendered by common.emit) are shared by several commands;
-diff dispatches its formats itself (cli/diff_cmd.py); changes and validate have their
-own. How a verdict looks in each medium is verdict_style.py. No loading, no comparing.
+"""Plain data into output, through one pipeline: a command wraps its view's data in a
+`Result` (result.py: the data JSON prints, its tables, its annotations, a text layout of
+its own where it needs one, its exit status); each view declares its tables once
+(tabular.py: columns with their type and role; one module per view: diff, matrix,
+targets, show, search, stats, debt, claims, changes, findings, evaluate); the registry
+of formats (formats/: text, json, csv, markdown, xlsx, github) renders any result.
+textgrid lays out text tables; xlsx.py writes workbooks; html.py the report. How a
+verdict looks in each medium is verdict_style.py. No loading, no comparing.
 """

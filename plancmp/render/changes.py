@@ -2,28 +2,29 @@
 a pull request, or GitHub Actions annotations on the edited lines."""
 from __future__ import annotations
 
-
-from ..views.changes import Change
 from ..core.verdicts import Row, label
-from .findings import github_escape
-from .tabular import Column, Table, as_text, md_rows, md_text
+from ..views.changes import Change
+from .result import Annotation, Result
+from .tabular import Column, Para, Table
 
 WARN_STATUSES = ("below", "omitted")   # a move to one of these is a ::warning, not a ::notice
+MARKDOWN_TITLE = "plancmp: verdicts this change moves"   # a pull-request comment's heading
+
+
+def result(rev: str, changes: list[Change], fail_on: set[str] = frozenset()) -> Result:
+    """`plancmp changes`: the rows an edit moves; exit 1 when one moves to a status of `fail_on`."""
+    status = 1 if any(c.status_to in fail_on for c in changes) else 0
+    return Result(as_dict(rev, changes), tables=lambda view: [comment_table(rev, changes)],
+                  annotations=lambda view: annotations(rev, changes), text=lambda view: as_table(rev, changes),
+                  status=status)
 
 
 def as_dict(rev: str, changes: list[Change]) -> dict:
-    from .diff_json import row_dict
+    from .diff import row_dict
 
     return {"base": rev, "changes": [{"plan": c.plan, "kind": c.kind, "left": c.left, "right": c.right,
                                       "before": None if c.before is None else row_dict(c.before),
                                       "after": None if c.after is None else row_dict(c.after)} for c in changes]}
-
-
-def as_json(rev: str, changes: list[Change]) -> str:
-    from ..core.i18n import Labels
-    from .jsontext import dumps
-
-    return dumps(as_dict(rev, changes), Labels("en"))
 
 
 def _side(row: Row | None) -> str:
@@ -63,6 +64,9 @@ def count_line(rev: str, changes: list[Change]) -> str:
 
 
 def as_table(rev: str, changes: list[Change]) -> str:
+    """Text: the table, the count under it; only the count when nothing moves."""
+    from .formats.text import as_text
+
     if not changes:
         return count_line(rev, changes) + "\n"
     t = table(rev, changes)
@@ -70,26 +74,17 @@ def as_table(rev: str, changes: list[Change]) -> str:
     return as_text([t])
 
 
-def as_markdown(rev: str, changes: list[Change]) -> str:
-    """A pull-request comment (or $GITHUB_STEP_SUMMARY): a heading, a count line, one table."""
-    lines = ["## plancmp: verdicts this change moves", "", md_text(count_line(rev, changes)), ""]
-    if changes:
-        t = table(rev, changes)
-        lines += [*md_rows(t.columns, t.rows), ""]
-    return "\n".join(lines).rstrip("\n") + "\n"
+def comment_table(rev: str, changes: list[Change]) -> Table:
+    """A pull-request comment (Markdown, or $GITHUB_STEP_SUMMARY): a heading, the count, the table."""
+    t = table(rev, changes) if changes else Table("", [])
+    t.title, t.intro = MARKDOWN_TITLE, [Para(count_line(rev, changes))]
+    return t
 
 
-def as_github(rev: str, changes: list[Change]) -> str:
-    """One annotation per change, on the edited item's line in the working tree: ::warning
-    when a row moves to below or omitted, else ::notice."""
-    lines = []
-    for c in changes:
-        level = "warning" if c.status_to in WARN_STATUSES else "notice"
-        props = f"file={github_escape(c.file, True)}" + (f",line={c.line}" if c.line else "")
-        props += f",title={github_escape(f'plancmp changes: {c.plan} {c.kind}', True)}"
-        message = f"{c.plan} {c.kind} {_item(c)}: {'; '.join(c.what)} (at {rev}: {_side(c.before)}; now: {_side(c.after)})"
-        lines.append(f"::{level} {props}::{github_escape(message)}")
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
-FORMATS = {"table": as_table, "json": as_json, "markdown": as_markdown, "github": as_github}
+def annotations(rev: str, changes: list[Change]) -> list[Annotation]:
+    """One annotation per change, on the edited item's line in the working tree: a warning
+    when a row moves to below or omitted, else a notice."""
+    return [Annotation("warning" if c.status_to in WARN_STATUSES else "notice", c.file, c.line or None, None,
+                       f"plancmp changes: {c.plan} {c.kind}",
+                       f"{c.plan} {c.kind} {_item(c)}: {'; '.join(c.what)} (at {rev}: {_side(c.before)}; now: {_side(c.after)})")
+            for c in changes]

@@ -1,7 +1,13 @@
 """`plancmp debt` as a table (JSON is views/debt.py's data as it is)."""
 from __future__ import annotations
 
+from .result import Result
 from .tabular import Column, Table
+
+
+def result(data: dict, check: bool = False) -> Result:
+    """`plancmp debt`; with `check`, exit 1 while there is any."""
+    return Result(data, tables=lambda view: [debt_table(data)], status=1 if check and data["debt"] else 0)
 
 
 def debt_table(data: dict) -> Table:

@@ -1,24 +1,15 @@
 """How one side of a diff row reads in a cell (shared by table, csv and markdown)."""
 from __future__ import annotations
 
+from ..core.commitment import commitment_text
 from ..core.i18n import Labels
-from ..core.model import Item, change_text
-from ..core.values import try_parse
+from ..core.model import Item
 from ..core.verdicts import Row
 
 
 def value_text(item: Item | None) -> str:
     """`1.8 → 4.5 个` for targets, commitments for tasks, the standard for services."""
-    if item is None:
-        return ""
-    if item.kind == "targets":
-        value = try_parse(item.target)
-        plain = value is not None and value.numeric and not value.unit
-        unit = f" {item.unit}" if item.unit and plain else ""
-        return change_text(item.target, item.baseline, year=False, without=None) + unit
-    if item.kind == "tasks":
-        return "; ".join(item.commitments)
-    return item.standard or ""
+    return "" if item is None else commitment_text(item, "cell")
 
 
 def when(year, binding) -> str:

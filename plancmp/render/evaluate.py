@@ -2,7 +2,25 @@
 claim, miss and stale label (views/evaluate.py computes them)."""
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from ..views.evaluate import Score, omission_precision, total
+from .result import Result
+
+
+def result(shipped: dict[str, Score], engine: dict[str, Score], held: dict[str, Score] | None = None) -> Result:
+    """`plancmp eval`: the scores as text (report), or as data (JSON)."""
+    data = {"shipped": scores_data(shipped), "engine": scores_data(engine),
+            "omission_precision": round(omission_precision(shipped), 4)}
+    if held is not None:
+        data["holdout"] = scores_data(held)
+    return Result(data, text=lambda view: report(shipped, engine, held))
+
+
+def scores_data(scores: dict[str, Score]) -> dict:
+    """Each kind's score and their total: counts, precision, recall and F1, the wrong claims and misses."""
+    return {s.kind: {**asdict(s), "precision": round(s.precision, 4), "recall": round(s.recall, 4),
+                     "f1": round(s.f1, 4)} for s in [*scores.values(), total(scores)]}
 
 
 def _table(title: str, scores: dict[str, Score], omissions: bool = True) -> list[str]:

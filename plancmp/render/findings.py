@@ -1,9 +1,17 @@
-"""Validation findings as text lines, JSON, or GitHub Actions annotations."""
+"""`plancmp validate`'s findings: `path:line:col: severity code message` lines (text), the
+report as data (JSON), GitHub Actions annotations, and a table of them (CSV, Markdown, xlsx)."""
 from __future__ import annotations
 
-import json
-
+from ..core.errors import EXIT_INVALID, EXIT_USAGE
 from ..ingest.validate import Report
+from .result import Annotation, Result
+from .tabular import Column, Table
+
+
+def result(report: Report) -> Result:
+    status = EXIT_USAGE if report.unreadable else EXIT_INVALID if not report.valid else 0
+    return Result(report.as_dict(), tables=lambda view: [findings_table(report)],
+                  annotations=lambda view: annotations(report), text=lambda view: as_text(report), status=status)
 
 
 def as_text(report: Report) -> str:
@@ -15,23 +23,16 @@ def as_text(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_json(report: Report) -> str:
-    return json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n"
+def findings_table(report: Report) -> Table:
+    columns = [Column("file", "file"), Column("line", "line", "right", type="number"),
+               Column("col", "col", "right", type="number"), Column("severity", "severity"),
+               Column("code", "code", type="id"), Column("message", "message")]
+    rows = [{"file": f.file, "line": f.line, "col": f.col, "severity": f.severity, "code": f.code,
+             "message": f.message} for f in report.findings]
+    return Table(f"{len(report.files)} files checked", columns, rows)
 
 
-def github_escape(text: str, property_: bool = False) -> str:
-    # GitHub's workflow-command escaping: % and newlines always, : and , in properties
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return text.replace(":", "%3A").replace(",", "%2C") if property_ else text
-
-
-def as_github(report: Report) -> str:
-    lines = []
-    for f in report.findings:
-        props = f"file={github_escape(f.file, True)},line={f.line},col={f.col},title={github_escape(f.code, True)}"
-        level = {"note": "notice"}.get(f.severity, f.severity)   # GitHub's word for a note
-        lines.append(f"::{level} {props}::{github_escape(f.message)}")
-    return "\n".join(lines) + ("\n" if lines else "")
-
-
-FORMATS = {"text": as_text, "json": as_json, "github": as_github}
+def annotations(report: Report) -> list[Annotation]:
+    # GitHub's word for a note is notice
+    return [Annotation({"note": "notice"}.get(f.severity, f.severity), f.file, f.line, f.col, f.code, f.message)
+            for f in report.findings]

@@ -10,8 +10,19 @@ from __future__ import annotations
 from ..core.i18n import Labels
 from ..core.verdicts import BUCKETS, SYMBOLS
 from .diff_cells import when
+from .result import Result
+from .sheets import Sheet, Verdict
 from .tabular import Column, Table
 from .verdict_style import STYLES, legend_item
+
+
+def result(matrices: list[dict]) -> Result:
+    """`plancmp matrix`: per kind, its coverage over all domains (with the legend), the grid
+    (CSV: the first kind's), the coverage per province and domain."""
+    data = matrices[0] if len(matrices) == 1 else {"kinds": matrices}
+    return Result(data, tables=lambda view: [t for m in matrices for t in (
+        summary_table(m, view.labels), grid_table(m, view.labels), coverage_table(m, view.labels))],
+        sheets=lambda view: matrix_sheets(matrices, view.labels))
 
 
 def legend_items(labels: Labels) -> list[str]:
@@ -40,7 +51,7 @@ def _coverage_row(c: dict, labels: Labels) -> dict:
 def _coverage_columns(labels: Labels, lead: list[Column]) -> tuple[list[Column], list[Column]]:
     """A column per bucket; and, narrower, one column with a line per bucket that holds any."""
     wide = lead + [Column(b, labels.bucket(b), "right", nowrap=True) for b in BUCKETS]
-    return wide, lead + [Column("buckets", labels("coverage"), least=NAME)]
+    return wide, lead + [Column("buckets", labels("coverage"), least=NAME, role="shown")]
 
 
 def summary_table(data: dict, labels: Labels | None = None) -> Table:
@@ -54,28 +65,39 @@ def summary_table(data: dict, labels: Labels | None = None) -> Table:
     return Table(labels("coverage_summary_title", ref=data["reference"], kind=kind), wide, rows,
                  intro=[[labels("legend") + labels.colon, *legend_items(labels)],
                         labels("matrix_not_in_grid", kind=kind, added=added)],
-                 narrower=[Table("", narrow, rows)])
+                 narrower=[Table("", narrow, rows)], role="shown")
 
 
 def grid_table(data: dict, labels: Labels | None = None) -> Table:
+    """The grid: a verdict symbol per national item and province (CSV and workbooks: the verdict's
+    code, which no spreadsheet reads as a formula, and the year and 属性 in columns of their own)."""
     labels = labels or Labels("en")
     ref = data["reference"]
-    symbols = [Column(pid, pid, "center", nowrap=True) for pid in data["plans"]]
-    name, value = Column("name", labels("name"), least=NAME), Column("value", ref, least=12)
-    columns = [Column("domain", labels("domain")), Column("id", f"{ref} {labels.kind(data['kind'])}"), name, value,
-               *symbols]
+    symbols = [Column(pid, pid, "center", nowrap=True, type="verdict", show=_symbol(pid)) for pid in data["plans"]]
+    name = Column("name", labels("name"), least=NAME)
+    value = Column("value", ref, least=12, show=lambda row: row["value"] + _when(row))
+    columns = [Column("domain", labels("domain")), Column("id", f"{ref} {labels.kind(data['kind'])}", type="id"),
+               name, value, Column("year", "year", type="year", role="data"),
+               Column("binding", "binding", role="data"), *symbols]
     rows = []
     for r in data["rows"]:
-        row = {"domain": r["domain"], "id": r["id"], "name": r["name"], "value": r["value"] + _when(r),
+        row = {"domain": r["domain"], "id": r["id"], "name": r["name"], "value": r["value"],
+               "year": r.get("year") or "", "binding": r.get("binding") or "",
                "_style": {pid: STYLES.get(c["status"], "") for pid, c in r["cells"].items()}}
-        row |= {pid: c["symbol"] for pid, c in r["cells"].items()}
-        row["name_value"] = [(r["name"], ""), (f"\n{row['value']}", "dim")] if row["value"] else [(r["name"], "")]
+        row |= {pid: c["status"] for pid, c in r["cells"].items()}
+        shown = row["value"] + _when(row)
+        row["name_value"] = [(r["name"], ""), (f"\n{shown}", "dim")] if shown else [(r["name"], "")]
         rows.append(row)
     no_id = Table("", [columns[0], name, value, *symbols], rows, group="domain")
     value_under_name = Table("", [columns[0], Column("name_value", f"{labels('name')} · {ref}", least=NAME), *symbols],
                              rows, group="domain")
     return Table(labels("matrix_title", ref=ref, kind=labels.kind(data["kind"])), columns, rows, group="domain",
-                 notes=[labels("legend") + labels.colon + "  ".join(legend_items(labels))], narrower=[no_id, value_under_name])
+                 notes=[labels("legend") + labels.colon + "  ".join(legend_items(labels))],
+                 narrower=[no_id, value_under_name], main=True)
+
+
+def _symbol(pid: str):
+    return lambda row: SYMBOLS.get(row[pid], "")
 
 
 def coverage_table(data: dict, labels: Labels | None = None) -> Table:
@@ -88,14 +110,21 @@ def coverage_table(data: dict, labels: Labels | None = None) -> Table:
                  group="plan", notes=[labels("coverage_note")], narrower=[Table("", narrow, rows, group="plan")])
 
 
-def grid_csv_table(data: dict) -> Table:
-    """The grid for a spreadsheet: each province cell holds the verdict's name (matches,
-    omitted …), not its symbol (a cell starting with = or + is a formula to a spreadsheet)."""
-    ref = data["reference"]
-    columns = [Column("domain", "domain"), Column("id", "id"), Column("name", "name"), Column("value", ref),
-               Column("year", "year"), Column("binding", "binding")]
-    columns += [Column(pid, pid) for pid in data["plans"]]
-    rows = [{"domain": r["domain"], "id": r["id"], "name": r["name"], "value": r["value"],
-             "year": r.get("year") or "", "binding": r.get("binding") or "",
-             **{pid: c["status"] for pid, c in r["cells"].items()}} for r in data["rows"]]
-    return Table(f"{ref} {data['kind']} against every province", columns, rows)
+# ---------------------------------------------------------------- the workbook
+
+def matrix_sheets(matrices: list[dict], labels: Labels) -> list[Sheet]:
+    """summary (coverage per province, kind and domain), then one grid per kind."""
+    header = [labels("kind"), labels("plan"), labels("domain"), labels("national_items"),
+              *(labels.bucket(b) for b in BUCKETS), *(f"{labels.bucket(b)} %" for b in BUCKETS)]
+    rows = [[labels.kind(m["kind"]), c["plan"], c["domain"], c["total"], *(c["counts"][b] for b in BUCKETS),
+             *(round(100 * c["shares"][b], 1) for b in BUCKETS)] for m in matrices for c in m["coverage"]]
+    sheets = [Sheet(labels("summary"), header, rows)]
+    for m in matrices:
+        ref = m["reference"]
+        head = [labels("domain"), labels("id"), labels("name"), f"{ref} {labels('value')}", labels("year"),
+                labels("binding"), *m["plans"], f"{ref} {labels('quote')}"]
+        body = [[r["domain"], r["id"], r["name"], r["value"], r.get("year"), r.get("binding") or "",
+                 *(Verdict(f"{SYMBOLS[r['cells'][p]['status']]} {labels.status(r['cells'][p]['status'])}",
+                           r["cells"][p]["status"]) for p in m["plans"]), r["quote"]] for r in m["rows"]]
+        sheets.append(Sheet(labels.kind(m["kind"]), head, body, frozenset({len(head) - 1})))
+    return sheets

@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from ..core.i18n import Labels
 from ..core.verdicts import Diff, NearMiss
+from .result import Result
+
+
+def result(diff: Diff, evidence: bool = False) -> Result:
+    """The pairs to review (text only); JSON: each pair's refs, score and why."""
+    data = {"left": diff.left.id, "right": diff.right.id,
+            "pairs": [{"kind": m.kind, "left": m.left.ref, "right": m.right.ref, "score": m.score, "why": m.why,
+                       "reasons": list(m.reasons)} for m in diff.near_misses]}
+    return Result(data, text=lambda view: render(diff, evidence, view.labels))
 
 
 def _link(action: str, miss: NearMiss) -> str:

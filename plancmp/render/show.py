@@ -1,11 +1,24 @@
 """`plancmp show` as tables: a plan's items by domain, or one item field by field."""
 from __future__ import annotations
 
+from ..core.commitment import commitment_line
 from ..core.i18n import Labels
-from ..core.model import Baseline, change_text
+from ..core.model import Baseline
 from .diff_cells import when
-from .verdict_style import STYLES
+from .result import Result
 from .tabular import Column, Table
+from .verdict_style import STYLES
+
+
+def overview_result(data: dict) -> Result:
+    """`plancmp show PLAN`: the plan's items by domain (views/show.overview)."""
+    return Result(data, tables=lambda view: [overview_table(data, view.labels, view.width)])
+
+
+def detail_result(data: dict) -> Result:
+    """`plancmp show PLAN ITEM`: the item field by field, its other statements, its counterparts;
+    CSV: field,value lines, then a line per counterpart."""
+    return Result(data, tables=lambda view: [*detail_tables(data, view.labels), detail_lines_table(data)])
 
 _EN = Labels("en")   # the item record's kind field is English in both languages, like its other keys
 
@@ -25,15 +38,13 @@ def _line(record: dict) -> str:
 
 def _commitment(record: dict) -> str:
     """`85.2% (2020) → >90% [%] (2025, 约束性)`: the target, then its year and 属性."""
-    if record["kind"] == "targets":
-        base = record["baseline"]
-        text = change_text(record["target"], Baseline(base["value"], base["year"]) if base else None)
-        text += f" [{record['unit']}]" if record["unit"] else ""
-        said = when(record.get("year"), record.get("binding"))
-        return text + (f" ({said})" if said else "")
-    if record["kind"] == "services":
-        return record["standard"] or record["target_group"] or ""
-    return ", ".join(record["commitments"])
+    base = record.get("baseline")
+    text = commitment_line(record["kind"], target=record.get("target"), unit=record.get("unit"),
+                           baseline=Baseline(base["value"], base["year"]) if base else None,
+                           standard=record.get("standard"), group=record.get("target_group"),
+                           commitments=record.get("commitments", ()), form="record")
+    said = when(record.get("year"), record.get("binding")) if record["kind"] == "targets" else ""
+    return text + (f" ({said})" if said else "")
 
 
 def _marks(record: dict) -> str:
@@ -145,6 +156,10 @@ def counterpart_table(data: dict, labels: Labels | None = None) -> Table:
                      "where": _line(other) if other else "", "notes": labels.notes(c["notes"]),
                      "_style": {"status": STYLES.get(c["status"], "")}})
     return Table(labels("counterparts_title"), columns, rows, notes=[labels("counterparts_note")])
+
+
+def detail_lines_table(data: dict) -> Table:
+    return Table("", [Column("field", "field"), Column("value", "value")], detail_rows(data), role="data", main=True)
 
 
 def detail_rows(data: dict) -> list[dict]:

@@ -1,28 +1,37 @@
-"""One table, three ways: a text table (textgrid), Markdown, CSV — the same rows in each.
+"""A view's tables, declared once: every format renders the same declaration.
 
-Commands build a `Table` (plain strings, an optional style per cell) and pick a
-renderer; JSON is not here: each command prints its own library data as JSON.
-Colour only on a terminal and never with NO_COLOR (the caller decides: cli/common.View);
-piped output is plain text at COLUMNS or a fixed width, so that it is the same on every run.
-A table may open with `intro` lines (its summary or legend: the answer before the detail).
+A `Table` is rows (dicts) under a title, with `Column`s that say, each once, what a
+column is: its key in the rows, its title (in the reader's language), how it is laid out
+(justification, never wrapped, the width a name keeps), its type (text, number, year,
+verdict, id), and its role: `shown` to a reader (the text table, Markdown), `data` (CSV,
+workbooks), or `both`. A column may show its cell differently from its data value (the
+diff's verdict shows `below`, coloured, and holds `below` as its code; a matrix cell shows
+`=`, and holds `matches`), and a shown cell may combine several data columns of the same
+declaration (the diff's national cell: name, baseline → target, year, 属性). Internal fields
+(ids, scores, codes) are marked `internal`: a workbook puts them last.
+
+The formats (render/formats/) render a declaration: text and Markdown its shown columns,
+CSV the data columns of the result's main table, a workbook a sheet per table. Colour only
+on a terminal and never with NO_COLOR (the caller decides: render/result.View).
 
 Every terminal: a table may carry `narrower` layouts of the same rows (a column dropped, a
-value moved under the name, one row per plan), widest first. The text table takes the first
-layout that fits the width without cutting a word and without narrowing a column below its
-`least` (names), so the least useful columns give way before names are squeezed; Markdown,
-CSV and spreadsheets always hold the full table.
+value moved under the name, one row per plan), widest first: text-only layouts, which the
+text format takes when the table itself does not fit without cutting a word or squeezing a
+name below its `least` (formats/text.py). Markdown, CSV and workbooks always hold the full
+table.
 """
 from __future__ import annotations
 
-import csv
-import io
-import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
+
+TYPES = ("text", "number", "year", "verdict", "id")
+ROLES = ("shown", "data", "both")
 
 
 class Column(NamedTuple):
-    """One column: its key in the rows, its title, how it is aligned."""
+    """One column of a table, declared once for every format."""
 
     key: str
     title: str
@@ -30,31 +39,78 @@ class Column(NamedTuple):
     nowrap: bool = False   # ids and numbers: never folded across lines
     least: int = 0         # names: a narrower layout is taken before this column gets fewer display
                            # columns than this (or than its widest cell, when that is less)
+    type: str = "text"     # text | number | year | verdict | id: how a workbook stores the value
+    role: str = "both"     # shown (text, Markdown) | data (CSV, workbooks) | both
+    internal: bool = False  # ids, scores, codes: a workbook puts them last
+    show: Callable[[dict], Any] | None = None   # the shown cell from the row; default: row[key]
+    fmt: str | None = None  # how a data value is written as text (CSV): "{:.4f}"; default str()
+    strong: bool = False    # Markdown: the cell in bold (a verdict)
+    breaks: bool = False    # Markdown: the cell's line breaks kept (<br>); else they read as spaces
+
+    @property
+    def shown(self) -> bool:
+        return self.role != "data"
+
+    @property
+    def data(self) -> bool:
+        return self.role != "shown"
 
 
 @dataclass
 class Table:
-    """Rows of strings under a title, optionally in sections (one per value of `group`)."""
+    """Rows under a title, optionally in sections (one per value of `group`)."""
 
     title: str
     columns: list[Column]
-    rows: list[dict] = field(default_factory=list)     # key -> str; "_style" -> {key: style, e.g. "bold red"}
+    rows: list[dict] = field(default_factory=list)     # key -> value; "_style" -> {key: style, e.g. "bold red"};
+                                                       # "_strong": True, a row in bold (a total)
     group: str | None = None                           # a column key: one section per value, in row order
     notes: list[str] = field(default_factory=list)     # printed under the table
-    intro: list[str] = field(default_factory=list)     # printed under the title, before the rows
-    narrower: list["Table"] = field(default_factory=list)   # text layouts for less width, widest first: their
+    intro: list = field(default_factory=list)          # printed under the title, before the rows: lines, or
+                                                       # [lead, item, item …] kept whole where they fit (a legend)
+    narrower: list[Table] = field(default_factory=list)   # text layouts for less width, widest first: their
                                                        # columns, rows and group replace this table's
+    role: str = "both"     # shown: text and Markdown only (a summary a sheet holds otherwise); data: CSV
+                           # and workbooks only (the flat lines of a wide grid)
+    main: bool = False     # the table CSV prints (else the first table with data columns)
+    level: int = 2         # Markdown: the heading level of its title (its groups one below; a table without a
+                           # title puts its groups at this level)
+    limit: int | None = None   # text and Markdown: the first `limit` rows, then the `more` note (data: all)
+    more: str = ""         # that note, with {n}: how many rows are left out
 
-    def groups(self) -> list[tuple[str | None, list[dict]]]:
+    def groups(self, rows: list[dict] | None = None) -> list[tuple[str | None, list[dict]]]:
+        rows = self.rows if rows is None else rows
         if not self.group:
-            return [(None, self.rows)]
+            return [(None, rows)]
         out: dict[str, list[dict]] = {}
-        for row in self.rows:
+        for row in rows:
             out.setdefault(row.get(self.group, ""), []).append(row)
         return list(out.items())
 
     def shown_columns(self) -> list[Column]:
-        return [c for c in self.columns if c.key != self.group]
+        return [c for c in self.columns if c.shown and c.key != self.group]
+
+    def data_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.data]
+
+    def shown_rows(self) -> tuple[list[dict], list[str]]:
+        """The rows a reader sees and the notes under them (the `more` note when rows are left out)."""
+        if self.limit is None or len(self.rows) <= self.limit:
+            return self.rows, self.notes
+        left = len(self.rows) - self.limit
+        return self.rows[:self.limit], [*self.notes, self.more.format(n=left)] if self.more else self.notes
+
+    @property
+    def shown(self) -> bool:
+        return self.role != "data"
+
+    @property
+    def data(self) -> bool:
+        return self.role != "shown"
+
+
+class Para(str):
+    """An intro line that is a paragraph of its own (Markdown: no hard line break after it)."""
 
 
 def cell(row: dict, key: str) -> str:
@@ -62,140 +118,36 @@ def cell(row: dict, key: str) -> str:
     return "" if value is None else str(value)
 
 
-def as_text(tables: list[Table], file=None, *, width: int | None = None, color: bool | None = None,
-            labels=None) -> str:
-    """Text tables, one per group, as a string (the caller prints it). Laid out at `width`,
-    else textgrid.output_width(file) (COLUMNS, the terminal's, else a fixed width); colour codes
-    when `color`, else when `file` (default stdout) is a tty and NO_COLOR is unset."""
-    from .textgrid import output_width, pack, paragraph, render, use_color
-
-    out = file or sys.stdout
-    if color is None:
-        color = use_color("auto", out)
-    if width is None:
-        width = output_width(out)
-    none = labels("none") if labels else "(none)"
-    lines: list[str] = []
-    for table in tables:
-        lines += paragraph(table.title, width, "bold", color)
-        for line in table.intro:   # a list: a lead and items kept whole where they fit (a legend)
-            lines += pack(line[1:], width, line[0], "  ") if isinstance(line, list) else paragraph(line, width)
-        for grid in _layout(table, width, none):
-            lines += render(grid, width, color)
-        for note in table.notes:
-            lines += paragraph(note, width)
-        lines.append("")
-    return "".join(line + "\n" for line in lines)
+def shown_cell(row: dict, column: Column):
+    """What a reader sees in the column: its `show` of the row, else the row's value (a string,
+    or a list of (text, style) pieces)."""
+    if column.show is not None:
+        return column.show(row)
+    value = row.get(column.key)
+    return value if isinstance(value, list) else cell(row, column.key)
 
 
-def _layout(table: Table, width: int, none: str) -> list:
-    """The grids of the first layout that fits the width: the table, then each of its narrower
-    layouts. A layout in which nothing wraps keeps its headers on one line; else its headers
-    are stacked at their spaces (room for the cells) and it must fit (textgrid.fits). When none
-    does, the narrowest, as well as it goes. A table with no narrower layout is laid out as it is."""
-    from .textgrid import fits, natural_width
-
-    if not table.narrower:
-        return _grids(table, none)
-    for layout in (table, *table.narrower):
-        grids = _grids(layout, none)
-        if all(natural_width(grid) <= width for grid in grids):
-            return grids
-        grids = _grids(layout, none, stacked=True)
-        if all(fits(grid, width) for grid in grids):
-            return grids
-    return grids
+def shown_text(row: dict, column: Column) -> str:
+    """The shown cell as plain text (pieces joined, styles dropped)."""
+    value = shown_cell(row, column)
+    if isinstance(value, list):
+        return "".join(str(text) for text, _ in value)
+    if isinstance(value, tuple):
+        return str(value[0])
+    return "" if value is None else str(value)
 
 
-def _stack(title: str, width: int) -> str:
-    """A header's words on as many lines as keep it within `width` (or its longest word)."""
-    from .textgrid import text_width
-
-    lines: list[str] = []
-    for word in title.split():
-        if lines and text_width(lines[-1] + " " + word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return "\n".join(lines)
+def data_text(row: dict, column: Column) -> str:
+    """The data value as text (CSV): its `fmt`, else str(); nothing for None."""
+    value = row.get(column.key)
+    if value is None:
+        return ""
+    if column.fmt is not None and not isinstance(value, str):
+        return column.fmt.format(value)
+    return str(value)
 
 
-def _grids(table: Table, none: str, stacked: bool = False) -> list:
-    """The table as text grids, one per group; `stacked`: headers wrapped at their spaces to the
-    width of their column's widest cell, so that a long header does not widen a column of numbers."""
-    from .textgrid import CellText, Column as GridColumn, Grid
-
-    columns = table.shown_columns()
-    titles = [c.title for c in columns]
-    if stacked:
-        widths = [max((CellText(row.get(c.key) if isinstance(row.get(c.key), list) else cell(row, c.key)).width
-                       for row in table.rows), default=0) for c in columns]
-        titles = [_stack(t, w) for t, w in zip(titles, widths)]
-    grids = []
-    for name, rows in table.groups():
-        grid = Grid([GridColumn(t, justify=c.justify, no_wrap=c.nowrap, least=c.least) for t, c in zip(titles, columns)],
-                    title=name or "", title_style="bold cyan")
-        for row in rows:
-            styles = row.get("_style", {})
-            grid.add_row(*(row[c.key] if isinstance(row.get(c.key), list) else (cell(row, c.key), styles.get(c.key, ""))
-                           for c in columns))   # a list: pieces with styles of their own, [(text, style), …]
-        if not rows:
-            grid.add_row(none)
-        grids.append(grid)
-    return grids
-
-
-def md_text(text: str) -> str:
-    """Text for one Markdown table cell or line: backslashes and pipes escaped, one line."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-
-
-def md_rows(columns: list[Column], rows: list[dict]) -> list[str]:
-    """A Markdown table: the header, the alignment line (numbers to the right), the rows."""
-    return ["| " + " | ".join(md_text(c.title) for c in columns) + " |",
-            "| " + " | ".join("---:" if c.justify == "right" else "---" for c in columns) + " |",
-            *("| " + " | ".join(md_text(cell(r, c.key)) for c in columns) + " |" for r in rows)]
-
-
-def as_markdown(tables: list[Table], labels=None) -> str:
-    lines: list[str] = []
-    for table in tables:
-        lines += [f"## {md_text(table.title)}", ""]
-        if table.intro:
-            lines += [f"{md_text(line if isinstance(line, str) else line[0] + '  '.join(line[1:]))}  "
-                      for line in table.intro] + [""]
-        cols = table.shown_columns()
-        for name, rows in table.groups():
-            if name is not None:
-                lines += [f"### {md_text(name)}", ""]
-            lines += md_rows(cols, rows)
-            lines.append("")
-        lines += [f"{md_text(note)}  " for note in table.notes]
-        if table.notes:
-            lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-# A spreadsheet runs a cell that starts with one of these as a formula (= 1.8 → 4.5,
-# + 98.81%, -5, @SUM): OWASP's advice is to start such a cell with a quote.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_safe(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
-
-
-def write_csv(header: list[str], rows) -> str:
-    """CSV text, every cell neutralised against formula injection (csv_safe)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([csv_safe(h) for h in header])
-    for row in rows:
-        writer.writerow([csv_safe(v) for v in row])
-    return buffer.getvalue()
-
-
-def as_csv(table: Table) -> str:
-    """One CSV table: every column, the group column included, one line per row."""
-    return write_csv([c.key for c in table.columns], ([cell(row, c.key) for c in table.columns] for row in table.rows))
+def main_table(tables: list[Table]) -> Table | None:
+    """The table a flat format (CSV) prints: the one marked main, else the first that holds data."""
+    found = next((t for t in tables if t.main), None)
+    return found or next((t for t in tables if t.data and t.data_columns()), None)

@@ -6,11 +6,19 @@ tables write it), then each plan's cell moves onto a line of its own under the i
 from __future__ import annotations
 
 from ..core.i18n import Labels
-from ..core.verdicts import SYMBOLS
+from ..core.verdicts import STATUSES, SYMBOLS
 from ..views.targetgrid import province_counts
 from .diff_cells import when
-from .verdict_style import STYLES, legend_item
+from .result import Result
+from .sheets import Sheet, Verdict
 from .tabular import Column, Table
+from .verdict_style import STYLES, legend_item
+
+
+def result(data: dict) -> Result:
+    """`plancmp targets`: the grid (views/targetgrid.py) as a table, and its flat lines (CSV)."""
+    return Result(data, tables=lambda view: [targets_table(data, view.labels), targets_lines_table(data)],
+                  sheets=lambda view: targets_sheets(data, view.labels))
 
 
 def cell_text(cell: dict, labels: Labels | None = None) -> str:
@@ -99,9 +107,31 @@ def target_lines(data: dict) -> list[dict]:
     return lines
 
 
-def targets_csv_table(data: dict) -> Table:
+def targets_lines_table(data: dict) -> Table:
     """One line per indicator and plan, one value per cell: the verdict and its symbol, the
-    baseline, target, unit, year, binding and basis each in a column of its own."""
+    baseline, target, unit, year, binding and basis each in a column of its own (CSV)."""
     keys = ["domain", "indicator", "plan", "status", "symbol", "id", "baseline", "baseline_year", "target",
             "unit", "year", "binding", "basis", "flags", "section"]
-    return Table("Targets across plans", [Column(k, k) for k in keys], target_lines(data))
+    return Table("Targets across plans", [Column(k, k) for k in keys], target_lines(data), role="data", main=True)
+
+
+# ---------------------------------------------------------------- the workbook
+
+def targets_sheets(data: dict, labels: Labels) -> list[Sheet]:
+    """summary (each province's verdicts), the grid (one row per indicator, one column per plan),
+    and targets: one line per indicator and plan, each value in its own column, with its quote."""
+    counts = province_counts(data)
+    sheets = [Sheet(labels("summary"), [labels("plan"), *(labels.status(s) for s in STATUSES)],
+                    [[pid, *(c[s] for s in STATUSES)] for pid, c in counts.items()])]
+    grid = [[r["domain"], r["indicator"], r["unit"] or "",
+             *(Verdict(cell_text(r["cells"][p], labels), r["cells"][p]["status"]) for p in data["plans"])]
+            for r in data["rows"]]
+    sheets.append(Sheet("grid", [labels("domain"), labels("indicator"), labels("unit"), *data["plans"]], grid))
+    header = [labels("domain"), labels("indicator"), labels("plan"), labels("verdict"), "status", labels("id"),
+              labels("baseline"), "baseline_year", labels("target"), labels("unit"), labels("year"), labels("binding"),
+              labels("basis"), labels("flags"), labels("section"), labels("quote")]
+    rows = [[t["domain"], t["indicator"], t["plan"], Verdict(labels.status(t["status"]), t["status"]), t["status"],
+             t["id"], t["baseline"], t["baseline_year"] or None, t["target"], t["unit"], t["year"] or None,
+             t["binding"], t["basis"], t["flags"], t["section"], t["quote"]] for t in target_lines(data)]
+    sheets.append(Sheet(labels.kind("targets"), header, rows, frozenset({len(header) - 1})))
+    return sheets

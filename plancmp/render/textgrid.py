@@ -17,9 +17,9 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import NamedTuple, Union
+from typing import NamedTuple
 
-Cell = Union[str, tuple[str, str], list[tuple[str, str]]]
+Cell = str | tuple[str, str] | list[tuple[str, str]]
 
 # Style words -> SGR parameters; words not listed are ignored, so no style can fail.
 SGR = {"bold": 1, "dim": 2, "italic": 3, "underline": 4, "reverse": 7,

@@ -143,7 +143,7 @@ def _read_blobs(commit: str, top: Path, wanted: list[tuple[str, str, Path]]) -> 
     try:
         for oid, path, target in wanted:
             header = proc.stdout.readline().decode(errors="replace").split()
-            if len(header) != 3 or header[1] != "blob":
+            if len(header) != 3 or header[0] != oid or header[1] != "blob":
                 raise GitProblem(f"cannot read {path} at {commit}: git cat-file answered {' '.join(header)!r}")
             size = int(header[2])
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -267,7 +267,7 @@ def _moved_line(sides: _Sides, plan_id: str, old_line: int) -> int | None:
     except (OSError, UnicodeDecodeError):
         return 1
     opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-    for tag, i1, i2, j1, j2 in opcodes:
+    for tag, i1, i2, j1, _j2 in opcodes:
         if i1 <= old_line - 1 < i2:
             if tag == "equal":
                 return j1 + (old_line - 1 - i1) + 1

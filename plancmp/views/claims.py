@@ -7,20 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.commitment import commitment_text
 from ..core.i18n import Labels
-from ..core.model import Item, Plan
+from ..core.model import Plan
 from ..engine.claims import VERDICTS, claim_verdict, compare_numbers
 
 if TYPE_CHECKING:
     from ..ingest.workspace import Workspace
-
-
-def _value_of(item: Item) -> str | None:
-    if item.kind == "targets":
-        return item.target
-    if item.kind == "services":
-        return item.standard
-    return "; ".join(item.commitments) or None
 
 
 def judge(claim: dict, plan: Plan) -> dict:
@@ -31,7 +24,7 @@ def judge(claim: dict, plan: Plan) -> dict:
     verdict, reasons = claim_verdict(claim, numbers)
     return {"id": claim["id"], "quote": claim["quote"], "supported": claim["supported"], "notes": claim.get("notes"),
             "verdict": verdict, "verdict_text": Labels("en").claim(verdict), "reasons": reasons, "numbers": numbers,
-            "links": [{"id": i.id, "kind": i.kind, "name": i.name, "value": _value_of(i), "quote": i.evidence.quote}
+            "links": [{"id": i.id, "kind": i.kind, "name": i.name, "value": commitment_text(i, "value") or None, "quote": i.evidence.quote}
                       for i in items]}
 
 

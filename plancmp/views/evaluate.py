@@ -61,7 +61,7 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, other: "Score") -> None:
+    def add(self, other: Score) -> None:
         for name in ("tp", "also_right", "also_all", "edges_shown", "edges_all", "omitted", "omitted_absent"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.fp += other.fp

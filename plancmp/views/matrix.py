@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..core.commitment import commitment_text
 from ..core.verdicts import BUCKETS, SYMBOLS, bucket_of, label, row_binding
 from ..core.vocab import domain_order
 from ..files import cache
-from .show import items_by_domain, summary_text
+from .show import items_by_domain
 
 if TYPE_CHECKING:
     from ..ingest.workspace import Workspace
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
 
 def matrix(ws: Workspace, kind: str = "targets", domain: str | None = None) -> dict:
     """Every plan of the workspace against its reference, one verdict per national item of `kind`."""
-    from .crossplan import against_reference, provinces, reference_id, row_for   # the engine: not for BUCKETS
+    from .crossplan import against_reference, provinces, reference_id, row_for  # the engine: not for BUCKETS
 
     plans = ws.plans()
     ref = plans[reference_id(plans)]
@@ -39,16 +40,16 @@ def matrix(ws: Workspace, kind: str = "targets", domain: str | None = None) -> d
                           "label": label(row.status) if row else "omitted",
                           "counterpart": other.id if other else None,
                           "counterpart_name": other.name if other else None,
-                          "counterpart_value": summary_text(other) if other else None,
+                          "counterpart_value": commitment_text(other, "record") if other else None,
                           "quote": other.evidence.quote if other else None,
                           "section": other.evidence.section if other else None,
                           "score": row.score if row else None, "confidence": row.confidence if row else None,
                           "notes": list(row.notes) if row else [],
-                          "also": [{"id": i.id, "kind": i.kind, "name": i.name, "value": summary_text(i),
+                          "also": [{"id": i.id, "kind": i.kind, "name": i.name, "value": commitment_text(i, "record"),
                                     "quote": i.evidence.quote, "section": i.evidence.section}
                                    for i in (row.also if row else ())]}
         rows.append({"id": item.id, "ref": item.ref, "domain": item.domain, "name": item.name,
-                     "value": summary_text(item), "year": getattr(item, "year", None) if kind == "targets" else None,
+                     "value": commitment_text(item, "record"), "year": getattr(item, "year", None) if kind == "targets" else None,
                      "binding": getattr(item, "binding", None), "quote": item.evidence.quote,
                      "section": item.evidence.section, "cells": cells})
     added = {pid: sum(r.status == "added" and (not domain or r.domain == domain) for r in diffs[pid].rows)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.commitment import commitment_line
 from ..core.model import KINDS, Item, Plan, Service, Target, Task
 from ..ingest.press import article_of
 from .claims import judged
@@ -67,9 +68,7 @@ def report(ws: Workspace, date: str | None = None) -> dict:
 
 def _with_unit(value: str, unit: str | None) -> str:
     """`4.5 个`, `96%`; a value with no number (应保尽保) or that names its unit stays as written."""
-    if not unit or unit in value or not any(ch.isdigit() for ch in value):
-        return value
-    return f"{value}{unit}" if unit == "%" else f"{value} {unit}"
+    return commitment_line("targets", target=value, unit=unit, form="value+unit")
 
 
 def _cut(text: str, limit: int = SHOWN_MAX) -> str:

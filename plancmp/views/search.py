@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .crossplan import reference_id, row_stating
 from ..core.model import KINDS
+from .crossplan import reference_id, row_stating
 from .show import items_by_domain, source_line
 
 if TYPE_CHECKING:

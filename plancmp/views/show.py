@@ -9,24 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..files.paths import shown_path
-from ..core.model import KINDS, Item, Plan, Service, Target, Task, change_text
+from ..core.model import KINDS, Item, Plan, Service, Target, Task
 from ..core.vocab import domain_order
+from ..files.paths import shown_path
 
 if TYPE_CHECKING:
     from ..ingest.workspace import Workspace
-
-
-def summary_text(item: Item) -> str:
-    """One line saying what the item commits to."""
-    if isinstance(item, Target):
-        unit = f" [{item.unit}]" if item.unit else ""
-        return change_text(item.target, item.baseline) + unit
-    if isinstance(item, Service):
-        return item.standard or item.target_group or ""
-    if isinstance(item, Task):
-        return ", ".join(item.commitments)
-    return ""
 
 
 def source_line(ws: Workspace, plan: Plan, item: Item) -> int | None:

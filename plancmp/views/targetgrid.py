@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..core.verdicts import STATUSES, label
-from .crossplan import against_reference, reference_id, row_for
+from ..core.commitment import commitment_text
 from ..core.i18n import Labels
-from ..core.model import TARGET_FLAGS, Item, Plan, Target, change_text
-from .show import items_by_domain, source_line
+from ..core.model import TARGET_FLAGS, Item, Plan, Target
+from ..core.verdicts import STATUSES, label
 from ..core.vocab import domain_order
+from .crossplan import against_reference, reference_id, row_for
+from .show import items_by_domain, source_line
 
 if TYPE_CHECKING:
     from ..ingest.workspace import Workspace
@@ -28,7 +29,7 @@ def target_cell(ws: Workspace, plan: Plan, target: Item, status: str, row=None) 
                 "year": None, "binding": None, "basis": f"{target.kind[:-1]} ({getattr(target, 'basis', None) or 'list'})", "body_text": True,
                 "flags": [], "score": row.score if row else None, "confidence": row.confidence if row else None,
                 "quote": target.evidence.quote, "section": target.evidence.section, "line": source_line(ws, plan, target)}
-    return {"id": target.id, "indicator": target.indicator, "value": change_text(target.target, target.baseline, year=False, without=""), "unit": target.unit,
+    return {"id": target.id, "indicator": target.indicator, "value": commitment_text(target, "grid"), "unit": target.unit,
             "baseline": {"value": target.baseline.value, "year": target.baseline.year} if target.baseline else None,
             "target": target.target, "year": target.year, "binding": target.binding, "basis": target.basis,
             "body_text": target.basis != "table", "flags": list(target.flags),
@@ -42,7 +43,7 @@ def target_cell(ws: Workspace, plan: Plan, target: Item, status: str, row=None) 
 def also_cell(item: Item) -> dict:
     """A further statement shown beside a cell's counterpart, with its evidence."""
     return {"id": item.id, "kind": item.kind, "name": item.name,
-            "value": change_text(item.target, item.baseline, year=False, without="") if isinstance(item, Target) else None,
+            "value": commitment_text(item, "grid") if isinstance(item, Target) else None,
             "year": getattr(item, "year", None), "quote": item.evidence.quote, "section": item.evidence.section}
 
 

@@ -7,8 +7,8 @@ import subprocess
 import pytest
 
 from plancmp import __version__
-from plancmp.ingest import schema
 from plancmp.cli import app
+from plancmp.ingest import schema
 
 from conftest import DATA, PLANCMP, ROOT
 

@@ -20,6 +20,9 @@ from plancmp.cli import app
 
 from conftest import DATA, PLANCMP
 
+# one worker builds the repository and the oracle (module-scoped) and runs every test of it (make test: -n auto)
+pytestmark = pytest.mark.xdist_group("changes-repo")
+
 PROVINCES = ("fujian", "gansu", "liaoning")
 DELETED = "orphan-care-coverage"
 LOWERED = "nursery-places-per-1000"
@@ -135,6 +138,7 @@ def test_the_installed_command_gives_the_same_json_and_leaves_the_tree_alone(rep
     assert list(scratch.iterdir()) == []   # the revision's temporary copy is gone
 
 
+@pytest.mark.slow   # `changes` 4 times, each diffing the base revision's plans anew
 def test_table_markdown_and_github_name_every_change(repo):
     changes = json.loads(invoke(repo, "--base", "HEAD~1", "--format", "json").output)["changes"]
     ids = [c["left"] or c["right"] for c in changes]
@@ -159,6 +163,7 @@ def test_table_markdown_and_github_name_every_change(repo):
     assert all(line.startswith("::notice") for line in github if line is not lowered)
 
 
+@pytest.mark.slow   # `changes` 4 times
 def test_an_unchanged_tree_moves_nothing(repo):
     data = json.loads(invoke(repo, "--base", "HEAD", "--format", "json").output)
     assert data == {"base": "HEAD", "changes": []}
@@ -167,6 +172,7 @@ def test_an_unchanged_tree_moves_nothing(repo):
     assert "No verdict changes" in invoke(repo, "--base", "HEAD", "--format", "markdown").output
 
 
+@pytest.mark.slow   # `changes` 4 times
 def test_fail_on_exits_1_only_when_a_row_moves_to_a_chosen_status(repo):
     assert invoke(repo, "--base", "HEAD~1", "--fail-on", "below,omitted").exit_code == 1
     assert invoke(repo, "--base", "HEAD~1", "--fail-on", "omitted").exit_code == 0     # nothing became omitted

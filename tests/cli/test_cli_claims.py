@@ -7,11 +7,10 @@ import json
 import subprocess
 
 import pytest
-import yaml
 
 from plancmp.cli import app
 
-from conftest import DATA, PLANCMP
+from conftest import DATA, PLANCMP, read_yaml
 
 PRESS = DATA / "press" / "liaoning-press.yaml"
 HEADLINE = "headline-inclusive-kindergarten-85"
@@ -19,7 +18,7 @@ HEADLINE = "headline-inclusive-kindergarten-85"
 
 @pytest.fixture(scope="module")
 def curated() -> list[dict]:
-    return yaml.safe_load(PRESS.read_text(encoding="utf-8"))["claims"]
+    return read_yaml(PRESS)["claims"]
 
 
 @pytest.fixture(scope="module")

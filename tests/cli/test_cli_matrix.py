@@ -7,11 +7,10 @@ import json
 import subprocess
 
 import pytest
-import yaml
 
 from plancmp.cli import app
 
-from conftest import DATA, PLANCMP
+from conftest import DATA, PLANCMP, read_yaml
 
 PLANS = sorted(p.stem for p in (DATA / "plans").glob("*.yaml"))
 PROVINCES = [p for p in PLANS if p != "national"]
@@ -19,7 +18,7 @@ KINDS = ("targets", "services", "tasks")
 
 
 def national_ids(kind: str) -> list[str]:
-    raw = yaml.safe_load((DATA / "plans" / "national.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(DATA / "plans" / "national.yaml")
     return [item["id"] for item in raw[kind] if not item.get("restates")]   # a restatement has no row of its own
 
 
@@ -60,7 +59,7 @@ def test_coverage_counts_add_up_to_the_cells(runner):
 
 def test_a_province_whose_table_was_lost_shows_unknown_not_omitted(runner):
     """Gansu's 专栏1 is a declared source gap: national table targets it lacks are unknown."""
-    gansu = yaml.safe_load((DATA / "plans" / "gansu.yaml").read_text(encoding="utf-8"))
+    gansu = read_yaml(DATA / "plans" / "gansu.yaml")
     assert any("targets" in (g.get("kinds") or ["targets"]) for g in gansu["source_gaps"])
     cells = [r["cells"]["gansu"] for r in matrix_json(runner)["rows"]]
     assert not any(c["status"] == "omitted" for c in cells)

@@ -11,16 +11,15 @@ import stat
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from plancmp.cli import app
 from plancmp.draft import draft_text
 from plancmp.draft.measure import EXACT_TABLES, PLANS, SHARE_GOAL, goals, measure
-from plancmp.ingest.evidence import squeeze
 from plancmp.ingest.checks import in_quote
+from plancmp.ingest.evidence import squeeze
 
-from conftest import DATA
+from conftest import DATA, read_yaml, safe_load
 
 LEVEL = {"national": "national"}
 # what validate notes on a draft because the text says it (a 2025 floor below the 2020 value,
@@ -93,7 +92,7 @@ def test_new_copies_the_text_and_writes_a_draft(drafts):
         assert (drafts / "sources" / f"{plan}.txt").read_bytes() == (DATA / "sources" / f"{plan}.txt").read_bytes()
         text = (drafts / "plans" / f"{plan}.yaml").read_text(encoding="utf-8")
         assert text.splitlines()[0] == "# yaml-language-server: $schema=../../plancmp/schemas/plan.schema.json"
-        doc = yaml.safe_load(text)
+        doc = safe_load(text)
         assert doc["id"] == plan and doc["source"] == f"../sources/{plan}.txt"
         # what the copy lost: gansu's 专栏1-4 (images), drafted as gaps a curator checks
         assert [g["id"] for g in doc["source_gaps"]] == (["table-1", "box-2", "box-3", "box-4"] if plan == "gansu" else [])
@@ -115,7 +114,7 @@ def test_drafts_validate_and_warn_draft_item_on_every_item(runner, drafts):
     assert result.exit_code == 0, result.output
     codes = re.findall(r": (?:warning|error|note) (\S+) ", result.output)
     items = sum(len(d["targets"]) + len(d["services"]) + len(d["tasks"])
-                for d in (yaml.safe_load((drafts / "plans" / f"{p}.yaml").read_text(encoding="utf-8")) for p in PLANS))
+                for d in (read_yaml(drafts / "plans" / f"{p}.yaml") for p in PLANS))
     assert codes.count("draft-item") == items
     assert set(codes) <= {"draft-item", *TEXTS_OWN}, sorted(set(codes))
     # warnings for draft: true only: a drafted item's other warnings are notes until a person checks it
@@ -129,7 +128,7 @@ def test_target_below_baseline_warnings_are_those_of_the_curated_plans(runner, d
         for plan in PLANS:
             path = data / "plans" / f"{plan}.yaml"
             result = runner.invoke(app, ["validate", str(path)], env={"PLANCMP_DATA": str(data)})
-            targets = {t["id"]: t["indicator"] for t in yaml.safe_load(path.read_text(encoding="utf-8"))["targets"]}
+            targets = {t["id"]: t["indicator"] for t in read_yaml(path)["targets"]}
             out |= {(plan, squeeze(targets[i])) for i in re.findall(r"target-below-baseline (\S+):", result.output)}
         return out
 

@@ -10,11 +10,10 @@ import re
 import subprocess
 
 import pytest
-import yaml
 
 from plancmp.cli import app
 
-from conftest import DATA, PLAIN, PLANCMP, ROOT, width
+from conftest import DATA, PLAIN, PLANCMP, ROOT, read_yaml, width
 
 ESC = re.compile(r"\x1b\[[0-9;]*m")
 ZH = {"exceeds": "高于", "matches": "持平", "matches-quantified": "持平（已量化）", "partial": "部分", "below": "低于",
@@ -51,7 +50,7 @@ def test_diff_table_opens_with_the_counts_and_counts_added_without_listing_them(
     assert f"{counts['matches']} matches" in head and f"{counts['added']} added" in head
     assert "--all" in head                                            # says how to list them
     added = [r for r in data["rows"] if r["status"] == "added"]
-    assert added and not any(f"   {r['right']['name']}:" in out or re.search(rf"\badded\s*$", line)
+    assert added and not any(f"   {r['right']['name']}:" in out or re.search(r"\badded\s*$", line)
                              for r in added[:1] for line in lines[first_section:])
     assert not any(re.search(r"\s added\s*$", line) for line in lines[first_section:])   # no added row listed
     listed = cli(runner, "diff", "national", "liaoning", "--all", columns=200).output
@@ -119,7 +118,7 @@ def test_piped_width_is_100_without_columns_and_columns_wins_in_a_pipe():
 
 
 def test_wrapping_keeps_latin_words_and_follows_chinese_line_breaking(runner):
-    from plancmp.render.textgrid import CellText, NO_END, NO_START, wrap
+    from plancmp.render.textgrid import NO_END, NO_START, CellText, wrap
 
     texts = ["对规划实施进行监督，增强社会各方的认同感和参与公共服务体系建设积极性。",
              "每千人口拥有3岁以下婴幼儿托位数（个）达到4.5个，“两免一补”政策《纲要》全覆盖；",
@@ -163,9 +162,9 @@ def test_colour_never_reaches_a_file_unless_asked(runner, tmp_path):
 def test_labels_are_data_in_both_languages():
     from plancmp.core.verdicts import STATUSES
 
-    statuses = yaml.safe_load((ROOT / "plancmp" / "vocab" / "statuses.yaml").read_text(encoding="utf-8"))
+    statuses = read_yaml(ROOT / "plancmp" / "vocab" / "statuses.yaml")
     assert {s: statuses["statuses"][s]["words"]["zh"] for s in STATUSES} == ZH
-    labels = yaml.safe_load((ROOT / "plancmp" / "vocab" / "labels.yaml").read_text(encoding="utf-8"))
+    labels = read_yaml(ROOT / "plancmp" / "vocab" / "labels.yaml")
     for group in labels.values():
         for entry in group.values():
             assert set(entry) == {"en", "zh"} and all(entry.values()), entry
@@ -203,7 +202,7 @@ def test_report_in_chinese(runner, tmp_path):
 # --- 4. binding and year ---------------------------------------------------------------------------
 
 def national_targets() -> dict:
-    raw = yaml.safe_load((DATA / "plans" / "national.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(DATA / "plans" / "national.yaml")
     return {t["id"]: t for t in raw["targets"]}
 
 

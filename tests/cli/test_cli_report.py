@@ -5,16 +5,16 @@ import re
 import subprocess
 from html.parser import HTMLParser
 
-import yaml
-
+import pytest
 from markupsafe import escape
+from typer.testing import CliRunner
 
 from plancmp.cli import app
 from plancmp.core.verdicts import SYMBOLS
 
-STATUS_EN = {"exceeds": "exceeds", "matches": "matches", "below": "below"}
+from conftest import DATA, PLANCMP, read_yaml
 
-from conftest import DATA, PLANCMP
+STATUS_EN = {"exceeds": "exceeds", "matches": "matches", "below": "below"}
 
 
 class Collect(HTMLParser):
@@ -37,8 +37,13 @@ def write_report(runner, tmp_path):
     return out.read_text(encoding="utf-8")
 
 
-def test_report_is_self_contained(runner, tmp_path):
-    page = write_report(runner, tmp_path)
+@pytest.fixture(scope="module")
+def page(tmp_path_factory) -> str:
+    """The report of the shipped data, written once for the tests that only read it."""
+    return write_report(CliRunner(), tmp_path_factory.mktemp("report"))
+
+
+def test_report_is_self_contained(page):
     parsed = Collect()
     parsed.feed(page)
     for tag, attrs in parsed.tags:
@@ -49,19 +54,18 @@ def test_report_is_self_contained(runner, tmp_path):
     assert "Noto Sans CJK SC" in page and "sans-serif" in page and "@media print" in page
 
 
-def test_every_quote_of_every_plan_target_is_in_the_report(runner, tmp_path):
+def test_every_quote_of_every_plan_target_is_in_the_report(page):
     parsed = Collect()
-    parsed.feed(write_report(runner, tmp_path))
+    parsed.feed(page)
     text = "".join(parsed.text)
     for path in (DATA / "plans").glob("*.yaml"):
-        for target in yaml.safe_load(path.read_text(encoding="utf-8"))["targets"]:
+        for target in read_yaml(path)["targets"]:
             assert target["evidence"]["quote"] in text, (path.stem, target["id"])
 
 
-def test_source_gaps_and_summary_are_shown(runner, tmp_path):
-    page = write_report(runner, tmp_path)
+def test_source_gaps_and_summary_are_shown(page):
     for path in (DATA / "plans").glob("*.yaml"):
-        for gap in yaml.safe_load(path.read_text(encoding="utf-8"))["source_gaps"]:
+        for gap in read_yaml(path)["source_gaps"]:
             assert escape(" ".join(gap["section"].split())) in page
     assert 'id="summary"' in page and 'class="card"' in page
 
@@ -105,7 +109,7 @@ def data_files() -> list[str]:
     links.yaml, the plans' sources, the press files and their articles."""
     files = {p.relative_to(DATA).as_posix() for p in (DATA / "plans").glob("*.yaml")} | {"links.yaml"}
     for path in [*(DATA / "plans").glob("*.yaml"), *(DATA / "press").glob("*.yaml")]:
-        source = (path.parent / yaml.safe_load(path.read_text(encoding="utf-8"))["source"]).resolve()
+        source = (path.parent / read_yaml(path)["source"]).resolve()
         files.add(source.relative_to(DATA.resolve()).as_posix())
     files |= {p.relative_to(DATA).as_posix() for p in (DATA / "press").glob("*.yaml")}
     return sorted(files)
@@ -115,12 +119,11 @@ def stamp_of(page: str) -> str:
     return re.search(r'<code title="BLAKE2b ([0-9a-f]{32})">', page).group(1)
 
 
-def test_the_stamp_names_the_version_and_the_data_and_no_time(runner, tmp_path):
+def test_the_stamp_names_the_version_and_the_data_and_no_time(runner, tmp_path, page):
     from datetime import date
 
     from plancmp import __version__
 
-    page = write_report(runner, tmp_path)
     digest, files = stamp_of(page), data_files()
     assert f'<meta name="generator" content="plancmp {__version__}">' in page
     assert f"plancmp {__version__} · data <code" in page and f">{digest[:12]}</code>" in page
@@ -135,6 +138,7 @@ def test_the_stamp_names_the_version_and_the_data_and_no_time(runner, tmp_path):
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.output
 
 
+@pytest.mark.slow   # 9 whole reports, one after each edit
 def test_the_digest_follows_the_data(runner, tmp_path, data_copy):
     def stamped() -> str:
         return stamp_of(write_report(runner, tmp_path))
@@ -158,8 +162,7 @@ def test_the_digest_follows_the_data(runner, tmp_path, data_copy):
     assert strip(first) == strip(second)   # only the stamp moved
 
 
-def test_the_first_screen_answers_per_province(runner, tmp_path):
-    page = write_report(runner, tmp_path)
+def test_the_first_screen_answers_per_province(page):
     summary = page[page.index('<section id="summary">'):page.index('<h2 id="heatmap">')]
     provinces = sorted(p.stem for p in (DATA / "plans").glob("*.yaml") if p.stem != "national")
     assert re.findall(r'<article class="card" data-plan="([\w-]+)">', summary) == provinces
@@ -203,10 +206,9 @@ def test_strongest_and_weakest_follow_the_stated_rule():
                 assert p["province"]["quote"] and (p["margin"] is None or p["margin"] < 0)
 
 
-def test_heatmap_cells_show_the_province_value(runner, tmp_path):
-    page = write_report(runner, tmp_path)
+def test_heatmap_cells_show_the_province_value(page):
     cells = cells_of(page)
-    plans = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (DATA / "plans").glob("*.yaml")}
+    plans = {p.stem: read_yaml(p) for p in (DATA / "plans").glob("*.yaml")}
     national = {t["id"]: t for t in plans["national"]["targets"]}
     assert cells and all(face == "—" for (status, face) in cells.values() if status == "omitted")
     assert all(face.strip() not in ("", "+", "=", "-", "~", "=#") for _, face in cells.values())
@@ -227,8 +229,7 @@ def test_heatmap_cells_show_the_province_value(runner, tmp_path):
     assert national["compulsory-education-retention"]["binding"] == "约束性"
 
 
-def test_the_filter_is_in_the_page_and_needs_no_library(runner, tmp_path):
-    page = write_report(runner, tmp_path)
+def test_the_filter_is_in_the_page_and_needs_no_library(page):
     assert '<form class="filter" id="filter" role="search" hidden>' in page   # shown by the script only
     for ident in ("f-text", "f-domain", "f-kind", "f-status", "f-plan", "f-binding", "f-count"):
         assert f'id="{ident}"' in page
@@ -250,11 +251,10 @@ def test_every_label_is_translated(runner, tmp_path):
     assert "Strongest" not in (tmp_path / "zh.html").read_text(encoding="utf-8")
 
 
-def test_print_is_a_briefing(runner, tmp_path):
+def test_print_is_a_briefing(page):
     """The print stylesheet (the PDF itself: tests/e2e/test_report_print.py): A4, a card never
     split, headings kept with what follows, every <details> open, page numbers and the stamp
     at every page's foot (CSS margin boxes), the press claims' exceptions only."""
-    page = write_report(runner, tmp_path)
     css = page[page.index("<style>"):page.index("</style>")]
     printing = css[css.index("@media print"):]
     assert "size: A4 portrait" in printing and "counter(page)" in printing and "counter(pages)" in printing
@@ -266,10 +266,9 @@ def test_print_is_a_briefing(runner, tmp_path):
     assert re.search(r'@bottom-left \{ content: "plancmp [^"]*' + digest + '"', css)
 
 
-def test_claims_put_the_exceptions_first_and_count_the_supported(runner, tmp_path):
-    page = write_report(runner, tmp_path)
+def test_claims_put_the_exceptions_first_and_count_the_supported(page):
     for press in (DATA / "press").glob("*.yaml"):
-        claims = yaml.safe_load(press.read_text(encoding="utf-8"))["claims"]
+        claims = read_yaml(press)["claims"]
         section = page[page.index('<section id="claims">'):]
         rows = re.findall(r'<tr data-claim="([^"]+)"( class="ok")?>', section)
         assert {c for c, _ in rows} == {c["id"] for c in claims}   # the screen keeps every claim

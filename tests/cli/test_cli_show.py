@@ -133,6 +133,7 @@ def test_counterparts_agree_with_plancmp_diff(runner):
             assert (found[p]["counterpart"] or {}).get("id") == (row["right"] or {}).get("id")
 
 
+@pytest.mark.slow   # 10 province items, each shown against every other plan (2 province diffs each)
 def test_province_item_is_judged_against_national(runner):
     rows = json.loads(runner.invoke(app, ["diff", "national", "liaoning", "-f", "json"]).output)["rows"]
     for raw in plan_yaml("liaoning")["targets"][:10]:

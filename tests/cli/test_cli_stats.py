@@ -7,17 +7,16 @@ import json
 from collections import Counter
 
 import pytest
-import yaml
 
 from plancmp.cli import app
 
-from conftest import DATA
+from conftest import DATA, read_yaml
 
 
 def yaml_counts() -> dict[str, Counter]:
     out = {}
     for path in (DATA / "plans").glob("*.yaml"):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
         c = Counter()
         for t in data["targets"]:
             c[f"targets ({t['basis']})"] += 1

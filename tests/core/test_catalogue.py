@@ -6,17 +6,14 @@ import json
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
-import yaml
-
-from conftest import ROOT
+from conftest import ROOT, read_yaml
 
 CATALOGUE = ROOT / "plancmp" / "vocab" / "statuses.yaml"
 
 
 def test_every_verdict_is_declared_whole():
-    data = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8"))
+    data = read_yaml(CATALOGUE)
     statuses, buckets = data["statuses"], data["buckets"]
     symbols = [str(s["symbol"]) for s in statuses.values()]
     assert len(set(symbols)) == len(symbols), "two verdicts share a symbol"

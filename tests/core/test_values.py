@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 import pytest
-import yaml
 
 from plancmp.core.values import ValueError_, parse_value
 
-from conftest import DATA
+from conftest import DATA, read_yaml
 
 
 def _values_in_plans() -> list[tuple[str, str]]:
     out = set()
     for path in sorted((DATA / "plans").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
         for t in data.get("targets") or []:
             out.add((path.stem, str(t["target"])))
             if t.get("baseline"):
@@ -50,3 +49,13 @@ def test_flags_and_words():
 def test_unreadable_value_says_what_was_expected():
     with pytest.raises(ValueError_, match="expected a number"):
         parse_value("大幅提升某物")
+
+
+@pytest.mark.parametrize("raw", ["应保尽保", "覆盖全部县(市、区)"])
+def test_a_full_word_reads_as_a_hundred_percent(raw):
+    """What compare and consistency weigh a full word as: =100 with % as its unit (it was
+    built positionally, so "%" landed in `high`, the upper end of a range)."""
+    hundred = parse_value(raw).as_hundred()
+    assert (hundred.comparator, hundred.number, hundred.unit, hundred.high) == ("=", 100.0, "%", None)
+    assert hundred.describe() == "=100%"
+    assert parse_value("基本覆盖").as_hundred() is None and parse_value("90%").as_hundred() is None

@@ -9,11 +9,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
+
+from conftest import read_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN_PATH = ROOT / "data" / "plans" / "fujian.yaml"
-PLAN = yaml.safe_load(PLAN_PATH.read_text(encoding="utf-8"))
+PLAN = read_yaml(PLAN_PATH)
 SOURCE = (PLAN_PATH.parent / PLAN["source"]).resolve().read_text(encoding="utf-8")
 LINES = SOURCE.split("\n")
 EMPTY = {"—", "——", "/"}

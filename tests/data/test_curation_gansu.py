@@ -8,7 +8,8 @@ import pathlib
 import re
 
 import pytest
-import yaml
+
+from conftest import read_yaml
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "data" / "sources" / "gansu.txt"
@@ -35,7 +36,7 @@ def src(lines):
 
 @pytest.fixture(scope="module")
 def plan():
-    return yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    return read_yaml(PLAN)
 
 
 def items(plan):

@@ -9,13 +9,13 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
+from conftest import read_yaml
 from helpers_plans import longest_common
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN_FILE = ROOT / "data" / "plans" / "liaoning.yaml"
-PLAN = yaml.safe_load(PLAN_FILE.read_text(encoding="utf-8"))
+PLAN = read_yaml(PLAN_FILE)
 SOURCE = (PLAN_FILE.parent / PLAN["source"]).read_text(encoding="utf-8")
 LINES = SOURCE.split("\n")
 TARGETS = PLAN["targets"]
@@ -152,7 +152,8 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|万户|个左右|个|所|名|平方�
 def commitment_tokens():
     """Numbers with a unit in the body and boxes after the indicator table, outside 专栏2."""
     text_start = line_index("第三章 加快推进", line_index("专栏1"))
-    list_start = line_index("专栏2"); list_end = line_index("第二节 加快补齐", list_start)
+    list_start = line_index("专栏2")
+    list_end = line_index("第二节 加快补齐", list_start)
     tokens = []
     for i in range(text_start, len(LINES)):
         if list_start <= i < list_end:

@@ -3,7 +3,8 @@ import pathlib
 import re
 
 import pytest
-import yaml
+
+from conftest import read_yaml
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 PRESS = ROOT / "data" / "press" / "liaoning-press.yaml"
@@ -16,7 +17,7 @@ def norm(s):
 
 @pytest.fixture(scope="module")
 def press():
-    return yaml.safe_load(PRESS.read_text(encoding="utf-8"))
+    return read_yaml(PRESS)
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +27,7 @@ def article(press):
 
 @pytest.fixture(scope="module")
 def plan():
-    return yaml.safe_load(PLAN.read_text(encoding="utf-8"))
+    return read_yaml(PLAN)
 
 
 @pytest.fixture(scope="module")

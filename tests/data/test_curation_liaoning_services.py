@@ -6,7 +6,8 @@ import pathlib
 import re
 
 import pytest
-import yaml
+
+from conftest import read_yaml
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "data" / "sources" / "liaoning.txt"
@@ -53,7 +54,7 @@ def box():
 @pytest.fixture(scope="module")
 def services():
     path = PART if PART.exists() else PLAN
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["services"]
+    return read_yaml(path)["services"]
 
 
 def dom(s):

@@ -7,13 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
+from conftest import read_yaml
 from helpers_plans import longest_common
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN_PATH = ROOT / "data" / "plans" / "national.yaml"
-PLAN = yaml.safe_load(PLAN_PATH.read_text(encoding="utf-8"))
+PLAN = read_yaml(PLAN_PATH)
 SOURCE = (PLAN_PATH.parent / PLAN["source"]).read_text(encoding="utf-8")
 LINES = SOURCE.split("\n")
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from functools import cache
 
-from plancmp.ingest.workspace import Workspace
 from plancmp.draft import draft_text
 from plancmp.draft.reference import load
 from plancmp.ingest.checks import in_quote
+from plancmp.ingest.workspace import Workspace
 
 from conftest import DATA
 

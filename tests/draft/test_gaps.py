@@ -3,9 +3,9 @@
 same four gaps (data/plans/gansu.yaml); the drafted ones say they are unchecked."""
 from __future__ import annotations
 
-from plancmp.ingest.workspace import Workspace
 from plancmp.draft import draft_text
 from plancmp.ingest.evidence import squeeze
+from plancmp.ingest.workspace import Workspace
 
 from conftest import DATA, plan_yaml
 

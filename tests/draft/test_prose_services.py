@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from plancmp.ingest.workspace import Workspace
 from plancmp.draft import draft_text
 from plancmp.draft.measure import _Lines
 from plancmp.draft.reference import load
 from plancmp.ingest.evidence import squeeze
+from plancmp.ingest.workspace import Workspace
 
 from conftest import DATA
 

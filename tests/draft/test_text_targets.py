@@ -5,16 +5,15 @@ expectation below is read from the quoted line of the text, not from the drafter
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 
-from plancmp.ingest.workspace import Workspace
 from plancmp.draft import draft_text
 from plancmp.draft.measure import _Lines
 from plancmp.draft.reference import load
 from plancmp.ingest.checks import in_quote
 from plancmp.ingest.evidence import squeeze
+from plancmp.ingest.workspace import Workspace
 
 from conftest import DATA
 

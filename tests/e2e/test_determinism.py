@@ -12,6 +12,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from conftest import DATA, PLANCMP, replace_once
 
 VALIDATE_FORMATS = ["text", "json", "github"]
@@ -57,6 +59,7 @@ def assert_same(first: dict, second: dict) -> None:
         assert first[name] == second[name], f"{name}: output differs between two runs"
 
 
+@pytest.mark.slow   # 34 commands, twice, each in a fresh interpreter
 def test_every_format_is_byte_identical_across_runs(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("eval"))
@@ -66,6 +69,7 @@ def test_every_format_is_byte_identical_across_runs(tmp_path):
         assert code == 0 and stdout.strip(), f"{name} produced nothing to compare (exit {code})"
 
 
+@pytest.mark.slow   # validate in three formats, twice, each in a fresh interpreter
 def test_findings_are_byte_identical_across_runs(tmp_path):
     """With errors to report (several per file, in several files), the order must not wobble."""
     data = tmp_path / "data"

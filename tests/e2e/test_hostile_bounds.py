@@ -23,8 +23,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, PLANCMP, ROOT
 from plancmp.core.model import MAX_ITEMS
+
+from conftest import DATA, PLANCMP, ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate import generate_tasks  # noqa: E402

@@ -6,8 +6,7 @@ import json
 import subprocess
 import sys
 
-
-HEAVY = ("jsonschema", "plancmp.engine.compare", "plancmp.engine.align", "plancmp.ingest.schemacheck", "plancmp.render.diff_table")
+HEAVY = ("jsonschema", "plancmp.engine.compare", "plancmp.engine.align", "plancmp.ingest.schemacheck", "plancmp.render.diff")
 
 
 def _imported_after(argv: list[str]) -> set[str]:
@@ -34,10 +33,11 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from conftest import PLANCMP, replace_once  # noqa: E402
 from plancmp.files import cache  # noqa: E402
 from plancmp.files.folder import DataFolder  # noqa: E402
 from plancmp.ingest.load import Loaded, load_plan_cached  # noqa: E402
+
+from conftest import PLANCMP, replace_once  # noqa: E402
 
 COMMANDS = [["diff", "national", "liaoning"], ["diff", "national", "gansu", "--format", "json", "--evidence"],
             ["matrix"], ["matrix", "--kind", "tasks", "--format", "markdown"], ["targets", "--format", "csv"],
@@ -63,6 +63,7 @@ def _run(*args: str, no_cache: bool = False) -> subprocess.CompletedProcess:
     return proc
 
 
+@pytest.mark.slow   # 7 commands, each run 3 times through the installed command
 def test_output_is_byte_identical_with_and_without_the_cache(cache_home, data_copy):
     _run(*COMMANDS[0], no_cache=True)
     assert not cache_home.exists()              # PLANCMP_NO_CACHE writes nothing

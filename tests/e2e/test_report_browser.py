@@ -21,11 +21,13 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
 
 from plancmp.cli import app
 
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, read_yaml
+
+# one worker starts the browser (module-scoped) and runs every test of it (make test: -n auto)
+pytestmark = pytest.mark.xdist_group("chromium")
 
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -129,7 +131,7 @@ def _dup_high(fd: int) -> int:
 def national_rows() -> dict[str, list[dict]]:
     """The national items each heatmap has a row for: every item but a target's restatement
     (a table value stated again in the text sits on its first statement's row)."""
-    raw = yaml.safe_load((DATA / "plans" / "national.yaml").read_text(encoding="utf-8"))
+    raw = read_yaml(DATA / "plans" / "national.yaml")
     return {kind: [i for i in raw[kind] if not i.get("restates")] for kind in ("targets", "services", "tasks")}
 
 
@@ -264,7 +266,7 @@ def test_heatmap_has_one_cell_per_national_commitment_and_province(page):
         [td.dataset.status, td.querySelector('summary').innerText.trim()])""")
     assert all(face == "—" for status, face in faces if status == "omitted")
     assert all(face and face not in ("+", "=", "-", "~") for _, face in faces)   # never a bare symbol
-    liaoning = yaml.safe_load((DATA / "plans" / "liaoning.yaml").read_text(encoding="utf-8"))
+    liaoning = read_yaml(DATA / "plans" / "liaoning.yaml")
     nursery = next(t for t in liaoning["targets"] if t["id"] == "nursery-places-per-1000")
     face = page.js("document.querySelector('table.heatmap td.cell[data-plan=liaoning][data-item=nursery-places-per-1000] summary').innerText")
     assert str(nursery["target"]) in face   # the province's value as written (≥3)
@@ -327,7 +329,7 @@ def test_the_filter_hides_rows(page):
 
 
 def test_clicking_a_cell_shows_its_quote(page):
-    liaoning = yaml.safe_load((DATA / "plans" / "liaoning.yaml").read_text(encoding="utf-8"))
+    liaoning = read_yaml(DATA / "plans" / "liaoning.yaml")
     quotes = {t["id"]: t["evidence"]["quote"] for t in liaoning["targets"]}
     # the first targets cell whose province item is Liaoning's: its quote must appear on click
     box = page.js("""(() => {

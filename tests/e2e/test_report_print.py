@@ -131,7 +131,7 @@ def pages_of(pdf: Path) -> list[dict]:
     for page in PdfReader(pdf).pages:
         items: list[tuple[float, str]] = []
 
-        def visit(text, cm, tm, font, size):
+        def visit(text, cm, tm, font, size, items=items):
             if text.strip():
                 items.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5], text))   # y on the page, in points
 

@@ -10,7 +10,7 @@ from plancmp.engine.align import align, band
 from plancmp.engine.assign import assign
 from plancmp.ingest.links import Link, Links
 
-from helpers_plans import plan, service, target, task, said
+from helpers_plans import plan, said, service, target, task
 
 
 def test_assignment_is_optimal_like_scipy():
@@ -151,7 +151,7 @@ def test_large_plans_take_the_shortlist_and_the_c_solver_with_the_same_result(mo
     plans = ws.plans()
     links = ws.links()
     for province in ("liaoning", "gansu", "fujian"):
-        rows = lambda: [(r.kind, r.status, r.left and r.left.id, r.right and r.right.id, tuple(i.id for i in r.also))
+        rows = lambda province=province: [(r.kind, r.status, r.left and r.left.id, r.right and r.right.id, tuple(i.id for i in r.also))
                         for r in diff(plans["national"], plans[province], links, ws=ws).rows]
         dense = rows()
         monkeypatch.setattr(align, "DENSE_LIMIT", 0)

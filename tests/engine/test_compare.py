@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from plancmp.engine.compare import diff
 from plancmp.core.verdicts import status_from_text
+from plancmp.engine.compare import diff
 
 from conftest import DATA
-from helpers_plans import gap, plan, service, target, task, said
+from helpers_plans import gap, plan, said, service, target, task
 
 
 def _one(a, b, kind="targets"):

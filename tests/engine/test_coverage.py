@@ -7,7 +7,7 @@ from pathlib import Path
 from plancmp.engine.compare import diff
 from plancmp.ingest.links import Link, Links
 
-from helpers_plans import gap, plan, service, target, task, said
+from helpers_plans import gap, plan, said, service, target, task
 
 
 def _plans(text: str | None = None, tmp_path: Path | None = None, gaps=()):

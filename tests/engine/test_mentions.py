@@ -8,14 +8,14 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 
+from plancmp.cli import app
 from plancmp.engine import mentions
 from plancmp.ingest import textsearch
-from plancmp.cli import app
 
-from conftest import DATA, PLANCMP, uncurate
+from conftest import DATA, PLANCMP, read_yaml, uncurate
 from helpers_plans import plan, service, target, task
+
 
 def _found(tmp_path, item, sentence: str):
     source = tmp_path / "p.txt"
@@ -79,8 +79,8 @@ def test_coverage_finds_characters_together_in_any_order_and_no_further():
 
 @pytest.fixture(scope="module")
 def scores():
-    from plancmp.views.evaluate import evaluate, read_labels
     from plancmp.ingest.workspace import Workspace
+    from plancmp.views.evaluate import evaluate, read_labels
 
     ws = Workspace(DATA)
     plans = ws.plans()
@@ -156,6 +156,6 @@ def test_one_to_many_rows_list_every_covering_item_in_json(runner):
     data = json.loads(result.output)
     row = next(r for r in data["rows"] if r["left"] and r["left"]["id"] == "two-exemptions-one-subsidy")
     shown = {row["right"]["id"], *(i["id"] for i in row["also"])}
-    labels = yaml.safe_load((DATA / "eval" / "pairs.yaml").read_text(encoding="utf-8"))["pairings"]
+    labels = read_yaml(DATA / "eval" / "pairs.yaml")["pairings"]
     wanted = next(p for p in labels if p["right"] == "liaoning")["services"]["two-exemptions-one-subsidy"]
     assert shown == set(wanted)

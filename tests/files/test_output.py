@@ -6,8 +6,8 @@ import stat
 
 import pytest
 
-from plancmp.files import output
 from plancmp.cli import app
+from plancmp.files import output
 from plancmp.files.output import write_atomic
 
 from conftest import replace_once
@@ -28,7 +28,7 @@ def leftovers(directory) -> list[str]:
 
 def test_writes_and_replaces(earlier):
     write_atomic(earlier, "新的报告\r\n")
-    assert earlier.read_bytes() == "新的报告\r\n".encode("utf-8")  # no newline translation
+    assert earlier.read_bytes() == "新的报告\r\n".encode()  # no newline translation
     assert leftovers(earlier.parent) == []
 
 

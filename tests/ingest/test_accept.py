@@ -6,11 +6,10 @@ import json
 import re
 
 import pytest
-import yaml
 
 from plancmp.cli import app
 
-from conftest import DATA, replace_once
+from conftest import DATA, read_yaml, replace_once
 
 ACCEPTED = re.compile(r" \(accepted: (?P<reason>.+)\)$")
 
@@ -25,7 +24,7 @@ def accepts() -> dict[tuple[str, str, str], str]:
     """(plan, item id, code) -> reason, read straight from the YAML."""
     out = {}
     for path in sorted((DATA / "plans").glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
         for kind in ("targets", "services", "tasks"):
             for item in data[kind]:
                 for accept in item.get("accept") or ():

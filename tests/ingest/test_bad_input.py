@@ -11,14 +11,14 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
-from plancmp.ingest import schema, yamldoc
 from plancmp.cli import app
+from plancmp.ingest import schema, yamldoc
 
 from conftest import DATA, PLANCMP
 

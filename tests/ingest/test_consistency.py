@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from plancmp.ingest import consistency
 from plancmp.cli import app
+from plancmp.ingest import consistency
 
 from conftest import DATA
 from helpers_plans import plan, target

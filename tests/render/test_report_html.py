@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
-
 from plancmp.render import html
+
+from conftest import DATA
 
 PAYLOAD = '<img src=x onerror="alert(1)">\'"&amp;</textarea></style></script><script>alert(2)</script>{{ 7*7 }}'
 # keys whose values are codes the renderer looks up (a verdict, a kind): not text a person wrote

@@ -6,11 +6,11 @@ import re
 import subprocess
 import sys
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from plancmp.render import tabular
-from plancmp.render.textgrid import PIPED_WIDTH, RULE, Column, Grid, CellText, column_widths, render, text_width, wrap
+from plancmp.render.formats.text import as_text
+from plancmp.render.textgrid import PIPED_WIDTH, RULE, CellText, Column, Grid, column_widths, render, text_width, wrap
 
 ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 CJK = "每千人口拥有岁以下婴幼儿托位数养老服务床位总量（）、，"
@@ -153,16 +153,16 @@ def test_as_text_colours_only_a_terminal_without_no_color(monkeypatch):
     table = tabular.Table("T", [tabular.Column("v", "verdict")], [{"v": "below", "_style": {"v": "bold red"}}])
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("COLUMNS", "40")
-    assert "\x1b[1;31mbelow" in tabular.as_text([table], Tty())
-    piped = tabular.as_text([table], io.StringIO())
-    assert "\x1b" not in piped and piped == ESCAPE.sub("", tabular.as_text([table], Tty()))
+    assert "\x1b[1;31mbelow" in as_text([table], Tty())
+    piped = as_text([table], io.StringIO())
+    assert "\x1b" not in piped and piped == ESCAPE.sub("", as_text([table], Tty()))
     monkeypatch.setenv("NO_COLOR", "1")
-    assert "\x1b" not in tabular.as_text([table], Tty())
+    assert "\x1b" not in as_text([table], Tty())
 
 
 def test_piped_width_is_fixed():
     table = tabular.Table("T", [tabular.Column("a", "a"), tabular.Column("b", "b")], [{"a": "养老 " * 60, "b": "x"}])
-    lines = tabular.as_text([table], io.StringIO()).splitlines()
+    lines = as_text([table], io.StringIO()).splitlines()
     assert max(text_width(line) for line in lines) == PIPED_WIDTH
 
 
@@ -179,7 +179,7 @@ def test_output_is_byte_identical_across_runs_and_processes():
 
 
 def test_diff_renderer_does_not_import_rich():
-    code = "import sys, plancmp.render.diff_table, plancmp.render.tabular; print(sorted(m for m in sys.modules if m.startswith('rich')))"
+    code = "import sys, plancmp.render.diff, plancmp.render.formats.text; print(sorted(m for m in sys.modules if m.startswith('rich')))"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "[]\n"
 
 

@@ -1,11 +1,15 @@
-"""JSON output: a command's data as it is, but for the engine's notes and reasons, which JSON
-shows as their code and values (stable for scripts) beside the worded text."""
+"""JSON: the result's data as it is, but for the engine's notes and reasons, which JSON shows
+as their code and values (stable for scripts) beside the worded text."""
 from __future__ import annotations
 
 import json
 
-from ..core.i18n import Labels
-from ..core.notes import Note
+from ...core.i18n import Labels
+from ...core.notes import Note
+
+
+def render(result, view) -> str:
+    return dumps(result.data, view.labels)
 
 
 def ready(data, labels: Labels):

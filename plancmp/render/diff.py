@@ -1,0 +1,296 @@
+"""`plancmp diff`: the diff's one result, rendered by every format.
+
+Declared once: the title (both plans), the summary (the counts per verdict and domain, the
+answer first) and the rows table, whose columns serve every format: a reader sees the kind,
+A's item, B's item, the verdict, the score and the notes (text, Markdown); CSV and
+workbooks hold every field apart (ids, names, values, years, 属性, scores, codes, quotes).
+JSON is the diff as data (schema: plancmp/schemas/diff.schema.json).
+
+The text layout is the diff's own (text only): the counts per domain fall back to verdict
+symbols under a legend, then to a line per domain; the rows follow the width: from 120
+columns every column; below, the score goes first, then the kind moves into the section
+titles, then (below 80) the notes move under B's cell: names are the last thing squeezed.
+`added` rows (B's items with no counterpart in A) are counted in the summary and listed
+only when asked (`--all`, `--status added`). The same layout with colour off, just no
+escape codes.
+"""
+from __future__ import annotations
+
+from itertools import groupby
+
+from ..core.i18n import Labels
+from ..core.model import Plan, item_data
+from ..core.verdicts import STATUSES, SYMBOLS, Diff, Passage, Row, row_binding
+from .diff_cells import notes_text, passage_text, right_text, score_text, side_text, status_text, value_text
+from .result import Result, View
+from .sheets import Sheet, Verdict
+from .tabular import Column, Para, Table
+from .verdict_style import STYLES, legend_item, verdict_counts
+
+FULL, NO_SCORE, KIND_IN_TITLE = 120, 100, 80   # the narrowest width of each text layout
+
+
+def result(diff: Diff, evidence: bool = False, list_added: bool = True) -> Result:
+    """The diff's result: its data (JSON), its tables, its text layout; a workbook by hand."""
+    return Result(as_dict(diff), tables=lambda view: tables(diff, view.labels, evidence),
+                  text=lambda view: text(diff, tables(diff, view.labels, evidence), view, list_added, evidence),
+                  sheets=lambda view: diff_sheets(diff, view.labels))
+
+
+# ---------------------------------------------------------------- JSON
+
+def plan_dict(plan: Plan) -> dict:
+    return {"id": plan.id, "name": plan.name, "level": plan.level, "region": plan.region}
+
+
+def passage_dict(passage: Passage | None) -> dict | None:
+    if passage is None:
+        return None
+    return {"file": passage.file, "line": passage.line, "text": passage.text}
+
+
+def row_dict(row: Row) -> dict:
+    return {"kind": row.kind, "domain": row.domain, "status": row.status,
+            "left": item_data(row.left), "right": item_data(row.right),
+            "also": [item_data(i) for i in row.also], "passage": passage_dict(row.passage),
+            "basis": row.basis or ("items" if row.right is not None else None),
+            "reason": row.reason,
+            "strength": None if row.strength is None else {"left": row.strength[0], "right": row.strength[1],
+                                                           "weaker": row.strength[2]},
+            "score": row.score, "confidence": row.confidence,
+            "reasons": list(row.reasons), "notes": list(row.notes)}
+
+
+def as_dict(diff: Diff) -> dict:
+    """The diff as data; each note and reason stays a Note (JSON: its code, values and words)."""
+    return {"left": plan_dict(diff.left), "right": plan_dict(diff.right),
+            "rows": [row_dict(r) for r in diff.rows], "summary": diff.summary()}
+
+
+# ---------------------------------------------------------------- the declaration
+
+def tables(diff: Diff, labels: Labels, evidence: bool = False) -> list[Table]:
+    """The title, the summary and the rows."""
+    a, b = diff.left, diff.right
+    title = Table(f"{a.name} ({a.id}) {labels('vs')} {b.name} ({b.id})", [], level=1, role="shown")
+    return [title, summary_table(diff, labels), rows_table(diff, labels, evidence)]
+
+
+def summary_table(diff: Diff, labels: Labels) -> Table:
+    """How many of A's commitments B exceeds, matches … (a sentence), and the counts per domain
+    and verdict, with a total row."""
+    summary = diff.summary()
+    counts = summary["by_status"]
+    shown = [s for s in STATUSES if counts[s]]
+    compared, said = verdict_counts(counts, labels)
+    lead = labels("verdict_line", total=compared, ref=diff.left.id, plan=diff.right.id)
+    columns = [Column("domain", labels("domain")),
+               *(Column(s, labels.status(s), "right", type="number") for s in shown),
+               Column("all", labels("all"), "right", type="number")]
+    rows = [{"domain": domain, **{s: c[s] for s in shown}, "all": sum(c.values())}
+            for domain, c in summary["by_domain"].items()]
+    rows.append({"domain": labels("all"), **{s: counts[s] for s in shown}, "all": summary["total"], "_strong": True})
+    return Table(labels("summary").capitalize(), columns, rows, role="shown",
+                 intro=[Para(f"{lead}{'' if labels.zh else ' '}{labels.sep.join(said)}")])
+
+
+def _side_cells(prefix: str, item) -> dict:
+    if item is None:
+        return {f"{prefix}_{k}": "" for k in ("id", "name", "value", "year", "binding")}
+    return {f"{prefix}_id": item.id, f"{prefix}_name": item.name, f"{prefix}_value": value_text(item),
+            f"{prefix}_year": item.year if item.kind == "targets" else "",
+            f"{prefix}_binding": getattr(item, "binding", None) or ""}
+
+
+def _with_quote(text: str, item, evidence: bool):
+    """A side's cell; with evidence, its quote (and section) dim on the lines below."""
+    if not evidence or item is None:
+        return text
+    section = f" ({item.evidence.section})" if item.evidence.section else ""
+    return [(text, ""), (f"\n“{item.evidence.quote}”{section}", "dim")]
+
+
+def rows_table(diff: Diff, labels: Labels, evidence: bool = False) -> Table:
+    """One row per diff row. Shown: kind, A's item, B's item, verdict, score, notes; data: every
+    field apart, the verdict's code and symbol, the quotes, the further items and the passage."""
+    a, b = diff.left.id, diff.right.id
+    columns = [
+        Column("kind", labels("kind"), nowrap=True, type="id", show=lambda row: labels.kind(row["kind"])),
+        Column("domain", labels("domain")),
+        Column("status", "status", type="id", role="data", internal=True),
+        Column("symbol", "symbol", role="data", internal=True),
+        Column("binding", labels("binding"), role="data"),
+        *_side_columns("left", a, labels),
+        Column("national", a, role="shown", breaks=True,
+               show=lambda row: _with_quote(side_text(row["_row"].left), row["_row"].left, evidence)),
+        *_side_columns("right", b, labels),
+        Column("right", b, role="shown", breaks=True,
+               show=lambda row: _with_quote(right_text(row["_row"], labels), row["_row"].right, evidence)),
+        Column("verdict", labels("verdict"), nowrap=True, type="verdict", role="shown", strong=True,
+               show=lambda row: status_text(row["_row"], labels)),
+        Column("score", labels("score"), nowrap=True, type="number", fmt="{:.4f}", internal=True,
+               show=lambda row: score_text(row["_row"], labels)),
+        Column("confidence", "confidence", role="data", internal=True),
+        Column("reasons", "reasons", role="data"),
+        Column("notes", labels("notes")),
+        Column("left_quote", f"{a} {labels('quote')}", role="data"),
+        Column("right_quote", f"{b} {labels('quote')}", role="data"),
+        Column("also_ids", "also", role="data", internal=True),
+        Column("passage", "passage", role="data"),
+    ]
+    rows = []
+    for r in diff.rows:
+        rows.append({"_row": r, "kind": r.kind, "domain": r.domain, "status": r.status,
+                     "symbol": SYMBOLS.get(r.status, ""), "binding": row_binding(r) or "",
+                     **_side_cells("left", r.left), **_side_cells("right", r.right),
+                     "score": r.score, "confidence": r.confidence or "",
+                     "reasons": labels.notes(r.reasons), "notes": notes_text(r, labels),
+                     "left_quote": r.left.evidence.quote if r.left else "",
+                     "right_quote": r.right.evidence.quote if r.right else "",
+                     "also_ids": " ".join(i.id for i in r.also), "passage": passage_text(r, limit=10**6),
+                     "_style": {"verdict": STYLES.get(r.status, "")}})
+    return Table("", columns, rows, group="domain", main=True)
+
+
+def _side_columns(prefix: str, plan_id: str, labels: Labels) -> list[Column]:
+    return [Column(f"{prefix}_id", f"{plan_id} {labels('id')}", type="id", role="data", internal=True),
+            Column(f"{prefix}_name", f"{plan_id} {labels('name')}", role="data"),
+            Column(f"{prefix}_value", f"{plan_id} {labels('value')}", role="data"),
+            Column(f"{prefix}_year", f"{plan_id} {labels('year')}", type="year", role="data"),
+            Column(f"{prefix}_binding", f"{plan_id} {labels('binding')}", role="data")]
+
+
+# ---------------------------------------------------------------- the text layout
+
+def text(diff: Diff, declared: list[Table], view: View, list_added: bool = True, evidence: bool = False) -> str:
+    """The diff as text: the title, the summary of every row, then the rows (without `added`
+    ones unless `list_added`: they are counted all the same), laid out for the view's width."""
+    from . import textgrid
+
+    _, summary, rows = declared
+    labels, width, color = view.labels, view.width, view.color
+    listed = rows.rows if list_added else [r for r in rows.rows if r["status"] != "added"]
+    hidden = len(rows.rows) - len(listed)
+    a, b = diff.left, diff.right
+    lines = textgrid.paragraph(f"{a.name} ({a.id})  {labels('vs')}  {b.name} ({b.id})", width, "bold", color)
+    lines += ["", *_summary_lines(summary, width, color, labels, hidden, a.id, b.id)]
+    by_key = {c.key: c for c in rows.columns}
+    kind_column, score, notes_column = width >= NO_SCORE, width >= FULL, width >= KIND_IN_TITLE
+    columns = []
+    if kind_column:
+        columns.append(textgrid.Column(labels("kind"), no_wrap=True, min_width=8 if score else 0))
+    columns += [textgrid.Column(by_key["national"].title, ratio=6), textgrid.Column(by_key["right"].title, ratio=6),
+                textgrid.Column(labels("verdict"), no_wrap=True)]
+    if score:
+        columns.append(textgrid.Column(labels("score"), no_wrap=True, min_width=11))
+    if notes_column:
+        columns.append(textgrid.Column(labels("notes"), ratio=5))
+    group = (lambda r: r["domain"]) if kind_column else (lambda r: (r["domain"], r["kind"]))
+    for key, group_rows in groupby(listed, key=group):
+        name = key if kind_column else f"{key[0]} · {labels.kind(key[1])}"
+        grid = textgrid.Grid(list(columns), title=name, title_style="italic", expand=True, row_gaps=evidence)
+        for r in group_rows:
+            cells = []
+            if kind_column:
+                cells.append(labels.kind(r["kind"], short=not score))
+            right = by_key["right"].show(r)
+            if not notes_column and r["notes"]:   # the notes, dim, under B's cell
+                right = (right if isinstance(right, list) else [(right, "")]) + [(f"\n{r['notes']}", "dim")]
+            cells += [by_key["national"].show(r), right, (by_key["verdict"].show(r), r["_style"]["verdict"])]
+            if score:
+                cells.append(by_key["score"].show(r))
+            if notes_column:
+                cells.append(r["notes"])
+            grid.add_row(*cells)
+        lines += ["", *textgrid.render(grid, width, color)]
+    return "\n".join(lines) + "\n"
+
+
+def _summary_lines(summary: Table, width: int, color: bool, labels: Labels, hidden: int, a: str, b: str) -> list[str]:
+    """The answer: how many of A's commitments B exceeds, matches … (one line), the counts per
+    domain, and how many `added` rows the listing leaves out (`hidden`)."""
+    from . import textgrid
+
+    *domains, total = summary.rows
+    shown = [c.key for c in summary.columns if c.key in SYMBOLS]
+    counts = {s: total[s] for s in shown}
+    compared, said = verdict_counts(counts, labels)
+    lead = labels("verdict_line", total=compared, ref=a, plan=b)
+    out = textgrid.paragraph(labels("summary"), width, "italic", color)
+    out += textgrid.pack(said, width, lead if labels.zh else lead + " ", labels.sep, "bold", color)
+    if domains:
+        out += ["", *_domain_table(domains, counts, width, color, labels)]
+    if hidden:
+        out += ["", *textgrid.paragraph(labels("added_hidden", n=hidden, plan=b, ref=a), width, "dim", color)]
+    return out
+
+
+def _domain_table(domains: list[dict], counts: dict, width: int, color: bool, labels: Labels) -> list[str]:
+    """Counts per domain and verdict: verdict names as headers when that fits, else symbols
+    under a legend, else one line per domain."""
+    from . import textgrid
+
+    shown = list(counts)
+    total = sum(counts.values())
+    for symbols in (False, True):
+        grid = textgrid.Grid([textgrid.Column(labels("domain")),
+                              *(textgrid.Column((SYMBOLS[s] if symbols else labels.status(s), STYLES.get(s, "")),
+                                                justify="right", no_wrap=symbols) for s in shown),
+                              textgrid.Column(labels("all"), justify="right")])
+        for c in domains:
+            grid.add_row(c["domain"], *(str(c[s] or "") for s in shown), str(sum(c[s] for s in shown)))
+        grid.add_row((labels("all"), "bold"), *((str(counts[s]), "bold") for s in shown), (str(total), "bold"))
+        if textgrid.natural_width(grid, header_words=True) <= width:
+            lines = textgrid.render(grid, width, color)
+            return (_legend(shown, width, color, labels) + lines) if symbols else lines
+    out = _legend(shown, width, color, labels)
+    for c in domains:
+        parts = "  ".join(f"{SYMBOLS[s]} {c[s]}" for s in shown if c[s])
+        out += textgrid.paragraph(f"{c['domain']}{labels.colon}{parts}  ({sum(c[s] for s in shown)})", width)
+    out += textgrid.paragraph(labels("all") + labels.colon + "  ".join(f"{SYMBOLS[s]} {counts[s]}" for s in shown)
+                              + f"  ({total})", width, "bold", color)
+    return out
+
+
+def _legend(shown: list[str], width: int, color: bool, labels: Labels) -> list[str]:
+    from . import textgrid
+
+    return textgrid.pack([legend_item(s, labels) for s in shown], width, labels("legend") + labels.colon, "  ",
+                         "dim", color)
+
+
+# ---------------------------------------------------------------- the workbook
+
+def _item_cells(item) -> list:
+    if item is None:
+        return ["", "", "", "", ""]
+    return [item.id, item.name, value_text(item), getattr(item, "year", None) if item.kind == "targets" else None,
+            getattr(item, "binding", None) or ""]
+
+
+def diff_sheets(diff: Diff, labels: Labels) -> list[Sheet]:
+    """summary (counts per domain and verdict), then one sheet per kind with every row."""
+    a, b = diff.left.id, diff.right.id
+    summary = diff.summary()
+    shown = [s for s in STATUSES if summary["by_status"][s]]
+    rows = [[domain, *(c[s] for s in shown), sum(c.values())] for domain, c in summary["by_domain"].items()]
+    rows.append([labels("all"), *(summary["by_status"][s] for s in shown), summary["total"]])
+    sheets = [Sheet(labels("summary"), [labels("domain"), *(labels.status(s) for s in shown), labels("all")], rows)]
+    item_header = [labels("id"), labels("name"), labels("value"), labels("year"), labels("binding")]
+    header = [labels("domain"), labels("verdict"), "status", labels("binding"),
+              *(f"{a} {h}" for h in item_header), *(f"{b} {h}" for h in item_header),
+              labels("score"), "confidence", labels("notes"), "reasons", "also", "passage",
+              f"{a} {labels('quote')}", f"{b} {labels('quote')}"]
+    for kind in dict.fromkeys(r.kind for r in diff.rows):
+        body = []
+        for r in diff.rows:
+            if r.kind != kind:
+                continue
+            body.append([r.domain, Verdict(labels.status(r.status), r.status), r.status, row_binding(r) or "",
+                         *_item_cells(r.left), *_item_cells(r.right),
+                         None if r.score is None else round(r.score, 4), r.confidence or "",
+                         labels.notes(r.notes), labels.notes(r.reasons), " ".join(i.id for i in r.also),
+                         passage_text(r, limit=10**6),
+                         r.left.evidence.quote if r.left else "", r.right.evidence.quote if r.right else ""])
+        sheets.append(Sheet(labels.kind(kind), header, body, frozenset({len(header) - 2, len(header) - 1})))
+    return sheets
