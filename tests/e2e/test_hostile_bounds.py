@@ -4,6 +4,7 @@ under 30 s and 2 GB, or refused plainly.
 - alignment: two plans of 5,000 tasks are over the ceiling (core/model.py MAX_ITEMS) and
   refused at once (before: 90 s, 750 MB); two plans at the ceiling, every task in one
   domain (the largest block the alignment meets), diff in time;
+- link files: a links.yaml at its size limit, every entry with a finding, validates in time;
 - validate: a long quote missing from a 7.5 MB source is no minute-long search, and SIGTERM
   is answered meanwhile;
 - the drafter: a 7.5 MB one-line text, a list of 200,000 services, a table of 150,000 rows
@@ -73,6 +74,34 @@ def test_two_plans_at_the_ceiling_in_one_domain_diff_in_bounded_time(tmp_path):
                                        env={"PLANCMP_DATA": str(data)}, cwd=tmp_path)
     assert code == 0, said
     _bounded(took, peak, f"diff of two {MAX_ITEMS:,}-task plans in one domain")
+
+
+# ---------------------------------------------------------------- link files
+
+def _links_file(data: Path, entry) -> int:
+    """links.yaml filled to just under its 2 MB limit with entry(n); returns how many."""
+    lines, size = [], 0
+    while size < 1_990_000 - 200:
+        lines.append(entry(len(lines)))
+        size += len(lines[-1].encode()) + 1
+    (data / "links.yaml").write_text("links:\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return len(lines)
+
+
+@pytest.mark.parametrize("kind", ["no reason", pytest.param("unknown ids", marks=pytest.mark.slow)])
+def test_a_links_file_at_its_size_limit_is_checked_in_bounded_time(tmp_path, kind):
+    """~40,000 links, each with a finding of its own: the entries with schema findings were
+    found by matching every entry against every finding (minutes); each id was looked up by
+    a scan of the plan's items."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("eval"))
+    entry = ((lambda n: f'  - {{pin: "national:x{n} = liaoning:y{n}"}}') if kind == "no reason"
+             else (lambda n: f'  - {{pin: "national:x{n} = liaoning:y{n}", reason: "r"}}'))
+    count = _links_file(data, entry)
+    assert count > 30_000
+    code, took, peak, said = _measured("validate", env={"PLANCMP_DATA": str(data)}, cwd=tmp_path)
+    assert code == 1 and "Traceback" not in said, said[-500:]   # (the findings go to stdout)
+    _bounded(took, peak, f"validate with {count:,} links ({kind})")
 
 
 # ---------------------------------------------------------------- validate's quote search
