@@ -200,8 +200,8 @@ def test_a_name_that_is_not_text_is_refused(data, value):
 
 
 def test_a_draft_larger_than_a_plan_file_may_be_is_refused(data, tmp_path):
-    """1,500 services named at length in one row: the drafter keeps to MAX_ITEMS (1,000), but
-    their plan file would be over validate's 2 MB."""
+    """1,500 services named at length in one row: within the items a plan may hold (MAX_ITEMS),
+    but their plan file would be over validate's 2 MB."""
     names = "、".join(f"基本公共服务项目{n:04d}" + "服务内容说明" * 120 for n in range(1500))
     text = tmp_path / "long.txt"
     text.write_text(f"专栏2 某省基本公共服务项目清单\n\n服务领域\t服务目标\t服务项目\n幼有所育\t提供服务。\t{names}\n",
