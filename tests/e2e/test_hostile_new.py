@@ -88,13 +88,19 @@ def _complete(data: Path, before: dict) -> None:
 
 # ---------------------------------------------------------------- problem 5: all or nothing
 
-@pytest.mark.parametrize("sig, code", [("SIGTERM", 143), ("SIGINT", 130)])
-@pytest.mark.parametrize("step", ["staged-1", "staged-2"])
-def test_a_signal_before_the_files_are_placed_leaves_the_folder_as_it_was(data, step, sig, code):
+def _signalled(data: Path, step: str, sig: str, code: int) -> dict:
+    """`new` sent `sig` at `step`: it ends with `code`, no traceback; the folder before it."""
     before = _tree(data)
     result = _hooked(step, sig, data)
     assert result.returncode == code, result.stderr
     assert "Traceback" not in result.stderr
+    return before
+
+
+@pytest.mark.parametrize("sig, code", [("SIGTERM", 143), ("SIGINT", 130)])
+@pytest.mark.parametrize("step", ["staged-1", "staged-2"])
+def test_a_signal_before_the_files_are_placed_leaves_the_folder_as_it_was(data, step, sig, code):
+    before = _signalled(data, step, sig, code)
     assert _tree(data) == before   # no plan, no source, no temporary file
     rerun = _cli(*NEW, data=data)
     assert rerun.returncode == 0, rerun.stderr
@@ -105,10 +111,7 @@ def test_a_signal_before_the_files_are_placed_leaves_the_folder_as_it_was(data, 
 @pytest.mark.parametrize("step", ["placed-1", "placed-2"])
 def test_a_signal_while_the_files_are_placed_waits_until_the_folder_is_complete(data, step, sig, code):
     """The old bug: a signal after the plan was in place deleted the source and kept the plan."""
-    before = _tree(data)
-    result = _hooked(step, sig, data)
-    assert result.returncode == code, result.stderr
-    _complete(data, before)
+    _complete(data, _signalled(data, step, sig, code))
 
 
 def test_kill_9_between_the_two_files_leaves_a_source_a_rerun_takes(data):
