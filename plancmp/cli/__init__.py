@@ -24,6 +24,7 @@ from . import (  # noqa: F401  (registers the commands)
     matrix_cmd,
     new_cmd,
     report_cmd,
+    review_cmd,
     schema_cmd,
     search_cmd,
     show_cmd,

@@ -68,6 +68,7 @@ class Item:
     pos: Pos
     notes: str | None = None
     accept: tuple[Accept, ...] = ()   # warnings of this item that faithfully reflect the source
+    draft: bool = False    # drafted by `plancmp new`, not yet checked by a person (`draft: true`)
 
     kind = ""  # set by subclasses: targets | services | tasks
     restates = None  # a class attribute, not a field: only a target states another again (Target.restates)
@@ -177,6 +178,7 @@ class SourceGap(NamedTuple):
     kinds: tuple[str, ...] | None = None    # None: could hold any kind; (): holds no items
     reveals: tuple[Reveal, ...] = ()
     pos: Pos | None = None
+    draft: bool = False    # drafted by `plancmp new`, not yet checked against the original
 
     def could_hold(self, kind: str, domain: str) -> bool:
         return (self.kinds is None or kind in self.kinds) and (self.domains is None or domain in self.domains)
@@ -210,6 +212,28 @@ class Plan:
 
     def gaps_for(self, kind: str, domain: str) -> list[SourceGap]:
         return [g for g in self.source_gaps if g.could_hold(kind, domain)]
+
+    def drafts(self) -> Drafts:
+        """How much of the plan nobody has checked yet (`draft: true`)."""
+        items = self.items()
+        return Drafts(sum(i.draft for i in items), len(items), sum(g.draft for g in self.source_gaps))
+
+
+class Drafts(NamedTuple):
+    """A plan's unchecked part: items still `draft: true` of all its items, and drafted gaps."""
+
+    unchecked: int
+    items: int
+    gaps: int = 0
+
+    @property
+    def any(self) -> bool:
+        return bool(self.unchecked or self.gaps)
+
+    @property
+    def all(self) -> bool:
+        """Nothing of it checked: every item a draft (a plan with no items at all is no draft)."""
+        return bool(self.items) and self.unchecked == self.items
 
 
 def too_many_items(plan) -> str | None:

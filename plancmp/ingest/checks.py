@@ -125,8 +125,8 @@ def _acknowledged(plan: Plan, owned: list[tuple[Item | None, Finding]]) -> list[
 
 
 def _drafts(plan: Plan, doc: Doc) -> list[tuple[Item | None, Finding]]:
-    """draft-item: every item `plancmp new` drafted stays a warning until a person has read
-    it against the text and deleted its `draft: true`."""
+    """draft-item: every item (and source gap) `plancmp new` drafted stays a warning until a
+    person has read it against the text (the original) and deleted its `draft: true`."""
     out = []
     at = {item.pos: item for item in plan.items()}
     for kind in ("targets", "services", "tasks"):
@@ -137,6 +137,13 @@ def _drafts(plan: Plan, doc: Doc) -> list[tuple[Item | None, Finding]]:
                 out.append((at.get(doc.pos((kind, i))),
                             Finding("draft-item", f"{kind}[{i}] {item.get('id')!r} is a draft: check it against the text, "
                                     "then delete `draft: true`", where.file, where.line, where.col, f"{kind}[{i}].draft")))
+    gaps = doc.data.get("source_gaps") if isinstance(doc.data, dict) else None
+    for i, gap in enumerate(gaps if isinstance(gaps, list) else []):
+        if isinstance(gap, dict) and gap.get("draft") is True:
+            where = doc.pos(("source_gaps", i, "draft"))
+            out.append((None, Finding("draft-item", f"source_gaps[{i}] {gap.get('id')!r} is a draft: check the original "
+                                      "(an image, or lost?) and what the gap could hold, then delete `draft: true`",
+                                      where.file, where.line, where.col, f"source_gaps[{i}].draft")))
     return out
 
 

@@ -100,7 +100,9 @@ def plan_schema() -> dict:
         {"id": {"type": "string", "pattern": ID_PATTERN}, "section": _str, "description": _str,
          "domains": {"type": "array", "items": {"enum": vocab.domain_spellings()}},
          "kinds": {"type": "array", "items": {"enum": ["targets", "services", "tasks"]}},
-         "reveals": {"type": "array", "items": _closed({"indicator": _str, "quote": _str, "notes": _opt_str}, ["indicator", "quote"])}},
+         "reveals": {"type": "array", "items": _closed({"indicator": _str, "quote": _str, "notes": _opt_str}, ["indicator", "quote"])},
+         "draft": {"type": "boolean", "description": "true: drafted by `plancmp new` and not yet checked against the original "
+                                                     "(validate warns draft-item); delete the line once checked"}},
         ["id", "section", "description"],
         "A part of the source that this copy lost",
     )

@@ -110,6 +110,9 @@ def validate(ws: Workspace, paths: list[Path] | None = None) -> Report:
         everything = {**_plans_in(ws, skip=read), **by_id}
         if any(p.level == "national" for p in everything.values()):
             files, findings = check_knowledge(everything, ws)
+            if ws.folder.has_entry(ws.vocab_path):   # what curators of this data folder learnt (plancmp review)
+                more, found = check_knowledge(everything, ws, ws.vocab_path, ws.folder)
+                files, findings = files + more, findings + found
             report.files += files
             report.findings += findings
     report.findings = sorted(set(report.findings), key=Finding.sort_key)

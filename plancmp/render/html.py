@@ -96,7 +96,7 @@ def environment():
         CELL_STATUSES=CELL_STATUSES, split_label=split_label, counts_said=counts_said, pct=pct,
         margin_said=margin_said, bar_segments=bar_segments, row_head_bits=row_head_bits, cell_face=cell_face,
         domain_rows=domain_rows, target_domains=target_domains, target_summary=target_summary,
-        claim_counts=claim_counts, heat_filter=heat_filter, target_filter=target_filter,
+        claim_counts=claim_counts, heat_filter=heat_filter, target_filter=target_filter, draft_mark=draft_mark,
     )
     env.filters["thousands"] = lambda n: f"{n:,}"
     env.filters["css_string"] = css_string
@@ -202,6 +202,13 @@ def target_domains(t: dict, domains: list[str]) -> list[tuple[str, list[dict]]]:
     return [(d, rows) for d in domains if (rows := [r for r in t["rows"] if r["domain"] == d])]
 
 
+def draft_mark(L: Labels, drafts: dict | None) -> str:
+    """`draft: 120 of 172 items unchecked`: a province card's mark while the plan holds drafts."""
+    from .drafts import mark
+
+    return mark(drafts, L)
+
+
 def claim_counts(L: Labels, counts: dict[str, int]) -> str:
     """`72 supported, 2 overstated …`: a press file's claims per verdict, in the view's order."""
     return L.sep.join(L.count(n, L.claim(v)) for v, n in counts.items() if n)
@@ -265,7 +272,7 @@ def render(data: dict, lang: str = "en") -> str:
     names = {p["id"]: p["region"] for p in data["plans"]}
     stamp = data.get("stamp")
     nav = [("summary", L("report_nav_summary")), ("heatmap", L("report_nav_heatmap")), ("targets", L("report_nav_tables")),
-           ("gaps", L("report_nav_gaps"))] + ([("claims", L("report_nav_claims"))] if data.get("claims") else [])
+           ("gaps", L("report_nav_gaps")), ("added", L("report_nav_added"))] + ([("claims", L("report_nav_claims"))] if data.get("claims") else [])
     page = environment().get_template("report.html")
     return page.render(
         L=L, data=data, ref=ref, names=names, domains=_domains(data), stamp=stamp, nav=nav,
