@@ -115,9 +115,10 @@ def test_debt_counts_every_verdict_that_rests_on_drafts_or_the_text(drafted):
     mine = [d for d in data["debt"] if d["plan"] == "fujian"]
     assert sorted(d["id"] for d in mine) == sorted(r["left"]["id"] for r in resting)
     counts = data["counts"]["fujian"]
-    # nothing of a fresh draft is checked: every row that rests on the province is debt
-    assert counts["total"] == len(mine) == sum(bool(r["right"] or r["passage"] or r["status"] in ("omitted", "unknown"))
-                                               for r in national)
+    # nothing of a fresh draft is checked: every row rests on it, but one judged from the national
+    # text alone (a target binding regions the province is not in: not comparable, whatever B says)
+    national_only = [r for r in national if r.get("reason") == "other-regions"]
+    assert counts["total"] == len(mine) == len(national) - len(national_only)
     assert counts["draft"] and counts["omission"]
     for d in mine:
         if d["why"] == "draft":   # the draft item's own quote and line
