@@ -53,7 +53,16 @@ def eval_command(
     held = evaluate(ws, pairings, links, holdout=True) if holdout else None
     drafted = None
     if from_text:
-        from ..views.fromtext import evaluate_from_text
-
-        drafted = evaluate_from_text(ws, pairings, holdout)
+        drafted = _from_text(ws, pairings, holdout)
     emit(result(evaluate(ws, pairings, links), evaluate(ws, pairings, None), held, drafted), format, View())
+
+
+def _from_text(ws, pairings: list[dict], holdout: bool) -> dict:
+    """The provinces drafted from their texts alone, scored against the labels carried to the
+    drafted items (draft/fromtext.py); `holdout`: each without the vocabulary seen only in it."""
+    from ..draft.fromtext import carried_labels, drafted_folder
+    from ..ingest.workspace import Workspace
+    from ..views.evaluate import evaluate
+
+    with drafted_folder(ws, sorted({p["right"] for p in pairings})) as (root, stands):
+        return evaluate(Workspace(root), carried_labels(pairings, stands, ws), None, holdout=holdout)

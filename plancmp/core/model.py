@@ -11,6 +11,15 @@ KINDS = ("targets", "services", "tasks")
 LEVELS = ("national", "province")   # exactly one national plan: the reference of every cross-plan view
 TARGET_BASES = ("table", "text", "box")   # where a target is stated: the indicator table, body text, a box
 TARGET_FLAGS = ("annual_average", "cumulative", "base_year_differs", "aspirational")   # a table's footnote marks
+# The items a plan may hold, targets, services and tasks together. Aligning two plans scores
+# the pairs within a kind and domain, so its cost grows with the product of their items: two
+# plans at this ceiling with every task in one domain (the worst block) diff in about 21 s of
+# CPU and 230 MB (12 s before the engine's second round), 1,500 in 12 s; two of 5,000 tasks
+# took 90 s and 750 MB. The largest curated plan holds about 300. validate reports a plan
+# over it (too-many-items), so no command compares it; engine.align refuses it; `new` drafts
+# at most this many items.
+MAX_ITEMS = 2_000
+YEARS = (1949, 2100)   # a baseline's or a target's year: from the People's Republic's first year to 2100
 
 # Records: NamedTuples, but the items (subclasses) and the Plan (filled in): core/__init__.py.
 
@@ -226,3 +235,12 @@ class Drafts(NamedTuple):
     def all(self) -> bool:
         """Nothing of it checked: every item a draft (a plan with no items at all is no draft)."""
         return bool(self.items) and self.unchecked == self.items
+
+
+def too_many_items(plan) -> str | None:
+    """Why `plan` is over MAX_ITEMS, or None."""
+    count = sum(len(plan.items(kind)) for kind in KINDS)
+    if count <= MAX_ITEMS:
+        return None
+    return (f"plan {plan.id!r} holds {count:,} items, over the {MAX_ITEMS:,} plancmp compares "
+            f"(targets, services and tasks together): split the plan")

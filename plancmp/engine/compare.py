@@ -24,7 +24,7 @@ from ..core import textnorm
 from ..core.facts import higher_is_better, is_total
 from ..core.model import KINDS, Item, Plan, Target
 from ..core.notes import Note
-from ..core.values import Value, normalise, try_parse
+from ..core.values import Value, foreign_unit, normalise, try_parse
 from ..core.verdicts import Diff, NearMiss, Row, reason_of
 from ..core.vocab import domain_order, read as read_vocab, units, value_words
 from ..ingest import textsearch
@@ -1414,8 +1414,10 @@ def _conversions() -> dict[str, tuple[str, float]]:
 
 
 def effective_unit(target: Target, value: Value | None) -> str | None:
-    """The item's unit, else the unit written in the value (longest known unit it starts with)."""
-    if target.unit:
+    """The item's unit, else the unit written in the value (longest known unit it starts with).
+    A value written in a unit the item's cannot take (95‰ for an item in %: validate's
+    value-unit) is read in the unit it writes, never as the item's."""
+    if target.unit and foreign_unit(value, target.unit) is None:
         return target.unit
     if value is None or not value.unit:
         return None

@@ -60,6 +60,19 @@ def _aliases() -> dict[str, tuple[str, ...]]:
     return {k: tuple(str(a) for a in v or ()) for k, v in data["aliases"].items()}
 
 
+def declared_names(plan_id: str, region: str | None, aliases) -> dict[str, str]:
+    """The names a plan is known by, folded, each with where it comes from ("id", "region",
+    "aliases", or "plancmp/vocab/plans.yaml"): two plans of a folder must share none."""
+    out = {fold(plan_id): "id"}
+    for alias in _aliases().get(plan_id, ()):
+        out.setdefault(fold(alias), "plancmp/vocab/plans.yaml")
+    if region:
+        out.setdefault(fold(region), "region")
+    for alias in aliases or ():
+        out.setdefault(fold(alias), "aliases")
+    return out
+
+
 class Workspace:
     """One data folder, its files read by one DataFolder, what is derived from them memoised."""
 

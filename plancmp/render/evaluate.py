@@ -11,7 +11,7 @@ from .result import Result
 def result(shipped: dict[str, Score], engine: dict[str, Score], held: dict[str, Score] | None = None,
            from_text: dict[str, Score] | None = None) -> Result:
     """`plancmp eval`: the scores as text (report), or as data (JSON); `from_text`: the provinces
-    drafted from their texts alone (views/fromtext.py)."""
+    drafted from their texts alone (draft/fromtext.py)."""
     data = {"shipped": scores_data(shipped), "engine": scores_data(engine),
             "omission_precision": round(omission_precision(shipped), 4)}
     if held is not None:

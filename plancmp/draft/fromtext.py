@@ -1,6 +1,7 @@
 """`plancmp eval --from-text`: every province drafted from its text alone (plancmp new's
 drafter: no links, no hand edits) into a temporary data folder that holds the curated national
-plan, then scored as `plancmp eval` scores the curated data.
+plan, then scored as `plancmp eval` scores the curated data (cli/eval_cmd.py puts this and
+views/evaluate.py together: draft/ and views/ stand side by side).
 
 The labels (data/eval/pairs.yaml) name curated items; a drafted item has ids of its own. A
 label is carried over by place in the text: a drafted item stands for a curated one when the
@@ -28,13 +29,12 @@ def drafted_folder(ws: Workspace, plan_ids: list[str]):
     """A temporary data folder: the reference plan and its text as curated, each of `plan_ids`
     drafted from its text as `plancmp new` drafts it; no links.yaml. Yields (folder, {plan id:
     {drafted id: the curated ids it stands for}})."""
-    from ..draft import draft_text
-    from ..draft.emit import plan_yaml
-    from ..draft.reference import load as load_reference
-    from .crossplan import reference_id
+    from . import draft_text
+    from .emit import plan_yaml
+    from .reference import load as load_reference
 
     plans = ws.plans()
-    ref = plans[reference_id(plans)]
+    ref = next(p for p in plans.values() if p.level == "national")
     reference = load_reference(ws)
     with tempfile.TemporaryDirectory(prefix="plancmp-from-text-") as tmp:
         root = Path(tmp) / "data"
@@ -58,8 +58,8 @@ def drafted_folder(ws: Workspace, plan_ids: list[str]):
 def standing_for(curated, draft, text: str, ws=None) -> dict[str, set[str]]:
     """{drafted id: the curated ids it stands for}: paired by the drafter's measure, or its quote
     holding the curated one's."""
-    from ..draft.measure import _Lines, score
     from ..ingest.yamldoc import load
+    from .measure import _Lines, score
 
     doc, _ = load(curated.path, None, ws.folder if ws is not None else None)
     paired = score(curated.id, draft, doc.data, text).pairs
@@ -80,7 +80,7 @@ def standing_for(curated, draft, text: str, ws=None) -> dict[str, set[str]]:
 def carried_labels(pairings: list[dict], stands: dict[str, dict[str, set[str]]], ws: Workspace) -> list[dict]:
     """The labels with each curated id replaced by the drafted items that stand for it; a
     curated item none stands for becomes `mentioned` at its quote's lines."""
-    from ..draft.measure import _Lines
+    from .measure import _Lines
 
     plans = ws.plans()
     out = []
@@ -112,15 +112,3 @@ def carried_labels(pairings: list[dict], stands: dict[str, dict[str, set[str]]],
             carried[kind] = labels
         out.append(carried)
     return out
-
-
-def evaluate_from_text(ws: Workspace, pairings: list[dict], holdout: bool = False) -> dict:
-    """The scores of the drafted provinces against the carried labels (no links); `holdout`:
-    each without the vocabulary entries seen only in it (what a fourth province would get)."""
-    from ..ingest.workspace import Workspace as W
-    from .evaluate import evaluate
-
-    provinces = sorted({p["right"] for p in pairings})
-    with drafted_folder(ws, provinces) as (root, stands):
-        labels = carried_labels(pairings, stands, ws)
-        return evaluate(W(root), labels, None, holdout=holdout)
