@@ -27,7 +27,7 @@ FASTCHECK = SCHEMA_DIR / "fastcheck.py"
 
 IGNORED = {"$schema", "$id", "title", "description"}
 KNOWN = {"type", "properties", "required", "additionalProperties", "enum", "pattern", "minLength", "minItems",
-         "minimum", "oneOf", "uniqueItems", "items", "propertyNames"} | IGNORED
+         "minimum", "maximum", "oneOf", "uniqueItems", "items", "propertyNames"} | IGNORED
 
 # the Python test of each JSON type, as jsonschema's Draft 2020-12 type checker has it
 # (bool is no number; 1.0 is an integer); `number` stricter: int and float only
@@ -94,6 +94,8 @@ class _Gen:
             out.append(f"if isinstance(x, str) and len(x) < {int(s['minLength'])}: return False")
         if "minimum" in s:
             out.append(f"if {TYPE_TESTS['number'].format(x='x')} and x < {s['minimum']!r}: return False")
+        if "maximum" in s:
+            out.append(f"if {TYPE_TESTS['number'].format(x='x')} and x > {s['maximum']!r}: return False")
         if "minItems" in s:
             out.append(f"if isinstance(x, list) and len(x) < {int(s['minItems'])}: return False")
         if s.get("uniqueItems"):

@@ -6,38 +6,39 @@ import re
 
 
 _R0 = re.compile('^[a-z0-9]+(-[a-z0-9]+)*(?![\\s\\S])').search
-_E1 = frozenset(['national', 'province'])
-_E2 = frozenset(['优军服务保障', '优军服务有保障', '住有所居', '其他', '劳有所得', '学有所教', '幼有所育', '弱有所扶', '文体服务保障', '文体服务有保障', '病有所医', '综合', '老有所养'])
-_E3 = frozenset(['services', 'targets', 'tasks'])
-_K4 = frozenset(['indicator', 'notes', 'quote'])
-_K5 = frozenset(['description', 'domains', 'draft', 'id', 'kinds', 'reveals', 'section'])
-_K6 = frozenset(['from', 'to'])
-_K7 = frozenset(['quote', 'section'])
-_E8 = frozenset(['inconsistent-value', 'quote-in-background', 'target-below-baseline'])
-_R9 = re.compile('\\S').search
-_K10 = frozenset(['code', 'reason'])
-_E11 = frozenset(['%', '‰', '万个', '万人', '万人次', '万元', '万套', '万张', '万户', '万次', '万间', '个', '人', '人次', '亿元', '倍', '元', '分钟', '家', '岁', '平方米', '年', '座', '张', '户', '所', '次', '项'])
-_K12 = frozenset(['value', 'year'])
-_E13 = frozenset(['约束性', '预期性'])
-_E14 = frozenset(['box', 'table', 'text'])
-_E15 = frozenset(['annual_average', 'aspirational', 'base_year_differs', 'cumulative'])
-_K16 = frozenset(['accept', 'baseline', 'basis', 'binding', 'domain', 'draft', 'evidence', 'flags', 'id', 'indicator', 'notes', 'restates', 'target', 'unit', 'year'])
-_K17 = frozenset(['accept', 'domain', 'draft', 'evidence', 'id', 'item', 'listed', 'notes', 'standard', 'target_group'])
-_E18 = frozenset(['box', 'text'])
-_K19 = frozenset(['accept', 'basis', 'commitments', 'domain', 'draft', 'evidence', 'id', 'notes', 'title'])
-_K20 = frozenset(['aliases', 'background', 'id', 'level', 'name', 'notes', 'period', 'region', 'services', 'source', 'source_gaps', 'targets', 'tasks'])
-_K21 = frozenset(['id', 'links', 'notes', 'quote', 'supported'])
-_K22 = frozenset(['claims', 'id', 'notes', 'plan', 'source'])
-_R23 = re.compile('^\\s*[a-z0-9-]+:[a-z0-9-]+\\s*=\\s*[a-z0-9-]+:[a-z0-9-]+\\s*(?![\\s\\S])').search
-_K24 = frozenset(['forbid', 'pin', 'reason'])
-_K25 = frozenset(['links'])
-_K26 = frozenset([])
-_K27 = frozenset(['mentioned'])
-_K28 = frozenset(['left', 'right', 'services', 'targets', 'tasks'])
-_K29 = frozenset(['pairings'])
-_K30 = frozenset(['differs_from', 'includes', 'items', 'names', 'quote', 'reason', 'seen_in', 'term'])
-_K31 = frozenset(['differs_from', 'item', 'names', 'parts', 'quote', 'reason', 'seen_in'])
-_K32 = frozenset(['commitments', 'terms'])
+_R1 = re.compile('^[^\\x00-\\x1f\\x7f-\\x9f]*(?![\\s\\S])').search
+_E2 = frozenset(['national', 'province'])
+_E3 = frozenset(['优军服务保障', '优军服务有保障', '住有所居', '其他', '劳有所得', '学有所教', '幼有所育', '弱有所扶', '文体服务保障', '文体服务有保障', '病有所医', '综合', '老有所养'])
+_E4 = frozenset(['services', 'targets', 'tasks'])
+_K5 = frozenset(['indicator', 'notes', 'quote'])
+_K6 = frozenset(['description', 'domains', 'draft', 'id', 'kinds', 'reveals', 'section'])
+_K7 = frozenset(['from', 'to'])
+_K8 = frozenset(['quote', 'section'])
+_E9 = frozenset(['inconsistent-value', 'quote-in-background', 'target-below-baseline'])
+_R10 = re.compile('\\S').search
+_K11 = frozenset(['code', 'reason'])
+_E12 = frozenset(['%', '‰', '万个', '万人', '万人次', '万元', '万套', '万张', '万户', '万次', '万间', '个', '人', '人次', '亿元', '倍', '元', '分钟', '家', '岁', '平方米', '年', '座', '张', '户', '所', '次', '项'])
+_K13 = frozenset(['value', 'year'])
+_E14 = frozenset(['约束性', '预期性'])
+_E15 = frozenset(['box', 'table', 'text'])
+_E16 = frozenset(['annual_average', 'aspirational', 'base_year_differs', 'cumulative'])
+_K17 = frozenset(['accept', 'baseline', 'basis', 'binding', 'domain', 'draft', 'evidence', 'flags', 'id', 'indicator', 'notes', 'restates', 'target', 'unit', 'year'])
+_K18 = frozenset(['accept', 'domain', 'draft', 'evidence', 'id', 'item', 'listed', 'notes', 'standard', 'target_group'])
+_E19 = frozenset(['box', 'text'])
+_K20 = frozenset(['accept', 'basis', 'commitments', 'domain', 'draft', 'evidence', 'id', 'notes', 'title'])
+_K21 = frozenset(['aliases', 'background', 'id', 'level', 'name', 'notes', 'period', 'region', 'services', 'source', 'source_gaps', 'targets', 'tasks'])
+_K22 = frozenset(['id', 'links', 'notes', 'quote', 'supported'])
+_K23 = frozenset(['claims', 'id', 'notes', 'plan', 'source'])
+_R24 = re.compile('^\\s*[a-z0-9-]+:[a-z0-9-]+\\s*=\\s*[a-z0-9-]+:[a-z0-9-]+\\s*(?![\\s\\S])').search
+_K25 = frozenset(['forbid', 'pin', 'reason'])
+_K26 = frozenset(['links'])
+_K27 = frozenset([])
+_K28 = frozenset(['mentioned'])
+_K29 = frozenset(['left', 'right', 'services', 'targets', 'tasks'])
+_K30 = frozenset(['pairings'])
+_K31 = frozenset(['differs_from', 'includes', 'items', 'names', 'quote', 'reason', 'seen_in', 'term'])
+_K32 = frozenset(['differs_from', 'item', 'names', 'parts', 'quote', 'reason', 'seen_in'])
+_K33 = frozenset(['commitments', 'terms'])
 
 
 def _v1(x):
@@ -47,11 +48,12 @@ def _v1(x):
 
 def _v2(x):
     if not (isinstance(x, str)): return False
+    if isinstance(x, str) and not _R1(x): return False
     if isinstance(x, str) and len(x) < 1: return False
     return True
 
 def _v3(x):
-    if not ((type(x) is str and x in _E1)): return False
+    if not ((type(x) is str and x in _E2)): return False
     return True
 
 def _v4(x):
@@ -63,186 +65,193 @@ def _v4(x):
     return True
 
 def _v5(x):
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and len(x) < 1: return False
+    return True
+
+def _v6(x):
     if not (isinstance(x, str) or x is None): return False
     return True
 
-def _v9(x):
-    if not ((type(x) is str and x in _E2)): return False
-    return True
-
-def _v8(x):
-    if not (isinstance(x, list)): return False
-    if isinstance(x, list):
-        for i in x:
-            if not _v9(i): return False
-    return True
-
-def _v11(x):
+def _v10(x):
     if not ((type(x) is str and x in _E3)): return False
     return True
 
-def _v10(x):
+def _v9(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for i in x:
-            if not _v11(i): return False
+            if not _v10(i): return False
     return True
 
-def _v13(x):
+def _v12(x):
+    if not ((type(x) is str and x in _E4)): return False
+    return True
+
+def _v11(x):
+    if not (isinstance(x, list)): return False
+    if isinstance(x, list):
+        for i in x:
+            if not _v12(i): return False
+    return True
+
+def _v14(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'indicator' not in x: return False
         if 'quote' not in x: return False
-        if 'indicator' in x and not _v2(x['indicator']): return False
-        if 'quote' in x and not _v2(x['quote']): return False
-        if 'notes' in x and not _v5(x['notes']): return False
+        if 'indicator' in x and not _v5(x['indicator']): return False
+        if 'quote' in x and not _v5(x['quote']): return False
+        if 'notes' in x and not _v6(x['notes']): return False
         for k in x:
-            if k not in _K4: return False
+            if k not in _K5: return False
     return True
 
-def _v12(x):
+def _v13(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for i in x:
-            if not _v13(i): return False
+            if not _v14(i): return False
     return True
 
-def _v14(x):
+def _v15(x):
     if not (isinstance(x, bool)): return False
     return True
 
-def _v7(x):
+def _v8(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'id' not in x: return False
         if 'section' not in x: return False
         if 'description' not in x: return False
         if 'id' in x and not _v1(x['id']): return False
-        if 'section' in x and not _v2(x['section']): return False
-        if 'description' in x and not _v2(x['description']): return False
-        if 'domains' in x and not _v8(x['domains']): return False
-        if 'kinds' in x and not _v10(x['kinds']): return False
-        if 'reveals' in x and not _v12(x['reveals']): return False
-        if 'draft' in x and not _v14(x['draft']): return False
-        for k in x:
-            if k not in _K5: return False
-    return True
-
-def _v6(x):
-    if not (isinstance(x, list)): return False
-    if isinstance(x, list):
-        for i in x:
-            if not _v7(i): return False
-    return True
-
-def _v16(x):
-    if not (isinstance(x, dict)): return False
-    if isinstance(x, dict):
-        if 'from' not in x: return False
-        if 'to' not in x: return False
-        if 'from' in x and not _v2(x['from']): return False
-        if 'to' in x and not _v2(x['to']): return False
+        if 'section' in x and not _v5(x['section']): return False
+        if 'description' in x and not _v5(x['description']): return False
+        if 'domains' in x and not _v9(x['domains']): return False
+        if 'kinds' in x and not _v11(x['kinds']): return False
+        if 'reveals' in x and not _v13(x['reveals']): return False
+        if 'draft' in x and not _v15(x['draft']): return False
         for k in x:
             if k not in _K6: return False
     return True
 
-def _v15(x):
+def _v7(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for i in x:
-            if not _v16(i): return False
+            if not _v8(i): return False
     return True
 
-def _v19(x):
+def _v17(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
-        if 'quote' not in x: return False
-        if 'quote' in x and not _v2(x['quote']): return False
-        if 'section' in x and not _v5(x['section']): return False
+        if 'from' not in x: return False
+        if 'to' not in x: return False
+        if 'from' in x and not _v5(x['from']): return False
+        if 'to' in x and not _v5(x['to']): return False
         for k in x:
             if k not in _K7: return False
     return True
 
-def _v22(x):
-    if not ((type(x) is str and x in _E8)): return False
+def _v16(x):
+    if not (isinstance(x, list)): return False
+    if isinstance(x, list):
+        for i in x:
+            if not _v17(i): return False
+    return True
+
+def _v20(x):
+    if not (isinstance(x, dict)): return False
+    if isinstance(x, dict):
+        if 'quote' not in x: return False
+        if 'quote' in x and not _v5(x['quote']): return False
+        if 'section' in x and not _v6(x['section']): return False
+        for k in x:
+            if k not in _K8: return False
     return True
 
 def _v23(x):
+    if not ((type(x) is str and x in _E9)): return False
+    return True
+
+def _v24(x):
     if not (isinstance(x, str)): return False
-    if isinstance(x, str) and not _R9(x): return False
+    if isinstance(x, str) and not _R10(x): return False
     if isinstance(x, str) and len(x) < 1: return False
     return True
 
-def _v21(x):
+def _v22(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'code' not in x: return False
         if 'reason' not in x: return False
-        if 'code' in x and not _v22(x['code']): return False
-        if 'reason' in x and not _v23(x['reason']): return False
+        if 'code' in x and not _v23(x['code']): return False
+        if 'reason' in x and not _v24(x['reason']): return False
         for k in x:
-            if k not in _K10: return False
+            if k not in _K11: return False
     return True
 
-def _v20(x):
+def _v21(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for i in x:
-            if not _v21(i): return False
+            if not _v22(i): return False
     return True
 
-def _v24(x):
-    if not ((type(x) is str and x in _E11) or x is None): return False
-    return True
-
-def _v26(x):
-    if not (x is None): return False
-    return True
-
-def _v28(x):
-    if not (isinstance(x, str) or (isinstance(x, (int, float)) and not isinstance(x, bool))): return False
-    return True
-
-def _v29(x):
-    if not (((isinstance(x, int) and not isinstance(x, bool)) or (isinstance(x, float) and x.is_integer()))): return False
+def _v25(x):
+    if not ((type(x) is str and x in _E12) or x is None): return False
     return True
 
 def _v27(x):
+    if not (x is None): return False
+    return True
+
+def _v29(x):
+    if not (isinstance(x, str) or (isinstance(x, (int, float)) and not isinstance(x, bool))): return False
+    return True
+
+def _v30(x):
+    if not (((isinstance(x, int) and not isinstance(x, bool)) or (isinstance(x, float) and x.is_integer()))): return False
+    if (isinstance(x, (int, float)) and not isinstance(x, bool)) and x < 1949: return False
+    if (isinstance(x, (int, float)) and not isinstance(x, bool)) and x > 2100: return False
+    return True
+
+def _v28(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'value' not in x: return False
         if 'year' not in x: return False
-        if 'value' in x and not _v28(x['value']): return False
-        if 'year' in x and not _v29(x['year']): return False
+        if 'value' in x and not _v29(x['value']): return False
+        if 'year' in x and not _v30(x['year']): return False
         for k in x:
-            if k not in _K12: return False
+            if k not in _K13: return False
     return True
 
-def _v25(x):
-    if [_v26(x), _v27(x)].count(True) != 1: return False
-    return True
-
-def _v30(x):
-    if not ((type(x) is str and x in _E13) or x is None): return False
+def _v26(x):
+    if [_v27(x), _v28(x)].count(True) != 1: return False
     return True
 
 def _v31(x):
-    if not ((type(x) is str and x in _E14)): return False
-    return True
-
-def _v33(x):
-    if not ((type(x) is str and x in _E15)): return False
+    if not ((type(x) is str and x in _E14) or x is None): return False
     return True
 
 def _v32(x):
+    if not ((type(x) is str and x in _E15)): return False
+    return True
+
+def _v34(x):
+    if not ((type(x) is str and x in _E16)): return False
+    return True
+
+def _v33(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list) and not (all(type(i) is str for i in x) and len(set(x)) == len(x)): return False
     if isinstance(x, list):
         for i in x:
-            if not _v33(i): return False
+            if not _v34(i): return False
     return True
 
-def _v18(x):
+def _v19(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'id' not in x: return False
@@ -256,32 +265,32 @@ def _v18(x):
         if 'basis' not in x: return False
         if 'evidence' not in x: return False
         if 'id' in x and not _v1(x['id']): return False
-        if 'domain' in x and not _v9(x['domain']): return False
-        if 'evidence' in x and not _v19(x['evidence']): return False
-        if 'notes' in x and not _v5(x['notes']): return False
-        if 'draft' in x and not _v14(x['draft']): return False
-        if 'accept' in x and not _v20(x['accept']): return False
-        if 'indicator' in x and not _v2(x['indicator']): return False
-        if 'unit' in x and not _v24(x['unit']): return False
-        if 'baseline' in x and not _v25(x['baseline']): return False
-        if 'target' in x and not _v28(x['target']): return False
-        if 'year' in x and not _v29(x['year']): return False
-        if 'binding' in x and not _v30(x['binding']): return False
-        if 'basis' in x and not _v31(x['basis']): return False
-        if 'flags' in x and not _v32(x['flags']): return False
+        if 'domain' in x and not _v10(x['domain']): return False
+        if 'evidence' in x and not _v20(x['evidence']): return False
+        if 'notes' in x and not _v6(x['notes']): return False
+        if 'draft' in x and not _v15(x['draft']): return False
+        if 'accept' in x and not _v21(x['accept']): return False
+        if 'indicator' in x and not _v5(x['indicator']): return False
+        if 'unit' in x and not _v25(x['unit']): return False
+        if 'baseline' in x and not _v26(x['baseline']): return False
+        if 'target' in x and not _v29(x['target']): return False
+        if 'year' in x and not _v30(x['year']): return False
+        if 'binding' in x and not _v31(x['binding']): return False
+        if 'basis' in x and not _v32(x['basis']): return False
+        if 'flags' in x and not _v33(x['flags']): return False
         if 'restates' in x and not _v1(x['restates']): return False
         for k in x:
-            if k not in _K16: return False
+            if k not in _K17: return False
     return True
 
-def _v17(x):
+def _v18(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for i in x:
-            if not _v18(i): return False
+            if not _v19(i): return False
     return True
 
-def _v35(x):
+def _v36(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'id' not in x: return False
@@ -289,38 +298,38 @@ def _v35(x):
         if 'item' not in x: return False
         if 'evidence' not in x: return False
         if 'id' in x and not _v1(x['id']): return False
-        if 'domain' in x and not _v9(x['domain']): return False
-        if 'evidence' in x and not _v19(x['evidence']): return False
-        if 'notes' in x and not _v5(x['notes']): return False
-        if 'draft' in x and not _v14(x['draft']): return False
-        if 'accept' in x and not _v20(x['accept']): return False
-        if 'item' in x and not _v2(x['item']): return False
-        if 'target_group' in x and not _v5(x['target_group']): return False
-        if 'standard' in x and not _v5(x['standard']): return False
-        if 'listed' in x and not _v14(x['listed']): return False
+        if 'domain' in x and not _v10(x['domain']): return False
+        if 'evidence' in x and not _v20(x['evidence']): return False
+        if 'notes' in x and not _v6(x['notes']): return False
+        if 'draft' in x and not _v15(x['draft']): return False
+        if 'accept' in x and not _v21(x['accept']): return False
+        if 'item' in x and not _v5(x['item']): return False
+        if 'target_group' in x and not _v6(x['target_group']): return False
+        if 'standard' in x and not _v6(x['standard']): return False
+        if 'listed' in x and not _v15(x['listed']): return False
         for k in x:
-            if k not in _K17: return False
+            if k not in _K18: return False
     return True
 
-def _v34(x):
+def _v35(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for i in x:
-            if not _v35(i): return False
-    return True
-
-def _v38(x):
-    if not ((type(x) is str and x in _E18)): return False
+            if not _v36(i): return False
     return True
 
 def _v39(x):
+    if not ((type(x) is str and x in _E19)): return False
+    return True
+
+def _v40(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for i in x:
-            if not _v28(i): return False
+            if not _v29(i): return False
     return True
 
-def _v37(x):
+def _v38(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'id' not in x: return False
@@ -329,23 +338,23 @@ def _v37(x):
         if 'basis' not in x: return False
         if 'evidence' not in x: return False
         if 'id' in x and not _v1(x['id']): return False
-        if 'domain' in x and not _v9(x['domain']): return False
-        if 'evidence' in x and not _v19(x['evidence']): return False
-        if 'notes' in x and not _v5(x['notes']): return False
-        if 'draft' in x and not _v14(x['draft']): return False
-        if 'accept' in x and not _v20(x['accept']): return False
-        if 'title' in x and not _v2(x['title']): return False
-        if 'basis' in x and not _v38(x['basis']): return False
-        if 'commitments' in x and not _v39(x['commitments']): return False
+        if 'domain' in x and not _v10(x['domain']): return False
+        if 'evidence' in x and not _v20(x['evidence']): return False
+        if 'notes' in x and not _v6(x['notes']): return False
+        if 'draft' in x and not _v15(x['draft']): return False
+        if 'accept' in x and not _v21(x['accept']): return False
+        if 'title' in x and not _v5(x['title']): return False
+        if 'basis' in x and not _v39(x['basis']): return False
+        if 'commitments' in x and not _v40(x['commitments']): return False
         for k in x:
-            if k not in _K19: return False
+            if k not in _K20: return False
     return True
 
-def _v36(x):
+def _v37(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for i in x:
-            if not _v37(i): return False
+            if not _v38(i): return False
     return True
 
 def _v0(x):
@@ -366,26 +375,26 @@ def _v0(x):
         if 'level' in x and not _v3(x['level']): return False
         if 'region' in x and not _v2(x['region']): return False
         if 'aliases' in x and not _v4(x['aliases']): return False
-        if 'period' in x and not _v2(x['period']): return False
-        if 'source' in x and not _v2(x['source']): return False
-        if 'notes' in x and not _v5(x['notes']): return False
-        if 'source_gaps' in x and not _v6(x['source_gaps']): return False
-        if 'background' in x and not _v15(x['background']): return False
-        if 'targets' in x and not _v17(x['targets']): return False
-        if 'services' in x and not _v34(x['services']): return False
-        if 'tasks' in x and not _v36(x['tasks']): return False
+        if 'period' in x and not _v5(x['period']): return False
+        if 'source' in x and not _v5(x['source']): return False
+        if 'notes' in x and not _v6(x['notes']): return False
+        if 'source_gaps' in x and not _v7(x['source_gaps']): return False
+        if 'background' in x and not _v16(x['background']): return False
+        if 'targets' in x and not _v18(x['targets']): return False
+        if 'services' in x and not _v35(x['services']): return False
+        if 'tasks' in x and not _v37(x['tasks']): return False
         for k in x:
-            if k not in _K20: return False
+            if k not in _K21: return False
     return True
 
-def _v43(x):
+def _v44(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for i in x:
             if not _v1(i): return False
     return True
 
-def _v42(x):
+def _v43(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'id' not in x: return False
@@ -393,22 +402,22 @@ def _v42(x):
         if 'links' not in x: return False
         if 'supported' not in x: return False
         if 'id' in x and not _v1(x['id']): return False
-        if 'quote' in x and not _v2(x['quote']): return False
-        if 'links' in x and not _v43(x['links']): return False
-        if 'supported' in x and not _v14(x['supported']): return False
-        if 'notes' in x and not _v5(x['notes']): return False
+        if 'quote' in x and not _v5(x['quote']): return False
+        if 'links' in x and not _v44(x['links']): return False
+        if 'supported' in x and not _v15(x['supported']): return False
+        if 'notes' in x and not _v6(x['notes']): return False
         for k in x:
-            if k not in _K21: return False
+            if k not in _K22: return False
     return True
 
-def _v41(x):
+def _v42(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for i in x:
-            if not _v42(i): return False
+            if not _v43(i): return False
     return True
 
-def _v40(x):
+def _v41(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'id' not in x: return False
@@ -416,224 +425,224 @@ def _v40(x):
         if 'source' not in x: return False
         if 'claims' not in x: return False
         if 'id' in x and not _v1(x['id']): return False
-        if 'plan' in x and not _v2(x['plan']): return False
-        if 'source' in x and not _v2(x['source']): return False
-        if 'notes' in x and not _v5(x['notes']): return False
-        if 'claims' in x and not _v41(x['claims']): return False
+        if 'plan' in x and not _v5(x['plan']): return False
+        if 'source' in x and not _v5(x['source']): return False
+        if 'notes' in x and not _v6(x['notes']): return False
+        if 'claims' in x and not _v42(x['claims']): return False
         for k in x:
-            if k not in _K22: return False
-    return True
-
-def _v47(x):
-    if not (isinstance(x, str)): return False
-    if isinstance(x, str) and not _R23(x): return False
+            if k not in _K23: return False
     return True
 
 def _v48(x):
-    if isinstance(x, dict):
-        if 'pin' not in x: return False
+    if not (isinstance(x, str)): return False
+    if isinstance(x, str) and not _R24(x): return False
     return True
 
 def _v49(x):
     if isinstance(x, dict):
+        if 'pin' not in x: return False
+    return True
+
+def _v50(x):
+    if isinstance(x, dict):
         if 'forbid' not in x: return False
     return True
 
-def _v46(x):
+def _v47(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'reason' not in x: return False
-        if 'pin' in x and not _v47(x['pin']): return False
-        if 'forbid' in x and not _v47(x['forbid']): return False
-        if 'reason' in x and not _v23(x['reason']): return False
+        if 'pin' in x and not _v48(x['pin']): return False
+        if 'forbid' in x and not _v48(x['forbid']): return False
+        if 'reason' in x and not _v24(x['reason']): return False
         for k in x:
-            if k not in _K24: return False
-    if [_v48(x), _v49(x)].count(True) != 1: return False
+            if k not in _K25: return False
+    if [_v49(x), _v50(x)].count(True) != 1: return False
     return True
 
-def _v45(x):
+def _v46(x):
     if not (isinstance(x, list) or x is None): return False
     if isinstance(x, list):
         for i in x:
-            if not _v46(i): return False
+            if not _v47(i): return False
     return True
 
-def _v44(x):
+def _v45(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
-        if 'links' in x and not _v45(x['links']): return False
+        if 'links' in x and not _v46(x['links']): return False
         for k in x:
-            if k not in _K25: return False
+            if k not in _K26: return False
     return True
 
-def _v57(x):
+def _v58(x):
     if not (((isinstance(x, int) and not isinstance(x, bool)) or (isinstance(x, float) and x.is_integer()))): return False
     if (isinstance(x, (int, float)) and not isinstance(x, bool)) and x < 1: return False
     return True
 
-def _v56(x):
+def _v57(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for i in x:
-            if not _v57(i): return False
+            if not _v58(i): return False
     return True
 
-def _v55(x):
+def _v56(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'mentioned' not in x: return False
-        if 'mentioned' in x and not _v56(x['mentioned']): return False
+        if 'mentioned' in x and not _v57(x['mentioned']): return False
         for k in x:
-            if k not in _K27: return False
+            if k not in _K28: return False
     return True
 
-def _v54(x):
-    if [_v26(x), _v1(x), _v43(x), _v55(x)].count(True) != 1: return False
+def _v55(x):
+    if [_v27(x), _v1(x), _v44(x), _v56(x)].count(True) != 1: return False
     return True
 
-def _v58(x):
+def _v59(x):
     if isinstance(x, str) and not _R0(x): return False
     return True
 
-def _v53(x):
+def _v54(x):
     if not (isinstance(x, dict) or x is None): return False
     if isinstance(x, dict):
         for k, v in x.items():
-            if k not in _K26 and not _v54(v): return False
+            if k not in _K27 and not _v55(v): return False
         for k in x:
-            if not _v58(k): return False
+            if not _v59(k): return False
     return True
 
-def _v52(x):
+def _v53(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'left' not in x: return False
         if 'right' not in x: return False
         if 'left' in x and not _v1(x['left']): return False
         if 'right' in x and not _v1(x['right']): return False
-        if 'targets' in x and not _v53(x['targets']): return False
-        if 'services' in x and not _v53(x['services']): return False
-        if 'tasks' in x and not _v53(x['tasks']): return False
-        for k in x:
-            if k not in _K28: return False
-    return True
-
-def _v51(x):
-    if not (isinstance(x, list)): return False
-    if isinstance(x, list):
-        for i in x:
-            if not _v52(i): return False
-    return True
-
-def _v50(x):
-    if not (isinstance(x, dict)): return False
-    if isinstance(x, dict):
-        if 'pairings' not in x: return False
-        if 'pairings' in x and not _v51(x['pairings']): return False
+        if 'targets' in x and not _v54(x['targets']): return False
+        if 'services' in x and not _v54(x['services']): return False
+        if 'tasks' in x and not _v54(x['tasks']): return False
         for k in x:
             if k not in _K29: return False
     return True
 
-def _v62(x):
+def _v52(x):
+    if not (isinstance(x, list)): return False
+    if isinstance(x, list):
+        for i in x:
+            if not _v53(i): return False
+    return True
+
+def _v51(x):
+    if not (isinstance(x, dict)): return False
+    if isinstance(x, dict):
+        if 'pairings' not in x: return False
+        if 'pairings' in x and not _v52(x['pairings']): return False
+        for k in x:
+            if k not in _K30: return False
+    return True
+
+def _v63(x):
     if not (isinstance(x, str)): return False
     if isinstance(x, str) and len(x) < 2: return False
     return True
 
-def _v64(x):
+def _v65(x):
     if not (isinstance(x, str)): return False
     return True
 
-def _v63(x):
+def _v64(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for i in x:
-            if not _v64(i): return False
+            if not _v65(i): return False
     return True
 
-def _v67(x):
+def _v68(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list) and len(x) < 1: return False
     if isinstance(x, list):
         for i in x:
-            if not _v2(i): return False
+            if not _v5(i): return False
+    return True
+
+def _v67(x):
+    if [_v5(x), _v68(x)].count(True) != 1: return False
     return True
 
 def _v66(x):
-    if [_v2(x), _v67(x)].count(True) != 1: return False
-    return True
-
-def _v65(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for i in x:
-            if not _v66(i): return False
+            if not _v67(i): return False
     return True
 
-def _v61(x):
+def _v62(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'term' not in x: return False
         if 'reason' not in x: return False
         if 'seen_in' not in x: return False
-        if 'term' in x and not _v62(x['term']): return False
-        if 'items' in x and not _v63(x['items']): return False
-        if 'includes' in x and not _v65(x['includes']): return False
-        if 'reason' in x and not _v2(x['reason']): return False
-        if 'quote' in x and not _v2(x['quote']): return False
-        if 'seen_in' in x and not _v63(x['seen_in']): return False
-        if 'names' in x and not _v65(x['names']): return False
-        if 'differs_from' in x and not _v65(x['differs_from']): return False
+        if 'term' in x and not _v63(x['term']): return False
+        if 'items' in x and not _v64(x['items']): return False
+        if 'includes' in x and not _v66(x['includes']): return False
+        if 'reason' in x and not _v5(x['reason']): return False
+        if 'quote' in x and not _v5(x['quote']): return False
+        if 'seen_in' in x and not _v64(x['seen_in']): return False
+        if 'names' in x and not _v66(x['names']): return False
+        if 'differs_from' in x and not _v66(x['differs_from']): return False
         for k in x:
-            if k not in _K30: return False
+            if k not in _K31: return False
     return True
 
-def _v60(x):
+def _v61(x):
     if not (isinstance(x, list)): return False
     if isinstance(x, list):
         for i in x:
-            if not _v61(i): return False
+            if not _v62(i): return False
     return True
 
-def _v69(x):
+def _v70(x):
     if not (isinstance(x, dict)): return False
     if isinstance(x, dict):
         if 'item' not in x: return False
         if 'reason' not in x: return False
         if 'seen_in' not in x: return False
-        if 'item' in x and not _v64(x['item']): return False
-        if 'parts' in x and not _v65(x['parts']): return False
-        if 'reason' in x and not _v2(x['reason']): return False
-        if 'quote' in x and not _v2(x['quote']): return False
-        if 'seen_in' in x and not _v63(x['seen_in']): return False
-        if 'names' in x and not _v65(x['names']): return False
-        if 'differs_from' in x and not _v65(x['differs_from']): return False
-        for k in x:
-            if k not in _K31: return False
-    return True
-
-def _v68(x):
-    if not (isinstance(x, list)): return False
-    if isinstance(x, list):
-        for i in x:
-            if not _v69(i): return False
-    return True
-
-def _v59(x):
-    if not (isinstance(x, dict)): return False
-    if isinstance(x, dict):
-        if 'terms' not in x: return False
-        if 'commitments' not in x: return False
-        if 'terms' in x and not _v60(x['terms']): return False
-        if 'commitments' in x and not _v68(x['commitments']): return False
+        if 'item' in x and not _v65(x['item']): return False
+        if 'parts' in x and not _v66(x['parts']): return False
+        if 'reason' in x and not _v5(x['reason']): return False
+        if 'quote' in x and not _v5(x['quote']): return False
+        if 'seen_in' in x and not _v64(x['seen_in']): return False
+        if 'names' in x and not _v66(x['names']): return False
+        if 'differs_from' in x and not _v66(x['differs_from']): return False
         for k in x:
             if k not in _K32: return False
     return True
 
+def _v69(x):
+    if not (isinstance(x, list)): return False
+    if isinstance(x, list):
+        for i in x:
+            if not _v70(i): return False
+    return True
+
+def _v60(x):
+    if not (isinstance(x, dict)): return False
+    if isinstance(x, dict):
+        if 'terms' not in x: return False
+        if 'commitments' not in x: return False
+        if 'terms' in x and not _v61(x['terms']): return False
+        if 'commitments' in x and not _v69(x['commitments']): return False
+        for k in x:
+            if k not in _K33: return False
+    return True
+
 
 VALIDATORS = {
-    'plan': ('9ee653b0432e4068bd786e119a1e6d91', _v0),
-    'press': ('47b4f1f75f46f810031e850acfc5f758', _v40),
-    'links': ('912f01cd477bb1962db6fe435303ce8d', _v44),
-    'labels': ('86c64d935bb1e06c6df1499ae715325e', _v50),
-    'knowledge': ('8af273e2679f2beb6f43e96b44c78047', _v59),
+    'plan': ('ae7a951151b8d7cb9991de4f6de64130', _v0),
+    'press': ('47b4f1f75f46f810031e850acfc5f758', _v41),
+    'links': ('912f01cd477bb1962db6fe435303ce8d', _v45),
+    'labels': ('86c64d935bb1e06c6df1499ae715325e', _v51),
+    'knowledge': ('8af273e2679f2beb6f43e96b44c78047', _v60),
 }
