@@ -17,10 +17,12 @@ import time
 
 PHASES = [   # (label, module path suffix, function name): the first that exists counts
     ("vocabularies (YAML)", "plancmp/core/vocab.py", "read"),
-    ("plans read (parse, schema, checks)", ("plancmp/ingest/loaded.py", "plancmp/ingest/load.py"), "load_plan_cached"),
+    ("plans read (parse, schema, checks)", ("plancmp/ingest/workspace.py", "plancmp/ingest/loaded.py",
+                                            "plancmp/ingest/load.py"), "load_plan_cached"),
     ("  YAML with positions", "plancmp/ingest/yamldoc.py", "parse"),
     ("  schema check", "plancmp/ingest/schemacheck.py", "check"),
     ("  validate's checks", "plancmp/ingest/checks.py", "check_plan"),
+    ("diff (engine)", "plancmp/engine/compare.py", "judge_all"),
     ("diff (engine)", "plancmp/engine/compare.py", "diff"),
     ("  alignment", "plancmp/engine/align.py", "align"),
     ("  coverage and the search of the text", "plancmp/engine/compare.py", "_covered"),
@@ -62,7 +64,7 @@ def main() -> None:
             if path.endswith(suffix) and name == function:
                 found[label] = max(found.get(label, 0.0), cumulative)
     print(f"| phase | CPU (profiled) | share |\n|---|---:|---:|\n| whole run beyond the import floor | {total:.3f} s | 100 % |")
-    for label, _, _ in PHASES:
+    for label in dict.fromkeys(label for label, _, _ in PHASES):   # in order, once
         if label in found:
             print(f"| {label} | {found[label]:.3f} s | {found[label] / total:.0%} |")
 
