@@ -6,6 +6,8 @@ only in what else the line carries, for where it is shown (LINE_FORMS).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .model import Baseline, Item, change_text
 from .values import try_parse
 
@@ -19,7 +21,7 @@ LINE_FORMS = ("cell", "record", "grid", "value", "value+unit")
 
 
 def commitment_line(kind: str, *, target: str | None = None, baseline: Baseline | None = None, unit: str | None = None,
-                    standard: str | None = None, group: str | None = None, commitments=(), form: str = "cell") -> str:
+                    standard: str | None = None, group: str | None = None, commitments: Sequence[str] = (), form: str = "cell") -> str:
     """The one line of what an item of `kind` commits to, from its parts, in one of LINE_FORMS."""
     if kind == "targets":
         target = target or ""

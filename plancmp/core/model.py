@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .positions import Pos
 
@@ -62,7 +62,11 @@ class Item:
     accept: tuple[Accept, ...] = ()   # warnings of this item that faithfully reflect the source
 
     kind = ""  # set by subclasses: targets | services | tasks
-    restates = None  # a class attribute, not a field: only a target states another again (Target.restates)
+
+    @property
+    def restates(self) -> str | None:
+        """Not a field here: only a target states another again (Target.restates, a field)."""
+        return None
 
     @property
     def name(self) -> str:  # indicator, item or title
@@ -86,7 +90,7 @@ class Target(Item):
     basis: str = "table"
     flags: tuple[str, ...] = ()
     restates: str | None = None    # id of the target of this plan it states again (table row -> text)
-    field_pos: dict = field(default_factory=dict, compare=False, hash=False)
+    field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False)
 
     kind = "targets"
 
@@ -126,7 +130,7 @@ class Task(Item):
         return self.title
 
 
-def item_data(item: Item | None) -> dict | None:
+def item_data(item: Item | None) -> dict[str, Any] | None:
     """An item's content as plain data, without where it stood: what `diff --format json`
     shows of it, and what `plancmp changes` compares to tell an edit."""
     if item is None:
@@ -144,9 +148,9 @@ def item_data(item: Item | None) -> dict | None:
         "quote": item.evidence.quote,
         "section": item.evidence.section,
     }
-    if item.kind == "tasks":
+    if isinstance(item, Task):
         out["commitments"] = list(item.commitments)
-    if item.kind == "services":
+    if isinstance(item, Service):
         out["standard"] = item.standard
     return out
 

@@ -5,14 +5,18 @@ Kept as data so that a curator can add a unit or an alias without touching code.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..files.paths import VOCAB_DIR
 
+if TYPE_CHECKING:
+    from ..files.folder import DataFolder
+
 
 @cache
-def _folder():
+def _folder() -> DataFolder:
     """The vocabulary folder, read as data folders are (each file once)."""
     from ..files.folder import DataFolder
 
@@ -20,19 +24,21 @@ def _folder():
 
 
 @cache
-def read(name: str) -> dict:
+def read(name: str) -> dict[str, Any]:
     """One vocabulary file, parsed; through the cache (plancmp/files/cache.py), so that a warm
     run needs no PyYAML at all."""
     from ..files import cache as store
 
     path = VOCAB_DIR / name
 
-    def parse() -> dict:
+    def parse() -> dict[str, Any]:
         import yaml
 
-        return yaml.load(_folder().read_text(path), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data: dict[str, Any] = yaml.load(_folder().read_text(path), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return data
 
-    return store.by_files("vocab", _folder(), [path], "", parse, dict)
+    data: dict[str, Any] = store.by_files("vocab", _folder(), [path], "", parse, dict)
+    return data
 
 
 class Domain(NamedTuple):
@@ -101,7 +107,7 @@ def fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
-def did_you_mean(word: str, spellings, n: int = 3) -> str:
+def did_you_mean(word: str, spellings: Iterable[str] | dict[str, str], n: int = 3) -> str:
     """` (did you mean liaoning?)` when `word` is close to a spelling (difflib), else "".
     `spellings`: the words themselves, or {spelling: what to suggest for it}."""
     import difflib
@@ -144,10 +150,10 @@ def kind_spellings() -> dict[str, str]:
 
 
 @cache
-def value_words() -> dict:
+def value_words() -> dict[str, Any]:
     return read("values.yaml")
 
 
 @cache
-def indicator_facts() -> dict:
+def indicator_facts() -> dict[str, Any]:
     return read("indicators.yaml")
