@@ -8,9 +8,12 @@ source's own ( or （).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz
+
+if TYPE_CHECKING:
+    from ..files.folder import DataFolder
 
 
 def squeeze(text: str) -> str:
@@ -44,11 +47,13 @@ class Source(NamedTuple):
         if not q or not self.squeezed:
             return 1, "", 0.0
         found = fuzz.partial_ratio_alignment(q, self.squeezed)
+        if found is None:   # only under a score_cutoff, which this asks for none of
+            return 1, "", 0.0
         start, end = found.dest_start, min(found.dest_end, len(self.squeezed))
         return self.line_of[min(start, len(self.line_of) - 1)], self.squeezed[start:end], found.score
 
 
-def read_source(folder, path: Path) -> Source:
+def read_source(folder: DataFolder, path: Path) -> Source:
     """The source text at `path`, read by the rule of its data folder (`folder`, a
     files/folder.DataFolder) and cut into lines once per run. Raises OSError
     (safeio.Unreadable: outside the folder, not a regular file, too large) /

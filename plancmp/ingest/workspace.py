@@ -150,7 +150,8 @@ class Workspace:
             plan = load_plan(path, self.folder).plan
             return (plan.region, plan.aliases) if plan is not None else (None, ())
 
-        return cache.by_files("plan-names", self.folder, [path], "", names, tuple)
+        found: tuple[str | None, tuple[str, ...]] = cache.by_files("plan-names", self.folder, [path], "", names, tuple)
+        return found
 
     def loaded(self, path: Path) -> Loaded:
         """A plan file parsed and checked as validate checks it (through the parsed-plan cache)."""
