@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from typer.core import TyperCommand
@@ -57,7 +57,7 @@ app = _Typer(
 from ..core.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_USAGE  # noqa: E402,F401  (how a run ends)
 
 
-def fail(message: str, findings: list[Finding] | None = None, code: int = EXIT_INVALID) -> None:
+def fail(message: str, findings: list[Finding] | None = None, code: int = EXIT_INVALID) -> NoReturn:
     """Print a clear message (and findings) to stderr and exit: never a traceback."""
     for finding in findings or []:
         print(finding.as_text(), file=sys.stderr)
@@ -65,7 +65,7 @@ def fail(message: str, findings: list[Finding] | None = None, code: int = EXIT_I
     raise SystemExit(code)
 
 
-def usage_error(message: str) -> None:
+def usage_error(message: str) -> NoReturn:
     fail(message, code=EXIT_USAGE)
 
 
@@ -105,7 +105,7 @@ KIND_HELP = "targets, services or tasks (comma-separated for several). Default: 
 try:   # typer ≥ 0.28 vendors click, with a choice type of its own
     from typer._types import TyperChoice as _Choice
 except ImportError:   # pragma: no cover  (older typer: click's)
-    from click import Choice as _Choice
+    from click import Choice as _Choice  # type: ignore[import-not-found, no-redef]
 
 
 class FormatChoice(_Choice):
@@ -270,7 +270,7 @@ def domains_option(value: str | None) -> list[str] | None:
     """--domain 养老,医疗: several domains, each as domain_option reads it; None for all."""
     if not value:
         return None
-    return list(dict.fromkeys(domain_option(part) for part in split_list(value)))
+    return list(dict.fromkeys(d for part in split_list(value) if (d := domain_option(part)) is not None))
 
 
 def kinds_option(value: str | None, default: tuple[str, ...] | None = None) -> tuple[str, ...]:

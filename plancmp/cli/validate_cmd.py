@@ -43,8 +43,8 @@ def validate_command(
     from ..render.findings import result
 
     ws = open_workspace()
-    paths = expand(ws, paths or [])
-    report = validate(ws, paths or None)
+    named = expand(ws, paths or [])
+    report = validate(ws, named or None)
     if not report.files:
         from ..files.paths import shown_path
 

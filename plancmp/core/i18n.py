@@ -109,7 +109,7 @@ class Labels:
     def basis(self, basis: str) -> str:
         return self._get("basis", basis)
 
-    def count(self, n: int, label: str) -> str:
+    def count(self, n: int | str, label: str) -> str:
         """`3 exceeds`, `高于 3`."""
         return self._get("count", "item").format(n=n, label=label)
 

@@ -66,7 +66,7 @@ def _gaps(gaps: list[dict]) -> list[str]:
 
 
 def _item(item: dict) -> list[str]:
-    lines = []
+    lines: list[str] = []
     for key, value in item.items():
         lead = "  - " if not lines else "    "
         if key == "evidence":

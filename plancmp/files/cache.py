@@ -169,7 +169,7 @@ def by_files(kind: str, folder, paths: list[Path], extra: str, compute, expect: 
 
     if not enabled():
         return compute()
-    parts = [str(folder.real), extra]
+    parts: list[str | bytes] = [str(folder.real), extra]
     for path in paths:
         parts += [str(path), shown_path(path), _file(folder, path)[1]]
     name = key(kind, *parts)

@@ -1,6 +1,6 @@
 """`plancmp changes`: the rows an edit moves, as a text table, JSON, a Markdown comment for
 a pull request, or GitHub Actions annotations on the edited lines."""
-from __future__ import annotations
+from collections.abc import Set as AbstractSet
 
 from ..core.verdicts import Row, label
 from ..views.changes import Change
@@ -11,7 +11,7 @@ WARN_STATUSES = ("below", "omitted")   # a move to one of these is a ::warning, 
 MARKDOWN_TITLE = "plancmp: verdicts this change moves"   # a pull-request comment's heading
 
 
-def result(rev: str, changes: list[Change], fail_on: set[str] = frozenset()) -> Result:
+def result(rev: str, changes: list[Change], fail_on: AbstractSet[str] = frozenset()) -> Result:
     """`plancmp changes`: the rows an edit moves; exit 1 when one moves to a status of `fail_on`."""
     status = 1 if any(c.status_to in fail_on for c in changes) else 0
     return Result(as_dict(rev, changes), tables=lambda view: [comment_table(rev, changes)],
@@ -35,7 +35,7 @@ def _side(row: Row | None) -> str:
 
 def _item(c: Change) -> str:
     row = c.after or c.before
-    item = row.left if row.left is not None else row.right
+    item = None if row is None else row.left if row.left is not None else row.right
     return f"{item.name} ({item.id})" if item is not None else (c.left or c.right or "")
 
 

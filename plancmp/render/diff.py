@@ -24,7 +24,7 @@ from ..core.verdicts import STATUSES, SYMBOLS, Diff, Passage, Row, row_binding
 from .diff_cells import notes_text, passage_text, right_text, score_text, side_text, status_text, value_text
 from .result import Result, View
 from .sheets import Sheet, Verdict
-from .tabular import Column, Para, Table
+from .tabular import Column, Para, Table, shown_cell
 from .verdict_style import STYLES, legend_item, verdict_counts
 
 FULL, NO_SCORE, KIND_IN_TITLE = 120, 100, 80   # the narrowest width of each text layout
@@ -169,6 +169,7 @@ def text(diff: Diff, declared: list[Table], view: View, list_added: bool = True,
 
     _, summary, rows = declared
     labels, width, color = view.labels, view.width, view.color
+    assert width is not None, "text is laid out for a width (View.whole() is for the formats without one)"
     listed = rows.rows if list_added else [r for r in rows.rows if r["status"] != "added"]
     hidden = len(rows.rows) - len(listed)
     a, b = diff.left, diff.right
@@ -190,15 +191,15 @@ def text(diff: Diff, declared: list[Table], view: View, list_added: bool = True,
         name = key if kind_column else f"{key[0]} · {labels.kind(key[1])}"
         grid = textgrid.Grid(list(columns), title=name, title_style="italic", expand=True, row_gaps=evidence)
         for r in group_rows:
-            cells = []
+            cells: list[textgrid.Cell] = []
             if kind_column:
                 cells.append(labels.kind(r["kind"], short=not score))
-            right = by_key["right"].show(r)
+            right = shown_cell(r, by_key["right"])
             if not notes_column and r["notes"]:   # the notes, dim, under B's cell
                 right = (right if isinstance(right, list) else [(right, "")]) + [(f"\n{r['notes']}", "dim")]
-            cells += [by_key["national"].show(r), right, (by_key["verdict"].show(r), r["_style"]["verdict"])]
+            cells += [shown_cell(r, by_key["national"]), right, (shown_cell(r, by_key["verdict"]), r["_style"]["verdict"])]
             if score:
-                cells.append(by_key["score"].show(r))
+                cells.append(shown_cell(r, by_key["score"]))
             if notes_column:
                 cells.append(r["notes"])
             grid.add_row(*cells)

@@ -1,7 +1,5 @@
 """`plancmp validate`'s findings: `path:line:col: severity code message` lines (text), the
 report as data (JSON), GitHub Actions annotations, and a table of them (CSV, Markdown, xlsx)."""
-from __future__ import annotations
-
 from ..core.errors import EXIT_INVALID, EXIT_USAGE
 from ..ingest.validate import Report
 from .result import Annotation, Result

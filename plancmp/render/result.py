@@ -41,7 +41,7 @@ class View:
         self.mode = color
         self.labels = labels or Labels(lang)
         self.color = use_color(self.mode, out)
-        self.width = width or output_width(out)
+        self.width: int | None = width or output_width(out)
         self.bom = bom
 
     @property

@@ -34,9 +34,9 @@ def cell_text(cell: dict, labels: Labels | None = None) -> str:
     return text + (f" ({said})" if said else "") + (f" [{'; '.join(marks)}]" if marks else "")
 
 
-def summary_lines(data: dict, labels: Labels) -> list[str]:
+def summary_lines(data: dict, labels: Labels) -> list[str | list[str]]:
     """The answer first: how many indicators, each province's verdicts, the legend."""
-    lines = [labels("targets_summary", n=len(data["rows"]), ref=data["reference"])]
+    lines: list[str | list[str]] = [labels("targets_summary", n=len(data["rows"]), ref=data["reference"])]
     for pid, counts in province_counts(data).items():
         said = labels.sep.join(labels.count(n, legend_item(s, labels)) for s, n in counts.items() if n)
         lines.append(f"{pid}{labels.colon}{said or labels('none')}")

@@ -122,7 +122,7 @@ class CellText:
     __slots__ = ("text", "spans", "paras", "width")
 
     def __init__(self, value: Cell, base_style: str = ""):
-        pieces = [(value, "")] if type(value) is str else [value] if type(value) is tuple else value
+        pieces: list[tuple[str, str]] = [(value, "")] if isinstance(value, str) else [value] if isinstance(value, tuple) else value
         if len(pieces) == 1 and type(pieces[0][0]) is str and pieces[0][0].isprintable():   # most cells: one line
             text, style = pieces[0]
             if base_style:
@@ -341,7 +341,7 @@ def column_widths(grid: Grid, cells: list[list[CellText]], total: int) -> list[i
     flexible = [i for i, col in enumerate(columns) if (col.ratio or 0) > 0]
     if grid.expand and flexible:
         left = max(0, room - sum(w for i, w in enumerate(natural) if i not in flexible))
-        for i, share in zip(flexible, _distribute(left, [columns[i].ratio for i in flexible])):
+        for i, share in zip(flexible, _distribute(left, [columns[i].ratio or 0 for i in flexible])):
             widths[i] = max(floors[i], share)
     if sum(widths) > room:
         widths = _shrink(widths, floors, room)

@@ -30,7 +30,8 @@ def workbook_bytes(sheets: list[Sheet]) -> bytes:
     from openpyxl.writer.excel import ExcelWriter
 
     wb = Workbook()
-    wb.remove(wb.active)
+    if wb.active is not None:   # a new workbook's one empty sheet
+        wb.remove(wb.active)
     bold = Font(bold=True)
     fills = {s: (PatternFill("solid", fgColor=bg), Font(color=fg)) for s, (bg, fg) in FILLS.items()}
     wrap = Alignment(wrap_text=True, vertical="top")

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..core.errors import PlanError
-from ..core.model import Item, Plan, item_data
+from ..core.model import Item, Plan, Service, Target, item_data
 from ..core.verdicts import Diff, Row
 from ..ingest.workspace import Workspace
 
@@ -142,11 +142,11 @@ def _fields(item: Item | None) -> dict[str, str]:
     and year; a service's standard; a task's commitments."""
     if item is None:
         return {}
-    if item.kind == "targets":
+    if isinstance(item, Target):
         base = item.baseline
         return {"baseline": f"{base.value} ({base.year})" if base else "—", "target": item.target,
                 "unit": item.unit or "—", "year": str(item.year)}
-    if item.kind == "services":
+    if isinstance(item, Service):
         return {"standard": item.standard or "—"}
     return {"commitments": "; ".join(getattr(item, "commitments", ())) or "—"}
 
@@ -160,7 +160,7 @@ def what_moved(before: Row | None, after: Row | None) -> tuple[str, ...]:
     from ..core.verdicts import label
 
     if before is None:
-        return (f"new row: {label(after.status)}",)
+        return (f"new row: {label(after.status)}",) if after is not None else ()
     if after is None:
         return (f"row gone (was {label(before.status)})",)
     out = []
@@ -195,7 +195,7 @@ def _edited_line(item: Item, old: Item | None) -> int:
     if old is not None and old.kind == item.kind:
         before, after = _fields(old), _fields(item)
         for name in after:
-            if before.get(name) != after[name] and name in getattr(item, "field_pos", {}):
+            if before.get(name) != after[name] and isinstance(item, Target) and name in item.field_pos:
                 return item.field_pos[name].line
     return item.pos.line
 

@@ -20,7 +20,7 @@ def debt(ws: Workspace, plan_ids: list[str] | None = None) -> dict:
     rows = []
     for pid in plan_ids or provinces(plans):
         for row in diff_of(ws, ref, pid, KINDS).rows:
-            if row.right is None and row.passage is not None:
+            if row.right is None and row.passage is not None and row.left is not None:
                 rows.append({"plan": pid, "kind": row.kind, "domain": row.domain, "id": row.left.id,
                              "name": row.left.name, "file": row.passage.file, "line": row.passage.line,
                              "text": row.passage.text})

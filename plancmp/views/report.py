@@ -199,7 +199,7 @@ def highlights(matrices: dict, plans: dict[str, Plan], pid: str, n: int = HIGHLI
             "weak": [p for _, p in sorted(found[False], key=lambda kv: kv[0])[:n]]}
 
 
-def _point(kind: str, row: dict, cell: dict, x: Item, y: Item | None, why: str, rel, points) -> dict:
+def _point(kind: str, row: dict, cell: dict, x: Item | None, y: Item | None, why: str, rel, points) -> dict:
     return {"kind": kind, "id": row["id"], "domain": row["domain"], "name": row["name"], "binding": row["binding"],
             "status": cell["status"], "why": why, "margin": rel, "points": points,
             "national": {"value": row["national"]["value"], "quote": x.evidence.quote if x else row["quote"],
@@ -233,7 +233,7 @@ def data_files(ws: Workspace, plans: dict[str, Plan], press: dict[Path, Path | N
     if ws.folder.has_entry(ws.links_path):
         paths.add(ws.links_path)
     for path, article in press.items():
-        paths |= {path, article} - {None}
+        paths |= {p for p in (path, article) if p is not None}
 
     def name(path: Path) -> str:
         try:
