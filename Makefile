@@ -57,7 +57,7 @@ eval: $(STAMP)
 	$(BIN)/plancmp eval --holdout
 	$(BIN)/python -m plancmp.draft.measure   # plancmp new on the four texts as if new, against the curated plans
 
-# speed against the bare interpreter's import floor, and growth over 4/31/300 plans (README: Performance)
+# speed against the bare interpreter's import floor, and growth over 4/31/300 plans (docs/performance.md)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 

@@ -227,7 +227,7 @@ def test_two_exemptions_one_subsidy_coverage_is_a_word_end_state_liaoning_does_n
     readings of the text and the hand label say otherwise: Liaoning's 专栏2 lists the three services
     (credited on the services row), but no 城乡学生全覆盖 end state is written for them, and l.271's
     目标人群全覆盖 is every basic service's (scored on basic-services-target-population-coverage).
-    The rule (README, verdict table): a word end state is stated only where the words are."""
+    The rule (docs/reference.md, verdict table): a word end state is stated only where the words are."""
     assert _real_row("liaoning", "two-exemptions-one-subsidy-coverage").status == "omitted"
     assert _real_row("liaoning", "two-exemptions-one-subsidy").status == "matches"
 

@@ -3,7 +3,7 @@ columns give way (the unit, the id, a column per bucket, the plan column) before
 squeezed; no line is wider than the width; names break only where the wrap rules allow.
 
 Widths are counted here independently of plancmp (unicodedata: East Asian wide and fullwidth
-count 2), and so are the line-breaking rules (README: never inside a Latin word or number, no
+count 2), and so are the line-breaking rules (docs/reference.md: never inside a Latin word or number, no
 line starts with 。，、）》” ；：！？, none ends with （《“)."""
 from __future__ import annotations
 
