@@ -24,7 +24,6 @@ README = ROOT / "README.md"
 REFERENCE = ROOT / "docs" / "reference.md"
 DATA_FORMAT = ROOT / "docs" / "data-format.md"
 PLANCMP = [sys.executable, "-c", "import sys; from plancmp.cli import main; sys.argv[0] = 'plancmp'; sys.exit(main())"]
-STATUSES = ["exceeds", "matches", "matches-quantified", "below", "not-comparable", "mentioned", "omitted", "unknown", "added"]
 
 
 @cache   # a command that feeds several blocks (eval) runs once
@@ -43,11 +42,24 @@ def console(command: str, output: str) -> str:
 
 
 def status_table() -> str:
-    lines = ["| province | exceeds | matches | matches (quantified) | below | not comparable | mentioned | omitted | unknown | added |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    """Each province's count of every verdict against national, the verdicts as the catalogue
+    (vocab/statuses.yaml) lists them: a verdict added there gets its column here."""
+    from plancmp.core.verdicts import CATALOGUE
+
+    lines = ["| province | " + " | ".join(s.words["en"] for s in CATALOGUE.values()) + " |",
+             "| --- |" + " ---: |" * len(CATALOGUE)]
     for province in ("liaoning", "fujian", "gansu"):
         counts = json.loads(run("diff", "national", province, "--format", "json"))["summary"]["by_status"]
-        lines.append(f"| {province} | " + " | ".join(str(counts[s]) for s in STATUSES) + " |")
+        lines.append(f"| {province} | " + " | ".join(str(counts[s]) for s in CATALOGUE) + " |")
+    return "\n".join(lines)
+
+
+def verdicts_table() -> str:
+    """The verdicts, their words and what each says, from the catalogue (vocab/statuses.yaml)."""
+    from plancmp.core.verdicts import CATALOGUE
+
+    lines = ["| verdict | 判断 | symbol | meaning |", "| --- | --- | :---: | --- |"]
+    lines += [f"| `{s.code}` | {s.words['zh']} | `{s.symbol}` | {s.meaning['en']} |" for s in CATALOGUE.values()]
     return "\n".join(lines)
 
 
@@ -90,6 +102,7 @@ def formats_table() -> str:
 # file -> block name -> what fills it
 FILES: dict[Path, dict[str, Callable[[], str]]] = {
     README: {
+        "readme-verdicts": verdicts_table,
         "readme-diff": lambda: example(30, "diff", "national", "liaoning"),
         "readme-targets": lambda: example(16, "targets", "--domain", "幼有所育"),
         "readme-matrix": lambda: example(20, "matrix", "--kind", "services", "--domain", "幼有所育"),

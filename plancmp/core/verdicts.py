@@ -28,6 +28,7 @@ class Status(NamedTuple):
 
     code: str
     words: dict[str, str]   # lang -> words
+    meaning: dict[str, str]   # lang -> what it says of B against A (the README's table of verdicts)
     symbol: str
     bucket: str | None      # the coverage bucket's code; None: not a national commitment's verdict
     style: str              # terminal
@@ -50,7 +51,7 @@ class ClaimVerdict(NamedTuple):
 
 
 def _statuses() -> dict[str, Status]:
-    return {code: Status(code, e["words"], str(e["symbol"]), e.get("bucket"), e["style"], str(e["fill"]), str(e["ink"]))
+    return {code: Status(code, e["words"], e["meaning"], str(e["symbol"]), e.get("bucket"), e["style"], str(e["fill"]), str(e["ink"]))
             for code, e in _catalogue()["statuses"].items()}
 
 
