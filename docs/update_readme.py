@@ -83,9 +83,10 @@ def formats_table() -> str:
     import typer.main
 
     from plancmp.cli import app
+    from plancmp.render.formats import REGISTRY
 
-    names = ["text", "json", "csv", "markdown", "xlsx", "github"]
-    lines = ["| command | text | json | csv | markdown | xlsx | github | `--out` | `--bom` | `--lang` | `--color` |",
+    names = list(REGISTRY)   # a format registered there gets its column here
+    lines = ["| command | " + " | ".join(names) + " | `--out` | `--bom` | `--lang` | `--color` |",
              "| --- |" + " :---: |" * (len(names) + 4)]
     for name, command in sorted(typer.main.get_command(app).commands.items()):
         params = {p.name: p for p in command.params}
