@@ -245,7 +245,7 @@ class Once:
     province item that covers several national commitments, a target the heatmap quoted) is
     marked, and print shows where it stands instead of the same words again."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.seen: set[str] = set()
 
     def first(self, quote: str) -> bool:

@@ -89,7 +89,7 @@ def read_labels(path: Path, folder=None) -> list[dict]:
 class Label:
     """One label, read: the ids that state the item, or the lines that mention it, or neither."""
 
-    def __init__(self, value):
+    def __init__(self, value: object) -> None:
         self.ids: list[str] = []
         self.lines: list[int] = []
         if isinstance(value, str):
