@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-slow test-all lint install validate eval bench browser screenshot clean
+.PHONY: run test test-slow test-all lint install validate eval bench browser office screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,10 +28,10 @@ PYTEST := $(BIN)/python -m pytest -n auto --dist loadgroup
 test: $(STAMP) browser
 	$(PYTEST) -m "not slow"
 
-test-slow: $(STAMP) browser
+test-slow: $(STAMP) browser office
 	$(PYTEST) -m slow
 
-test-all: $(STAMP) browser
+test-all: $(STAMP) browser office
 	$(PYTEST)
 
 # ruff, its version and rules pinned in pyproject.toml ([tool.ruff]); zero findings
@@ -44,6 +44,13 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null) \
 	  || echo "make browser: could not install chromium; tests/e2e/test_report_browser.py will be skipped"; }
+
+# LibreOffice Calc, to check that every workbook converts (to PDF); never fails the run: without apt
+# (or root) the workbook test that converts skips and says why.
+office:
+	@command -v soffice >/dev/null 2>&1 || { \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc >/dev/null) \
+	  || echo "make office: could not install libreoffice-calc; tests/cli/test_cli_workbooks.py will skip its conversion test"; }
 
 # refresh docs/report.png (the README's picture of the report) from the browser test
 screenshot: $(STAMP) browser

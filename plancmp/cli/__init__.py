@@ -15,6 +15,7 @@ import typer
 from .. import __version__
 from ..core.errors import PlanError
 from . import (  # noqa: F401  (registers the commands)
+    added_cmd,
     changes_cmd,
     claims_cmd,
     debt_cmd,

@@ -4,7 +4,19 @@ from pathlib import Path
 
 import typer
 
-from .common import View, app, bom_param, emit, format_param, open_workspace, out_param, statuses_option, usage_error
+from .common import (
+    View,
+    app,
+    bom_param,
+    date_option,
+    date_param,
+    emit,
+    format_param,
+    open_workspace,
+    out_param,
+    statuses_option,
+    usage_error,
+)
 
 
 @app.command("changes")
@@ -13,6 +25,7 @@ def changes_command(
     format: str = format_param("tables", "annotations", "text",
                                help="table, json, csv, markdown (a pull-request comment), xlsx (with --out) or github (annotations)."),
     out: Path = out_param(),
+    date: str = date_param(),
     bom: bool = bom_param(),
     fail_on: str = typer.Option("", "--fail-on", metavar="STATUS,…",
                                 help="Exit 1 when a row moves to one of these statuses (e.g. below,omitted)."),
@@ -42,4 +55,4 @@ def changes_command(
         found = changes_since(base, open_workspace())
     except GitProblem as exc:
         usage_error(str(exc))
-    emit(result(base, found, chosen), format, View(bom=bom), out)
+    emit(result(base, found, chosen), format, View(bom=bom, date=date_option(date)), out)

@@ -5,7 +5,18 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .common import View, app, bom_param, emit, format_param, open_workspace, out_param, usage_error
+from .common import (
+    View,
+    app,
+    bom_param,
+    date_option,
+    date_param,
+    emit,
+    format_param,
+    open_workspace,
+    out_param,
+    usage_error,
+)
 
 if TYPE_CHECKING:
     from ..ingest.workspace import Workspace
@@ -39,6 +50,7 @@ def claims_command(
                                 show_default=False),
     format: str = format_param("tables"),
     out: Path = out_param(),
+    date: str = date_param(),
     bom: bool = bom_param(),
 ) -> None:
     """What the press says about a plan, claim by claim: supported, overstated, understated, not in the plan, or context.
@@ -61,4 +73,4 @@ def claims_command(
     from ..views.claims import claims_of
 
     ws, paths = _press_paths(press)
-    emit(result({"press": [claims_of(ws, path) for path in paths]}), format, View(bom=bom), out)
+    emit(result({"press": [claims_of(ws, path) for path in paths]}), format, View(bom=bom, date=date_option(date)), out)

@@ -98,6 +98,28 @@ def binding_param(prefix: str = ""):
     return typer.Option(None, "--binding", "-b", help=prefix + BINDING_HELP)
 
 
+DATE_HELP = ("A workbook's title row and the report's stamp give this date (`today`: the current date). Without it "
+             "the output holds no time at all: the same data gives the same bytes.")
+
+
+def date_param():
+    return typer.Option(None, "--date", metavar="today|YYYY-MM-DD", show_default=False, help=DATE_HELP)
+
+
+def date_option(value: str | None) -> str | None:
+    """`today` -> date.today(); an ISO date as given (checked); anything else is a usage error."""
+    if value is None:
+        return None
+    from datetime import date
+
+    if value.strip().lower() == "today":
+        return date.today().isoformat()
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        usage_error(f"--date {value!r}: give `today` or a date as YYYY-MM-DD")
+
+
 DOMAIN_HELP = "Domains, comma-separated: 老有所养, 养老, elderly, laoyousuoyang … Default: all."
 KIND_HELP = "targets, services or tasks (comma-separated for several). Default: all."
 

@@ -4,7 +4,19 @@ from pathlib import Path
 
 import typer
 
-from .common import View, app, bom_param, emit, format_param, open_workspace, out_param, plan_ids_option, usage_error
+from .common import (
+    View,
+    app,
+    bom_param,
+    date_option,
+    date_param,
+    emit,
+    format_param,
+    open_workspace,
+    out_param,
+    plan_ids_option,
+    usage_error,
+)
 
 
 @app.command("debt")
@@ -12,6 +24,7 @@ def debt_command(
     plans: list[str] = typer.Argument(None, metavar="[PLAN]...", help="Plans to look at (ids or aliases). Default: every plan but the reference."),
     format: str = format_param("tables"),
     out: Path = out_param(),
+    date: str = date_param(),
     check: bool = typer.Option(False, "--check", help="Exit 1 when there is any debt (for CI)."),
     bom: bool = bom_param(),
 ) -> None:
@@ -41,4 +54,4 @@ def debt_command(
         usage_error(f"{ref} is the reference plan; name the plans compared with it")
     data = debt(ws, chosen)
     if data["debt"] or format == "json":   # no debt: nothing to print (but JSON's empty list)
-        emit(result(data, check), format, View(bom=bom), out)
+        emit(result(data, check), format, View(bom=bom, date=date_option(date)), out)

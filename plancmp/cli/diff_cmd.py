@@ -12,6 +12,8 @@ from .common import (
     binding_param,
     bom_param,
     color_param,
+    date_option,
+    date_param,
     domain_param,
     domains_option,
     emit,
@@ -38,6 +40,7 @@ def diff_command(
     all_rows: bool = typer.Option(False, "--all", "-a", help="Table: list the added rows too (always counted in the summary; json, csv, markdown and xlsx keep every row)."),
     format: str = format_param("tables", help="table (text, coloured on a terminal), json, csv, markdown or xlsx (with --out)."),
     out: Path = out_param(),
+    date: str = date_param(),
     evidence: bool = typer.Option(False, "--evidence", "-e", help="Show the quotes behind each item."),
     review: bool = typer.Option(False, "--review", help="List low-confidence and near-miss pairs with links.yaml lines to pin or forbid them."),
     bom: bool = bom_param(),
@@ -78,7 +81,7 @@ def diff_command(
     wanted = binding_option(binding)
     if wanted and "targets" not in kinds:
         usage_error("--binding selects targets (约束性/预期性); add targets to --kind")
-    view = View(color, lang, bom=bom)
+    view = View(color, lang, bom=bom, date=date_option(date))
     result = select(diff_of(ws, left_id, right_id, kinds), set(domains) if domains else None, statuses, wanted)
     if review:
         from ..render import review as renderer

@@ -9,6 +9,8 @@ from .common import (
     binding_param,
     bom_param,
     color_param,
+    date_option,
+    date_param,
     domain_param,
     domains_option,
     emit,
@@ -25,11 +27,13 @@ from .common import (
 
 @app.command("matrix")
 def matrix_command(
-    kind: str = kind_param("targets", "targets, services or tasks (comma-separated for several: one grid each)."),
+    kind: str = kind_param(None, "targets, services or tasks (comma-separated for several: one grid each). "
+                                 "Default: targets; a workbook (xlsx): all three."),
     domain: str = domain_param(),
     binding: str = binding_param(),
     format: str = format_param("tables", help="table, json, csv (the grid only), markdown or xlsx (with --out)."),
     out: Path = out_param(),
+    date: str = date_param(),
     bom: bool = bom_param(),
     color=color_param(),
     lang=lang_param(),
@@ -52,15 +56,17 @@ def matrix_command(
 
       plancmp matrix --kind targets,services,tasks --format xlsx --out matrix.xlsx
     """
+    from ..core.model import KINDS
     from ..render.matrix import result
     from ..views.matrix import matrix_of
 
-    kinds = kinds_option(kind, default=("targets",))
+    # a workbook holds every national commitment, a sheet per kind; the other formats the targets
+    kinds = kinds_option(kind, default=KINDS if format == "xlsx" and kind is None else ("targets",))
     domains = domains_option(domain)
     wanted = binding_option(binding)
     kinds = kinds_for_binding(kinds, wanted)
     if format == "csv" and len(kinds) > 1:
         usage_error("--format csv holds one grid: name one --kind (or use --format xlsx for several)")
-    view = View(color, lang, bom=bom)
+    view = View(color, lang, bom=bom, date=date_option(date))
     ws = open_workspace()
     emit(result([matrix_of(ws, k, domains, wanted) for k in kinds]), format, view, out)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer
 
-from .common import app, check_out, lang_param, open_workspace, usage_error, write_out
+from .common import app, check_out, date_option, lang_param, open_workspace, write_out
 
 
 @app.command("report")
@@ -39,20 +39,8 @@ def report_command(
     from ..render import html
     from ..views.report import report
 
-    if date is not None:
-        date = _date_option(date)
+    stamp = date_option(date)
     check_out(out)   # before the work: say it now, not after rendering
-    text = html.render(report(open_workspace(), date=date), Labels(lang).lang)
+    text = html.render(report(open_workspace(), date=stamp), Labels(lang).lang)
     write_out(out, lambda path: write_atomic(path, text))
 
-
-def _date_option(value: str) -> str:
-    """`today` -> date.today(); an ISO date as given (checked); anything else is a usage error."""
-    from datetime import date
-
-    if value.strip().lower() == "today":
-        return date.today().isoformat()
-    try:
-        return date.fromisoformat(value.strip()).isoformat()
-    except ValueError:
-        usage_error(f"--date {value!r}: give `today` or a date as YYYY-MM-DD")

@@ -9,6 +9,8 @@ from .common import (
     app,
     bom_param,
     color_param,
+    date_option,
+    date_param,
     emit,
     format_param,
     kind_param,
@@ -32,6 +34,7 @@ def search_command(
     limit: int = typer.Option(200, "--limit", help="Table and markdown: at most this many hits (json and csv: all)."),
     format: str = format_param("tables"),
     out: Path = out_param(),
+    date: str = date_param(),
     bom: bool = bom_param(),
     color=color_param(),
     lang=lang_param(),
@@ -56,7 +59,7 @@ def search_command(
 
     if not text.strip():
         usage_error("name something to search for")
-    view = View(color, lang, bom=bom)
+    view = View(color, lang, bom=bom, date=date_option(date))
     ws = open_workspace()
     chosen = plan_ids_option(ws, split_list(plans)) if plans else None
     data = search(ws, text, chosen, kinds_option(kind), sentences=not items_only)

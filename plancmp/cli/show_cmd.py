@@ -12,6 +12,8 @@ from .common import (
     binding_param,
     bom_param,
     color_param,
+    date_option,
+    date_param,
     domain_param,
     domains_option,
     emit,
@@ -64,6 +66,7 @@ def show_command(
     binding: str = binding_param("Overview: "),
     format: str = format_param("tables"),
     out: Path = out_param(),
+    date: str = date_param(),
     bom: bool = bom_param(),
     color=color_param(),
     lang=lang_param(),
@@ -92,7 +95,7 @@ def show_command(
     domains = domains_option(domain)
     wanted = binding_option(binding)
     kinds = kinds_for_binding(kinds, wanted)
-    view = View(color, lang, bom=bom)
+    view = View(color, lang, bom=bom, date=date_option(date))
     ws = open_workspace()
     chosen = pick_plan(ws, plan)
     if item is None:

@@ -2,13 +2,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .common import View, app, bom_param, color_param, emit, format_param, lang_param, open_workspace, out_param
+from .common import (
+    View,
+    app,
+    bom_param,
+    color_param,
+    date_option,
+    date_param,
+    emit,
+    format_param,
+    lang_param,
+    open_workspace,
+    out_param,
+)
 
 
 @app.command("stats")
 def stats_command(
     format: str = format_param("tables"),
     out: Path = out_param(),
+    date: str = date_param(),
     bom: bool = bom_param(),
     color=color_param(),
     lang=lang_param(),
@@ -26,4 +39,4 @@ def stats_command(
     from ..render.stats import result
     from ..views.stats import stats
 
-    emit(result(stats(open_workspace().plans())), format, View(color, lang, bom=bom), out)
+    emit(result(stats(open_workspace().plans())), format, View(color, lang, bom=bom, date=date_option(date)), out)

@@ -9,6 +9,8 @@ from .common import (
     binding_param,
     bom_param,
     color_param,
+    date_option,
+    date_param,
     domain_param,
     domains_option,
     emit,
@@ -29,6 +31,7 @@ def targets_command(
     binding: str = binding_param(),
     format: str = format_param("tables"),
     out: Path = out_param(),
+    date: str = date_param(),
     bom: bool = bom_param(),
     color=color_param(),
     lang=lang_param(),
@@ -60,7 +63,7 @@ def targets_command(
 
     domain_names = domains_option(domain)
     wanted = binding_option(binding)
-    view = View(color, lang, bom=bom)
+    view = View(color, lang, bom=bom, date=date_option(date))
     ws = open_workspace()
     ref = reference_id(ws.plans())
     chosen = [pid for pid in plan_ids_option(ws, split_list(plans)) if pid != ref] if plans else None

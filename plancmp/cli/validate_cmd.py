@@ -5,7 +5,18 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from .common import View, app, bom_param, emit, format_param, open_workspace, out_param, usage_error
+from .common import (
+    View,
+    app,
+    bom_param,
+    date_option,
+    date_param,
+    emit,
+    format_param,
+    open_workspace,
+    out_param,
+    usage_error,
+)
 
 if TYPE_CHECKING:
     from ..ingest.workspace import Workspace
@@ -17,6 +28,7 @@ def validate_command(
     format: str = format_param("text", "tables", "annotations", text="text",
                                help="text (path:line:col lines), json, csv, markdown, xlsx (with --out) or github (Actions annotations)."),
     out: Path = out_param(),
+    date: str = date_param(),
     bom: bool = bom_param(),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
 ) -> None:
@@ -52,7 +64,7 @@ def validate_command(
                     "(set PLANCMP_DATA to the data folder, or name the files)")
     if strict:
         report.findings = escalate(report.findings)
-    emit(result(report), format, View(bom=bom), out)
+    emit(result(report), format, View(bom=bom, date=date_option(date)), out)
 
 
 def expand(ws: Workspace, paths: list[Path]) -> list[Path] | None:

@@ -6,9 +6,10 @@ only in what else the line carries, for where it is shown (LINE_FORMS).
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from typing import NamedTuple
 
-from .model import Baseline, Item, change_text
+from .model import Baseline, Item, Target, change_text
 from .values import try_parse
 
 # The forms:
@@ -49,3 +50,51 @@ def commitment_text(item: Item, form: str = "cell") -> str:
                            unit=getattr(item, "unit", None), standard=getattr(item, "standard", None),
                            group=getattr(item, "target_group", None), commitments=getattr(item, "commitments", ()),
                            form=form)
+
+
+class Figures(NamedTuple):
+    """A target's commitment as numbers, for a spreadsheet: its baseline and target where they
+    are numbers, the comparator (≥, >, 〔〕 cumulative, * annual average …), the unit and the
+    year; the written form stays beside it (commitment_text)."""
+
+    baseline: float | int | None
+    baseline_year: int | None
+    comparator: str
+    target: float | int | None
+    unit: str | None
+    year: int | None
+
+
+NO_FIGURES = Figures(None, None, "", None, None, None)
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def figures(item: Item | None) -> Figures:
+    """The numbers of a target (NO_FIGURES for a service, a task or none): a value that is no
+    number (应保尽保) has no target figure, its words stay in the written form."""
+    if not isinstance(item, Target):
+        return NO_FIGURES
+    return target_figures(item.target, item.baseline, item.unit, item.year, item.flags)
+
+
+def target_figures(target: str | None, baseline: Baseline | None, unit: str | None, year: int | None,
+                   flags: Collection[str] = ()) -> Figures:
+    """A target's figures from its parts (as a plan file or a view's record holds them)."""
+    value = try_parse(target) if target else None
+    base = try_parse(baseline.value) if baseline is not None else None
+    comparator = ""
+    if value is not None and value.numeric:
+        comparator = {"=": "", "range": "~"}.get(value.comparator, value.comparator)
+        if value.cumulative or "cumulative" in flags:
+            comparator += "〔〕"
+        if "annual_average" in flags:
+            comparator += "*"
+    unit = unit or (value.unit if value is not None else None) or (base.unit if base is not None else None)
+    return Figures(_number(base.number) if base is not None and base.numeric else None,
+                   baseline.year if baseline is not None else None, comparator,
+                   _number(value.number) if value is not None and value.numeric else None, unit, year)

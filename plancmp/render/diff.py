@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from ..core.commitment import figures
 from ..core.i18n import Labels
 from ..core.model import Plan, item_data
 from ..core.verdicts import STATUSES, SYMBOLS, Diff, Passage, Row, row_binding
 from .diff_cells import notes_text, passage_text, right_text, score_text, side_text, status_text, value_text
 from .result import Result, View
-from .sheets import Sheet, Verdict
 from .tabular import Column, Para, Table, shown_cell
 from .verdict_style import STYLES, legend_item, verdict_counts
 
@@ -31,10 +31,16 @@ FULL, NO_SCORE, KIND_IN_TITLE = 120, 100, 80   # the narrowest width of each tex
 
 
 def result(diff: Diff, evidence: bool = False, list_added: bool = True) -> Result:
-    """The diff's result: its data (JSON), its tables, its text layout; a workbook by hand."""
+    """The diff's result: its data (JSON), its tables (a workbook: the summary, then a sheet per
+    kind), its text layout."""
     return Result(as_dict(diff), tables=lambda view: tables(diff, view.labels, evidence),
                   text=lambda view: text(diff, tables(diff, view.labels, evidence), view, list_added, evidence),
-                  sheets=lambda view: diff_sheets(diff, view.labels))
+                  title=lambda view: title(diff, view.labels))
+
+
+def title(diff: Diff, labels: Labels) -> str:
+    a, b = diff.left, diff.right
+    return f"{a.name} ({a.id}) {labels('vs')} {b.name} ({b.id})"
 
 
 # ---------------------------------------------------------------- JSON
@@ -71,9 +77,8 @@ def as_dict(diff: Diff) -> dict:
 
 def tables(diff: Diff, labels: Labels, evidence: bool = False) -> list[Table]:
     """The title, the summary and the rows."""
-    a, b = diff.left, diff.right
-    title = Table(f"{a.name} ({a.id}) {labels('vs')} {b.name} ({b.id})", [], level=1, role="shown")
-    return [title, summary_table(diff, labels), rows_table(diff, labels, evidence)]
+    heading = Table(title(diff, labels), [], level=1, role="shown")
+    return [heading, summary_table(diff, labels), rows_table(diff, labels, evidence)]
 
 
 def summary_table(diff: Diff, labels: Labels) -> Table:
@@ -90,14 +95,20 @@ def summary_table(diff: Diff, labels: Labels) -> Table:
     rows = [{"domain": domain, **{s: c[s] for s in shown}, "all": sum(c.values())}
             for domain, c in summary["by_domain"].items()]
     rows.append({"domain": labels("all"), **{s: counts[s] for s in shown}, "all": summary["total"], "_strong": True})
-    return Table(labels("summary").capitalize(), columns, rows, role="shown",
+    return Table(labels("summary").capitalize(), columns, rows, sheet=labels("summary"),
                  intro=[Para(f"{lead}{'' if labels.zh else ' '}{labels.sep.join(said)}")])
 
 
 def _side_cells(prefix: str, item) -> dict:
+    """One side's fields: id, name, the written value, a target's figures (baseline, its year, the
+    comparator, the target, the unit: numbers where they are numbers), the year and 属性."""
     if item is None:
         return {f"{prefix}_{k}": "" for k in ("id", "name", "value", "year", "binding")}
+    numbers = figures(item)
     return {f"{prefix}_id": item.id, f"{prefix}_name": item.name, f"{prefix}_value": value_text(item),
+            f"{prefix}_baseline": numbers.baseline, f"{prefix}_baseline_year": numbers.baseline_year,
+            f"{prefix}_comparator": numbers.comparator, f"{prefix}_target": numbers.target,
+            f"{prefix}_unit": numbers.unit or "",
             f"{prefix}_year": item.year if item.kind == "targets" else "",
             f"{prefix}_binding": getattr(item, "binding", None) or ""}
 
@@ -117,8 +128,9 @@ def rows_table(diff: Diff, labels: Labels, evidence: bool = False) -> Table:
     columns = [
         Column("kind", labels("kind"), nowrap=True, type="id", show=lambda row: labels.kind(row["kind"])),
         Column("domain", labels("domain")),
-        Column("status", "status", type="id", role="data", internal=True),
-        Column("symbol", "symbol", role="data", internal=True),
+        Column("status", labels("verdict"), type="verdict", role="data",
+               sheet_text=lambda row: status_text(row["_row"], labels)),
+        Column("symbol", labels("symbol"), role="data", internal=True),
         Column("binding", labels("binding"), role="data"),
         *_side_columns("left", a, labels),
         Column("national", a, role="shown", breaks=True,
@@ -130,34 +142,40 @@ def rows_table(diff: Diff, labels: Labels, evidence: bool = False) -> Table:
                show=lambda row: status_text(row["_row"], labels)),
         Column("score", labels("score"), nowrap=True, type="number", fmt="{:.4f}", internal=True,
                show=lambda row: score_text(row["_row"], labels)),
-        Column("confidence", "confidence", role="data", internal=True),
-        Column("reasons", "reasons", role="data"),
+        Column("confidence", labels("confidence"), role="data", internal=True),
+        Column("reasons", labels("reasons"), role="data"),
         Column("notes", labels("notes")),
         Column("left_quote", f"{a} {labels('quote')}", role="data"),
         Column("right_quote", f"{b} {labels('quote')}", role="data"),
-        Column("also_ids", "also", role="data", internal=True),
-        Column("passage", "passage", role="data"),
+        Column("also_ids", labels("also_ids"), role="data", internal=True),
+        Column("passage", labels("passage"), role="data"),
     ]
     rows = []
     for r in diff.rows:
         rows.append({"_row": r, "kind": r.kind, "domain": r.domain, "status": r.status,
                      "symbol": SYMBOLS.get(r.status, ""), "binding": row_binding(r) or "",
                      **_side_cells("left", r.left), **_side_cells("right", r.right),
-                     "score": r.score, "confidence": r.confidence or "",
+                     "score": None if r.score is None else round(r.score, 4), "confidence": r.confidence or "",
                      "reasons": labels.notes(r.reasons), "notes": notes_text(r, labels),
                      "left_quote": r.left.evidence.quote if r.left else "",
                      "right_quote": r.right.evidence.quote if r.right else "",
                      "also_ids": " ".join(i.id for i in r.also), "passage": passage_text(r, limit=10**6),
                      "_style": {"verdict": STYLES.get(r.status, "")}})
-    return Table("", columns, rows, group="domain", main=True)
+    return Table("", columns, rows, group="domain", main=True, split="kind", lead=("domain", "left_name"))
 
 
 def _side_columns(prefix: str, plan_id: str, labels: Labels) -> list[Column]:
-    return [Column(f"{prefix}_id", f"{plan_id} {labels('id')}", type="id", role="data", internal=True),
-            Column(f"{prefix}_name", f"{plan_id} {labels('name')}", role="data"),
-            Column(f"{prefix}_value", f"{plan_id} {labels('value')}", role="data"),
-            Column(f"{prefix}_year", f"{plan_id} {labels('year')}", type="year", role="data"),
-            Column(f"{prefix}_binding", f"{plan_id} {labels('binding')}", role="data")]
+    said = lambda key: f"{plan_id} {labels(key)}"   # noqa: E731
+    return [Column(f"{prefix}_id", said("id"), type="id", role="data", internal=True),
+            Column(f"{prefix}_name", said("name"), role="data"),
+            Column(f"{prefix}_value", said("as_written"), role="data"),
+            Column(f"{prefix}_baseline", said("baseline"), type="number", role="data"),
+            Column(f"{prefix}_baseline_year", said("baseline_year"), type="year", role="data"),
+            Column(f"{prefix}_comparator", said("comparator"), role="data"),
+            Column(f"{prefix}_target", said("target"), type="number", role="data"),
+            Column(f"{prefix}_unit", said("unit"), role="data"),
+            Column(f"{prefix}_year", said("year"), type="year", role="data"),
+            Column(f"{prefix}_binding", said("binding"), role="data")]
 
 
 # ---------------------------------------------------------------- the text layout
@@ -258,40 +276,3 @@ def _legend(shown: list[str], width: int, color: bool, labels: Labels) -> list[s
 
     return textgrid.pack([legend_item(s, labels) for s in shown], width, labels("legend") + labels.colon, "  ",
                          "dim", color)
-
-
-# ---------------------------------------------------------------- the workbook
-
-def _item_cells(item) -> list:
-    if item is None:
-        return ["", "", "", "", ""]
-    return [item.id, item.name, value_text(item), getattr(item, "year", None) if item.kind == "targets" else None,
-            getattr(item, "binding", None) or ""]
-
-
-def diff_sheets(diff: Diff, labels: Labels) -> list[Sheet]:
-    """summary (counts per domain and verdict), then one sheet per kind with every row."""
-    a, b = diff.left.id, diff.right.id
-    summary = diff.summary()
-    shown = [s for s in STATUSES if summary["by_status"][s]]
-    rows = [[domain, *(c[s] for s in shown), sum(c.values())] for domain, c in summary["by_domain"].items()]
-    rows.append([labels("all"), *(summary["by_status"][s] for s in shown), summary["total"]])
-    sheets = [Sheet(labels("summary"), [labels("domain"), *(labels.status(s) for s in shown), labels("all")], rows)]
-    item_header = [labels("id"), labels("name"), labels("value"), labels("year"), labels("binding")]
-    header = [labels("domain"), labels("verdict"), "status", labels("binding"),
-              *(f"{a} {h}" for h in item_header), *(f"{b} {h}" for h in item_header),
-              labels("score"), "confidence", labels("notes"), "reasons", "also", "passage",
-              f"{a} {labels('quote')}", f"{b} {labels('quote')}"]
-    for kind in dict.fromkeys(r.kind for r in diff.rows):
-        body = []
-        for r in diff.rows:
-            if r.kind != kind:
-                continue
-            body.append([r.domain, Verdict(labels.status(r.status), r.status), r.status, row_binding(r) or "",
-                         *_item_cells(r.left), *_item_cells(r.right),
-                         None if r.score is None else round(r.score, 4), r.confidence or "",
-                         labels.notes(r.notes), labels.notes(r.reasons), " ".join(i.id for i in r.also),
-                         passage_text(r, limit=10**6),
-                         r.left.evidence.quote if r.left else "", r.right.evidence.quote if r.right else ""])
-        sheets.append(Sheet(labels.kind(kind), header, body, frozenset({len(header) - 2, len(header) - 1})))
-    return sheets

@@ -11,18 +11,45 @@ from ..core.i18n import Labels
 from ..core.verdicts import BUCKETS, SYMBOLS
 from .diff_cells import when
 from .result import Result
-from .sheets import Sheet, Verdict
 from .tabular import Column, Table
 from .verdict_style import STYLES, legend_item
 
 
 def result(matrices: list[dict]) -> Result:
     """`plancmp matrix`: per kind, its coverage over all domains (with the legend), the grid
-    (CSV: the first kind's), the coverage per province and domain."""
+    (CSV: the first kind's), the coverage per province and domain. A workbook: the coverage of
+    every kind and of all kinds together per province and domain, as numbers, then a sheet per
+    kind's grid."""
     data = matrices[0] if len(matrices) == 1 else {"kinds": matrices}
-    return Result(data, tables=lambda view: [t for m in matrices for t in (
-        summary_table(m, view.labels), grid_table(m, view.labels), coverage_table(m, view.labels))],
-        sheets=lambda view: matrix_sheets(matrices, view.labels))
+    ref = matrices[0]["reference"]
+    return Result(data, tables=lambda view: [coverage_numbers_table(matrices, view.labels), *(
+        t for m in matrices for t in (summary_table(m, view.labels), grid_table(m, view.labels),
+                                      coverage_table(m, view.labels)))],
+        title=lambda view: view.labels("matrix_workbook_title", ref=view.labels.plan(ref),
+                                       plans=view.labels.sep.join(map(view.labels.plan, matrices[0]["plans"])),
+                                       kinds=view.labels.sep.join(view.labels.kind(m["kind"]) for m in matrices)))
+
+
+def coverage_numbers_table(matrices: list[dict], labels: Labels) -> Table:
+    """Coverage per kind, province and domain, and over all the kinds shown together (the report's
+    "% of 127"): each bucket's count and share, as numbers (a workbook's first sheet)."""
+    rows = [{"kind": labels.kind(m["kind"]), **_coverage_numbers(c)} for m in matrices for c in m["coverage"]]
+    if len(matrices) > 1:
+        from ..views.matrix import coverage
+
+        every = coverage([r for m in matrices for r in m["rows"]], matrices[0]["plans"])
+        rows += [{"kind": labels("all_kinds"), **_coverage_numbers(c)} for c in every]
+    columns = [Column("kind", labels("kind")), Column("plan", labels("plan")), Column("domain", labels("domain")),
+               Column("total", labels("national_items"), "right", type="number"),
+               *(Column(b, labels.bucket(b), "right", type="number") for b in BUCKETS),
+               *(Column(f"{b} share", labels("share_of", bucket=labels.bucket(b)), "right", type="percent")
+                 for b in BUCKETS)]
+    return Table(labels("coverage"), columns, rows, role="data", lead=("kind", "plan", "domain"))
+
+
+def _coverage_numbers(c: dict) -> dict:
+    return {"plan": c["plan"], "domain": c["domain"], "total": c["total"], **c["counts"],
+            **{f"{b} share": c["shares"][b] for b in BUCKETS}}
 
 
 def legend_items(labels: Labels) -> list[str]:
@@ -76,12 +103,15 @@ def grid_table(data: dict, labels: Labels | None = None) -> Table:
     symbols = [Column(pid, pid, "center", nowrap=True, type="verdict", show=_symbol(pid)) for pid in data["plans"]]
     name = Column("name", labels("name"), least=NAME)
     value = Column("value", ref, least=12, show=lambda row: row["value"] + _when(row))
-    columns = [Column("domain", labels("domain")), Column("id", f"{ref} {labels.kind(data['kind'])}", type="id"),
-               name, value, Column("year", "year", type="year", role="data"),
-               Column("binding", "binding", role="data"), *symbols]
+    numbers = [Column(f, labels(f), type=t, role="data") for f, t in FIGURES] if data["kind"] == "targets" else []
+    columns = [Column("domain", labels("domain")), Column("id", f"{ref} {labels.kind(data['kind'])}", type="id", internal=True),
+               name, value, *numbers, Column("year", labels("year"), type="year", role="data"),
+               Column("binding", labels("binding"), role="data"), *symbols,
+               Column("quote", f"{ref} {labels('quote')}", role="data")]
     rows = []
     for r in data["rows"]:
         row = {"domain": r["domain"], "id": r["id"], "name": r["name"], "value": r["value"],
+               **{f: (r.get("figures") or {}).get(f) for f, _ in FIGURES}, "quote": r.get("quote") or "",
                "year": r.get("year") or "", "binding": r.get("binding") or "",
                "_style": {pid: STYLES.get(c["status"], "") for pid, c in r["cells"].items()}}
         row |= {pid: c["status"] for pid, c in r["cells"].items()}
@@ -93,7 +123,12 @@ def grid_table(data: dict, labels: Labels | None = None) -> Table:
                              rows, group="domain")
     return Table(labels("matrix_title", ref=ref, kind=labels.kind(data["kind"])), columns, rows, group="domain",
                  notes=[labels("legend") + labels.colon + "  ".join(legend_items(labels))],
-                 narrower=[no_id, value_under_name], main=True)
+                 narrower=[no_id, value_under_name], main=True, sheet=labels.kind(data["kind"]),
+                 lead=("domain", "name"))
+
+
+FIGURES = (("baseline", "number"), ("baseline_year", "year"), ("comparator", "text"), ("target", "number"),
+           ("unit", "text"))   # a national target's figures, in a grid's data columns
 
 
 def _symbol(pid: str):
@@ -107,24 +142,5 @@ def coverage_table(data: dict, labels: Labels | None = None) -> Table:
                                               Column("total", labels("national_items"), "right")])
     rows = [_coverage_row(c, labels) for c in data["coverage"]]
     return Table(labels("coverage_title", ref=data["reference"], kind=labels.kind(data["kind"])), wide, rows,
-                 group="plan", notes=[labels("coverage_note")], narrower=[Table("", narrow, rows, group="plan")])
-
-
-# ---------------------------------------------------------------- the workbook
-
-def matrix_sheets(matrices: list[dict], labels: Labels) -> list[Sheet]:
-    """summary (coverage per province, kind and domain), then one grid per kind."""
-    header = [labels("kind"), labels("plan"), labels("domain"), labels("national_items"),
-              *(labels.bucket(b) for b in BUCKETS), *(f"{labels.bucket(b)} %" for b in BUCKETS)]
-    rows = [[labels.kind(m["kind"]), c["plan"], c["domain"], c["total"], *(c["counts"][b] for b in BUCKETS),
-             *(round(100 * c["shares"][b], 1) for b in BUCKETS)] for m in matrices for c in m["coverage"]]
-    sheets = [Sheet(labels("summary"), header, rows)]
-    for m in matrices:
-        ref = m["reference"]
-        head = [labels("domain"), labels("id"), labels("name"), f"{ref} {labels('value')}", labels("year"),
-                labels("binding"), *m["plans"], f"{ref} {labels('quote')}"]
-        body = [[r["domain"], r["id"], r["name"], r["value"], r.get("year"), r.get("binding") or "",
-                 *(Verdict(f"{SYMBOLS[r['cells'][p]['status']]} {labels.status(r['cells'][p]['status'])}",
-                           r["cells"][p]["status"]) for p in m["plans"]), r["quote"]] for r in m["rows"]]
-        sheets.append(Sheet(labels.kind(m["kind"]), head, body, frozenset({len(head) - 1})))
-    return sheets
+                 group="plan", notes=[labels("coverage_note")], narrower=[Table("", narrow, rows, group="plan")],
+                 role="shown")

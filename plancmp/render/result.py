@@ -12,6 +12,7 @@ A command gets its data (views/), wraps it in a `Result` and lets the format reg
   changes): the `github` format;
 - `text(view)`: a text layout of its own, where the text format needs more than tables (the
   diff's width rules, eval's score tables, validate's `path:line:col` lines);
+- `title(view)`: what it is about, naming the plans (a workbook's title row);
 - `status`: the exit status once it is printed.
 
 Which formats a command offers follows from what its result has (formats/__init__.py).
@@ -31,10 +32,10 @@ if TYPE_CHECKING:
 
 class View:
     """How this run prints: the labels of its language, colour or not, the width to lay out at,
-    and whether a CSV starts with a byte-order mark."""
+    whether a CSV starts with a byte-order mark, the date a workbook's title row gives."""
 
     def __init__(self, color: str = "auto", lang: str | None = None, out=None, *, bom: bool = False,
-                 labels: Labels | None = None, width: int | None = None):
+                 labels: Labels | None = None, width: int | None = None, date: str | None = None):
         from .textgrid import output_width, use_color
 
         out = out or sys.stdout
@@ -43,6 +44,7 @@ class View:
         self.color = use_color(self.mode, out)
         self.width: int | None = width or output_width(out)
         self.bom = bom
+        self.date = date   # a workbook's title row says it (--date); none by default: same data, same bytes
 
     @property
     def lang(self) -> str:
@@ -54,8 +56,8 @@ class View:
 
     def _copy(self) -> View:
         other = View.__new__(View)
-        other.mode, other.labels, other.width, other.bom, other.color = (self.mode, self.labels, self.width,
-                                                                         self.bom, self.color)
+        other.mode, other.labels, other.width, other.bom, other.color, other.date = (
+            self.mode, self.labels, self.width, self.bom, self.color, self.date)
         return other
 
     def for_file(self) -> View:
@@ -93,7 +95,7 @@ class Result:
     tables: Callable[[View], list[Table]] | None = None
     annotations: Callable[[View], list[Annotation]] | None = None
     text: Callable[[View], str] | None = None
-    sheets: Callable[[View], list] | None = None   # a workbook laid out by hand (render/sheets.py; else a sheet per table)
+    title: Callable[[View], str] | None = None
     status: int = 0
 
     def has(self) -> set[str]:

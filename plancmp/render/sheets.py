@@ -1,6 +1,6 @@
-"""A workbook as plain data (no openpyxl here: render/xlsx.py writes it): sheets of a header
-and rows, a verdict cell in the verdict's colour. Each view lays out its workbook in its own
-module (diff, targets, matrix, stats); others get a sheet per table (formats/xlsx.py).
+"""A workbook as plain data (no openpyxl here: render/xlsx.py writes it): sheets of a title
+row, a header and rows; a verdict cell in the verdict's colour. formats/xlsx.py makes a
+sheet of each table a result declares (render/tabular.py).
 """
 from __future__ import annotations
 
@@ -18,4 +18,6 @@ class Sheet(NamedTuple):
     name: str
     header: list[str]
     rows: list[list]
-    wrap: frozenset = frozenset()   # column indexes whose long texts wrap (quotes, notes)
+    title: str = ""                  # the title row above the header (the plans, plancmp's version, the date)
+    freeze: int = 1                  # columns frozen at the left: the name column and those before it
+    formats: tuple = ()              # per column: an Excel number format ("0%", "0") or None

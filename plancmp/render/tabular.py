@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-TYPES = ("text", "number", "year", "verdict", "id")
+TYPES = ("text", "number", "percent", "year", "verdict", "id")
 ROLES = ("shown", "data", "both")
 
 
@@ -39,13 +39,15 @@ class Column(NamedTuple):
     nowrap: bool = False   # ids and numbers: never folded across lines
     least: int = 0         # names: a narrower layout is taken before this column gets fewer display
                            # columns than this (or than its widest cell, when that is less)
-    type: str = "text"     # text | number | year | verdict | id: how a workbook stores the value
+    type: str = "text"     # text | number | percent | year | verdict | id: how a workbook stores the value (a
+                           # number stays a number, a share a percentage, a verdict its words in its colour)
     role: str = "both"     # shown (text, Markdown) | data (CSV, workbooks) | both
     internal: bool = False  # ids, scores, codes: a workbook puts them last
     show: Callable[[dict], Any] | None = None   # the shown cell from the row; default: row[key]
     fmt: str | None = None  # how a data value is written as text (CSV): "{:.4f}"; default str()
     strong: bool = False    # Markdown: the cell in bold (a verdict)
     breaks: bool = False    # Markdown: the cell's line breaks kept (<br>); else they read as spaces
+    sheet_text: Callable[[dict], str] | None = None   # a workbook's text for a verdict cell (default: its words)
 
     @property
     def shown(self) -> bool:
@@ -58,7 +60,8 @@ class Column(NamedTuple):
 
 @dataclass
 class Table:
-    """Rows under a title, optionally in sections (one per value of `group`)."""
+    """Rows under a title, optionally in sections (one per value of `group`). A workbook holds
+    a sheet per table that has data: its data columns, internal ones last, under a title row."""
 
     title: str
     columns: list[Column]
@@ -77,6 +80,9 @@ class Table:
                            # title puts its groups at this level)
     limit: int | None = None   # text and Markdown: the first `limit` rows, then the `more` note (data: all)
     more: str = ""         # that note, with {n}: how many rows are left out
+    sheet: str = ""        # a workbook: the sheet's name (else its title)
+    split: str | None = None   # a workbook: a sheet per value of this column (the diff's rows: one per kind)
+    lead: tuple = ()       # a workbook: the columns it starts with, frozen (the name column last); default: the first
 
     def groups(self, rows: list[dict] | None = None) -> list[tuple[str | None, list[dict]]]:
         rows = self.rows if rows is None else rows

@@ -5,20 +5,33 @@ tables write it), then each plan's cell moves onto a line of its own under the i
 (one row per indicator and plan): names are the last thing squeezed."""
 from __future__ import annotations
 
+from ..core.commitment import target_figures
 from ..core.i18n import Labels
+from ..core.model import Baseline
 from ..core.verdicts import STATUSES, SYMBOLS
 from ..views.targetgrid import province_counts
 from .diff_cells import when
 from .result import Result
-from .sheets import Sheet, Verdict
 from .tabular import Column, Table
 from .verdict_style import STYLES, legend_item
 
 
 def result(data: dict) -> Result:
-    """`plancmp targets`: the grid (views/targetgrid.py) as a table, and its flat lines (CSV)."""
-    return Result(data, tables=lambda view: [targets_table(data, view.labels), targets_lines_table(data)],
-                  sheets=lambda view: targets_sheets(data, view.labels))
+    """`plancmp targets`: the grid (views/targetgrid.py) as a table; a workbook also has each
+    province's verdict counts and the grid's flat lines (CSV: those lines)."""
+    return Result(data, tables=lambda view: [counts_table(data, view.labels), targets_table(data, view.labels),
+                                            targets_lines_table(data, view.labels)],
+                  title=lambda view: f"{view.labels('targets_title')}: "
+                                     + ", ".join(view.labels.plan(p) for p in data["plans"]))
+
+
+def counts_table(data: dict, labels: Labels) -> Table:
+    """Each province's verdicts over the grid, as numbers (a workbook's first sheet; the text
+    says them in its intro)."""
+    columns = [Column("plan", labels("plan")), *(Column(s, labels.status(s), "right", type="number") for s in STATUSES)]
+    rows = [{"plan": pid, **counts} for pid, counts in province_counts(data).items()]
+    return Table(labels("targets_summary", n=len(data["rows"]), ref=data["reference"]), columns, rows, role="data",
+                 sheet=labels("summary"))
 
 
 def cell_text(cell: dict, labels: Labels | None = None) -> str:
@@ -57,15 +70,20 @@ def targets_table(data: dict, labels: Labels | None = None) -> Table:
     for r in data["rows"]:
         row = {"domain": r["domain"], "indicator": r["indicator"], "unit": r["unit"] or "",
                "named": with_unit(r["indicator"], r["unit"], labels),
+               "_text": {pid: cell_text(c, labels) for pid, c in r["cells"].items()},
                "_style": {pid: STYLES.get(c["status"], "") for pid, c in r["cells"].items()}}
-        row |= {pid: cell_text(c, labels) for pid, c in r["cells"].items()}
+        row |= {pid: c["status"] for pid, c in r["cells"].items()}
         rows.append(row)
-    cells = [Column(pid, pid, least=CELL) for pid in plans]
+    cells = [Column(pid, pid, least=CELL, type="verdict", show=_text(pid), sheet_text=_text(pid)) for pid in plans]
     full = [Column("domain", labels("domain")), Column("indicator", labels("indicator"), least=NAME),
             Column("unit", labels("unit"), nowrap=True), *cells]
     no_unit = Table("", [Column("domain", ""), Column("named", labels("indicator"), least=NAME), *cells], rows, group="domain")
     return Table(labels("targets_title"), full, rows, group="domain", intro=summary_lines(data, labels),
-                 narrower=[no_unit, _by_plan(rows, plans, labels)])
+                 narrower=[no_unit, _by_plan(rows, plans, labels)], sheet=labels("grid"), lead=("domain", "indicator"))
+
+
+def _text(pid: str):
+    return lambda row: row["_text"][pid]
 
 
 def with_unit(name: str, unit: str | None, labels: Labels) -> str:
@@ -79,9 +97,10 @@ def _by_plan(rows: list[dict], plans: list[str], labels: Labels) -> Table:
     """One row per indicator and plan (the plans that state it), the indicator on its first."""
     long = []
     for row in rows:
-        shown = [pid for pid in plans if row.get(pid)]
+        shown = [pid for pid in plans if row["_text"][pid]]
         for n, pid in enumerate(shown):
-            long.append({"domain": row["domain"], "named": "" if n else row["named"], "plan": pid, "cell": row[pid],
+            long.append({"domain": row["domain"], "named": "" if n else row["named"], "plan": pid,
+                         "cell": row["_text"][pid],
                          "_style": {"cell": row["_style"].get(pid, "")}})
     columns = [Column("domain", ""), Column("named", labels("indicator"), least=NAME),
                Column("plan", labels("plan"), nowrap=True), Column("cell", labels("target"), least=CELL)]
@@ -89,49 +108,42 @@ def _by_plan(rows: list[dict], plans: list[str], labels: Labels) -> Table:
 
 
 def target_lines(data: dict) -> list[dict]:
-    """The grid as one line per indicator and plan, each value in its own field (the
-    spreadsheet formats: CSV and the xlsx targets sheet)."""
+    """The grid as one line per indicator and plan, each value in its own field (CSV and a
+    workbook): the baseline and target as written, and as numbers with the comparator apart."""
     lines = []
     for r in data["rows"]:
         for pid, c in r["cells"].items():
             if c["status"] == "absent":
                 continue
-            base = c.get("baseline") or {}
+            base = c.get("baseline")
+            numbers = target_figures(c.get("target"), Baseline(base["value"], base["year"]) if base else None,
+                                     c.get("unit"), c.get("year"), c.get("flags") or ())
             lines.append({"domain": r["domain"], "indicator": r["indicator"], "plan": pid, "status": c["status"],
                           "symbol": SYMBOLS.get(c["status"], ""), "id": c.get("id") or "",
-                          "baseline": base.get("value", ""), "baseline_year": base.get("year", ""),
-                          "target": c.get("target") or "", "unit": c.get("unit") or "", "year": c.get("year") or "",
+                          "baseline": base["value"] if base else "", "baseline_number": numbers.baseline,
+                          "baseline_year": base["year"] if base else "",
+                          "target": c.get("target") or "", "comparator": numbers.comparator,
+                          "target_number": numbers.target, "unit": c.get("unit") or "", "year": c.get("year") or "",
                           "binding": c.get("binding") or "", "basis": c.get("basis") or "",
                           "flags": " ".join(c.get("flags") or ()), "section": c.get("section") or "",
                           "quote": c.get("quote") or ""})
     return lines
 
 
-def targets_lines_table(data: dict) -> Table:
+def targets_lines_table(data: dict, labels: Labels | None = None) -> Table:
     """One line per indicator and plan, one value per cell: the verdict and its symbol, the
-    baseline, target, unit, year, binding and basis each in a column of its own (CSV)."""
-    keys = ["domain", "indicator", "plan", "status", "symbol", "id", "baseline", "baseline_year", "target",
-            "unit", "year", "binding", "basis", "flags", "section"]
-    return Table("Targets across plans", [Column(k, k) for k in keys], target_lines(data), role="data", main=True)
-
-
-# ---------------------------------------------------------------- the workbook
-
-def targets_sheets(data: dict, labels: Labels) -> list[Sheet]:
-    """summary (each province's verdicts), the grid (one row per indicator, one column per plan),
-    and targets: one line per indicator and plan, each value in its own column, with its quote."""
-    counts = province_counts(data)
-    sheets = [Sheet(labels("summary"), [labels("plan"), *(labels.status(s) for s in STATUSES)],
-                    [[pid, *(c[s] for s in STATUSES)] for pid, c in counts.items()])]
-    grid = [[r["domain"], r["indicator"], r["unit"] or "",
-             *(Verdict(cell_text(r["cells"][p], labels), r["cells"][p]["status"]) for p in data["plans"])]
-            for r in data["rows"]]
-    sheets.append(Sheet("grid", [labels("domain"), labels("indicator"), labels("unit"), *data["plans"]], grid))
-    header = [labels("domain"), labels("indicator"), labels("plan"), labels("verdict"), "status", labels("id"),
-              labels("baseline"), "baseline_year", labels("target"), labels("unit"), labels("year"), labels("binding"),
-              labels("basis"), labels("flags"), labels("section"), labels("quote")]
-    rows = [[t["domain"], t["indicator"], t["plan"], Verdict(labels.status(t["status"]), t["status"]), t["status"],
-             t["id"], t["baseline"], t["baseline_year"] or None, t["target"], t["unit"], t["year"] or None,
-             t["binding"], t["basis"], t["flags"], t["section"], t["quote"]] for t in target_lines(data)]
-    sheets.append(Sheet(labels.kind("targets"), header, rows, frozenset({len(header) - 1})))
-    return sheets
+    baseline and target as written and as numbers (with the comparator), unit, year, 属性,
+    basis, flags, section and quote each in a column of its own (CSV; a workbook's sheet)."""
+    labels = labels or Labels("en")
+    columns = [Column("domain", labels("domain")), Column("indicator", labels("indicator")),
+               Column("plan", labels("plan")), Column("status", labels("verdict"), type="verdict"),
+               Column("symbol", labels("symbol"), internal=True), Column("id", labels("id"), type="id", internal=True),
+               Column("baseline", labels("baseline_written")), Column("baseline_number", labels("baseline"), type="number"),
+               Column("baseline_year", labels("baseline_year"), type="year"),
+               Column("target", labels("target_written")), Column("comparator", labels("comparator")),
+               Column("target_number", labels("target"), type="number"),
+               Column("unit", labels("unit")), Column("year", labels("year"), type="year"),
+               Column("binding", labels("binding")), Column("basis", labels("basis")),
+               Column("flags", labels("flags")), Column("section", labels("section")), Column("quote", labels("quote"))]
+    return Table(labels("targets_title"), columns, target_lines(data), role="data", main=True,
+                 sheet=labels.kind("targets"), lead=("domain", "indicator", "plan"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..core.commitment import commitment_text
+from ..core.commitment import commitment_text, figures
 from ..core.verdicts import BUCKETS, SYMBOLS, bucket_of, label, row_binding
 from ..core.vocab import domain_order
 from ..files import cache
@@ -51,6 +51,7 @@ def matrix(ws: Workspace, kind: str = "targets", domain: str | None = None) -> d
         rows.append({"id": item.id, "ref": item.ref, "domain": item.domain, "name": item.name,
                      "value": commitment_text(item, "record"), "year": getattr(item, "year", None) if kind == "targets" else None,
                      "binding": getattr(item, "binding", None), "quote": item.evidence.quote,
+                     "figures": figures(item)._asdict() if kind == "targets" else None,
                      "section": item.evidence.section, "cells": cells})
     added = {pid: sum(r.status == "added" and (not domain or r.domain == domain) for r in diffs[pid].rows)
              for pid in others}

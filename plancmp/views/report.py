@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from ..core.commitment import commitment_line
 from ..core.model import KINDS, Item, Plan, Service, Target, Task
 from ..ingest.press import article_of
+from .added import added
 from .claims import judged
 from .crossplan import provinces, reference_id
 from .matrix import coverage, matrix
@@ -60,6 +61,7 @@ def report(ws: Workspace, date: str | None = None) -> dict:
         "targets": target_grid(ws),
         "gaps": [gap_record(plans[pid], g) for pid in sorted(plans) for g in plans[pid].source_gaps],
         "claims": [judged(path, data, plan) for path, (data, plan) in press.items()],   # what the press says
+        "added": added(ws),   # what the provinces add beyond national, across provinces (views/added.py)
         "stamp": stamp(ws, plans, {path: article_of(ws, path, data) for path, (data, _) in press.items()}, date),
     }
 
