@@ -15,25 +15,37 @@ number where A states none.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz
 
 from ..core import textnorm
 from ..core.facts import higher_is_better, is_total
-from ..core.model import KINDS, Item, Plan, Target
+from ..core.model import KINDS, Item, Plan, Service, SourceGap, Target, Task
 from ..core.notes import Note
 from ..core.values import Value, normalise, try_parse
-from ..core.verdicts import Diff, Row, reason_of
+from ..core.verdicts import Diff, Passage, Row, reason_of
 from ..core.vocab import domain_order, read as read_vocab, units, value_words
 from ..ingest import textsearch
 from ..ingest.evidence import squeeze
 from ..ingest.links import Links
 from . import knowledge, mentions
 from .align import Alignment, Pair, align, band
-from .knowledge import KNOWN_NAME, PHRASING, Knowledge
+from .knowledge import KNOWN_NAME, PHRASING, Knowledge, Phrase
 from .structure import Structure, paragraph_span
+
+if TYPE_CHECKING:
+    from ..ingest.evidence import Source
+    from ..ingest.workspace import Workspace
+
+Found = tuple[Passage, float, Phrase, textsearch.Hit]   # _TextOf.find: a sentence, its score, the phrase, the hit
+Holds = Callable[[Item, Passage, textsearch.Hit, Phrase | None], bool]   # may this item hold the sentence
+
+# a row of _covered on its way: (row, the aligner's counterpart, B's items pinned to A's, the test of
+# B's items people or the vocabulary keep apart from A's)
+Entry = tuple[Row, Item | None, list[Item], Callable[[Item], bool]]
 
 _LEVELS = {"full": 2, "partial": 1}
 _DIGIT = re.compile(r"\d")
@@ -41,7 +53,7 @@ _DIGIT = re.compile(r"\d")
 
 # ---------------------------------------------------------------- diff
 
-def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS, ws=None,
+def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS, ws: Workspace | None = None,
          know: Knowledge | None = None) -> Diff:
     """B against A. `ws`: the Workspace whose data folder holds B's source text (searched
     before a row says `omitted`); default: the folder B's file stands in. `know`: the
@@ -52,14 +64,37 @@ def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = 
         from ..ingest.workspace import Workspace
 
         ws = Workspace(data_folder_of(b.path))
-    alignment: Alignment = align(a, b, links, kinds, know=know)
-    out = Diff(a, b, near_misses=alignment.near_misses)
+    # every kind is aligned and judged, whatever `kinds` asks for: a row of one kind may depend on the
+    # rows of another (a service B states takes its counterpart from the items left unpaired; a
+    # coverage target is met through its service's row), so --kind only selects rows to show
+    alignment: Alignment = align(a, b, links, KINDS, know=know)
+    out = Diff(a, b, near_misses=[m for m in alignment.near_misses if m.kind in kinds])
     rows = [verdict(pair, a, b) for pair in alignment.pairs]
     rows = _with_restatements(_covered(rows, a, b, links, know, ws), a, b)
-    rows = [_with_reason_and_strength(r) for r in _quantified_by_also(rows)]
+    rows = _of_kinds([_with_reason_and_strength(r) for r in _quantified_by_also(rows)], kinds, a, b)
     # stable: alignment order (A's order, then B-only items) inside domain and kind
     out.rows = sorted(rows, key=lambda r: (domain_order(r.domain), KINDS.index(r.kind)))
     return out
+
+
+def _of_kinds(rows: list[Row], kinds: tuple[str, ...], a: Plan, b: Plan) -> list[Row]:
+    """The rows of the kinds asked for. B's items of those kinds that state only an item of A of
+    another kind (a target on a service's row) stand on rows of their own, as when their kind is
+    asked alone, with a note naming the row that holds them."""
+    if set(kinds) >= set(KINDS):
+        return rows
+    kept = [r for r in rows if r.kind in kinds]
+    shown = {y.ref for r in kept for y in (r.right, *r.also) if y is not None}
+    for r in rows:
+        if r.kind in kinds or r.left is None:
+            continue
+        for y in (r.right, *r.also):
+            if y is not None and y.kind in kinds and y.ref not in shown and not y.restates:
+                shown.add(y.ref)
+                row = verdict(Pair(y.kind, None, y), a, b)
+                kept.append(row._replace(notes=(*row.notes, Note("on-row-of", {"kind": _noun(r.left), "id": r.left.id,
+                                                                              "plan": a.id}))))
+    return kept
 
 
 def _quantified_by_also(rows: list[Row]) -> list[Row]:
@@ -74,7 +109,7 @@ def _quantified_by_also(rows: list[Row]) -> list[Row]:
         if x is None or x.kind == "targets" or row.status != "matches" or _numbers_of(x):
             out.append(row)
             continue
-        values = [t.target for t in row.also if t.kind == "targets" and t.ref not in answering and _commits(t.target, x)]
+        values = [t.target for t in row.also if isinstance(t, Target) and t.ref not in answering and _commits(t.target, x)]
         if not values:
             out.append(row)
             continue
@@ -99,7 +134,7 @@ def _with_reason_and_strength(row: Row) -> Row:
     reason = reason_of(row.notes) if row.status == "not-comparable" else None
     strength = None
     x, y = row.left, row.right
-    if x is not None and y is not None and x.kind == "targets" and y.kind == "targets":
+    if isinstance(x, Target) and isinstance(y, Target):
         sx, sy = strength_of(x), strength_of(y)
         weaker = _weaker(sx, sy)
         strength = (sx, sy, weaker)
@@ -136,7 +171,7 @@ def _weaker(a: str | None, b: str | None) -> bool:
 
 # ---------------------------------------------------------------- coverage
 
-def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowledge, ws=None) -> list[Row]:
+def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowledge, ws: Workspace) -> list[Row]:
     """Every row of A's items, completed with what else of B states them.
 
     One-to-one alignment is only the first step. Then, for each of A's items:
@@ -149,6 +184,8 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
     B's items that now state something of A are no longer `added`."""
     candidates = [i for i in b.items() if not i.restates]
     by_ref = {i.ref: i for i in candidates}
+    said_texts = knowledge.Texts([said_by(y) for y in candidates])   # look-alikes found by search, once
+    index_of = {id(y): n for n, y in enumerate(candidates)}
     names = mentions.Names(candidates)
     text = _TextOf(ws, b, candidates, know)
     st = Structure(ws)
@@ -160,31 +197,49 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
             forbids.setdefault(link.right, set()).add(link.left)
     stating: set[str] = set()
     displaced: list[Item] = []   # the aligner's choices that people or names overruled
-    out = []
+    out: list[Entry] = []
     for row in rows:
         x = row.left
         if x is None:
-            out.append((row, None, [], None))
+            out.append((row, None, [], _apart_from_none))
             continue
         aligned = row.right
         apart = forbids.get(x.ref, ())
         look_alikes = know.has_differs(x)
-        forbidden = (lambda y, x=x, apart=apart, look=look_alikes:   # noqa: E731
-                     y.ref in apart or (look and know.differs(x, said(y))))
-        allowed = candidates if not apart and not look_alikes else [y for y in candidates if not forbidden(y)]
+        unlike = said_texts.differing(know, x) if look_alikes else frozenset()
+        def forbidden(y: Item, x: Item = x, apart: Collection[str] = apart, unlike: frozenset[int] = unlike,
+                      look: bool = look_alikes) -> bool:
+            return (y.ref in apart or (id(y) in index_of and index_of[id(y)] in unlike)
+                    or (id(y) not in index_of and look and know.differs(x, said(y))))
+
+        allowed = candidates if not apart and not unlike else [y for y in candidates if not forbidden(y)]
         pinned = [by_ref[r] for r in (links.pins_of(x.ref, b.id) if links else ()) if r in by_ref]
-        named = [(y, p) for y, p in names.stating(x, know) if y is not row.right and not forbidden(y)]
+        named_all = [(y, p) for y, p in names.stating(x, know) if not forbidden(y)]
+        named = [(y, p) for y, p in named_all if y is not row.right]
+        right_named = row.right is not None and any(y is row.right for y, _ in named_all)
+        # … by its own name, not only by another name the vocabulary gives (老年人福利补贴)
+        right_own = right_named and any(y is row.right and p.why not in (PHRASING, KNOWN_NAME) for y, p in named_all)
         same_kind_named = [(y, p) for y, p in named if y.kind == x.kind]
         if row.right is not None and row.right not in pinned and pinned and (
                 any(y.kind == x.kind for y in pinned) or row.confidence == "low"):
             # people pinned another counterpart of the row's kind, or of another kind where the
             # aligner's pair is a weak one (otherwise pins of other kinds only add)
             row = _paired_by_coverage(row, x, pinned, [], a, b, links, know)
-        elif (row.right is not None and row.confidence == "low" and same_kind_named
-              and row.right not in [y for y, _ in same_kind_named]):
+        elif row.right is not None and row.confidence == "low" and same_kind_named and not right_named:
             # an item whose name states x beats a weak fuzzy pair (计划生育家庭奖励扶助 is stated by
             # 农村…计划生育家庭奖励扶助, not by 居民健康档案)
             row = _paired_by_coverage(row, x, pinned, named, a, b, links, know)
+        elif (row.right is not None and row.confidence == "low" and x.kind != "tasks" and not right_own
+              and (held := _words_held_elsewhere(x, row.right, text, allowed)) is not None):
+            # its own words stand in a sentence another item holds: that item beats a generic list item
+            # of low confidence (不断完善经济困难高龄失能老年人补贴制度, not 老年人福利补贴)
+            passage, score, phrase, y = held
+            said_there = Note("text-states", {"where": f"{passage.file}:{passage.line}", "why": phrase.how,
+                                              "phrase": str(phrase), "text": _short(passage.text)})
+            status, notes = judge(x, y, a, b, passage, know=know)
+            row = row._replace(status=status, right=y, also=(row.right,), score=score, confidence=band(score),
+                               reasons=(said_there, Note("quoted-by", {"plan": b.id, "kind": _noun(y), "id": y.id})),
+                               notes=notes)
         elif row.right is not None:
             # a task heading's name sits inside every narrower sub-task's (住房保障 in 积极推动普惠性
             # 住房保障): for tasks, names only fill an omission, further items come from pins
@@ -199,6 +254,11 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
         out.append((row, aligned, pinned, forbidden))
     out = _by_structure(out, a, b, know, st)
     out = _by_substance(out, a, b, st)
+    out = _other_headings(out, a, b, st)
+    out = _group_covered_by_list(out, a, b, st)
+    out = [(_for_narrower_subject(_of_other_regions(row, b), b), aligned, pinned, forbidden)
+           for row, aligned, pinned, forbidden in out]
+    out = _plausibly_stated(out, a, b, know, st, text)
     rows_out = []
     for row, aligned, _pinned, _forbidden in out:
         if row.left is not None:
@@ -206,15 +266,20 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
         if aligned is not None and aligned is not row.right and aligned not in row.also:
             displaced.append(aligned)
         rows_out.append(row)
-    out = rows_out
+    final = [_numbers_in_paragraph(r, b, st) for r in rows_out]
     # an overruled item of B that states nothing else of A is `added`, like any other
-    out += [verdict(Pair(y.kind, None, y), a, b) for y in displaced if y.ref not in stating]
-    return [r for r in out if not (r.left is None and r.right.ref in stating)]
+    final += [verdict(Pair(y.kind, None, y), a, b) for y in displaced if y.ref not in stating]
+    return [r for r in final if not (r.left is None and r.right is not None and r.right.ref in stating)]
 
 
 # ---------------------------------------------------------------- structure
 
-def _by_structure(entries: list, a: Plan, b: Plan, know: Knowledge, st: Structure) -> list:
+def _apart_from_none(y: Item) -> bool:
+    """The `forbidden` of a row of B's alone: nothing of B is kept apart from it."""
+    return False
+
+
+def _by_structure(entries: list[Entry], a: Plan, b: Plan, know: Knowledge, st: Structure) -> list[Entry]:
     """Provinces follow the national chapter layout. A national task heading that is the only
     heading of its domain in its section (义务教育, 就业社保, 养老服务 of 补齐基本公共服务短板) is
     covered by B's task headings of that domain in the parallel section: the section where B
@@ -223,10 +288,10 @@ def _by_structure(entries: list, a: Plan, b: Plan, know: Knowledge, st: Structur
     a part of the vocabulary; a section B does not parallel is left alone."""
     tasks_a = [x for x in a.tasks if x.evidence.section]
     heads_a = {x.id for x in tasks_a if st.heading_level(a, x)}
-    per_domain: dict[tuple[str, str], list] = {}
-    for x in tasks_a:
-        if x.id in heads_a:
-            per_domain.setdefault((x.evidence.section, x.domain), []).append(x)
+    per_domain: dict[tuple[str, str], list[Task]] = {}
+    for t in tasks_a:
+        if t.id in heads_a and t.evidence.section:
+            per_domain.setdefault((t.evidence.section, t.domain), []).append(t)
     votes: dict[str, dict[str, int]] = {}
     for row, *_ in entries:
         x, y = row.left, row.right
@@ -249,7 +314,7 @@ def _by_structure(entries: list, a: Plan, b: Plan, know: Knowledge, st: Structur
         entry = _heading_over_subheading(_by_section_title(entry, a, b, heads_a, know, st), a, b, know, st)
         row, aligned, pinned, forbidden = entry
         x = row.left
-        if (x is None or x.kind != "tasks" or x.id not in heads_a or pinned
+        if (x is None or x.kind != "tasks" or x.id not in heads_a or pinned or not x.evidence.section
                 or len(per_domain.get((x.evidence.section, x.domain), ())) != 1
                 or x.evidence.section not in parallel):
             out.append(entry)
@@ -276,7 +341,7 @@ SUBSTANCE_LEAD = 1.4     # … and that much more than the next best paragraph
 SUBSTANCE_MIN_UNKNOWN = 0.3   # where a lost part of B could hold it (unknown), a closer echo
 
 
-def _by_substance(entries: list, a: Plan, b: Plan, st: Structure) -> list:
+def _by_substance(entries: list[Entry], a: Plan, b: Plan, st: Structure) -> list[Entry]:
     """A national task still without a counterpart: the province task of its domain whose paragraph
     shares the most of what the national paragraph says, weighted by rarity (character pairs'
     inverse document frequency over every item of both plans, so that 公共服务, 加强, 体系 weigh
@@ -294,7 +359,7 @@ def _by_substance(entries: list, a: Plan, b: Plan, st: Structure) -> list:
     docs = {id(i): said(p, i) for p in (a, b) for i in p.tasks}   # rarity among the tasks of both plans
     from collections import Counter
 
-    df: Counter = Counter()
+    df: Counter[str] = Counter()
     for d in docs.values():
         df.update(d)
     n_docs = math.log(len(docs))
@@ -303,6 +368,8 @@ def _by_substance(entries: list, a: Plan, b: Plan, st: Structure) -> list:
     for n in todo:
         row, aligned, pinned, forbidden = out[n]
         x = row.left
+        if x is None:   # todo holds rows of A's items
+            continue
         gx = docs[id(x)]
         weight = sum(idf[g] for g in gx) or 1.0
         ranked = sorted(((sum(idf[g] for g in gx & docs[id(y)]) / weight, k, y)
@@ -322,14 +389,404 @@ def _by_substance(entries: list, a: Plan, b: Plan, st: Structure) -> list:
     return out
 
 
+def _other_headings(entries: list[Entry], a: Plan, b: Plan, st: Structure) -> list[Entry]:
+    """A national task heading paired with a heading of B takes B's other headings that state it
+    too, in `also`: a heading written the same (Fujian's two 卫生医疗, one for facilities, one for
+    staff, and its box 卫生医疗), and, for a heading of two words (就业社保, 文化体育), the heading of
+    the counterpart's section that states the half the counterpart lacks (公共劳动就业 and 社会保险,
+    公共文化 and 公共体育)."""
+    heads = [t for t in b.tasks if st.heading_level(b, t)]
+    out = []
+    for entry in entries:
+        row, aligned, pinned, forbidden = entry
+        x, y = row.left, row.right
+        if (x is None or y is None or x.kind != "tasks" or y.kind != "tasks" or row.status not in _STATED
+                or not st.heading_level(a, x) or not st.heading_level(b, y)):
+            out.append(entry)
+            continue
+        name = textnorm.fold(y.name)
+        have = {id(t) for t in (y, *row.also)}
+        more = [t for t in heads if id(t) not in have and textnorm.fold(t.name) == name and not forbidden(t)]
+        key = textnorm.key(x.name)
+        if len(key) == 4:
+            halves = (key[:2], key[2:])
+            missing = [h for h in halves if not all(c in name for c in h)]
+            if len(missing) == 1:
+                more += [t for t in heads if id(t) not in have and t not in more and not forbidden(t)
+                         and t.evidence.section == y.evidence.section
+                         and all(c in textnorm.fold(t.name) for c in missing[0])][:1]
+        if more:
+            row = row._replace(also=(*row.also, *more))
+        out.append((row, aligned, pinned, forbidden))
+    return out
+
+
+TARGET_GROUP = "目标人群"   # A's commitment that every basic public service reaches its whole target group
+
+
+def _group_covered_by_list(entries: list[Entry], a: Plan, b: Plan, st: Structure) -> list[Entry]:
+    """A's full-coverage target of a basic public service's target group (“两免一补”等资助政策城乡学生
+    覆盖: 全覆盖) is met by a province that lists every part of that service among its basic public
+    services (the service's row matches, each counterpart a listed service of B: 免除学杂费, 免费提供
+    教科书, 家庭经济困难学生生活补助) and commits 目标人群全覆盖 to its basic public services (B's row of
+    A's target 基本公共服务目标人群覆盖 matches): `matches`, with both lines in the note."""
+    rows = {row.left.id: row for row, *_rest in entries if row.left is not None}
+    services = [s for s in a.services if not s.restates and s.target_group]
+    general = next((t for t in a.targets if not t.restates and TARGET_GROUP in textnorm.fold(t.name)
+                    and not any(textnorm.fold(s.name) in textnorm.fold(t.name) for s in a.services)), None)
+    pledge = rows.get(general.id) if general is not None else None
+    if pledge is None or pledge.status not in _STATED or pledge.right is None:
+        return entries
+    out = []
+    for entry in entries:
+        row, aligned, pinned, forbidden = entry
+        x = row.left
+        if x is None or x.kind != "targets" or row.status not in _ABSENT or not _full_word(x):
+            out.append(entry)
+            continue
+        name = textnorm.fold(x.name)
+        s = next((s for s in services if textnorm.fold(s.name) in name and textnorm.fold(s.target_group) in name), None)
+        listed = rows.get(s.id) if s is not None else None
+        items = [y for y in (listed.right, *listed.also) if y is not None] if listed is not None else []
+        if (s is None or listed is None or listed.status not in ("matches", "matches-quantified") or not items
+                or not all(y.kind == "services" and getattr(y, "listed", True) for y in items)):
+            out.append(entry)
+            continue
+        def line(y: Item) -> str:
+            return _line_of(b, y, st)
+
+        note = Note("listed-and-covered", {"plan": b.id, "service": s.name, "items": [y.name for y in items],
+                                           "line": line(items[0]), "pledge": line(pledge.right)})
+        row = row._replace(status="matches", right=items[0], also=(*items[1:], pledge.right), score=1.0,
+                           confidence="high", reasons=(Note("parts-listed", {"plan": b.id, "service": s.name}),),
+                           notes=(note,), passage=None, basis=None)
+        out.append((row, aligned, pinned, forbidden))
+    return out
+
+
+def _of_other_regions(row: Row, b: Plan) -> Row:
+    """A target A sets for regions it names (主要城市群: 京津冀、长三角、粤港澳大湾区和成渝;
+    vocab/regions.yaml), of which B is in none, is not comparable for B (reason `other-regions`):
+    B neither meets nor omits it, and no lost part of B's text could hold it."""
+    x = row.left
+    if x is None or x.kind != "targets" or row.status not in ("omitted", "unknown"):
+        return row
+    quote = textnorm.fold(x.evidence.quote)
+    named = {name: set(members) for name, members in _regions().items() if textnorm.fold(name) in quote}
+    if not named or any(b.region in members for members in named.values()):
+        return row
+    return row._replace(status="not-comparable", notes=(Note("names-other-regions", {
+        "regions": list(named), "plan": b.id, "region": b.region}),))
+
+
+SUBJECT_TAIL_MIN = 4   # characters two indicator names must end with alike for their subjects to be compared
+
+
+def _for_narrower_subject(row: Row, b: Plan) -> Row:
+    """A target B sets for a more qualified subject that is not A's (社会保险法定人群覆盖 ↔
+    城镇职工基本养老保险法定人群覆盖: the same end state for one insurance, not for social insurance)
+    states A's only in part: `partial`, naming A's subject as what is missing."""
+    x, y = row.left, row.right
+    if x is None or y is None or x.kind != "targets" or y.kind != "targets" or row.status not in _STATED:
+        return row
+    nx, ny = textnorm.fold(x.name), textnorm.fold(y.name)
+    tail = 0
+    while tail < min(len(nx), len(ny)) and nx[-1 - tail] == ny[-1 - tail]:
+        tail += 1
+    sx, sy = nx[:len(nx) - tail], ny[:len(ny) - tail]
+    if tail < SUBJECT_TAIL_MIN or not sx or len(sy) <= len(sx) or sx in sy or sy in sx:
+        return row
+    note = Note("partial", {"plan": b.id, "stated": [ny], "missing": [nx]})
+    return row._replace(status="partial", notes=(note, *row.notes))
+
+
+@cache
+def _regions() -> dict[str, list[str]]:
+    return dict(read_vocab("regions.yaml").get("regions") or {})
+
+
+def _full_word(x: Item) -> bool:
+    v = try_parse(x.target) if isinstance(x, Target) else None
+    return v is not None and v.qualitative is not None and v.level == "full"
+
+
+def _line_of(plan: Plan, y: Item, st: Structure) -> str:
+    found = st.quoted_at(plan, y.evidence.quote)
+    return f"l.{found[0].line_of[found[1][0]]}" if found is not None else "?"
+
+
+# ---------------------------------------------------------------- before `omitted`
+
+GROUP_MIN = 5          # characters of a target group looked for as written (家庭经济困难学生, not 残疾儿童)
+GROUP_MARK_RARE = 3    # sentences of B's text stating commitments that may hold the word marking a group written apart
+OWN_WORDS_SHARE = 0.7  # weighted share of a target's own words a sentence of the paired paragraph must hold
+RUN_MIN = 4            # characters a task heading must share, side by side, with a national heading's words …
+RUN_SHARE = 0.55       # … and that share of them
+
+
+def _plausibly_stated(entries: list[Entry], a: Plan, b: Plan, know: Knowledge, st: Structure, text: _TextOf) -> list[Entry]:
+    """An omission is a claim a reader publishes: before a row says `omitted`, the places where B
+    would state A's item are read once more, with a lower bar, each a low-confidence counterpart:
+    - the item's target group written whole (计划生育特殊家庭, 家庭经济困难学生) in a sentence, or apart
+      in one sentence when the word marking it is rare in B (失能 … 老年人): the item that holds the
+      sentence (a service for that group), else the sentence (`mentioned`);
+    - a target or service A states inside a task's paragraph (县域普通高中教师配备 in 加强县域普通
+      高中建设): the paragraph of B's counterpart of that task, where one of its sentences holds
+      nearly all of the item's own words (教师…配置, …班…额), weighted by rarity;
+    - a task: B's task heading of its domain that shares a run of its words (城乡区域 of 助力城乡
+      区域协调发展 in 促进城乡区域群体均等化), or a sentence holding nearly all of its name's rare
+      character pairs, in the paragraph of the task that holds it."""
+    todo = [n for n, (row, *_rest) in enumerate(entries) if row.left is not None and row.status == "omitted"]
+    if not todo or not text.ready():
+        return entries
+    out = list(entries)
+    parents = _Parents(a, b, st, entries)
+    stating = {id(y) for row, *_rest in entries if row.left is not None for y in (row.right, *row.also) if y is not None}
+    for n in todo:
+        row, aligned, pinned, forbidden = out[n]
+        x = row.left
+        if x is None:   # todo holds rows of A's items
+            continue
+
+        def allowed(y: Item, forbidden: Callable[[Item], bool] = forbidden) -> bool:
+            return not forbidden(y)
+
+        found = (_by_target_group(row, x, text, allowed, a, b)
+                 or _in_parent_paragraph(row, x, parents, text, allowed, a, b, st)
+                 or (_by_lead_word(row, x, b, stating, allowed, a, text) if x.kind != "tasks" else None)
+                 or (_by_heading_run(row, x, b, allowed, a, st, text) if x.kind == "tasks" else None)
+                 or (_by_rare_pairs(row, x, text, allowed, a, b) if x.kind == "tasks" else None))
+        if found is not None:
+            out[n] = (found, aligned, pinned, forbidden)
+    return out
+
+
+def _plausible(row: Row, x: Item, y: Item | None, why: Note, score: float, a: Plan, b: Plan, text: _TextOf,
+               passage: Passage | None = None) -> Row:
+    """The row paired with y at low confidence, or (no y) `mentioned` at the passage."""
+    if y is None:
+        assert passage is not None, "a row without a counterpart rests on a sentence"
+        where = f"{passage.file}:{passage.line}"
+        return row._replace(status="mentioned", right=None, score=round(score, 4), confidence="low", reasons=(why,),
+                            notes=(Note("text-only", {"where": where}),), passage=passage, basis="text")
+    status, notes = judge(x, y, a, b, know=text.know)
+    return row._replace(status=status, right=y, also=(), score=round(score, 4), confidence="low",
+                        reasons=(why,), notes=notes, passage=None, basis=None)
+
+
+def _by_target_group(row: Row, x: Item, text: _TextOf, allowed: Callable[[Item], bool], a: Plan, b: Plan) -> Row | None:
+    if not isinstance(x, Service):
+        return None
+    group = textnorm.fold(x.target_group or "")
+    if len(group) < GROUP_MIN or "、" in (x.target_group or ""):
+        return None
+    found = text.find(x, among=(Phrase((group,), mentions.WHOLE_NAME),))
+    if found is None:
+        # written apart in one sentence (特困失能人员 … 为社区老年人提供失能护理 for 失能老年人): what marks
+        # the group (its first word) rare in B's text, and the people it qualifies
+        mark, people = group[:2], group[2:]
+        if len(people) < 2 or not 0 < text.sentences_with(mark) <= GROUP_MARK_RARE:
+            return None
+        found = text.find(x, among=(Phrase((mark, people), mentions.WHOLE_NAME),))
+        if found is None:
+            return None
+    passage, score, phrase, hit = found
+    holder = text.holder(passage, hit, [y for y in text.items if allowed(y)],
+                         lambda y, p, h, ph: _may_hold(x, y, p, h, ph) or _named_at_hit(y, p, h), phrase)
+    why = Note("names-group", {"plan": b.id, "group": x.target_group, "where": f"{passage.file}:{passage.line}",
+                               "text": _short(passage.text)})
+    return _plausible(row, x, holder, why, score, a, b, text, passage)
+
+
+def _named_at_hit(y: Item, passage: Passage, hit: textsearch.Hit) -> bool:
+    """A service named in the sentence at the words found (a list of services: the one named there)."""
+    if y.kind != "services":
+        return False
+    name = squeeze(y.name)
+    at = passage.text.find(name)
+    return at >= 0 and passage.start + at <= hit.start and hit.end <= passage.start + at + len(name)
+
+
+class _Parents:
+    """Where A's targets and services stand in A's task paragraphs, and B's counterparts of those tasks."""
+
+    def __init__(self, a: Plan, b: Plan, st: Structure, entries: list[Entry]):
+        self.a, self.b, self.st = a, b, st
+        self.rows = {row.left.id: row for row, *_rest in entries if row.left is not None}
+        self._spans: list[tuple[Task, tuple[int, int]]] | None = None
+
+    def of(self, x: Item) -> list[tuple[Task, Item]]:
+        """(A's task whose paragraph holds x's quote, B's task that states that task)."""
+        if self._spans is None:
+            self._spans = []
+            for t in self.a.tasks:
+                found = self.st.quoted_at(self.a, t.evidence.quote)
+                if found is not None:
+                    self._spans.append((t, paragraph_span(found[0], found[1])))
+        where = self.st.quoted_at(self.a, x.evidence.quote)
+        if where is None:
+            return []
+        lo, hi = where[1]
+        out = []
+        for t, (start, end) in self._spans:
+            if t is x or not (start <= lo and hi <= end):
+                continue
+            row = self.rows.get(t.id)
+            if row is None or row.status not in _STATED:
+                continue
+            out += [(t, y) for y in (row.right, *row.also) if y is not None and y.kind == "tasks"]
+        return out
+
+
+def _in_parent_paragraph(row: Row, x: Item, parents: _Parents, text: _TextOf, allowed: Callable[[Item], bool], a: Plan, b: Plan,
+                         st: Structure) -> Row | None:
+    if x.kind == "tasks":
+        return None
+    best = None
+    for t, y in parents.of(x):
+        if not allowed(y):
+            continue
+        heading = set(textnorm.fold(t.name))
+        own = "".join(c for c in (textnorm.key(x.name) or textnorm.fold(x.name)) if c not in heading)
+        if len(own) < 2:
+            continue
+        weights = text.char_weights()
+        for sentence in _sentences(st.paragraph_of(b, y)):
+            if text.know.differs(x, sentence):
+                continue   # a look-alike's sentence (稳定租金水平 is not 租金低于…市场租金)
+            share = _weighted_cover(own, sentence, weights)
+            if share >= OWN_WORDS_SHARE and (best is None or share > best[0]):
+                best = (share, t, y, sentence)
+    if best is None:
+        return None
+    share, t, y, sentence = best
+    why = Note("in-paragraph-of", {"plan": b.id, "heading": t.name, "id": y.id, "share": f"{share:.2f}",
+                                   "text": _short(sentence)})
+    return _plausible(row, x, y, why, share, a, b, text)
+
+
+def _sentences(paragraph: str) -> list[str]:
+    return [textnorm.fold(s) for s in re.split(r"[。；;！？]", paragraph) if s]
+
+
+def _weighted_cover(query: str, text: str, weights: dict[str, float]) -> float:
+    """The largest weighted share of the query's characters (with their counts) inside one window of
+    the text no longer than the query plus its spread (textsearch.coverage, each character weighed
+    by its rarity)."""
+    from collections import Counter
+
+    need = Counter(query)
+    total = sum(weights.get(c, 1.0) * k for c, k in need.items())
+    if not total or not set(query) & set(text):
+        return 0.0
+    width = int(len(query) * 1.5) + 2
+    have: Counter[str] = Counter()
+    found = best = 0.0
+    for end, char in enumerate(text):
+        if char in need:
+            have[char] += 1
+            if have[char] <= need[char]:
+                found += weights.get(char, 1.0)
+        start = end - width + 1
+        if start > 0:
+            gone = text[start - 1]
+            if gone in need:
+                if have[gone] <= need[gone]:
+                    found -= weights.get(gone, 1.0)
+                have[gone] -= 1
+        best = max(best, found)
+    return best / total
+
+
+def _by_heading_run(row: Row, x: Item, b: Plan, allowed: Callable[[Item], bool], a: Plan, st: Structure, text: _TextOf) -> Row | None:
+    """B's task heading of x's domain holding a run of x's words side by side (城乡区域 of 城乡区域协调)."""
+    from difflib import SequenceMatcher
+
+    key = textnorm.key(x.name)
+    if len(key) < RUN_MIN:
+        return None
+    best = None
+    for y in b.tasks:
+        if y.domain != x.domain or not allowed(y) or not st.heading_level(b, y):
+            continue
+        name = textnorm.fold(y.name)
+        m = SequenceMatcher(None, key, name, autojunk=False).find_longest_match(0, len(key), 0, len(name))
+        if m.size >= RUN_MIN and m.size >= RUN_SHARE * len(key) and (best is None or m.size > best[0]):
+            best = (m.size, y, key[m.a:m.a + m.size])
+    if best is None:
+        return None
+    size, y, run = best
+    why = Note("heading-shares", {"plan": b.id, "heading": y.name, "words": run})
+    return _plausible(row, x, y, why, size / len(key), a, b, text)
+
+
+LEAD_RARE = 2   # sentences of B's text stating commitments that may hold a telling word for it to count as rare
+
+
+def _by_lead_word(row: Row, x: Item, b: Plan, stating: set[int], allowed: Callable[[Item], bool], a: Plan, text: _TextOf) -> Row | None:
+    """A service is named by what it provides, its first word first (戏曲 of 戏曲公益性演出): a service
+    of B in x's domain that states nothing else of A, named with that word, where the word is rare
+    in B's text (送戏曲下乡). Not a word of x's target group: sharing the people served (优抚对象 …
+    优抚医院) says nothing of the service."""
+    group = textnorm.fold(getattr(x, "target_group", None) or "")
+    for lead in _telling_words(x, text.know):
+        if lead in group or not text.ready() or not 0 < text.sentences_with(lead) <= LEAD_RARE:
+            continue
+        ys = [y for y in b.services if not y.restates and y.domain == x.domain and id(y) not in stating
+              and lead in textnorm.fold(y.name) and allowed(y)]
+        if ys:
+            why = Note("named-with", {"plan": b.id, "name": ys[0].name, "word": lead})
+            return _plausible(row, x, ys[0], why, 0.5, a, b, text)
+    return None
+
+
+def _telling_words(x: Item, know: Knowledge) -> tuple[str, ...]:
+    """The words a service is named by: the first word of its name, for a service (戏曲 of 戏曲公益性
+    演出); and the class a name of the form X等Y names (资助 of “两免一补”等资助政策: aid policies such
+    as 两免一补), for a service or a target."""
+    folded = textnorm.fold(x.name)
+    out = []
+    if x.kind == "services":
+        key = next((p.parts[0] for p in mentions.phrases(x, know, in_text=True) if p.why.startswith("name")), "")
+        if len(key) >= 2:
+            out.append(key[:2])
+    if "等" in folded:
+        word = folded.split("等", 1)[1][:2]
+        if len(word) == 2:
+            out.append(word)
+    return tuple(out)
+
+
+RARE_PAIRS_SHARE = 0.7   # weighted share of a task name's character pairs a sentence must hold
+
+
+def _by_rare_pairs(row: Row, x: Item, text: _TextOf, allowed: Callable[[Item], bool], a: Plan, b: Plan) -> Row | None:
+    """A sentence of B that holds nearly all of x's name, its character pairs weighted by their
+    rarity in B's text (数据…互联互通): the task whose paragraph holds it."""
+    key = textnorm.key(x.name)
+    if len(key) < RUN_MIN:
+        return None
+    found = text.rare_pairs(x, key, RARE_PAIRS_SHARE)
+    if found is None:
+        return None
+    passage, share = found
+    hit = textsearch.Hit(0, share, passage.start, passage.end)
+    holder = text.holder(passage, hit, [y for y in text.items if y.kind == "tasks" and allowed(y)])
+    if holder is None:
+        return None
+    why = Note("rare-words-in", {"plan": b.id, "share": f"{share:.2f}", "where": f"{passage.file}:{passage.line}",
+                                 "text": _short(passage.text)})
+    return _plausible(row, x, holder, why, share, a, b, text)
+
+
 @lru_cache(maxsize=4096)
 def _grams(text: str) -> frozenset[str]:
     """The character pairs of a text, folded (a paragraph's or a name's)."""
     t = textnorm.fold(text)
-    return frozenset(t[i:i + 2] for i in range(len(t) - 1))
+    return frozenset(map(str.__add__, t, t[1:]))
 
 
-def _heading_over_subheading(entry, a: Plan, b: Plan, know: Knowledge, st: Structure):
+def _heading_over_subheading(entry: Entry, a: Plan, b: Plan, know: Knowledge, st: Structure) -> Entry:
     """A national task heading paired with a sub-heading of B whose own paragraph's heading is as
     like it: the heading states the national heading (大力发展普惠性养老服务 over its sub-heading
     加大普惠型养老服务设施供给); the sub-heading stays on the row in `also`."""
@@ -370,7 +827,7 @@ def _heading_of(b: Plan, y: Item, st: Structure) -> Item | None:
     return None
 
 
-def _by_section_title(entry, a: Plan, b: Plan, heads_a: set[str], know: Knowledge, st: Structure):
+def _by_section_title(entry: Entry, a: Plan, b: Plan, heads_a: set[str], know: Knowledge, st: Structure) -> Entry:
     """A national task heading whose words make the title of one section of B (促进价格普惠 ->
     规范形成普惠服务价格) is covered by that section's task headings: the one most like it first,
     the others in `also`. It fills an omission, or overrules a counterpart outside that section
@@ -395,7 +852,7 @@ def _by_section_title(entry, a: Plan, b: Plan, heads_a: set[str], know: Knowledg
     return row, aligned, pinned, forbidden
 
 
-class _Said(dict):
+class _Said(dict[int, str]):
     def __call__(self, y: Item) -> str:
         if id(y) not in self:
             self[id(y)] = said_by(y)
@@ -408,15 +865,16 @@ def said_by(y: Item) -> str:
     return textnorm.fold(y.name) + ("" if y.kind == "tasks" else "\n" + textnorm.fold(y.evidence.quote))
 
 
-def _paired_by_coverage(row: Row, x: Item, pinned: list[Item], named: list, a: Plan, b: Plan,
+def _paired_by_coverage(row: Row, x: Item, pinned: list[Item], named: list[tuple[Item, Phrase]], a: Plan, b: Plan,
                         links: Links | None, know: Knowledge | None = None) -> Row:
     """No counterpart of its kind, but B's pins or item names state x."""
     phrase_of = {id(y): p for y, p in named}
     ranked = pinned + sorted((y for y, _ in named if y not in pinned), key=lambda y: (y.kind != x.kind, KINDS.index(y.kind)))
     y, rest = ranked[0], tuple(ranked[1:])
     status, notes = judge(x, y, a, b, know=know)
+    score: float | None
     if y in pinned:
-        why, confidence, score = Note("pinned", {"reason": links.reason(x.ref, y.ref)}), "pinned", None
+        why, confidence, score = Note("pinned", {"reason": links.reason(x.ref, y.ref) if links else ""}), "pinned", None
     else:
         phrase = phrase_of[id(y)]
         why = Note("named-by", {"plan": b.id, "kind": _noun(y), "name": y.name, "why": phrase.how, "phrase": str(phrase)})
@@ -430,7 +888,9 @@ def _looked_up_in_text(row: Row, x: Item, text: _TextOf, candidates: list[Item],
     """`candidates`: B's items that may pair with x (no forbidden pair, no look-alike). (The clauses
     of a national task's whole paragraph, `paragraph=`, were measured: they found sub-headings
     that echo one sentence rather than the heading that covers the task, so they are not used.)"""
-    may = lambda y, passage, hit, phrase: _may_hold(x, y, passage, hit, phrase)   # noqa: E731
+    def may(y: Item, passage: Passage, hit: textsearch.Hit, phrase: Phrase | None) -> bool:
+        return _may_hold(x, y, passage, hit, phrase)
+
     found = text.find(x, holders=candidates, may=may)
     if found is None:
         return row
@@ -446,7 +906,54 @@ def _looked_up_in_text(row: Row, x: Item, text: _TextOf, candidates: list[Item],
     return _from_text(row, x, passage, score, phrase, a, b)
 
 
-def _may_hold(x: Item, y: Item, passage=None, hit=None, phrase=None) -> bool:
+def _numbers_in_paragraph(row: Row, b: Plan, st: Structure) -> Row:
+    """A task states what its whole paragraph says, though its quote may stop early: A's numbers
+    written in the paragraph of B's task (人均不少于0.1平方米 in Liaoning's 养老服务 paragraph) are
+    B's too, and the row does not say B names no number."""
+    y = row.right
+    note = next((n for n in row.notes if n.code == "no-number"), None)
+    if note is None or y is None or y.kind != "tasks":
+        return row
+    paragraph = normalise(st.paragraph_of(b, y))
+    said = [v for v in note.values["values"] if _number_written(v, paragraph)]
+    if len(said) != len(note.values["values"]):
+        return row
+    notes = tuple(Note("paragraph-states", {"plan": b.id, "id": y.id, "values": said}) if n is note else n
+                  for n in row.notes)
+    return row._replace(notes=notes)
+
+
+def _number_written(value: str, text: str) -> bool:
+    v = try_parse(value)
+    if v is None or not v.numeric:
+        return False
+    number = _num(v.number)
+    return any(text[m.end():].startswith(v.unit or "") for m in re.finditer(re.escape(number), text)
+               if not text[m.end():m.end() + 1].isdigit() and not text[max(m.start() - 1, 0):m.start()].isdigit())
+
+
+def _words_held_elsewhere(x: Item, right: Item, text: _TextOf,
+                          candidates: list[Item]) -> tuple[Passage, float, Phrase, Item] | None:
+    """A sentence of B that states x by its own name (as written or nearly), held by a curated item
+    other than `right`: (passage, score, phrase, that item), else None."""
+    own = tuple(p for p in mentions.phrases(x, text.know, in_text=True) if p.why == "name")
+    if not own:
+        return None
+    def may(y: Item, passage: Passage, hit: textsearch.Hit, phrase: Phrase | None) -> bool:
+        return _may_hold(x, y, passage, hit, phrase)
+
+    found = text.find(x, among=own, holders=candidates, may=may)
+    if found is None:
+        return None
+    passage, score, phrase, hit = found
+    y = text.holder(passage, hit, candidates, may, phrase)
+    if y is None or y is right:
+        return None
+    return passage, score, phrase, y
+
+
+def _may_hold(x: Item, y: Item, passage: Passage | None = None, hit: textsearch.Hit | None = None,
+              phrase: Phrase | None = None) -> bool:
     """A target or service of B states its own indicator or service only, not everything its
     sentence says: it holds a sentence for x when its name is like x's, or a service's name stands
     in the sentence (a task states everything its paragraph holds)."""
@@ -464,7 +971,7 @@ def _may_hold(x: Item, y: Item, passage=None, hit=None, phrase=None) -> bool:
     return _name_similarity(textnorm.key(x.name), textnorm.key(y.name)) >= 0.5
 
 
-def _from_text(row: Row, x: Item, passage, score: float, phrase, a: Plan, b: Plan) -> Row:
+def _from_text(row: Row, x: Item, passage: Passage, score: float, phrase: Phrase, a: Plan, b: Plan) -> Row:
     """B's text states x in a sentence no curated item holds: the verdict from the sentence itself
     (`basis: text`), its value read and compared as a curated value is; `mentioned` only when
     the sentence cannot be read into a verdict (a target whose value it does not state)."""
@@ -481,12 +988,12 @@ def _from_text(row: Row, x: Item, passage, score: float, phrase, a: Plan, b: Pla
 _NUMBER_IN_TEXT = re.compile(r"(\d+(?:\.\d+)?)")
 
 
-def judge_sentence(x: Item, passage, a: Plan, b: Plan) -> tuple[str | None, tuple[Note, ...]]:
+def judge_sentence(x: Item, passage: Passage, a: Plan, b: Plan) -> tuple[str | None, tuple[Note, ...]]:
     """The verdict on x from one sentence of B's text. A service or a task the sentence states
     matches. A target's value is read from the sentence: the number written in the target's
     unit (with the comparator words around it), or a word of vocab/values.yaml (全覆盖, 应保尽保);
     then compared as two curated targets are. None: the sentence gives no value to compare."""
-    if x.kind != "targets":
+    if not isinstance(x, Target):
         return "matches", ()
     raw = _value_in_sentence(x, passage.text)
     if raw is None:
@@ -522,7 +1029,7 @@ def _value_in_sentence(x: Target, text: str) -> str | None:
         return found[0]
     full = [w for w, level in (words.get("qualitative") or {}).items() if level == "full" and normalise(w) in plain]
     if not found and unit == "%" and full:
-        return full[0]
+        return str(full[0])
     return None
 
 
@@ -539,13 +1046,15 @@ def _in_parts(row: Row, x: Item, know: Knowledge, names: mentions.Names, text: _
     parts = know.parts(x)
     if not parts or row.status not in _STATED + _ABSENT:
         return row
-    stated: list[tuple[str, object]] = []
+    stated: list[tuple[str, Item | Found]] = []
     missing: list[str] = []
     for label, phrases in parts:
         by_name = [y for y, _ in names.stating(x, know, among=phrases) if y in candidates]
         found = None if by_name else text.find(x, among=phrases)
-        if by_name or found:
-            stated.append((label, by_name[0] if by_name else found))
+        if by_name:
+            stated.append((label, by_name[0]))
+        elif found:
+            stated.append((label, found))
         else:
             missing.append(label)
     if not stated or len(stated) < PARTIAL_SHARE * len(parts):
@@ -560,7 +1069,7 @@ def _in_parts(row: Row, x: Item, know: Knowledge, names: mentions.Names, text: _
     return row._replace(status="partial", notes=(note, *row.notes))
 
 
-def _whole_name_stated(x: Item, know: Knowledge, names: mentions.Names, text: _TextOf, candidates) -> bool:
+def _whole_name_stated(x: Item, know: Knowledge, names: mentions.Names, text: _TextOf, candidates: list[Item]) -> bool:
     whole = tuple(p for p in mentions.phrases(x, know, in_text=True) if p.why.startswith("name") or p.why == KNOWN_NAME)
     if not whole:
         return False
@@ -569,11 +1078,13 @@ def _whole_name_stated(x: Item, know: Knowledge, names: mentions.Names, text: _T
     return text.find(x, among=whole) is not None
 
 
-def _paired_by_parts(row: Row, x: Item, stated, candidates: list[Item], text: _TextOf, a: Plan, b: Plan) -> Row:
+def _paired_by_parts(row: Row, x: Item, stated: list[tuple[str, Item | Found]], candidates: list[Item], text: _TextOf,
+                     a: Plan, b: Plan) -> Row:
     """An omitted row whose parts B states: the items (or the sentence) that state them."""
     items: list[Item] = []
-    first_passage = None
+    first_passage: Found | None = None
     for _label, where in stated:
+        y: Item | None
         if isinstance(where, Item):
             y = where
         else:
@@ -588,6 +1099,7 @@ def _paired_by_parts(row: Row, x: Item, stated, candidates: list[Item], text: _T
         why = Note("parts-stated", {"plan": b.id, "parts": [label for label, _ in stated]})
         return row._replace(status=status, right=y, also=tuple(items[1:]), score=1.0, confidence="high",
                             reasons=(why,), notes=notes, passage=None)
+    assert first_passage is not None, "a part stated by no item is stated by a sentence"
     passage, score, phrase, hit = first_passage
     return _from_text(row, x, passage, score, phrase, a, b)
 
@@ -596,9 +1108,70 @@ class _TextOf:
     """B's source text, indexed the first time a row needs it; `items` are B's curated
     items that may hold a sentence of it."""
 
-    def __init__(self, ws, plan: Plan, items: list[Item], know: Knowledge):
-        self.ws, self.plan, self._items, self._index, self._spans, self._skip = ws, plan, items, None, None, ()
+    def __init__(self, ws: Workspace, plan: Plan, items: list[Item], know: Knowledge) -> None:
+        self.ws, self.plan, self._items = ws, plan, items
+        self._index: textsearch.TextIndex | bool | None = None   # None: not read yet; False: no text to read
+        self._spans: dict[int, tuple[int, int]] | None = None
+        self._skip: tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]] = ((), ())
         self.know = know
+        self._chars: dict[str, float] | None = None
+
+    @property
+    def items(self) -> list[Item]:
+        return self._items
+
+    def ready(self) -> bool:
+        return self._ready()
+
+    @property
+    def index(self) -> textsearch.TextIndex:
+        """B's text, indexed (once _ready() has said there is one)."""
+        assert isinstance(self._index, textsearch.TextIndex), "read the text first (_ready)"
+        return self._index
+
+    def char_weights(self) -> dict[str, float]:
+        """Each character's rarity in B's text: log((passages + 1) / (passages holding it + 0.5))."""
+        if self._chars is None:
+            import math
+            from collections import Counter
+
+            df: Counter[str] = Counter()
+            for folded in self.index.folded:
+                df.update(set(folded))
+            n = len(self.index.folded) + 1
+            self._chars = {c: math.log(n / (k + 0.5)) for c, k in df.items()}
+            self._chars_absent = math.log(n / 0.5)
+        return self._chars
+
+    def sentences_with(self, pair: str) -> int:
+        """How many sentences of B's text hold the character pair."""
+        if not self._ready():
+            return 0
+        return sum(self._states_commitments(self.index.passages[n]) for n in self.index.pairs.get(pair, ()))
+
+    def rare_pairs(self, x: Item, key: str, share: float) -> tuple[Passage, float] | None:
+        """The commitment sentence holding the largest share of the key's character pairs, each weighed
+        by its rarity in B's text (a pair B never writes weighs most), when that share reaches `share`:
+        (passage, share), else None."""
+        import math
+
+        if not self._ready():
+            return None
+        pairs = {key[i:i + 2] for i in range(len(key) - 1)}
+        n = len(self.index.folded) + 1
+        weight = {g: math.log(n / (len(self.index.pairs.get(g, ())) + 0.5)) for g in pairs}
+        total = sum(weight.values())
+        held: dict[int, float] = {}
+        for g in pairs:
+            for k in self.index.pairs.get(g, ()):
+                held[k] = held.get(k, 0.0) + weight[g]
+        for k, w in sorted(held.items(), key=lambda kv: (-kv[1], kv[0])):
+            if w < share * total:
+                return None
+            passage = self.index.passages[k]
+            if self._states_commitments(passage) and not self.know.differs(x, self.index.folded[k]):
+                return passage, w / total
+        return None
 
     def _ready(self) -> bool:
         if self._index is None:
@@ -609,7 +1182,7 @@ class _TextOf:
                 self._index = False   # no text to search: rows stay as aligned
         return self._index is not False
 
-    def _not_commitments(self, source) -> tuple:
+    def _not_commitments(self, source: Source) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
         """Line ranges and offset ranges that state no commitment: the background parts
         (十三五 results) and the surviving notes of a lost table (the gap's reveals make
         such a row `unknown`, with the note)."""
@@ -619,19 +1192,21 @@ class _TextOf:
             spans += [span for reveal in gap.reveals if (span := source.span_of(reveal.quote))]
         return lines, tuple(spans)
 
-    def _states_commitments(self, passage) -> bool:
+    def _states_commitments(self, passage: Passage) -> bool:
         lines, spans = self._skip
         return (not any(lo <= passage.line <= hi for lo, hi in lines)
                 and not any(passage.start < hi and lo < passage.end for lo, hi in spans))
 
-    def find(self, x: Item, among=None, paragraph: str | None = None, holders: list[Item] | None = None,
-             may=None):
+    def find(self, x: Item, among: tuple[Phrase, ...] | None = None, paragraph: str | None = None,
+             holders: list[Item] | None = None, may: Holds | None = None) -> Found | None:
         """The sentence that states x best (`among`: these phrases instead of x's own), as
         (passage, score, phrase, hit); never one that holds a look-alike of x and not x."""
         if not self._ready():
             return None
-        usable = lambda n: (self._states_commitments(self._index.passages[n])   # noqa: E731
-                            and not self.know.differs(x, self._index.folded[n]))
+        def usable(n: int) -> bool:
+            return self._states_commitments(self.index.passages[n]) and not self.know.differs(x, self.index.folded[n])
+
+        tiers: tuple[tuple[Phrase, ...], ...]
         if among is not None:
             tiers = (among,)
         else:   # its names first; the clauses of its quote, then of its paragraph, only when no name is found
@@ -639,28 +1214,39 @@ class _TextOf:
             if paragraph is not None:
                 tiers += (tuple(c for c in mentions.clauses_of_text(paragraph) if c not in tiers[1]),)
         for tier in tiers:
-            found = mentions.find_all(self._index, tier, usable) if tier else []
+            found = mentions.find_all(self.index, tier, usable) if tier else []
             if found:
                 top = [m for m in found if m.hit.score == found[0].hit.score]
-                # of sentences that state it equally well, one a curated item holds (holders: who may)
-                held = next((m for m in top if holders is not None
-                             and self.holder(self._index.passages[m.hit.passage], m.hit, holders, may, m.phrase)
-                             is not None),
-                            top[0])
-                return self._index.passages[held.hit.passage], held.hit.score, held.phrase, held.hit
+                # of sentences that state it equally well, one a curated item holds (holders: who may),
+                # an item of x's own domain first (服务资源下沉 of the general chapter, not 医疗资源下沉)
+                held = None
+                if holders is not None:
+                    owners = [(m, self.holder(self.index.passages[m.hit.passage], m.hit, holders, may, m.phrase))
+                              for m in top]
+                    held = next((m for m, y in owners if y is not None and y.domain == x.domain),
+                                next((m for m, y in owners if y is not None), None))
+                held = held or top[0]
+                return self.index.passages[held.hit.passage], held.hit.score, held.phrase, held.hit
         return None
 
-    def holder(self, passage, hit, candidates: list[Item], may=None, phrase=None) -> Item | None:
+    def holder(self, passage: Passage, hit: textsearch.Hit, candidates: list[Item], may: Holds | None = None,
+               phrase: Phrase | None = None) -> Item | None:
         """The item among `candidates` whose quote holds the sentence (the shortest such quote);
         else the task whose paragraph holds it (its quote may stop after a sentence or two)."""
         if self._spans is None:   # of every item, whichever row asks first
             source = self.ws.source(self.plan.source)
-            self._spans = {id(item): span for item in self._items if (span := source.span_of(item.evidence.quote))}
+            spans = {id(item): span for item in self._items if (span := source.span_of(item.evidence.quote))}
+            self._spans = spans
             self._paragraphs = {id(item): paragraph_span(source, span) for item in self._items
-                                if item.kind == "tasks" and (span := self._spans.get(id(item)))}
-        for spans in (self._spans, self._paragraphs):
-            holders = [(end - start, n, item) for n, item in enumerate(candidates)
-                       for start, end in (spans.get(id(item), (0, -1)),)
+                                if item.kind == "tasks" and (span := spans.get(id(item)))}
+            # by the line each span starts on and every line it runs to: a sentence's holders are
+            # looked up by its line, not by reading every item's span
+            self._by_line = [self._lines_of(of, source) for of in (spans, self._paragraphs)]
+        order = {id(item): n for n, item in enumerate(candidates)}
+        for spans, by_line in zip((self._spans, self._paragraphs), self._by_line):
+            holders = [(end - start, order[id(item)], item) for item in by_line.get(passage.line, ())
+                       if id(item) in order
+                       for start, end in (spans[id(item)],)
                        if start <= passage.start and passage.end <= end + 1 and (may is None or may(item, passage, hit, phrase))]
             if holders:
                 break
@@ -671,8 +1257,18 @@ class _TextOf:
         # the items of a list share one quote (a 专栏 row): the one named where the match stands
         return min(tied, key=lambda h: (-self._named_at(h[2], passage, hit), h[1]))[2]
 
+    def _lines_of(self, spans: dict[int, tuple[int, int]], source: Source) -> dict[int, list[Item]]:
+        by_id = {id(item): item for item in self._items}
+        out: dict[int, list[Item]] = {}
+        for key, (start, end) in spans.items():
+            if end <= start:
+                continue
+            for line in range(source.line_of[start], source.line_of[end - 1] + 1):
+                out.setdefault(line, []).append(by_id[key])
+        return out
+
     @staticmethod
-    def _named_at(item: Item, passage, hit) -> int:
+    def _named_at(item: Item, passage: Passage, hit: textsearch.Hit) -> int:
         """How close the item's name stands to the match in the sentence (higher: closer; 0: absent)."""
         name = squeeze(item.name)
         at = passage.text.find(name)
@@ -691,12 +1287,13 @@ def _noun(item: Item) -> str:
     return item.kind[:-1]
 
 
-def judge(x: Item, y: Item, a: Plan, b: Plan, passage=None, know: Knowledge | None = None) -> tuple[str, tuple[Note, ...]]:
+def judge(x: Item, y: Item, a: Plan, b: Plan, passage: Passage | None = None,
+          know: Knowledge | None = None) -> tuple[str, tuple[Note, ...]]:
     """The verdict on two items that state one commitment, of the same kind or not;
     `passage`: the sentence of B's text that states x, when that is how y was found."""
-    if x.kind == "targets" and y.kind == "targets":
+    if isinstance(x, Target) and isinstance(y, Target):
         return compare_targets(x, y, a, b)
-    if x.kind == "targets":
+    if isinstance(x, Target):
         return _target_in_words(x, y, b, know)
     return compare_commitments(x, y, passage)
 
@@ -716,8 +1313,8 @@ def _target_in_words(x: Target, y: Item, b: Plan, know: Knowledge | None = None)
     core = wanted.lstrip("全") if wanted.startswith("全") else ""
     if core and len(name) >= 6 and core in name and name in said:
         # the name says the end state itself (基本公共服务达标 for 全达标): B writing the name whole
-        # (开展基本公共服务达标行动) states it
-        return "matches", (Note("same-end-state", values),)
+        # (开展基本公共服务达标行动) states it; the note says so, not that B writes 全达标
+        return "matches", (Note("name-states-end-state", {**values, "name": x.name}),)
     # a word end state (not a number): the vocabulary's names of the commitment, or of a term of its
     # name, state it (常住人口覆盖 ↔ 在常住地便捷享有)
     whys = (KNOWN_NAME, PHRASING) if goal is None or not goal.numeric else (KNOWN_NAME,)
@@ -743,13 +1340,13 @@ def _with_restatements(rows: list[Row], a: Plan, b: Plan) -> list[Row]:
         x, y = row.left, row.right
         notes, also = list(row.notes), list(row.also)
         for t in again_a:
-            if x is not None and t.restates == x.id:
+            if isinstance(x, Target) and t.restates == x.id:
                 notes.append(_also_states(a, x, t))
         for t in again_b:
-            if y is not None and y.kind == "targets" and t.restates == y.id:
+            if isinstance(y, Target) and t.restates == y.id:
                 also.append(t)
-                verdict = ""
-                if x is not None and x.kind == "targets" and t.year == y.year:
+                verdict: Note | str = ""
+                if isinstance(x, Target) and t.year == y.year:
                     status, _ = compare_targets(x, t, a, b)
                     verdict = Note("restated-verdict", {"status": status, "ref": a.id})
                 notes.append(_also_states(b, y, t, verdict))
@@ -783,30 +1380,59 @@ def _basis(t: Target) -> Note:
 
 def verdict(pair: Pair, a: Plan, b: Plan) -> Row:
     x, y = pair.left, pair.right
-    base = dict(kind=pair.kind, domain=pair.domain, left=x, right=y, score=pair.score,
-                confidence=pair.confidence, reasons=pair.reasons)
+
+    def row(status: str, notes: tuple[Note, ...]) -> Row:
+        return Row(kind=pair.kind, domain=pair.domain, left=x, right=y, score=pair.score,
+                   confidence=pair.confidence, reasons=pair.reasons, status=status, notes=notes)
+
     if x is not None and y is None:
-        gaps = b.gaps_for(pair.kind, x.domain)
+        gaps = gaps_for(b, x)
         if gaps:
-            return Row(status="unknown", notes=_gap_notes(x, b, gaps), **base)
-        return Row(status="omitted", notes=(), **base)
+            return row("unknown", _gap_notes(x, b, gaps))
+        return row("omitted", ())
     if x is None:
+        assert y is not None, "a pair holds an item on one side at least"
         gaps = a.gaps_for(pair.kind, y.domain)
-        notes = (Note("ref-source-lost", {"plan": a.id, "sections": [_section(g) for g in gaps]}),) if gaps else ()
-        return Row(status="added", notes=notes + _own_baseline_notes(y), **base)
-    if pair.kind == "targets":
-        status, notes = compare_targets(x, y, a, b)
-        return Row(status=status, notes=notes, **base)
-    status, notes = compare_commitments(x, y)
-    return Row(status=status, notes=notes, **base)
+        lost = (Note("ref-source-lost", {"plan": a.id, "sections": [_section(g) for g in gaps]}),) if gaps else ()
+        return row("added", lost + _own_baseline_notes(y))
+    assert y is not None
+    if isinstance(x, Target) and isinstance(y, Target):
+        return row(*compare_targets(x, y, a, b))
+    return row(*compare_commitments(x, y))
 
 
-def _section(gap) -> str:
+SPANNING = "其他"   # the domain of items that span domains (vocab/domains.yaml)
+
+
+def gaps_for(plan: Plan, x: Item) -> list[SourceGap]:
+    """The lost parts of the plan's source that could hold A's item x: those of its kind and domain;
+    for an item that spans domains (其他), also a part that covers every domain (a box of key projects
+    for all nine). When the item's name holds a part's whole title (开展重点领域基本公共服务标准化工程:
+    专栏2 基本公共服务领域重点工程), that part is the one named."""
+    from ..core.vocab import domains
+
+    gaps = [g for g in plan.source_gaps if g.could_hold(x.kind, x.domain)]
+    if x.domain == SPANNING:
+        every = {d.name for d in domains()} - {SPANNING}
+        gaps += [g for g in plan.source_gaps if g not in gaps and g.could_hold(x.kind, next(iter(every)))
+                 and (g.domains is None or every <= set(g.domains))]
+    name = textnorm.fold(x.name)
+    titled = [g for g in gaps if (title := textnorm.fold(_title(g))) and all(c in name for c in title)]
+    return titled or gaps
+
+
+def _title(gap: SourceGap) -> str:
+    """专栏2  基本公共服务领域重点工程 -> 基本公共服务领域重点工程."""
+    parts = gap.section.split(None, 1)
+    return parts[1] if len(parts) > 1 else ""
+
+
+def _section(gap: SourceGap) -> str:
     """专栏1　甘肃省“十四五”…主要指标 -> 专栏1 (the full title is in the plan file)."""
-    return gap.section.split()[0] if gap.section.split() else gap.id
+    return str(gap.section.split()[0]) if gap.section.split() else gap.id
 
 
-def _gap_notes(item: Item, plan: Plan, gaps) -> tuple[Note, ...]:
+def _gap_notes(item: Item, plan: Plan, gaps: list[SourceGap]) -> tuple[Note, ...]:
     notes = [Note("source-lost", {"plan": plan.id, "sections": [_section(g) for g in gaps],
                                   "n": "one" if len(gaps) == 1 else "many"})]
     for gap in gaps:
@@ -873,7 +1499,8 @@ def compare_targets(x: Target, y: Target, a: Plan, b: Plan) -> tuple[str, tuple[
     if reasons:
         return "not-comparable", (*reasons, *notes)
     nx, ny, why = _same_scale(vx, vy, ux, uy)
-    if nx is None:
+    if nx is None or ny is None:
+        assert why is not None   # the units do not convert: why
         return "not-comparable", (why, *notes)
     if nx.number and ny.number and max(nx.number, ny.number) / min(nx.number, ny.number) > SCALE_GAP:
         # a per-capita level does not differ tenfold between a country and its province:
@@ -935,6 +1562,7 @@ def _move(t: Item) -> _Move | None:
     if base.unit and goal.unit and base.unit != goal.unit:
         return None
     better = higher_is_better(t.indicator, goal)
+    assert goal.number is not None and base.number is not None   # numeric, checked above
     return _Move(base, goal, better, goal.number < base.number if better else goal.number > base.number)
 
 
@@ -947,6 +1575,7 @@ def planned_change(t: Target) -> float | None:
     move = _move(t)
     if move is None or move.base.cumulative or move.goal.cumulative or move.floor_met:
         return None
+    assert move.goal.number is not None and move.base.number is not None   # _move takes numbers only
     return move.goal.number - move.base.number
 
 
@@ -956,7 +1585,9 @@ def change_note(x: Target, y: Target, a: Plan, b: Plan) -> Note | None:
     dx, dy = planned_change(x), planned_change(y)
     if dx is None or dy is None:
         return None
+    assert x.baseline is not None and y.baseline is not None   # a planned change has a baseline
     bx, by = try_parse(x.baseline.value), try_parse(y.baseline.value)
+    assert bx is not None and by is not None and bx.number is not None and by.number is not None
     better = higher_is_better(x.indicator, try_parse(x.target))
     gain_x, gain_y = (dx, dy) if better else (-dx, -dy)
     gain = "larger" if gain_y > gain_x + 1e-9 else "smaller" if gain_y < gain_x - 1e-9 else "same"
@@ -973,9 +1604,12 @@ def _total(t: Target, unit: str | None) -> bool:
     return units().get(unit or "") != "rate" and is_total(t.indicator, unit)
 
 
-def _same_scale(vx: Value, vy: Value, ux: str | None, uy: str | None):
+def _same_scale(vx: Value, vy: Value, ux: str | None,
+                uy: str | None) -> tuple[Value, Value, Note | None] | tuple[None, None, Note]:
+    """Both values in one unit, with the note of the conversion (None: no conversion); or, when the
+    units do not convert, (None, None, why)."""
     if ux == uy or ux is None or uy is None:
-        return vx, vy, ""
+        return vx, vy, None
     conv = _conversions()
     bx, fx = conv.get(ux, (ux, 1.0))
     by, fy = conv.get(uy, (uy, 1.0))
@@ -986,6 +1620,7 @@ def _same_scale(vx: Value, vy: Value, ux: str | None, uy: str | None):
 
 
 def _scaled(value: Value, factor: float) -> Value:
+    assert value.number is not None   # numbers are scaled, words are not
     return value._replace(number=value.number * factor, high=value.high * factor if value.high is not None else None)
 
 
@@ -1002,7 +1637,7 @@ def committed_numbers(x: Target, y: Target) -> tuple[float, float, str | None, b
         return None
     ux, uy = effective_unit(x, vx), effective_unit(y, vy)
     nx, ny, _ = _same_scale(vx, vy, ux, uy)
-    if nx is None:
+    if nx is None or ny is None:
         return None
     better = higher_is_better(x.indicator, vx)
     return _commitment(nx, better), _commitment(ny, better), ux or uy, better
@@ -1010,6 +1645,7 @@ def committed_numbers(x: Target, y: Target) -> tuple[float, float, str | None, b
 
 def _commitment(value: Value, better_high: bool) -> float:
     """What a value promises at least: a range's weaker end."""
+    assert value.number is not None   # a number's commitment
     if value.comparator == "range" and value.high is not None:
         return value.number if better_high else value.high
     return value.number
@@ -1024,7 +1660,7 @@ def _order(vx: Value, vy: Value, better_high: bool) -> str:
     return "exceeds" if (ny > nx) == better_high else "below"
 
 
-def _compare_qualitative(vx: Value, vy: Value, ux, uy) -> tuple[str, Note | None]:
+def _compare_qualitative(vx: Value, vy: Value, ux: str | None, uy: str | None) -> tuple[str, Note | None]:
     if vx.qualitative and vy.qualitative:
         lx, ly = _LEVELS.get(vx.level or ""), _LEVELS.get(vy.level or "")
         if vx.qualitative == vy.qualitative:
@@ -1056,7 +1692,7 @@ def _own_baseline_notes(t: Item) -> tuple[Note, ...]:
     average that falls from the last period's, a floor the baseline already clears
     (>99% against 99.36%: no decline planned), or a real step back."""
     move = _move(t)
-    if move is None or not move.worse:
+    if move is None or not move.worse or not isinstance(t, Target) or t.baseline is None:
         return ()
     values = {"plan": t.plan, "target": t.target, "baseline": t.baseline.value, "year": t.baseline.year}
     if "annual_average" in t.flags:
@@ -1069,7 +1705,7 @@ def _own_baseline_notes(t: Item) -> tuple[Note, ...]:
 # ---------------------------------------------------------------- services and tasks
 
 def _numbers_of(item: Item) -> tuple[str, ...]:
-    if item.kind == "targets":
+    if isinstance(item, Target):
         return (item.target,)
     if hasattr(item, "commitments"):
         return tuple(item.commitments)
@@ -1077,7 +1713,7 @@ def _numbers_of(item: Item) -> tuple[str, ...]:
     return (standard,) if _DIGIT.search(standard) else ()
 
 
-def compare_commitments(x: Item, y: Item, passage=None) -> tuple[str, tuple[Note, ...]]:
+def compare_commitments(x: Item, y: Item, passage: Passage | None = None) -> tuple[str, tuple[Note, ...]]:
     """Two items that state one service or task: `matches`, or `matches-quantified` when B
     commits to a number where A states none. A number of B counts only where it is about
     this item: B's own target, the numbers of a task or service paired with A's of the
@@ -1103,7 +1739,9 @@ def compare_commitments(x: Item, y: Item, passage=None) -> tuple[str, tuple[Note
             return "matches", (Note("states-words", {"plan": y.plan, "values": list(ny)}),)
         return "matches-quantified", (Note("commits-to", {"plan": y.plan, "values": list(ny)}),)
     notes = []
-    if nx and not ny:
+    if nx and not ny and all(_is_word(n) for n in nx):
+        notes.append(Note("states-words", {"plan": x.plan, "values": list(nx)}))   # words: no claim about numbers
+    elif nx and not ny:
         notes.append(Note("no-number", {"a": x.plan, "values": list(nx), "b": y.plan, "kind": _noun(y), "id": y.id}))
     elif nx and ny:
         same = {textnorm.fold(normalise(n)) for n in nx} == {textnorm.fold(normalise(n)) for n in ny}
@@ -1113,6 +1751,9 @@ def compare_commitments(x: Item, y: Item, passage=None) -> tuple[str, tuple[Note
 
 
 def _is_word(value: str) -> bool:
-    """应保尽保, 全覆盖: a commitment in words, not a number."""
+    """应保尽保, 全覆盖: a commitment in words, not a number. A number written in Chinese numerals
+    with a unit (至少办好一所, 一刻钟) is a number; one in a slogan (一校带一园) is not."""
     v = try_parse(value)
-    return v is None or v.qualitative is not None or not _DIGIT.search(value)
+    if v is None or v.qualitative is not None:
+        return True
+    return not _DIGIT.search(value) and not (v.numeric and v.unit in units())

@@ -10,13 +10,17 @@ states one half states it `partial`).
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..core import textnorm
 from ..core.model import Item
+from ..core.notes import Note
 from ..core.vocab import read as read_vocab
 
+_LIST = re.compile(r"[、，,；;]")
 PHRASING = "phrasing"     # a term's other name, standing for the term's words in the item's name
 KNOWN_NAME = "known"      # another name of the whole commitment
 PART = "part-of"          # one part of a compound commitment
@@ -31,14 +35,15 @@ class Phrase(NamedTuple):
         return " … ".join(self.parts)
 
     @property
-    def how(self):
+    def how(self) -> Note:
         """How the phrase was made, for the row's reasons."""
-        from ..core.notes import Note
-
         return Note("phrase-" + self.why, {"head": self.head} if self.head else {})
 
 
-def _ways(values) -> tuple[tuple[str, ...], ...]:
+Ways = tuple[tuple[str, ...], ...]   # each way: parts that must all stand in the text
+
+
+def _ways(values: Iterable[str | list[str]] | None) -> tuple[tuple[str, ...], ...]:
     """[a, [b, c]] -> ((a,), (b, c)), folded."""
     return tuple(tuple(textnorm.fold(p) for p in (v if isinstance(v, list) else [v])) for v in values or ())
 
@@ -57,7 +62,7 @@ class Commitment(NamedTuple):
     differs: tuple[tuple[str, ...], ...]
 
 
-def _kept(entry: dict, held_out: str | None) -> bool:
+def _kept(entry: dict[str, Any], held_out: str | None) -> bool:
     seen = list(entry.get("seen_in") or ())
     return not (held_out and seen and set(seen) == {held_out})
 
@@ -79,10 +84,10 @@ class Knowledge:
                 commitments.setdefault(e["item"], []).append(
                     Commitment(_ways(e.get("names")), parts, _ways(parts), _ways(e.get("differs_from"))))
         self.commitments = commitments
-        self._phrasings: dict[tuple, tuple[Phrase, ...]] = {}
-        self._terms_of: dict[tuple, tuple[Term, ...]] = {}
-        self._has_differs: dict[tuple, bool] = {}
-        self._look: dict[tuple, tuple] = {}
+        self._phrasings: dict[tuple[str, str], tuple[Phrase, ...]] = {}
+        self._terms_of: dict[tuple[str, str], tuple[Term, ...]] = {}
+        self._has_differs: dict[tuple[str, str], bool] = {}
+        self._look: dict[tuple[str, str], tuple[tuple[Ways, Ways], ...]] = {}
 
     # ---------------------------------------------------------- about one national item
 
@@ -101,9 +106,12 @@ class Knowledge:
             return self._phrasings[k]
         folded = textnorm.fold(item.name)
         out: list[Phrase] = []
+        halves = [textnorm.fold(h) for h in _LIST.split(item.name)] if item.kind != "targets" else []
         for t in self.terms_of(item):
             if t.term in folded:
-                rest = textnorm.specific(textnorm.NUMBER.sub("", folded.replace(t.term, "", 1)))
+                # in a list of services (失业保险、工伤保险) the rest is the rest of the term's own half
+                own = next((h for h in halves if t.term in h), folded) if len(halves) > 1 else folded
+                rest = textnorm.specific(textnorm.NUMBER.sub("", own.replace(t.term, "", 1)))
                 extra = (rest,) if len(rest) >= 3 else ()
             else:
                 extra = ()
@@ -150,7 +158,7 @@ class Knowledge:
                 return True
         return False
 
-    def _look_alikes(self, item: Item) -> tuple:
+    def _look_alikes(self, item: Item) -> tuple[tuple[Ways, Ways], ...]:
         """(look-alikes, the item's own words that clear them) per entry, built once per item."""
         k = (item.id, item.name)
         if k not in self._look:
@@ -161,7 +169,41 @@ class Knowledge:
         return self._look[k]
 
 
-def _holds_any(folded: str, ways) -> bool:
+class Texts:
+    """Folded texts (what each of a plan's items says) joined once, so that the items holding a
+    look-alike of an item are found by a few string searches instead of one check per item."""
+
+    def __init__(self, texts: list[str]):
+        from bisect import bisect_right
+        from itertools import accumulate
+
+        self.texts = texts
+        self._joined = "\x00".join(texts)
+        self._starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        self._bisect = bisect_right
+        self._differing: dict[tuple[str, str], frozenset[int]] = {}
+
+    def holding(self, part: str) -> set[int]:
+        out, at = set(), self._joined.find(part) if part else -1
+        while at >= 0:
+            out.add(self._bisect(self._starts, at) - 1)
+            at = self._joined.find(part, at + 1)
+        return out
+
+    def differing(self, know: Knowledge, item: Item) -> frozenset[int]:
+        """The indices of the texts that hold a look-alike of the item (know.differs), once per item."""
+        k = (item.id, item.name)
+        if k not in self._differing:
+            found: set[int] = set()
+            if know.has_differs(item):
+                maybe = set().union(*(self.holding(way[0]) for differs, _own in know._look_alikes(item)
+                                      for way in differs)) if know._look_alikes(item) else set()
+                found = {n for n in maybe if know.differs(item, self.texts[n])}
+            self._differing[k] = frozenset(found)
+        return self._differing[k]
+
+
+def _holds_any(folded: str, ways: Ways) -> bool:
     return any(all(p in folded for p in way) for way in ways)
 
 
