@@ -12,6 +12,7 @@ from .common import (
     date_param,
     emit,
     format_param,
+    lang_param,
     open_workspace,
     out_param,
     plan_ids_option,
@@ -27,12 +28,14 @@ def debt_command(
     date: str = date_param(),
     check: bool = typer.Option(False, "--check", help="Exit 1 when there is any debt (for CI)."),
     bom: bool = bom_param(),
+    lang=lang_param(),
 ) -> None:
-    """Curation debt: the national items a plan's text states that no curated item holds.
+    """Curation debt: the national commitments whose verdict nobody has checked.
 
-    These are the rows `plancmp diff national P` calls `mentioned`: each is a comparison
-    the tool could not make because nobody curated the item. Prints nothing when there
-    is none.
+    A plan's text states it and no curated item holds it (the rows `plancmp diff national P`
+    judges from the text, `mentioned` among them); it rests on an item still `draft: true`;
+    or it is omitted while the plan still holds drafts. A count per plan first; `plancmp
+    review P` settles them. Prints nothing when there is none.
 
     Examples:
 
@@ -54,4 +57,4 @@ def debt_command(
         usage_error(f"{ref} is the reference plan; name the plans compared with it")
     data = debt(ws, chosen)
     if data["debt"] or format == "json":   # no debt: nothing to print (but JSON's empty list)
-        emit(result(data, check), format, View(bom=bom, date=date_option(date)), out)
+        emit(result(data, check), format, View(lang=lang, bom=bom, date=date_option(date)), out)

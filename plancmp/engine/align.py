@@ -26,7 +26,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ..core import textnorm
-from ..core.model import KINDS, Item, Plan
+from ..core.errors import PlanError
+from ..core.model import KINDS, Item, Plan, too_many_items
 from ..core.notes import Note
 from ..core.verdicts import NearMiss
 from ..core.vocab import domain_order
@@ -172,7 +173,11 @@ class _NoReasons(list[Note]):
 def align(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS,
           use_links: bool = True, know: Knowledge | None = None) -> Alignment:
     """Pairs of every kind, in a stable order: domain order, then A's order, then B-only items.
-    `know`: the vocabulary (engine/knowledge.py); its look-alikes never pair."""
+    `know`: the vocabulary (engine/knowledge.py); its look-alikes never pair.
+    PlanError for a plan over MAX_ITEMS (core/model.py): the cost grows with a × b."""
+    for plan in (a, b):
+        if (why := too_many_items(plan)) is not None:
+            raise PlanError(why)
     know = know or knowledge.default()
     out = Alignment()
     for kind in kinds:

@@ -25,7 +25,7 @@ from ..core import textnorm
 from ..core.facts import higher_is_better, is_total
 from ..core.model import KINDS, Item, Plan, Service, SourceGap, Target, Task
 from ..core.notes import Note
-from ..core.values import Value, normalise, try_parse
+from ..core.values import Value, foreign_unit, normalise, try_parse
 from ..core.verdicts import Diff, Passage, Row, reason_of
 from ..core.vocab import domain_order, read as read_vocab, units, value_words
 from ..ingest import textsearch
@@ -58,12 +58,12 @@ def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = 
     """B against A. `ws`: the Workspace whose data folder holds B's source text (searched
     before a row says `omitted`); default: the folder B's file stands in. `know`: the
     vocabulary (engine/knowledge.py; default: all of vocab/commitments.yaml)."""
-    know = know or knowledge.default()
     if ws is None:   # library use: B's own data folder
         from ..files.paths import data_folder_of
         from ..ingest.workspace import Workspace
 
         ws = Workspace(data_folder_of(b.path))
+    know = know or knowledge.of_workspace(ws)   # the package's vocabulary and the data folder's own
     # every kind is aligned and judged, whatever `kinds` asks for: a row of one kind may depend on the
     # rows of another (a service B states takes its counterpart from the items left unpaired; a
     # coverage target is met through its service's row), so --kind only selects rows to show
@@ -1455,8 +1455,10 @@ def _conversions() -> dict[str, tuple[str, float]]:
 
 
 def effective_unit(target: Target, value: Value | None) -> str | None:
-    """The item's unit, else the unit written in the value (longest known unit it starts with)."""
-    if target.unit:
+    """The item's unit, else the unit written in the value (longest known unit it starts with).
+    A value written in a unit the item's cannot take (95‰ for an item in %: validate's
+    value-unit) is read in the unit it writes, never as the item's."""
+    if target.unit and foreign_unit(value, target.unit) is None:
         return target.unit
     if value is None or not value.unit:
         return None

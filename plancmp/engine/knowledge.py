@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..core import textnorm
 from ..core.model import Item
 from ..core.notes import Note
 from ..core.vocab import read as read_vocab
+
+if TYPE_CHECKING:
+    from ..ingest.workspace import Workspace
 
 _LIST = re.compile(r"[、，,；;]")
 PHRASING = "phrasing"     # a term's other name, standing for the term's words in the item's name
@@ -68,11 +71,14 @@ def _kept(entry: dict[str, Any], held_out: str | None) -> bool:
 
 
 class Knowledge:
-    """The vocabulary, folded, with the entries a hold-out drops left out."""
+    """The vocabulary, folded, with the entries a hold-out drops left out; `extra`: a data folder's
+    own vocabulary (its vocab/commitments.yaml, what curators learnt there), read with it."""
 
-    def __init__(self, held_out: str | None = None):
+    def __init__(self, held_out: str | None = None, extra: dict[str, Any] | None = None):
         self.held_out = held_out
         data = read_vocab("commitments.yaml")
+        if extra and (extra.get("terms") or extra.get("commitments")):
+            data = {k: [*(data.get(k) or ()), *(extra.get(k) or ())] for k in ("terms", "commitments")}
         self.terms = tuple(Term(textnorm.fold(e["term"]), tuple(e.get("items") or ()),
                                 _ways(list(e.get("names") or ()) + list(e.get("includes") or ())),
                                 _ways(e.get("differs_from")))
@@ -215,3 +221,19 @@ def default() -> Knowledge:
 @cache
 def held_out(plan_id: str) -> Knowledge:
     return Knowledge(plan_id)
+
+
+_OF_FOLDER: dict[tuple[str | None, str], Knowledge] = {}
+
+
+def of_workspace(ws: Workspace, without: str | None = None) -> Knowledge:
+    """The vocabulary a diff over the workspace's data folder uses: the package's, and the
+    folder's own vocab/commitments.yaml when it has one (`without`: a plan id, the entries of
+    either seen only in that plan left out, as held_out)."""
+    extra = ws.vocabulary() if ws is not None else None
+    if not extra or not (extra.get("terms") or extra.get("commitments")):
+        return held_out(without) if without else default()
+    key = (without, repr(extra))
+    if key not in _OF_FOLDER:
+        _OF_FOLDER[key] = Knowledge(without, extra)
+    return _OF_FOLDER[key]

@@ -5,18 +5,22 @@ source (whitespace removed, as plan quotes are checked)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..core.findings import Finding
 from ..core.model import Plan
 from ..core.positions import Pos
 from ..files.paths import VOCAB_DIR, shown_path
 from . import schemacheck
-from .evidence import squeeze
+from .evidence import Source, squeeze
 from .yamldoc import load as load_yaml
 
 if TYPE_CHECKING:
-    from .workspace import Workspace
+    from ..files.folder import DataFolder
+
+
+class _Sources(Protocol):   # a Workspace (which imports this module): what check() asks of it
+    def source(self, path: Path) -> Source: ...
 
 PATH = VOCAB_DIR / "commitments.yaml"
 
@@ -40,11 +44,13 @@ def schema() -> dict[str, Any]:
                            "commitments": {"type": "array", "items": commitment}}}
 
 
-def check(plans: dict[str, Plan], ws: Workspace, path: Path = PATH) -> tuple[list[str], list[Finding]]:
+def check(plans: dict[str, Plan], ws: _Sources, path: Path = PATH,
+          folder: DataFolder | None = None) -> tuple[list[str], list[Finding]]:
     """(files checked, findings) for the vocabulary against the plans (one of them the national),
-    whose sources the workspace `ws` reads."""
+    whose sources the workspace `ws` reads; a data folder's own (its vocab/commitments.yaml) is
+    read by the folder's rule (`folder`)."""
     shown = shown_path(path)
-    doc, findings = load_yaml(path, shown)
+    doc, findings = load_yaml(path, shown, folder)
     if doc is None:
         return [shown], findings
     findings = findings + schemacheck.check(doc, schema())

@@ -5,6 +5,7 @@ from ..core.commitment import commitment_line
 from ..core.i18n import Labels
 from ..core.model import Baseline
 from .diff_cells import when
+from .drafts import mark
 from .result import Result
 from .tabular import Column, Table
 from .verdict_style import STYLES
@@ -71,10 +72,14 @@ def overview_table(data: dict, labels: Labels | None = None, width: int | None =
     if wide:
         columns += [Column("marks", labels("marks")), Column("where", labels("where"))]
     kind = labels.kind_one
-    rows = [{"domain": r["domain"], "kind": kind(r["kind"]), "id": r["id"], "name": r["name"],
+    draft = f"[{labels('draft_item')}] "
+    rows = [{"domain": r["domain"], "kind": kind(r["kind"]), "id": r["id"], "name": draft * bool(r.get("draft")) + r["name"],
              "commitment": _commitment(r), "marks": _marks(r), "where": _line(r)} for r in data["items"]]
     intro = [labels("show_counts", counts=counts, file=plan["file"], source=plan["source"])]
-    intro += [f"{labels('show_gap')} {g['plan']}:{g['id']} {g['section']}: {g['description']}" for g in data["source_gaps"]]
+    if plan.get("drafts"):
+        intro.append(f"{mark(plan['drafts'], labels)}; " + labels("draft_hint", plan=plan["id"]))
+    intro += [f"{draft * bool(g.get('draft'))}{labels('show_gap')} {g['plan']}:{g['id']} {g['section']}: {g['description']}"
+              for g in data["source_gaps"]]
     return Table(f"{plan['name']} ({plan['id']}, {plan['region']}, {plan['period']})", columns, rows,
                  group="domain", intro=intro)
 
@@ -114,9 +119,11 @@ def detail_tables(data: dict, labels: Labels | None = None) -> list[Table]:
     labels = labels or Labels("en")
     record = data["item"]
     said = verdict_line(data, labels)
+    intro = [labels("verdict") + labels.colon + said] if said else []
+    if record.get("draft"):   # nobody has checked it: its verdicts are no findings
+        intro.append(f"[{labels('draft_item')}] " + labels("draft_hint", plan=record["plan"]))
     fields = Table(f"{record['ref']}  {record['name']}", [Column("field", labels("field")), Column("value", labels("value"))],
-                   [{"field": k, "value": v} for k, v in _item_fields(record)],
-                   intro=[labels("verdict") + labels.colon + said] if said else [])
+                   [{"field": k, "value": v} for k, v in _item_fields(record)], intro=intro)
     tables = [fields]
     if data.get("statements"):
         tables.append(statements_table(data, labels))

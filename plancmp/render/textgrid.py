@@ -466,13 +466,20 @@ def output_width(out) -> int:
     does), else PIPED_WIDTH."""
     columns = os.environ.get("COLUMNS", "").strip()
     if columns.isdigit() and int(columns) > 0:
-        return int(columns)
+        return clamp_width(int(columns))
     if not (hasattr(out, "isatty") and out.isatty()):
         return PIPED_WIDTH
     try:
-        return os.get_terminal_size(out.fileno()).columns or 80
+        return clamp_width(os.get_terminal_size(out.fileno()).columns or 80)
     except (AttributeError, OSError, ValueError):
         return 80
+
+
+WIDTHS = (20, 1000)   # the widths tables are laid out at: COLUMNS=99999999 is no reason to write gigabytes
+
+
+def clamp_width(columns: int) -> int:
+    return min(max(columns, WIDTHS[0]), WIDTHS[1])
 
 
 def use_color(mode: str = "auto", out=None) -> bool:

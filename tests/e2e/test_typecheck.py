@@ -37,3 +37,10 @@ def test_strict_is_not_turned_on_everywhere():
     config = _config()
     assert "strict" not in config and all("strict" not in o for o in config["overrides"])
     assert config["warn_redundant_casts"] and config["warn_unused_ignores"]   # the global flags of --strict
+
+
+def test_no_module_escapes_the_check_but_the_one_in_debt():
+    """An override that silences mypy is a decision, not a habit: only plancmp review's module,
+    which landed before it was typed, is left out (pyproject.toml says why)."""
+    silenced = [m for o in _config()["overrides"] if o.get("ignore_errors") for m in o["module"]]
+    assert silenced == ["plancmp.views.review"]

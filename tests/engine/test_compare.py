@@ -90,6 +90,14 @@ def test_a_scale_word_multiplies_into_the_items_unit():
     assert row.status == "exceeds", row
 
 
+@pytest.mark.parametrize("b_value", ["95‰", "55万张", "95万"])
+def test_a_value_in_a_unit_its_item_cannot_take_never_matches(b_value):
+    """95‰ or 55万张 written for an item in % is not 95 % (validate: value-unit); the number
+    is read in the unit it writes."""
+    row = _pair("95%", b_value, indicator="基本养老保险参保率")
+    assert row.status != "matches" and row.status == "not-comparable", row
+
+
 def _units(a_value, a_unit, b_value, b_unit, indicator):
     a, b = plan("national", "national", "全国"), plan("liaoning")
     target(a, "x", indicator, a_value, a_unit)
