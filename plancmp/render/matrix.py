@@ -71,7 +71,7 @@ def _coverage_row(c: dict, labels: Labels) -> dict:
     each, in one cell (`buckets`)."""
     row = {b: f"{c['counts'][b]} ({c['shares'][b]:.0%})" for b in BUCKETS}
     said = [labels.count(row[b], labels.bucket(b)) for b in BUCKETS if c["counts"][b]]
-    return {"plan": c["plan"], "domain": c["domain"], "total": str(c["total"]), **row,
+    return {"plan": labels.plan(c["plan"]), "domain": labels("all_domains") if c["domain"] == "(all)" else c["domain"], "total": str(c["total"]), **row,
             "buckets": "\n".join(said) or "—"}
 
 
@@ -88,8 +88,8 @@ def summary_table(data: dict, labels: Labels | None = None) -> Table:
     wide, narrow = _coverage_columns(labels, [Column("plan", labels("plan"), nowrap=True),
                                               Column("total", labels("national_items"), "right")])
     rows = [_coverage_row(c, labels) for c in data["coverage"] if c["domain"] == "(all)"]
-    added = labels.sep.join(f"{pid} {n}" for pid, n in data["added"].items())
-    return Table(labels("coverage_summary_title", ref=data["reference"], kind=kind), wide, rows,
+    added = labels.sep.join(f"{labels.plan(pid)} {n}" for pid, n in data["added"].items())
+    return Table(labels("coverage_summary_title", ref=labels.plan(data["reference"]), kind=kind), wide, rows,
                  intro=[[labels("legend") + labels.colon, *legend_items(labels)],
                         labels("matrix_not_in_grid", kind=kind, added=added)],
                  narrower=[Table("", narrow, rows)], role="shown")
@@ -99,12 +99,12 @@ def grid_table(data: dict, labels: Labels | None = None) -> Table:
     """The grid: a verdict symbol per national item and province (CSV and workbooks: the verdict's
     code, which no spreadsheet reads as a formula, and the year and 属性 in columns of their own)."""
     labels = labels or Labels("en")
-    ref = data["reference"]
-    symbols = [Column(pid, pid, "center", nowrap=True, type="verdict", show=_symbol(pid)) for pid in data["plans"]]
+    ref = labels.plan(data["reference"])
+    symbols = [Column(pid, labels.plan(pid), "center", nowrap=True, type="verdict", show=_symbol(pid)) for pid in data["plans"]]
     name = Column("name", labels("name"), least=NAME)
     value = Column("value", ref, least=12, show=lambda row: row["value"] + _when(row))
     numbers = [Column(f, labels(f), type=t, role="data") for f, t in FIGURES] if data["kind"] == "targets" else []
-    columns = [Column("domain", labels("domain")), Column("id", f"{ref} {labels.kind(data['kind'])}", type="id", internal=True),
+    columns = [Column("domain", labels("domain")), Column("id", f"{ref} {labels.kind(data['kind'])}", type="id", nowrap=True, internal=True),
                name, value, *numbers, Column("year", labels("year"), type="year", role="data"),
                Column("binding", labels("binding"), role="data"), *symbols,
                Column("quote", f"{ref} {labels('quote')}", role="data")]
@@ -141,6 +141,6 @@ def coverage_table(data: dict, labels: Labels | None = None) -> Table:
                                               Column("domain", labels("domain"), least=DOMAIN),
                                               Column("total", labels("national_items"), "right")])
     rows = [_coverage_row(c, labels) for c in data["coverage"]]
-    return Table(labels("coverage_title", ref=data["reference"], kind=labels.kind(data["kind"])), wide, rows,
+    return Table(labels("coverage_title", ref=labels.plan(data["reference"]), kind=labels.kind(data["kind"])), wide, rows,
                  group="plan", notes=[labels("coverage_note")], narrower=[Table("", narrow, rows, group="plan")],
                  role="shown")

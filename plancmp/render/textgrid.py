@@ -245,7 +245,31 @@ def _fold(text: str, start: int, stop: int, width: int) -> list[tuple[int, int, 
                 k = j if j > i else bisect_right(ends, ends[i], i)   # a wide character in a 1-column width
         pieces.append((start + i, start + k, ends[k - 1] - done))
         i, done = k, ends[k - 1]
-    return pieces
+    return _balanced(text, pieces, width)
+
+
+MIN_PIECE = 12   # display columns (6 hanzi): the shortest last piece of a folded Chinese word (a name)
+
+
+def _balanced(text: str, pieces: list[tuple[int, int, int]], width: int) -> list[tuple[int, int, int]]:
+    """A folded word whose last piece is a few wide characters (`…报告和处` / `理`) gives the
+    last piece some of the one before: no piece shorter than MIN_PIECE columns where the width
+    allows two of them; the break stays where a line may break."""
+    if len(pieces) < 2 or width < 2 * MIN_PIECE or pieces[-1][2] >= MIN_PIECE:
+        return pieces
+    (ps, pe, _), (ls, le, lw) = pieces[-2], pieces[-1]
+    if not char_width(text[ls]) > 1:
+        return pieces
+    k, moved = pe, 0
+    while k - 1 > ps and lw + moved < MIN_PIECE:
+        k -= 1
+        moved += char_width(text[k])
+    while k > ps and not _may_break(text[ps:le], k - ps):
+        k -= 1
+    head = text_width(text[ps:k])
+    if k <= ps or head < MIN_PIECE or text_width(text[k:le]) > width:
+        return pieces
+    return [*pieces[:-2], (ps, k, head), (k, le, text_width(text[k:le]))]
 
 
 # Chinese line breaking (GB/T 15834 and JIS X 4051's kinsoku): these never start a line …
