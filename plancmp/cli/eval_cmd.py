@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer
 
-from .common import View, app, emit, format_param, open_workspace, usage_error
+from .common import View, app, emit, format_param, lang_param, open_workspace, usage_error
 
 
 @app.command("eval")
@@ -13,6 +13,7 @@ def eval_command(
     holdout: bool = typer.Option(False, "--holdout", help="Also score each province without its pins and without "
                                  "the vocabulary entries seen only in it (what a new province would get)."),
     format: str = format_param("text", text="text"),
+    lang=lang_param(),
 ) -> None:
     """How right the diff's claims are, per kind, against hand labels read from the texts:
     precision, recall and F1 of the counterparts and mentions, the further counterparts
@@ -44,4 +45,4 @@ def eval_command(
         usage_error(f"{shown_path(path)} names unknown plans: {', '.join(missing)}")
     links = ws.links()
     held = evaluate(ws, pairings, links, holdout=True) if holdout else None
-    emit(result(evaluate(ws, pairings, links), evaluate(ws, pairings, None), held), format, View())
+    emit(result(evaluate(ws, pairings, links), evaluate(ws, pairings, None), held), format, View(lang=lang))

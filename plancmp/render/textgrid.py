@@ -194,7 +194,8 @@ def _wrap_para(text: str, start: int, stop: int, width: int) -> list[tuple[int, 
             continue
         if line_end > line_start:
             room = width - used - gap
-            split = _fit(text, a, b, room) if room > 0 else a
+            wide = any(char_width(ch) == 2 for ch in text[a:b])   # an id or a Latin word moves to the next line whole
+            split = _fit(text, a, b, room) if room > 0 and (wide or word_width > width) else a
             if split > a:   # a CJK word starts on this line where it may break (never a Latin word)
                 used += gap + text_width(text[a:split])
                 line_end = split

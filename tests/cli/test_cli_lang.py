@@ -1,0 +1,86 @@
+"""Chinese first (issue 22): under --lang zh what an analyst reads is Chinese. Counted as words
+of three or more Latin letters outside item ids (an id folded at a hyphen counts as the id it
+is), file paths, options and tool or format names: at most 3 per command, the report at most 10.
+Plans are named as their readers name them (全国, 辽宁省 …); every command takes --lang."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from plancmp.cli import app
+
+from conftest import DATA
+
+TOOLS = {"plancmp", "json", "csv", "xlsx", "markdown", "github", "yaml", "git", "html", "pdf", "utf", "bom",
+         "excel", "wps", "libreoffice", "soffice", "chromium"}
+TOKEN = re.compile(r"[A-Za-z0-9_./:@#~+()\[\]-]*[A-Za-z][A-Za-z0-9_./:@#~+()\[\]-]*")
+ID = re.compile(r"^-?[a-z0-9]+(-[a-z0-9]*)+$|^-[a-z0-9]+$")       # an id, or a piece of one folded at a hyphen
+REF = re.compile(r"^[a-z]+:[a-z0-9-]+$")                           # plan:id
+PATH = re.compile(r"/|\.(ya?ml|txt|json|csv|xlsx|html|md|py)$")
+
+
+def known_ids() -> set[str]:
+    ids = set()
+    for path in DATA.rglob("*.yaml"):
+        ids |= set(re.findall(r"^\s*-?\s*id:\s*([a-z0-9][a-z0-9-]*)\s*$", path.read_text(encoding="utf-8"), re.M))
+    return ids
+
+
+IDS = known_ids()
+
+
+def latin_words(text: str) -> Counter:
+    """The words of 3+ Latin letters a reader meets that are no id, path, option or tool name."""
+    text = re.sub(r"(?<=[a-z0-9])-\n[ \t]*(?=[a-z0-9])", "-", text)          # an id folded at its line's end
+    heads = {m.group(1) for m in re.finditer(r"([a-z0-9][a-z0-9-]*-)(?=\s)", text)}   # a piece of an id
+    tails = {seg for i in IDS for h in heads if h in i for seg in i[i.index(h) + len(h):].split("-")}
+    out = Counter()
+    for token in TOKEN.findall(text):
+        t = token.strip(".:,;()[]")
+        if ID.match(t) or REF.match(t) or PATH.search(t) or t.startswith("-"):
+            continue
+        out.update(w for w in re.findall(r"[A-Za-z]{3,}", t) if w.lower() not in TOOLS and w not in tails)
+    return out
+
+
+def test_the_counter_counts_english_and_spares_ids_and_paths():
+    assert latin_words("national 持平 data/plans/gansu.yaml nursery-places-per-1000 --all json") == Counter({"national": 1})
+    assert latin_words("甘肃省的任务 party-\n       leadership 未写数字") == Counter()
+    assert latin_words("a planned change: national +2.7") == Counter({"planned": 1, "change": 1, "national": 1})
+
+
+COMMANDS = [
+    ["diff", "national", "gansu"],
+    ["diff", "national", "fujian", "--all"],
+    ["targets", "--domain", "老有所养"],
+    ["matrix"],
+    ["show", "national", "托位"],
+    ["claims"],
+]
+
+
+@pytest.mark.parametrize("columns", [80, 100])
+@pytest.mark.parametrize("argv", COMMANDS, ids=" ".join)
+def test_at_most_three_latin_words_under_zh(runner, argv, columns):
+    result = runner.invoke(app, [*argv, "--lang", "zh"], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.output
+    found = latin_words(result.output)
+    assert sum(found.values()) <= 3, found.most_common(10)
+
+
+@pytest.mark.parametrize("argv", COMMANDS, ids=" ".join)
+def test_plans_named_in_chinese_under_zh_ids_in_english(runner, argv):
+    zh = runner.invoke(app, [*argv, "--lang", "zh"]).output
+    en = runner.invoke(app, argv).output
+    for pid, name in {"national": "全国", "gansu": "甘肃省", "fujian": "福建省", "liaoning": "辽宁省"}.items():
+        if pid in en.split() or f"{pid} " in en or f"({pid})" in en:
+            assert name in zh, pid
+
+
+@pytest.mark.parametrize("command", ["claims", "debt", "changes", "validate", "eval", "diff", "matrix", "targets",
+                                     "show", "search", "stats", "added", "report"])
+def test_every_command_takes_lang(runner, command):
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
+    assert "--lang" in result.output
