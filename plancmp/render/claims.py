@@ -17,18 +17,24 @@ def _items(claim: dict, labels: Labels) -> str:
     return "; ".join(f"{i['name']} ({i['id']})" + (f": {i['value']}" if i["value"] else "") for i in claim["links"]) or "—"
 
 
-def _why(claim: dict, labels: Labels) -> str:
+def claim_reasons(claim: dict, labels: Labels) -> list[str]:
     """Why the claim has its verdict, worded from the verdict and the numbers compared (English:
-    the engine's sentences as they are), then the curator's note."""
+    the engine's sentences as they are; the report uses it too)."""
     if not labels.zh:
-        reasons = claim["reasons"]
-    elif claim["verdict"] in ("not-in-plan", "context"):
-        reasons = [labels(f"claim_why_{claim['verdict']}")]
-    else:
-        reasons = [labels("claim_why_number", claim=n["claim"], plan=n["plan"], indicator=n["indicator"], item=n["item"],
-                          verdict=labels.claim(n["verdict"]))
-                   for n in claim["numbers"] if n["verdict"] != "supported"]
-    return "; ".join([*reasons, *([claim["notes"]] if claim["notes"] and not labels.zh else [])])
+        return list(claim["reasons"])
+    if claim["verdict"] in ("not-in-plan", "context"):
+        return [labels(f"claim_why_{claim['verdict']}")]
+    return [labels("claim_why_number", claim=n["claim"], plan=n["plan"], indicator=n["indicator"], item=n["item"],
+                   verdict=labels.claim(n["verdict"])) for n in claim["numbers"] if n["verdict"] != "supported"]
+
+
+def claim_note(claim: dict, labels: Labels) -> str:
+    """The curator's note on a claim: English prose in the press file, so only for English readers."""
+    return claim["notes"] or "" if not labels.zh else ""
+
+
+def _why(claim: dict, labels: Labels) -> str:
+    return "; ".join(r for r in [*claim_reasons(claim, labels), claim_note(claim, labels)] if r)
 
 
 def _row(press: dict, claim: dict, labels: Labels) -> dict:

@@ -5,6 +5,7 @@ from ..core.commitment import commitment_line
 from ..core.i18n import Labels
 from ..core.model import Baseline
 from .diff_cells import when
+from .gaps import gap_text
 from .result import Result
 from .tabular import Column, Table
 from .verdict_style import STYLES
@@ -81,7 +82,7 @@ def overview_table(data: dict, labels: Labels | None = None, width: int | None =
     id_under_value = Table("", [columns[0], short, name, Column("with_id", f"{labels('commitment')} · {labels('id')}",
                                                                 least=COMMITMENT)], rows, group="domain")
     intro = [labels("show_counts", counts=counts, file=plan["file"], source=plan["source"])]
-    intro += [f"{labels('show_gap')} {labels.plan(g['plan'])}:{g['id']} {g['section']}{labels.colon}{g['description']}"
+    intro += [f"{labels('show_gap')} {labels.plan(g['plan'])}:{g['id']} {g['section']}{labels.colon}{gap_text(g, labels)}"
               for g in data["source_gaps"]]
     return Table(f"{plan['name']} ({plan['id']}, {plan['region']}, {plan['period']})", columns, rows,
                  group="domain", intro=intro, narrower=[no_marks, id_under_value])

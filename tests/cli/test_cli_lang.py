@@ -14,7 +14,7 @@ from plancmp.cli import app
 from conftest import DATA
 
 TOOLS = {"plancmp", "json", "csv", "xlsx", "markdown", "github", "yaml", "git", "html", "pdf", "utf", "bom",
-         "excel", "wps", "libreoffice", "soffice", "chromium"}
+         "excel", "wps", "libreoffice", "soffice", "chromium", "blake"}
 TOKEN = re.compile(r"[A-Za-z0-9_./:@#~+()\[\]-]*[A-Za-z][A-Za-z0-9_./:@#~+()\[\]-]*")
 ID = re.compile(r"^-?[a-z0-9]+(-[a-z0-9]*)+$|^-[a-z0-9]+$")       # an id, or a piece of one folded at a hyphen
 REF = re.compile(r"^[a-z]+:[a-z0-9-]+$")                           # plan:id
@@ -39,7 +39,7 @@ def latin_words(text: str) -> Counter:
     out = Counter()
     for token in TOKEN.findall(text):
         t = token.strip(".:,;()[]")
-        if ID.match(t) or REF.match(t) or PATH.search(t) or t.startswith("-"):
+        if ID.match(t) or REF.match(t) or PATH.search(t) or t.startswith("-") or re.fullmatch(r"[0-9a-f]{12,}", t):
             continue
         out.update(w for w in re.findall(r"[A-Za-z]{3,}", t) if w.lower() not in TOOLS and w not in tails)
     return out
@@ -68,6 +68,18 @@ def test_at_most_three_latin_words_under_zh(runner, argv, columns):
     assert result.exit_code == 0, result.output
     found = latin_words(result.output)
     assert sum(found.values()) <= 3, found.most_common(10)
+
+
+def test_the_report_under_zh_has_at_most_ten_latin_words(runner, tmp_path):
+    import html
+
+    out = tmp_path / "zh.html"
+    assert runner.invoke(app, ["report", "--lang", "zh", "--out", str(out)]).exit_code == 0
+    page = re.sub(r"<(script|style)\b.*?</\1>", "", out.read_text(encoding="utf-8"), flags=re.S)
+    text = html.unescape(re.sub(r"<[^>]+>", "\n", page))
+    found = latin_words(text)
+    assert sum(found.values()) <= 10, found.most_common(10)   # today: APP ×3, PPP, and: verbatim quotes
+    assert "全国" in text and "line" not in found
 
 
 @pytest.mark.parametrize("argv", COMMANDS, ids=" ".join)

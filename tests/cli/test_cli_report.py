@@ -242,7 +242,7 @@ def test_the_filter_is_in_the_page_and_needs_no_library(page):
 
 def test_every_label_is_translated(runner, tmp_path):
     for lang, words in (("en", ["Strongest", "Weakest", "matched or exceeded", "Find"]),
-                        ("zh", ["最强项", "最弱项", "持平或高于", "查找", "数据", "较 national"])):
+                        ("zh", ["最强项", "最弱项", "持平或高于", "查找", "数据", "较 全国"])):
         out = tmp_path / f"{lang}.html"
         assert runner.invoke(app, ["report", "--out", str(out), "--lang", lang]).exit_code == 0
         page = out.read_text(encoding="utf-8")
