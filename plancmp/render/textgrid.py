@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -486,18 +487,41 @@ PIPED_WIDTH = 100   # a pipe has no width: lay out for a common editor or pager,
 
 
 def output_width(out) -> int:
-    """The width to lay tables out at: COLUMNS when set (on a terminal or in a pipe), else the
-    terminal's size on a tty (80 when a terminal reports none, as a pty with no size set
-    does), else PIPED_WIDTH."""
+    """The width to lay tables out at: COLUMNS when set (on a terminal or in a pipe); else the
+    terminal's size when `out` is one (80 when it reports none, as a pty with no size set
+    does); else, `out` a pipe or file, the terminal the user sits at: stderr's, then the
+    controlling terminal's (`plancmp diff … | less` in an 80-column terminal is laid out at
+    80); else PIPED_WIDTH."""
     columns = os.environ.get("COLUMNS", "").strip()
     if columns.isdigit() and int(columns) > 0:
         return int(columns)
-    if not (hasattr(out, "isatty") and out.isatty()):
-        return PIPED_WIDTH
+    if hasattr(out, "isatty") and out.isatty():
+        try:
+            return os.get_terminal_size(out.fileno()).columns or 80
+        except (AttributeError, OSError, ValueError):
+            return 80
+    return _user_terminal_width() or PIPED_WIDTH
+
+
+def _user_terminal_width() -> int | None:
+    """The width of the terminal behind stderr, else of the controlling terminal; None without one."""
     try:
-        return os.get_terminal_size(out.fileno()).columns or 80
+        if sys.stderr is not None and sys.stderr.isatty():
+            width = os.get_terminal_size(sys.stderr.fileno()).columns
+            if width:
+                return width
     except (AttributeError, OSError, ValueError):
-        return 80
+        pass
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return None
+    try:
+        return os.get_terminal_size(fd).columns or None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def use_color(mode: str = "auto", out=None) -> bool:
