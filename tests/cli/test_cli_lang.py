@@ -96,3 +96,17 @@ def test_plans_named_in_chinese_under_zh_ids_in_english(runner, argv):
 def test_every_command_takes_lang(runner, command):
     result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"})
     assert "--lang" in result.output
+
+
+def test_validate_keeps_its_english_prefix_and_codes_and_leads_with_a_chinese_title(runner):
+    from plancmp.core.findings import CATALOGUE
+    from plancmp.core.vocab import read
+
+    titles = read("findings.yaml")
+    assert set(titles) == set(CATALOGUE)                                    # every code has its Chinese title
+    zh = runner.invoke(app, ["validate", "--lang", "zh"]).output.splitlines()
+    en = runner.invoke(app, ["validate"]).output.splitlines()
+    assert len(zh) == len(en) and zh[-1].startswith("已检查")
+    for z, e in zip(zh[:-1], en[:-1]):
+        prefix = " ".join(e.split(" ")[:3])                                  # path:line:col: severity code
+        assert z.startswith(prefix + " ") and titles[e.split(" ")[2]] in z
