@@ -107,6 +107,7 @@ def grid_table(data: dict, labels: Labels | None = None) -> Table:
     columns = [Column("domain", labels("domain")), Column("id", f"{ref} {labels.kind(data['kind'])}", type="id", nowrap=True, internal=True),
                name, value, *numbers, Column("year", labels("year"), type="year", role="data"),
                Column("binding", labels("binding"), role="data"), *symbols,
+               *(Column(f"{pid} value", f"{labels.plan(pid)} {labels('value')}", role="data") for pid in data["plans"]),
                Column("quote", f"{ref} {labels('quote')}", role="data")]
     rows = []
     for r in data["rows"]:
@@ -115,6 +116,7 @@ def grid_table(data: dict, labels: Labels | None = None) -> Table:
                "year": r.get("year") or "", "binding": r.get("binding") or "",
                "_style": {pid: STYLES.get(c["status"], "") for pid, c in r["cells"].items()}}
         row |= {pid: c["status"] for pid, c in r["cells"].items()}
+        row |= {f"{pid} value": c.get("counterpart_value") or "" for pid, c in r["cells"].items()}   # with its unit
         shown = row["value"] + _when(row)
         row["name_value"] = [(r["name"], ""), (f"\n{shown}", "dim")] if shown else [(r["name"], "")]
         rows.append(row)

@@ -110,3 +110,20 @@ def test_validate_keeps_its_english_prefix_and_codes_and_leads_with_a_chinese_ti
     for z, e in zip(zh[:-1], en[:-1]):
         prefix = " ".join(e.split(" ")[:3])                                  # path:line:col: severity code
         assert z.startswith(prefix + " ") and titles[e.split(" ")[2]] in z
+
+
+def test_heatmap_cells_and_matrix_values_carry_their_unit(runner, tmp_path):
+    import csv
+    import io
+
+    from plancmp.views.report import with_unit
+
+    assert with_unit("~30", "万人") == "~30万人" and with_unit(">92", "%") == ">92%"
+    assert with_unit("85%以上", "%") == "85%以上" and with_unit("应保尽保", "%") == "应保尽保"
+    out = tmp_path / "r.html"
+    assert runner.invoke(app, ["report", "--out", str(out)]).exit_code == 0
+    cells = re.findall(r'class="v">([^<]*)<', out.read_text(encoding="utf-8"))
+    assert "≥3个" in cells and "≥3" not in cells                          # liaoning's nursery places
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["matrix", "--format", "csv"]).output)))
+    nursery = next(r for r in rows if r["id"] == "nursery-places-per-1000")
+    assert nursery["liaoning value"] == "2 (2020) → ≥3 [个]" and nursery["unit"] == "个"
