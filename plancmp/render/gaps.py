@@ -18,8 +18,9 @@ def gap_text(gap: dict, labels: Labels) -> str:
     kinds, domains = gap.get("kinds"), gap.get("domains")
     if kinds is not None and not kinds:
         return labels("gap_holds_nothing", section=section)
-    what = labels("any_kind") if kinds is None else labels.sep.join(labels.kind(k) for k in kinds)
-    where = labels("any_domain") if domains is None else labels.sep.join(domains)
+    sep = "、" if labels.zh else ", "
+    what = labels("any_kind") if kinds is None else sep.join(labels.kind(k) for k in kinds)
+    where = labels("any_domain") if domains is None else sep.join(domains)
     said = labels("gap_lost", section=section, kinds=what, domains=where)
     if gap.get("reveals"):
         said += labels("gap_reveals", n=len(gap["reveals"]))

@@ -58,6 +58,9 @@ COMMANDS = [
     ["matrix"],
     ["show", "national", "托位"],
     ["claims"],
+    ["stats"],                     # and a few more than the issue names
+    ["added", "--all"],
+    ["search", "托位"],
 ]
 
 
