@@ -81,6 +81,10 @@ BLOCKS = {
     "status-table": status_table,
     "diff-example": lambda: console("plancmp diff national gansu --kind services --domain 病有所医",
                                     run("diff", "national", "gansu", "--kind", "services", "--domain", "病有所医")),
+    "added-en": lambda: console("plancmp added", run("added", columns=100).rstrip("\n")),
+    "added-zh": lambda: console("plancmp added --lang zh", run("added", "--lang", "zh", columns=100).rstrip("\n")),
+    "show-zh": lambda: console("plancmp show national 托位 --lang zh | head -20",
+                               head(run("show", "national", "托位", "--lang", "zh", columns=100), 20)),
     "eval": lambda: console("plancmp eval --holdout | head -23", "\n".join(run("eval", "--holdout").splitlines()[:23])),
 }
 

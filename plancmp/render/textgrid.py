@@ -195,7 +195,8 @@ def _wrap_para(text: str, start: int, stop: int, width: int) -> list[tuple[int, 
             continue
         if line_end > line_start:
             room = width - used - gap
-            wide = any(char_width(ch) == 2 for ch in text[a:b])   # an id or a Latin word moves to the next line whole
+            # an id, a Latin word or a short Chinese one (广覆盖) moves to the next line whole
+            wide = any(char_width(ch) == 2 for ch in text[a:b]) and word_width > MIN_PIECE
             split = _fit(text, a, b, room) if room > 0 and (wide or word_width > width) else a
             if split > a:   # a CJK word starts on this line where it may break (never a Latin word)
                 used += gap + text_width(text[a:split])
