@@ -278,7 +278,7 @@ def render(data: dict, lang: str = "en") -> str:
     ref = data["reference"]
     stamp = data.get("stamp")
     nav = [("summary", L("report_nav_summary")), ("heatmap", L("report_nav_heatmap")), ("targets", L("report_nav_tables")),
-           ("gaps", L("report_nav_gaps"))] + ([("claims", L("report_nav_claims"))] if data.get("claims") else [])
+           ("gaps", L("report_nav_gaps")), ("added", L("report_nav_added"))] + ([("claims", L("report_nav_claims"))] if data.get("claims") else [])
     page = environment().get_template("report.html")
     return page.render(
         L=L, data=data, ref=ref, names=names, domains=_domains(data), stamp=stamp, nav=nav,

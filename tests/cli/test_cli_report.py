@@ -277,3 +277,26 @@ def test_claims_put_the_exceptions_first_and_count_the_supported(page):
         oks = [bool(ok) for _, ok in rows]
         assert oks == sorted(oks) and 0 < oks.count(True) < len(oks)   # exceptions first, supported last
         assert f"{oks.count(True)} of {len(claims)} claims supported" in section
+
+
+def test_what_several_provinces_add_is_a_section_of_the_report(runner, page):
+    """Each commitment `plancmp added` finds in several provinces is one row of the report's
+    section, with every province's item and quote; each province's counts follow."""
+    import json
+
+    result = runner.invoke(app, ["added", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    shared = [g for g in data["groups"] if len(g["plans"]) > 1]
+    assert shared, "the shipped plans have added commitments in common (居家社区探访制度)"
+    section = page[page.index('<section id="added">'):]
+    section = section[:section.index("</section>")]
+    rows = re.findall(r"<tr><td>.*?</tr>", section, re.S)
+    assert len(rows) == len(shared)
+    for row, group in zip(rows, shared):
+        for item in group["items"]:
+            assert str(escape(item["name"])) in row and str(escape(item["quote"])) in row
+        assert row.count("—") == len(data["plans"]) - len(group["plans"])   # a province that does not state it
+    for pid, counts in data["counts"]["by_plan"].items():
+        assert f"{counts['added']} added, {counts['shared']} shared" in section, pid
+    assert 'href="#added"' in page
