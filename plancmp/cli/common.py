@@ -267,9 +267,12 @@ def name_plans(view: View) -> View:
     ids stay in JSON and as the way to type a plan. English keeps the ids."""
     if view.labels.zh and _OPENED and not view.labels.plans:
         from ..core.errors import PlanError
+        from ..files import cache
 
-        try:
-            view.labels.plans = {pid: plan.region or pid for pid, plan in _OPENED[-1].plans().items()}
+        ws = _OPENED[-1]
+        try:   # memoised by the plan files: a warm run reads no YAML for it
+            view.labels.plans = cache.by_files("plan-names", ws.folder, ws.plan_files(), "",
+                                               lambda: {pid: p.region or pid for pid, p in ws.plans().items()}, dict)
         except (PlanError, OSError):
             pass   # a plan that does not load (validate says why): its id it is
     return view

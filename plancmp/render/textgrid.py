@@ -281,10 +281,31 @@ NO_START = frozenset("。，、．：；！？）》」』】〕〗〉”’％�
 NO_END = frozenset("（《「『【〔〖〈“‘" "([{$￥＄£¥")
 
 
+# A section's name is never split: 第四章第一节, 专栏1, 三（二）.
+_SECTION = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+[章节条款部篇])+|专栏\s*\d+|[一二三四五六七八九十]+（[一二三四五六七八九十]+）")
+
+
+def _inside_section(chars: str, k: int) -> bool:
+    return any(m.start() < k < m.end() for m in _sections(chars))
+
+
+_SECTIONS: dict[str, tuple] = {}
+
+
+def _sections(chars: str) -> tuple:
+    found = _SECTIONS.get(chars)
+    if found is None:
+        found = _SECTIONS[chars] = tuple(_SECTION.finditer(chars)) if ("第" in chars or "专栏" in chars
+                                                                         or "（" in chars) else ()
+    return found
+
+
 def _may_break(chars: str, k: int) -> bool:
     """May a line break before chars[k] (inside a word)?"""
     ch, prev = chars[k], chars[k - 1]
     if ch in NO_START or prev in NO_END or char_width(ch) == 0:
+        return False
+    if _inside_section(chars, k):
         return False
     if prev in "-/" and k >= 2 and chars[k - 2].isalnum() and ch.isalnum():   # after the hyphen of an id, a path's /
         return True

@@ -73,3 +73,13 @@ def test_a_folded_chinese_word_keeps_six_characters_a_piece():
         cell = CellText(name)
         pieces = [name[a:b] for a, b, _ in wrap(cell, columns)]
         assert "".join(pieces) == name and all(len(p) >= 6 for p in pieces), (columns, pieces)
+
+
+def test_section_names_and_commands_are_never_split():
+    from plancmp.render.textgrid import CellText, wrap
+
+    text = "辽宁省另载 3个（正文，力争目标，第四章第一节）：该值低于全国；见专栏12与三（二），加 --all 或 --status 新增 列出"
+    for columns in range(14, 40):
+        lines = [text[a:b] for a, b, _ in wrap(CellText(text), columns)]
+        for whole in ("第四章第一节", "专栏12", "三（二）", "--all", "--status"):
+            assert any(whole in line for line in lines), (columns, whole, lines)
