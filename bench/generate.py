@@ -98,6 +98,31 @@ def generate_big(items: int, out: Path) -> Path:
     return out
 
 
+def generate_tasks(tasks: int, out: Path, domain: str | None = None) -> Path:
+    """national and one province ("big", from liaoning) of exactly `tasks` key tasks each and
+    nothing else: the real tasks copied with numbered titles, their quotes cut to 40 characters
+    so that a plan of 5,000 tasks stays within a plan file's 2 MB. `domain`: every task in this
+    one domain (the largest block the assignment can meet)."""
+    if out.exists():
+        shutil.rmtree(out)
+    (out / "plans").mkdir(parents=True)
+    (out / "sources").mkdir()
+    for base_id, plan_id in (("national", "national"), ("liaoning", "big")):
+        base = yaml.safe_load((REAL / "plans" / f"{base_id}.yaml").read_text(encoding="utf-8"))
+        kept = [{k: v for k, v in t.items() if k not in ("notes", "commitments")} for t in base["tasks"] if not t.get("restates")]
+        for task in kept:
+            task["evidence"] = dict(task["evidence"], quote=task["evidence"]["quote"][:40])
+            task["domain"] = domain or task["domain"]
+        base = dict(base, targets=[], services=[], tasks=kept, source_gaps=[])
+        plan, source = enlarge(base, tasks, plan_id)
+        plan["tasks"] = plan["tasks"][:tasks]
+        (out / "plans" / f"{plan_id}.yaml").write_text(
+            "# synthetic: plancmp bench/generate.py\n" + yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=1000),
+            encoding="utf-8")
+        (out / "sources" / f"{plan_id}.txt").write_text(source, encoding="utf-8")
+    return out
+
+
 def generate(provinces: int, out: Path, seed: int = 14) -> Path:
     rng = random.Random(seed)
     if out.exists():

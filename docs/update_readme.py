@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 PLANCMP = [sys.executable, "-c", "import sys; from plancmp.cli import main; sys.argv[0] = 'plancmp'; sys.exit(main())"]
-STATUSES = ["exceeds", "matches", "matches-quantified", "below", "not-comparable", "mentioned", "omitted", "unknown", "added"]
+STATUSES = ["exceeds", "matches", "matches-quantified", "partial", "below", "not-comparable", "mentioned", "omitted", "unknown", "added"]
 
 
 def run(*args: str, columns: int = 160) -> str:
@@ -36,8 +36,9 @@ def console(command: str, output: str) -> str:
 
 
 def status_table() -> str:
-    lines = ["| province | exceeds | matches | matches (quantified) | below | not comparable | mentioned | omitted | unknown | added |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = ["| province | exceeds | matches | matches (quantified) | partial | below | not comparable | mentioned | omitted"
+             " | unknown | added |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for province in ("liaoning", "fujian", "gansu"):
         counts = json.loads(run("diff", "national", province, "--format", "json"))["summary"]["by_status"]
         lines.append(f"| {province} | " + " | ".join(str(counts[s]) for s in STATUSES) + " |")

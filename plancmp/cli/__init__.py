@@ -24,10 +24,12 @@ from . import (  # noqa: F401  (registers the commands)
     matrix_cmd,
     new_cmd,
     report_cmd,
+    review_cmd,
     schema_cmd,
     search_cmd,
     show_cmd,
     stats_cmd,
+    streams,
     targets_cmd,
     validate_cmd,
 )
@@ -62,16 +64,30 @@ def main() -> None:
     # ends; at the default thresholds the collector kept rescanning every plan loaded so
     # far, which doubled the time to load 300 plans. Peak memory is the same either way.
     gc.set_threshold(100_000, 50, 100)
+    streams.prepare()   # a closed stdout ends here; one that cannot encode Chinese escapes it
     try:
-        app()
+        try:
+            app()
+        finally:
+            streams.flush()   # a stdout that cannot be written fails here, inside the run
     except PlanError as exc:
         fail(str(exc), exc.findings)
     except BrokenPipeError:  # `plancmp … | head` closes the pipe early: not an error
         sys.stderr.close()
         sys.exit(0)
-    except Exception as exc:  # a bug: say so plainly; PLANCMP_DEBUG=1 shows the traceback
-        if os.environ.get("PLANCMP_DEBUG"):
-            raise
-        print(f"plancmp: internal error: {type(exc).__name__}: {exc}\n"
-              "plancmp: this is a bug; rerun with PLANCMP_DEBUG=1 and report the traceback", file=sys.stderr)
-        sys.exit(EXIT_INTERNAL)
+    except OSError as exc:   # a full stdout, a deleted working directory, a name too long: one line
+        said = streams.explain(exc)
+        if said is None or os.environ.get("PLANCMP_DEBUG"):
+            _internal(exc)
+        fail(said[0], code=said[1])
+    except Exception as exc:  # a bug
+        _internal(exc)
+
+
+def _internal(exc: Exception) -> None:
+    """A bug: say so plainly; PLANCMP_DEBUG=1 shows the traceback."""
+    if os.environ.get("PLANCMP_DEBUG"):
+        raise exc
+    print(f"plancmp: internal error: {type(exc).__name__}: {exc}\n"
+          "plancmp: this is a bug; rerun with PLANCMP_DEBUG=1 and report the traceback", file=sys.stderr)
+    sys.exit(EXIT_INTERNAL)

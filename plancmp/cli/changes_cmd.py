@@ -36,7 +36,7 @@ def changes_command(
 ) -> None:
     """Which verdicts an edit moves: every plan pair's diff at a git revision against the working tree's.
 
-    Reads the data folder as it stood at --base (`git show REV:path` into a temporary
+    Reads the data folder as it stood at --base (one `git cat-file --batch` into a temporary
     folder; nothing is checked out) and lists the rows of `plancmp diff national P`, for
     every province P, whose status, counterpart or values differ, and the rows added or
     gone. Exit 0: it informs; --fail-on turns chosen new statuses into exit 1.

@@ -32,11 +32,12 @@ def debt_command(
     color=color_param(),
     lang=lang_param(),
 ) -> None:
-    """Curation debt: the national items a plan's text states that no curated item holds.
+    """Curation debt: the national commitments whose verdict nobody has checked.
 
-    These are the rows `plancmp diff national P` calls `mentioned`: each is a comparison
-    the tool could not make because nobody curated the item. Prints nothing when there
-    is none.
+    A plan's text states it and no curated item holds it (the rows `plancmp diff national P`
+    judges from the text, `mentioned` among them); it rests on an item still `draft: true`;
+    or it is omitted while the plan still holds drafts. A count per plan first; `plancmp
+    review P` settles them. Prints nothing when there is none.
 
     Examples:
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import typer
@@ -17,6 +18,7 @@ from .common import (
     domain_param,
     domains_option,
     emit,
+    fail,
     format_param,
     kind_param,
     kinds_option,
@@ -42,7 +44,8 @@ def diff_command(
     out: Path = out_param(),
     date: str = date_param(),
     evidence: bool = typer.Option(False, "--evidence", "-e", help="Show the quotes behind each item."),
-    review: bool = typer.Option(False, "--review", help="List low-confidence and near-miss pairs with links.yaml lines to pin or forbid them."),
+    review: bool = typer.Option(False, "--review", help="An alias of `plancmp review B --list`: the decisions left to "
+                                "finish B (B compared with the reference plan)."),
     bom: bool = bom_param(),
     color=color_param(),
     lang=lang_param(),
@@ -83,11 +86,28 @@ def diff_command(
         usage_error("--binding selects targets (约束性/预期性); add targets to --kind")
     view = View(color, lang, bom=bom, date=date_option(date))
     result = select(diff_of(ws, left_id, right_id, kinds), set(domains) if domains else None, statuses, wanted)
-    if review:
-        from ..render import review as renderer
-
-        emit(renderer.result(result, evidence), "text", view)
+    if review:   # replaced by `plancmp review B`: the same list of decisions
+        _review_list(ws, left_id, right_id, view)
         return
     from ..render.diff import result as diff_result
 
     emit(diff_result(result, evidence, list_added=all_rows or statuses is not None), format, view, out)
+
+
+def _review_list(ws, left_id: str, right_id: str, view: View) -> None:
+    from ..core.errors import PlanError
+    from ..render.review import result
+    from ..views.crossplan import reference_id
+    from ..views.review import Session
+
+    ref = reference_id(ws.plans())
+    if left_id != ref:
+        usage_error(f"--review lists the decisions about a plan compared with the reference plan: "
+                    f"plancmp diff {ref} {right_id} --review (or plancmp review {right_id})")
+    print(f"plancmp: diff --review is now `plancmp review {right_id} --list` (`plancmp review {right_id}` asks them)",
+          file=sys.stderr)
+    try:
+        session = Session(ws.root, right_id)
+    except PlanError as exc:
+        fail(str(exc), exc.findings)
+    emit(result(right_id, [session.describe(d) for d in session.decisions()]), "text", view)

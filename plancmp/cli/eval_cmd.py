@@ -12,6 +12,11 @@ def eval_command(
     labels: Path = typer.Option(None, "--labels", help="Labelled pairs. Default: data/eval/pairs.yaml."),
     holdout: bool = typer.Option(False, "--holdout", help="Also score each province without its pins and without "
                                  "the vocabulary entries seen only in it (what a new province would get)."),
+    from_text: bool = typer.Option(False, "--from-text", help="Also draft each province from its text alone (plancmp "
+                                   "new's drafter, into a temporary folder with the curated national plan: no links, no "
+                                   "hand edits) and score the drafts the same way; the labels are carried to the drafted "
+                                   "items by their place in the text. With --holdout, each draft without the vocabulary seen "
+                                   "only in it."),
     format: str = format_param("text", text="text"),
     lang=lang_param(),
 ) -> None:
@@ -27,6 +32,8 @@ def eval_command(
       plancmp eval
 
       plancmp eval --holdout
+
+      plancmp eval --from-text
 
       plancmp eval --labels my-pairs.yaml
     """
@@ -45,4 +52,18 @@ def eval_command(
         usage_error(f"{shown_path(path)} names unknown plans: {', '.join(missing)}")
     links = ws.links()
     held = evaluate(ws, pairings, links, holdout=True) if holdout else None
-    emit(result(evaluate(ws, pairings, links), evaluate(ws, pairings, None), held), format, View(lang=lang))
+    drafted = None
+    if from_text:
+        drafted = _from_text(ws, pairings, holdout)
+    emit(result(evaluate(ws, pairings, links), evaluate(ws, pairings, None), held, drafted), format, View(lang=lang))
+
+
+def _from_text(ws, pairings: list[dict], holdout: bool) -> dict:
+    """The provinces drafted from their texts alone, scored against the labels carried to the
+    drafted items (draft/fromtext.py); `holdout`: each without the vocabulary seen only in it."""
+    from ..draft.fromtext import carried_labels, drafted_folder
+    from ..ingest.workspace import Workspace
+    from ..views.evaluate import evaluate
+
+    with drafted_folder(ws, sorted({p["right"] for p in pairings})) as (root, stands):
+        return evaluate(Workspace(root), carried_labels(pairings, stands, ws), None, holdout=holdout)

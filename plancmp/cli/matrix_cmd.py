@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import typer
+
 from .common import (
     View,
     app,
@@ -35,6 +37,8 @@ def matrix_command(
     out: Path = out_param(),
     date: str = date_param(),
     bom: bool = bom_param(),
+    drafts: bool = typer.Option(False, "--drafts", help="Also the plans whose every item is still a draft (plancmp new's, "
+                                "unchecked): left out otherwise. A plan holding some drafts is always shown, marked."),
     color=color_param(),
     lang=lang_param(),
 ) -> None:
@@ -69,4 +73,4 @@ def matrix_command(
         usage_error("--format csv holds one grid: name one --kind (or use --format xlsx for several)")
     view = View(color, lang, bom=bom, date=date_option(date))
     ws = open_workspace()
-    emit(result([matrix_of(ws, k, domains, wanted) for k in kinds]), format, view, out)
+    emit(result([matrix_of(ws, k, domains, wanted, drafts) for k in kinds]), format, view, out)

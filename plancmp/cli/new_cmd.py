@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from .common import app, open_workspace, usage_error
+from .common import EXIT_USAGE, app, fail, open_workspace, usage_error
 
 
 class Level(str, Enum):
@@ -34,8 +34,14 @@ def new_command(
     is listed as [bold]file:line: could not read: …[/bold].
 
     It never replaces a file: an existing plan or source is an error (exit
-    2). The data folder is PLANCMP_DATA, else ./data when it holds plans/;
-    with neither it exits 2 (it never writes into the installed package).
+    2). Before it writes, it checks the new plan beside the folder's others
+    as [bold]plancmp validate[/bold] does (one national plan; ids, regions
+    and aliases that name one plan; names that are text; a plan file within
+    its limits): an error is exit 2, nothing written. It writes the source
+    and the plan all or nothing: stopped at any point, it leaves the folder
+    as it was or complete. The data folder is PLANCMP_DATA, else ./data when
+    it holds plans/; with neither it exits 2 (it never writes into the
+    installed package).
 
     Examples:
 
@@ -45,13 +51,13 @@ def new_command(
     """
     from ..draft import files
     from ..draft.emit import plan_yaml
-    from ..draft.start import check_new, draft_file, same_file
+    from ..draft.start import check_new, check_result, draft_file, in_place
     from ..files.paths import shown_path
 
     ws = open_workspace(writable=not dry_run)   # never the installed package's own folder
     data = ws.root
     plan_file, source_path = ws.plan_path(plan_id), ws.sources_dir / f"{plan_id}.txt"
-    problem = check_new(ws, plan_id, name, region, alias or [], plan_file, source_path, source, dry_run)
+    problem = check_new(ws, plan_id, name, region, alias or [], plan_file, source_path, source, dry_run, period)
     if problem:
         usage_error(problem)
     from ..draft.reference import load as load_reference
@@ -67,22 +73,19 @@ def new_command(
         typer.echo(text, nl=False)
         shown_source = str(source)
     else:
-        copied = not (source_path.exists() and same_file(source, source_path))
+        # the source (unless it is in place already), then the plan: checked together with the
+        # folder's other plans as `plancmp validate` checks them, then written all or nothing
+        writes = ([] if in_place(source, source_path) else [(source_path, raw)]) + [(plan_file, text.encode("utf-8"))]
+        errors = check_result(data, level.value, writes)
+        if errors:
+            fail(f"the new plan would leave {shown_path(data)} with {len(errors)} error{'s' * (len(errors) != 1)} "
+                 f"`plancmp validate` reports (above); nothing was written", errors, code=EXIT_USAGE)
         try:
-            plan_file.parent.mkdir(parents=True, exist_ok=True)
-            source_path.parent.mkdir(parents=True, exist_ok=True)
-            if copied:
-                files.create(source_path, raw)
-            try:
-                files.create(plan_file, text.encode("utf-8"))
-            except BaseException:
-                if copied:
-                    source_path.unlink(missing_ok=True)
-                raise
+            files.create_all(writes)
         except FileExistsError as exc:
-            usage_error(f"{shown_path(Path(exc.filename2 or plan_file))} appeared while drafting; nothing was replaced")
+            usage_error(f"{shown_path(Path(exc.filename2 or exc.filename or plan_file))} appeared while drafting; nothing was written")
         except OSError as exc:
-            usage_error(f"cannot write into {shown_path(data)}: {exc.strerror or exc}")
+            usage_error(f"cannot write into {shown_path(data)}: {exc.strerror or exc}; nothing was written")
     sys.stdout.flush()
     for line, message in draft.problems:
         print(f"{shown_source}:{line}: could not read: {message}", file=sys.stderr)

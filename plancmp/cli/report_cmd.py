@@ -14,6 +14,8 @@ def report_command(
     date: str = typer.Option(None, "--date", metavar="today|YYYY-MM-DD", show_default=False,
                              help="Print this date in the stamp (`today`: the current date). Without it the "
                                   "page holds no time at all: the same data gives the same bytes."),
+    drafts: bool = typer.Option(False, "--drafts", help="Also the plans whose every item is still a draft (plancmp new's, "
+                                "unchecked): left out otherwise. A plan holding some drafts is always shown, marked."),
 ) -> None:
     """Write one self-contained HTML report: first, per province, bars of how it covers the
     national commitments per domain and its strongest and weakest points with their quotes;
@@ -41,6 +43,6 @@ def report_command(
 
     date = date_option(date)
     check_out(out)   # before the work: say it now, not after rendering
-    text = html.render(report(open_workspace(), date=date), Labels(lang).lang)
+    text = html.render(report(open_workspace(), date=date, drafts=drafts), Labels(lang).lang)
     write_out(out, lambda path: write_atomic(path, text))
 

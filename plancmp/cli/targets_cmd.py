@@ -67,4 +67,5 @@ def targets_command(
     ws = open_workspace()
     ref = reference_id(ws.plans())
     chosen = [pid for pid in plan_ids_option(ws, split_list(plans)) if pid != ref] if plans else None
+    chosen = chosen or None   # only the reference named: every province, as with no --plans
     emit(result(target_grid(ws, chosen, domain_names, wanted)), format, view, out)

@@ -15,6 +15,7 @@ NOTE = "note"      # worth a reader's look, never a failure (not even with --str
 CATALOGUE: dict[str, tuple[str, str]] = {
     "file-unreadable": (ERROR, "The file cannot be read"),
     "file-too-large": (ERROR, "The file is over the size limit"),
+    "too-many-items": (ERROR, "A plan holds more items than plancmp compares (core/model.py MAX_ITEMS)"),
     "file-encoding": (ERROR, "The file is not UTF-8 text"),
     "file-empty": (ERROR, "The file holds no YAML document"),
     "yaml-syntax": (ERROR, "YAML syntax error"),
@@ -35,6 +36,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "id-not-file-name": (ERROR, "A plan's id differs from its file name"),
     "reference-plan": (ERROR, "Not exactly one plan has level: national"),
     "duplicate-plan-id": (ERROR, "Two plan files declare the same plan id"),
+    "duplicate-plan-name": (ERROR, "Two plans share a name people type for them (an id, a region, an alias)"),
     "source-missing": (ERROR, "The plan's source text cannot be found"),
     "source-outside": (ERROR, "The plan's source is absolute or resolves outside the data folder"),
     "quote-in-background": (WARNING, "An item quotes a background part (past results) as if it were a commitment"),
@@ -43,6 +45,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "value-not-in-quote": (ERROR, "A recorded number does not appear in its quote"),
     "year-not-in-quote": (ERROR, "The quote names years, and the target's year is not one of them"),
     "value-unparsable": (ERROR, "The value parser cannot read a target value"),
+    "value-unit": (ERROR, "A value writes a unit or scale its item's unit cannot take (95‰ or 55万张 for %)"),
     "target-below-baseline": (WARNING, "A target is worse than its own baseline"),
     "draft-item": (WARNING, "An item `plancmp new` drafted that no person has checked yet (draft: true)"),
     "inconsistent-value": (WARNING, "A plan states two values for one indicator and year"),

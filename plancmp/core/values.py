@@ -169,6 +169,23 @@ def parse_value(raw) -> Value:
     return Value(original, comparator, float(match.group(1)), unit=unit, cumulative=cumulative, aspirational=aspirational)
 
 
+def foreign_unit(value: Value | None, unit: str | None) -> str | None:
+    """The unit or scale word written in `value` that an item measured in `unit` cannot take
+    (95‰ or 55万张 for an item in %); None when it can: no unit written, the item's unit, the
+    item's unit after a scale word (3.4万 for an item in 次 is 34000 次), the item's unit
+    followed by what it counts (19万户（套） for 万户, 15分钟健身圈 for 分钟), or a measure word
+    of vocab/values.yaml `unit_words` (1名 for 人)."""
+    if value is None or not value.numeric or not value.unit or not unit:
+        return None
+    words = value_words()
+    written = value.unit
+    if written[:1] in (words.get("scales") or {}) and not unit.startswith(written[:1]):
+        written = written[1:]
+    if not written or written.startswith(unit) or (words.get("unit_words") or {}).get(written) == unit:
+        return None
+    return value.unit
+
+
 def try_parse(raw) -> Value | None:
     if isinstance(raw, str):
         return _try_parse(raw)

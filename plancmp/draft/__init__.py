@@ -37,9 +37,24 @@ def draft_text(text: str, reference: Reference | None = None) -> Draft:
     tasks.draft(doc, out, taken, skip_boxes=read)   # the tasks of every other box and of the text
     gaps.draft(doc, out, table.find(doc), reference)   # boxes that hold nothing in this copy
     gaps.background(doc, out)   # sections that report the past
+    _within_ceiling(out)
     _keep_verbatim(out, text)
     out.problems.sort()
     return out
+
+
+def _within_ceiling(out: Draft) -> None:
+    """At most MAX_ITEMS items (core/model.py: what plancmp compares), targets first, then
+    services, then tasks; what is left out is said."""
+    from ..core.model import MAX_ITEMS
+
+    room = MAX_ITEMS
+    for kind in ("targets", "services", "tasks"):
+        items = getattr(out, kind)
+        if len(items) > room:
+            out.note(1, f"{len(items) - room:,} {kind} not drafted: a plan holds at most {MAX_ITEMS:,} items")
+            setattr(out, kind, items[:room])
+        room -= len(getattr(out, kind))
 
 
 def _keep_verbatim(out: Draft, text: str) -> None:

@@ -3,26 +3,10 @@ baseline in flow style, every string double-quoted), written by hand so that the
 is the same byte for byte on every run and every PyYAML."""
 from __future__ import annotations
 
-import json
-import re
-
+from ..ingest.yamledit import entry_lines, q
 from .model import Draft
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../plancmp/schemas/plan.schema.json"
-# characters YAML may not hold unescaped (PyYAML's reader refuses them) besides what JSON escapes
-_UNPRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff\u2028\u2029]")
-
-
-def q(value) -> str:
-    """A YAML scalar: strings double-quoted (JSON's escapes are YAML's), numbers and null bare."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    text = json.dumps(str(value), ensure_ascii=False)
-    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
 def plan_yaml(plan_id: str, name: str, level: str, region: str, period: str, aliases: list[str],
@@ -54,7 +38,10 @@ def _gaps(gaps: list[dict]) -> list[str]:
         return ["source_gaps: []"]
     out = ["source_gaps:"]
     for gap in gaps:
-        out += [f"  - id: {gap['id']}", f"    section: {q(gap['section'])}", f"    description: {q(gap['description'])}"]
+        out.append(f"  - id: {gap['id']}")
+        if gap.get("draft"):
+            out.append("    draft: true")
+        out += [f"    section: {q(gap['section'])}", f"    description: {q(gap['description'])}"]
         for key in ("domains", "kinds"):
             if gap.get(key):
                 out.append(f"    {key}: [{', '.join(gap[key])}]")
@@ -66,20 +53,4 @@ def _gaps(gaps: list[dict]) -> list[str]:
 
 
 def _item(item: dict) -> list[str]:
-    lines = []
-    for key, value in item.items():
-        lead = "  - " if not lines else "    "
-        if key == "evidence":
-            lines.append(f"{lead}evidence:")
-            lines += [f"      {k}: {q(v)}" for k, v in value.items() if v is not None]
-        elif key == "baseline" and value is not None:
-            lines.append(f"{lead}baseline: {{value: {q(value['value'])}, year: {value['year']}}}")
-        elif key == "flags":
-            lines.append(f"{lead}flags: [{', '.join(value)}]")
-        elif key == "commitments":
-            lines.append(f"{lead}commitments: [{', '.join(q(v) for v in value)}]")
-        elif key in ("id", "basis", "restates") or isinstance(value, bool):
-            lines.append(f"{lead}{key}: {value if not isinstance(value, bool) else q(value)}")
-        else:
-            lines.append(f"{lead}{key}: {q(value)}")
-    return lines
+    return entry_lines(item)

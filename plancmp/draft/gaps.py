@@ -33,20 +33,20 @@ def draft(doc: Document, out: Draft, table: int | None, reference=None) -> None:
         if body[:notes_at]:
             continue   # the box holds something: read (or not) by the table, list and task readers
         label = title.box.label
-        gap = {"id": f"table-{number}" if number == table else f"box-{number}", "section": title.stripped}
+        # `draft: true` until a person has checked the original (validate warns draft-item; `plancmp
+        # review` asks): the description says what this copy shows, which stays true once checked
+        gap = {"id": f"table-{number}" if number == table else f"box-{number}", "draft": True, "section": title.stripped}
         if number == table:
-            gap["description"] = (f"Drafted by plancmp new, unchecked: the indicator table ({label}) holds no rows in this "
-                                  "copy, only its title" + (" and notes" if body else "") +
-                                  ". Check the original: an image, or lost? Record what it held if another copy has it.")
+            gap["description"] = (f"The indicator table ({label}) holds no rows in this copy, only its title"
+                                  + (" and notes" if body else "") + " (an image, or lost).")
             gap["kinds"] = ["targets"]
             reveals = _reveals(body, reference)
             if reveals:
                 gap["reveals"] = reveals
         else:
             domains = _domains(doc, title)
-            gap["description"] = (f"Drafted by plancmp new, unchecked: {label} holds nothing in this copy, only its title. "
-                                  "Check the original: an image, or lost?" +
-                                  (" The domains are those its section speaks of." if domains else ""))
+            gap["description"] = (f"{label} holds nothing in this copy, only its title (an image, or lost)."
+                                  + (" The domains are those its section speaks of." if domains else ""))
             if domains:
                 gap["domains"] = domains
             # a box of key projects for basic public services may hold a service programme too

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 
+from ..core.model import MAX_ITEMS
 from ..ingest.evidence import squeeze
 from .domains import OTHER, category, guess
 from .model import TAG, Draft, ordered, unique_id
 from .text import Document, Line, is_note
 
+ROW_QUOTE = 1_000   # a row longer than this is not quoted whole for each of its items (200,000 items would make 200,000 copies)
+WINDOW = 40         # characters of the row quoted either side of an item's name in such a row
 _COUNT = re.compile(r"[（(]\s*共\s*计?\s*(\d+)\s*项\s*[)）]\s*[。.]?\s*$")
 _COLUMNS = {"domain": ("服务领域", "领域", "类别"), "item": ("服务项目", "项目名称", "项目"),
             "target_group": ("服务对象",), "standard": ("服务标准", "服务内容")}
@@ -61,6 +64,8 @@ def draft(doc: Document, out: Draft, taken: set[str]) -> set[int]:
             continue
         count = 0
         for lines, cells in _rows(box[header + 1:], len(box[header].text.split("\t"))):
+            if len(out.services) >= MAX_ITEMS:
+                break
             for item in _items(lines, cells, columns, box[0].box.label, out):
                 count += 1
                 item["id"] = unique_id(f"box{number}-item-{count}", taken)
@@ -103,12 +108,33 @@ def _items(lines: list[Line], cells: list[str], columns: dict[str, int], label: 
         out.note(lines[0].number, f"{label}: the row says 共计{stated.group(1)}项 but {len(names)} items were read: check how they are separated")
     domain = category(cell("domain")) or guess(cell("domain")) or None
     quote = " ".join(" ".join(line.text.split()) for line in lines)
+    quotes = _windows(quote, names) if len(quote) > ROW_QUOTE else None
     items = []
-    for name in names:
+    for n, name in enumerate(names[:MAX_ITEMS]):
         item = {"domain": domain or guess(name) or OTHER, "item": name}
         for extra in ("target_group", "standard"):
             if cell(extra):
                 item[extra] = cell(extra)
-        item["evidence"] = {"quote": quote, "section": label}
+        item["evidence"] = {"quote": quote if quotes is None else quotes[n], "section": label}
         items.append(item)
+    if len(names) > MAX_ITEMS:
+        out.note(lines[0].number, f"{label}: a row of {len(names):,} items; the first {MAX_ITEMS:,} drafted "
+                                  f"(a plan holds at most {MAX_ITEMS:,} items)")
     return items
+
+
+def _windows(quote: str, names: list[str]) -> list[str]:
+    """For a row too long to quote whole for each of its items, each item's quote: the row
+    around its name (whitespace removed, as validate reads a quote), found from where the
+    name before it stood, so the whole row is read once."""
+    row, at, out = squeeze(quote), 0, []
+    for name in names[:MAX_ITEMS]:
+        found = row.find(name, at)
+        if found < 0:
+            found = row.find(name)
+        if found < 0:   # the name is not written as the row writes it: quote it alone (checked, like every quote)
+            out.append(name)
+            continue
+        at = found + len(name)
+        out.append(row[max(0, found - WINDOW):at + WINDOW])
+    return out

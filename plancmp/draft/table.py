@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..core.model import MAX_ITEMS
 from ..ingest.evidence import squeeze
 from .domains import OTHER, guess, leading_category
 from .model import TAG, Draft, ordered, unique_id, words
@@ -82,6 +83,10 @@ def draft(doc: Document, out: Draft, taken: set[str]) -> set[int]:
                                f"{' '.join(c.text for c in left)[:80]}")
     domain = None
     for index, row in enumerate(rows, 1):
+        if len(out.targets) >= MAX_ITEMS:
+            out.note(row[0].line, f"{title.box.label}: {len(rows) - index + 1:,} more rows not drafted: "
+                                  f"a plan holds at most {MAX_ITEMS:,} items")
+            break
         item = _target(row, layout, flags_of, out)
         if item is None:
             continue
@@ -179,7 +184,8 @@ def _rows_by_line(cells: list[Cell]) -> tuple[list[list[Cell]], list[Cell]]:
     for cell in cells:
         rows.setdefault(cell.line, []).append(cell)
     good = [r for r in rows.values() if len(r) >= 3 and _value(r[-1].plain) is not None and _value(r[-2].plain) is not None]
-    left = [c for r in rows.values() if r not in good for c in r]
+    taken = {id(r) for r in good}   # by identity: comparing rows cell by cell made a large table quadratic
+    left = [c for r in rows.values() if id(r) not in taken for c in r]
     return good, left
 
 

@@ -25,7 +25,8 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from ..core import textnorm
-from ..core.model import KINDS, Item, Plan
+from ..core.errors import PlanError
+from ..core.model import KINDS, Item, Plan, too_many_items
 from ..core.notes import Note
 from ..core.verdicts import NearMiss
 from ..core.vocab import domain_order
@@ -172,7 +173,11 @@ class _NoReasons(list):
 def align(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS,
           use_links: bool = True, know: Knowledge | None = None) -> Alignment:
     """Pairs of every kind, in a stable order: domain order, then A's order, then B-only items.
-    `know`: the vocabulary (engine/knowledge.py); its look-alikes never pair."""
+    `know`: the vocabulary (engine/knowledge.py); its look-alikes never pair.
+    PlanError for a plan over MAX_ITEMS (core/model.py): the cost grows with a × b."""
+    for plan in (a, b):
+        if (why := too_many_items(plan)) is not None:
+            raise PlanError(why)
     know = know or knowledge.default()
     out = Alignment()
     for kind in kinds:
@@ -237,19 +242,17 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
     apart_pairs = {(l.left, l.right) for l in links.links if l.action == "forbid"} if links else set()
     apart_pairs |= {(r, l) for l, r in apart_pairs}
     pinned_pair = (lambda x, y: (refs[id(x)], refs[id(y)]) in apart_pairs) if apart_pairs else (lambda x, y: False)
-    said: dict[int, str] = {}
-
-    apart: dict[tuple[int, int], bool] = {}
+    texts = None   # what each of B's items says (as compare.said_by), joined once when a look-alike asks
+    place = {id(y): n for n, y in enumerate(right)}
 
     def look_alike(x: Item, y: Item) -> bool:
+        nonlocal texts
         if not know.has_differs(x):
             return False
-        k = (id(x), id(y))
-        if k not in apart:
-            if id(y) not in said:   # as compare.said_by
-                said[id(y)] = textnorm.fold(y.name) + ("" if y.kind == "tasks" else "\n" + textnorm.fold(y.evidence.quote))
-            apart[k] = know.differs(x, said[id(y)])
-        return apart[k]
+        if texts is None:
+            texts = knowledge.Texts([textnorm.fold(i.name) + ("" if i.kind == "tasks" else "\n" + textnorm.fold(i.evidence.quote))
+                                     for i in right])
+        return place[id(y)] in texts.differing(know, x)
 
     banned = lambda x, y: pinned_pair(x, y) or look_alike(x, y)   # noqa: E731
     forbidden = lambda x, y: not candidate(x, y) or banned(x, y)   # noqa: E731  (a pair never scored)

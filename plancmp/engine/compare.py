@@ -24,7 +24,7 @@ from ..core import textnorm
 from ..core.facts import higher_is_better, is_total
 from ..core.model import KINDS, Item, Plan, Target
 from ..core.notes import Note
-from ..core.values import Value, normalise, try_parse
+from ..core.values import Value, foreign_unit, normalise, try_parse
 from ..core.verdicts import Diff, Row, reason_of
 from ..core.vocab import domain_order, read as read_vocab, units, value_words
 from ..ingest import textsearch
@@ -32,7 +32,7 @@ from ..ingest.evidence import squeeze
 from ..ingest.links import Links
 from . import knowledge, mentions
 from .align import Alignment, Pair, align, band
-from .knowledge import KNOWN_NAME, PHRASING, Knowledge
+from .knowledge import KNOWN_NAME, PHRASING, Knowledge, Phrase
 from .structure import Structure, paragraph_span
 
 _LEVELS = {"full": 2, "partial": 1}
@@ -46,20 +46,43 @@ def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = 
     """B against A. `ws`: the Workspace whose data folder holds B's source text (searched
     before a row says `omitted`); default: the folder B's file stands in. `know`: the
     vocabulary (engine/knowledge.py; default: all of vocab/commitments.yaml)."""
-    know = know or knowledge.default()
     if ws is None:   # library use: B's own data folder
         from ..files.paths import data_folder_of
         from ..ingest.workspace import Workspace
 
         ws = Workspace(data_folder_of(b.path))
-    alignment: Alignment = align(a, b, links, kinds, know=know)
-    out = Diff(a, b, near_misses=alignment.near_misses)
+    know = know or knowledge.of_workspace(ws)   # the package's vocabulary and the data folder's own
+    # every kind is aligned and judged, whatever `kinds` asks for: a row of one kind may depend on the
+    # rows of another (a service B states takes its counterpart from the items left unpaired; a
+    # coverage target is met through its service's row), so --kind only selects rows to show
+    alignment: Alignment = align(a, b, links, KINDS, know=know)
+    out = Diff(a, b, near_misses=[m for m in alignment.near_misses if m.kind in kinds])
     rows = [verdict(pair, a, b) for pair in alignment.pairs]
     rows = _with_restatements(_covered(rows, a, b, links, know, ws), a, b)
-    rows = [_with_reason_and_strength(r) for r in _quantified_by_also(rows)]
+    rows = _of_kinds([_with_reason_and_strength(r) for r in _quantified_by_also(rows)], kinds, a, b)
     # stable: alignment order (A's order, then B-only items) inside domain and kind
     out.rows = sorted(rows, key=lambda r: (domain_order(r.domain), KINDS.index(r.kind)))
     return out
+
+
+def _of_kinds(rows: list[Row], kinds: tuple[str, ...], a: Plan, b: Plan) -> list[Row]:
+    """The rows of the kinds asked for. B's items of those kinds that state only an item of A of
+    another kind (a target on a service's row) stand on rows of their own, as when their kind is
+    asked alone, with a note naming the row that holds them."""
+    if set(kinds) >= set(KINDS):
+        return rows
+    kept = [r for r in rows if r.kind in kinds]
+    shown = {y.ref for r in kept for y in (r.right, *r.also) if y is not None}
+    for r in rows:
+        if r.kind in kinds or r.left is None:
+            continue
+        for y in (r.right, *r.also):
+            if y is not None and y.kind in kinds and y.ref not in shown and not y.restates:
+                shown.add(y.ref)
+                row = verdict(Pair(y.kind, None, y), a, b)
+                kept.append(row._replace(notes=(*row.notes, Note("on-row-of", {"kind": _noun(r.left), "id": r.left.id,
+                                                                              "plan": a.id}))))
+    return kept
 
 
 def _quantified_by_also(rows: list[Row]) -> list[Row]:
@@ -149,6 +172,8 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
     B's items that now state something of A are no longer `added`."""
     candidates = [i for i in b.items() if not i.restates]
     by_ref = {i.ref: i for i in candidates}
+    said_texts = knowledge.Texts([said_by(y) for y in candidates])   # look-alikes found by search, once
+    index_of = {id(y): n for n, y in enumerate(candidates)}
     names = mentions.Names(candidates)
     text = _TextOf(ws, b, candidates, know)
     st = Structure(ws)
@@ -169,22 +194,38 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
         aligned = row.right
         apart = forbids.get(x.ref, ())
         look_alikes = know.has_differs(x)
-        forbidden = (lambda y, x=x, apart=apart, look=look_alikes:   # noqa: E731
-                     y.ref in apart or (look and know.differs(x, said(y))))
-        allowed = candidates if not apart and not look_alikes else [y for y in candidates if not forbidden(y)]
+        unlike = said_texts.differing(know, x) if look_alikes else frozenset()
+        forbidden = (lambda y, x=x, apart=apart, unlike=unlike, look=look_alikes:   # noqa: E731
+                     y.ref in apart or (id(y) in index_of and index_of[id(y)] in unlike)
+                     or (id(y) not in index_of and look and know.differs(x, said(y))))
+        allowed = candidates if not apart and not unlike else [y for y in candidates if not forbidden(y)]
         pinned = [by_ref[r] for r in (links.pins_of(x.ref, b.id) if links else ()) if r in by_ref]
-        named = [(y, p) for y, p in names.stating(x, know) if y is not row.right and not forbidden(y)]
+        named_all = [(y, p) for y, p in names.stating(x, know) if not forbidden(y)]
+        named = [(y, p) for y, p in named_all if y is not row.right]
+        right_named = row.right is not None and any(y is row.right for y, _ in named_all)
+        # … by its own name, not only by another name the vocabulary gives (老年人福利补贴)
+        right_own = right_named and any(y is row.right and p.why not in (PHRASING, KNOWN_NAME) for y, p in named_all)
         same_kind_named = [(y, p) for y, p in named if y.kind == x.kind]
         if row.right is not None and row.right not in pinned and pinned and (
                 any(y.kind == x.kind for y in pinned) or row.confidence == "low"):
             # people pinned another counterpart of the row's kind, or of another kind where the
             # aligner's pair is a weak one (otherwise pins of other kinds only add)
             row = _paired_by_coverage(row, x, pinned, [], a, b, links, know)
-        elif (row.right is not None and row.confidence == "low" and same_kind_named
-              and row.right not in [y for y, _ in same_kind_named]):
+        elif row.right is not None and row.confidence == "low" and same_kind_named and not right_named:
             # an item whose name states x beats a weak fuzzy pair (计划生育家庭奖励扶助 is stated by
             # 农村…计划生育家庭奖励扶助, not by 居民健康档案)
             row = _paired_by_coverage(row, x, pinned, named, a, b, links, know)
+        elif (row.right is not None and row.confidence == "low" and x.kind != "tasks" and not right_own
+              and (held := _words_held_elsewhere(x, row.right, text, allowed)) is not None):
+            # its own words stand in a sentence another item holds: that item beats a generic list item
+            # of low confidence (不断完善经济困难高龄失能老年人补贴制度, not 老年人福利补贴)
+            passage, score, phrase, y = held
+            said_there = Note("text-states", {"where": f"{passage.file}:{passage.line}", "why": phrase.how,
+                                              "phrase": str(phrase), "text": _short(passage.text)})
+            status, notes = judge(x, y, a, b, passage, know=know)
+            row = row._replace(status=status, right=y, also=(row.right,), score=score, confidence=band(score),
+                               reasons=(said_there, Note("quoted-by", {"plan": b.id, "kind": _noun(y), "id": y.id})),
+                               notes=notes)
         elif row.right is not None:
             # a task heading's name sits inside every narrower sub-task's (住房保障 in 积极推动普惠性
             # 住房保障): for tasks, names only fill an omission, further items come from pins
@@ -199,6 +240,10 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
         out.append((row, aligned, pinned, forbidden))
     out = _by_structure(out, a, b, know, st)
     out = _by_substance(out, a, b, st)
+    out = _other_headings(out, a, b, st)
+    out = _group_covered_by_list(out, a, b, st)
+    out = [(_for_narrower_subject(_of_other_regions(row, b), b), *rest) for row, *rest in out]
+    out = _plausibly_stated(out, a, b, know, st, text)
     rows_out = []
     for row, aligned, _pinned, _forbidden in out:
         if row.left is not None:
@@ -206,7 +251,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
         if aligned is not None and aligned is not row.right and aligned not in row.also:
             displaced.append(aligned)
         rows_out.append(row)
-    out = rows_out
+    out = [_numbers_in_paragraph(r, b, st) for r in rows_out]
     # an overruled item of B that states nothing else of A is `added`, like any other
     out += [verdict(Pair(y.kind, None, y), a, b) for y in displaced if y.ref not in stating]
     return [r for r in out if not (r.left is None and r.right.ref in stating)]
@@ -322,11 +367,390 @@ def _by_substance(entries: list, a: Plan, b: Plan, st: Structure) -> list:
     return out
 
 
+def _other_headings(entries: list, a: Plan, b: Plan, st: Structure) -> list:
+    """A national task heading paired with a heading of B takes B's other headings that state it
+    too, in `also`: a heading written the same (Fujian's two 卫生医疗, one for facilities, one for
+    staff, and its box 卫生医疗), and, for a heading of two words (就业社保, 文化体育), the heading of
+    the counterpart's section that states the half the counterpart lacks (公共劳动就业 and 社会保险,
+    公共文化 and 公共体育)."""
+    heads = [t for t in b.tasks if st.heading_level(b, t)]
+    out = []
+    for entry in entries:
+        row, aligned, pinned, forbidden = entry
+        x, y = row.left, row.right
+        if (x is None or y is None or x.kind != "tasks" or y.kind != "tasks" or row.status not in _STATED
+                or not st.heading_level(a, x) or not st.heading_level(b, y)):
+            out.append(entry)
+            continue
+        name = textnorm.fold(y.name)
+        have = {id(t) for t in (y, *row.also)}
+        more = [t for t in heads if id(t) not in have and textnorm.fold(t.name) == name and not forbidden(t)]
+        key = textnorm.key(x.name)
+        if len(key) == 4:
+            halves = (key[:2], key[2:])
+            missing = [h for h in halves if not all(c in name for c in h)]
+            if len(missing) == 1:
+                more += [t for t in heads if id(t) not in have and t not in more and not forbidden(t)
+                         and t.evidence.section == y.evidence.section
+                         and all(c in textnorm.fold(t.name) for c in missing[0])][:1]
+        if more:
+            row = row._replace(also=(*row.also, *more))
+        out.append((row, aligned, pinned, forbidden))
+    return out
+
+
+TARGET_GROUP = "目标人群"   # A's commitment that every basic public service reaches its whole target group
+
+
+def _group_covered_by_list(entries: list, a: Plan, b: Plan, st: Structure) -> list:
+    """A's full-coverage target of a basic public service's target group (“两免一补”等资助政策城乡学生
+    覆盖: 全覆盖) is met by a province that lists every part of that service among its basic public
+    services (the service's row matches, each counterpart a listed service of B: 免除学杂费, 免费提供
+    教科书, 家庭经济困难学生生活补助) and commits 目标人群全覆盖 to its basic public services (B's row of
+    A's target 基本公共服务目标人群覆盖 matches): `matches`, with both lines in the note."""
+    rows = {row.left.id: row for row, *_rest in entries if row.left is not None}
+    services = [s for s in a.services if not s.restates and s.target_group]
+    general = next((t for t in a.targets if not t.restates and TARGET_GROUP in textnorm.fold(t.name)
+                    and not any(textnorm.fold(s.name) in textnorm.fold(t.name) for s in a.services)), None)
+    pledge = rows.get(general.id) if general is not None else None
+    if pledge is None or pledge.status not in _STATED or pledge.right is None:
+        return entries
+    out = []
+    for entry in entries:
+        row, aligned, pinned, forbidden = entry
+        x = row.left
+        if x is None or x.kind != "targets" or row.status not in _ABSENT or not _full_word(x):
+            out.append(entry)
+            continue
+        name = textnorm.fold(x.name)
+        s = next((s for s in services if textnorm.fold(s.name) in name and textnorm.fold(s.target_group) in name), None)
+        listed = rows.get(s.id) if s is not None else None
+        items = [y for y in (listed.right, *listed.also) if y is not None] if listed is not None else []
+        if (listed is None or listed.status not in ("matches", "matches-quantified") or not items
+                or not all(y.kind == "services" and getattr(y, "listed", True) for y in items)):
+            out.append(entry)
+            continue
+        line = lambda y: _line_of(b, y, st)   # noqa: E731
+        note = Note("listed-and-covered", {"plan": b.id, "service": s.name, "items": [y.name for y in items],
+                                           "line": line(items[0]), "pledge": line(pledge.right)})
+        row = row._replace(status="matches", right=items[0], also=(*items[1:], pledge.right), score=1.0,
+                           confidence="high", reasons=(Note("parts-listed", {"plan": b.id, "service": s.name}),),
+                           notes=(note,), passage=None, basis=None)
+        out.append((row, aligned, pinned, forbidden))
+    return out
+
+
+def _of_other_regions(row: Row, b: Plan) -> Row:
+    """A target A sets for regions it names (主要城市群: 京津冀、长三角、粤港澳大湾区和成渝;
+    vocab/regions.yaml), of which B is in none, is not comparable for B (reason `other-regions`):
+    B neither meets nor omits it, and no lost part of B's text could hold it."""
+    x = row.left
+    if x is None or x.kind != "targets" or row.status not in ("omitted", "unknown"):
+        return row
+    quote = textnorm.fold(x.evidence.quote)
+    named = {name: set(members) for name, members in _regions().items() if textnorm.fold(name) in quote}
+    if not named or any(b.region in members for members in named.values()):
+        return row
+    return row._replace(status="not-comparable", notes=(Note("names-other-regions", {
+        "regions": list(named), "plan": b.id, "region": b.region}),))
+
+
+SUBJECT_TAIL_MIN = 4   # characters two indicator names must end with alike for their subjects to be compared
+
+
+def _for_narrower_subject(row: Row, b: Plan) -> Row:
+    """A target B sets for a more qualified subject that is not A's (社会保险法定人群覆盖 ↔
+    城镇职工基本养老保险法定人群覆盖: the same end state for one insurance, not for social insurance)
+    states A's only in part: `partial`, naming A's subject as what is missing."""
+    x, y = row.left, row.right
+    if x is None or y is None or x.kind != "targets" or y.kind != "targets" or row.status not in _STATED:
+        return row
+    nx, ny = textnorm.fold(x.name), textnorm.fold(y.name)
+    tail = 0
+    while tail < min(len(nx), len(ny)) and nx[-1 - tail] == ny[-1 - tail]:
+        tail += 1
+    sx, sy = nx[:len(nx) - tail], ny[:len(ny) - tail]
+    if tail < SUBJECT_TAIL_MIN or not sx or len(sy) <= len(sx) or sx in sy or sy in sx:
+        return row
+    note = Note("partial", {"plan": b.id, "stated": [ny], "missing": [nx]})
+    return row._replace(status="partial", notes=(note, *row.notes))
+
+
+@cache
+def _regions() -> dict[str, list[str]]:
+    return dict(read_vocab("regions.yaml").get("regions") or {})
+
+
+def _full_word(x: Item) -> bool:
+    v = try_parse(x.target)
+    return v is not None and v.qualitative is not None and v.level == "full"
+
+
+def _line_of(plan: Plan, y: Item, st: Structure) -> str:
+    found = st.quoted_at(plan, y.evidence.quote)
+    return f"l.{found[0].line_of[found[1][0]]}" if found is not None else "?"
+
+
+# ---------------------------------------------------------------- before `omitted`
+
+GROUP_MIN = 5          # characters of a target group looked for as written (家庭经济困难学生, not 残疾儿童)
+GROUP_MARK_RARE = 3    # sentences of B's text stating commitments that may hold the word marking a group written apart
+OWN_WORDS_SHARE = 0.7  # weighted share of a target's own words a sentence of the paired paragraph must hold
+RUN_MIN = 4            # characters a task heading must share, side by side, with a national heading's words …
+RUN_SHARE = 0.55       # … and that share of them
+
+
+def _plausibly_stated(entries: list, a: Plan, b: Plan, know: Knowledge, st: Structure, text: _TextOf) -> list:
+    """An omission is a claim a reader publishes: before a row says `omitted`, the places where B
+    would state A's item are read once more, with a lower bar, each a low-confidence counterpart:
+    - the item's target group written whole (计划生育特殊家庭, 家庭经济困难学生) in a sentence, or apart
+      in one sentence when the word marking it is rare in B (失能 … 老年人): the item that holds the
+      sentence (a service for that group), else the sentence (`mentioned`);
+    - a target or service A states inside a task's paragraph (县域普通高中教师配备 in 加强县域普通
+      高中建设): the paragraph of B's counterpart of that task, where one of its sentences holds
+      nearly all of the item's own words (教师…配置, …班…额), weighted by rarity;
+    - a task: B's task heading of its domain that shares a run of its words (城乡区域 of 助力城乡
+      区域协调发展 in 促进城乡区域群体均等化), or a sentence holding nearly all of its name's rare
+      character pairs, in the paragraph of the task that holds it."""
+    todo = [n for n, (row, *_rest) in enumerate(entries) if row.left is not None and row.status == "omitted"]
+    if not todo or not text.ready():
+        return entries
+    out = list(entries)
+    parents = _Parents(a, b, st, entries)
+    stating = {id(y) for row, *_rest in entries if row.left is not None for y in (row.right, *row.also) if y is not None}
+    for n in todo:
+        row, aligned, pinned, forbidden = out[n]
+        x = row.left
+        allowed = lambda y, forbidden=forbidden: not forbidden(y)   # noqa: E731
+        found = (_by_target_group(row, x, text, allowed, a, b)
+                 or _in_parent_paragraph(row, x, parents, text, allowed, a, b, st)
+                 or (_by_lead_word(row, x, b, stating, allowed, a, text) if x.kind != "tasks" else None)
+                 or (_by_heading_run(row, x, b, allowed, a, st, text) if x.kind == "tasks" else None)
+                 or (_by_rare_pairs(row, x, text, allowed, a, b) if x.kind == "tasks" else None))
+        if found is not None:
+            out[n] = (found, aligned, pinned, forbidden)
+    return out
+
+
+def _plausible(row: Row, x: Item, y: Item | None, why: Note, score: float, a: Plan, b: Plan, text, passage=None) -> Row:
+    """The row paired with y at low confidence, or (no y) `mentioned` at the passage."""
+    if y is None:
+        where = f"{passage.file}:{passage.line}"
+        return row._replace(status="mentioned", right=None, score=round(score, 4), confidence="low", reasons=(why,),
+                            notes=(Note("text-only", {"where": where}),), passage=passage, basis="text")
+    status, notes = judge(x, y, a, b, know=text.know)
+    return row._replace(status=status, right=y, also=(), score=round(score, 4), confidence="low",
+                        reasons=(why,), notes=notes, passage=None, basis=None)
+
+
+def _by_target_group(row: Row, x: Item, text: _TextOf, allowed, a: Plan, b: Plan) -> Row | None:
+    group = textnorm.fold(getattr(x, "target_group", None) or "")
+    if len(group) < GROUP_MIN or "、" in (getattr(x, "target_group", None) or ""):
+        return None
+    found = text.find(x, among=(Phrase((group,), mentions.WHOLE_NAME),))
+    if found is None:
+        # written apart in one sentence (特困失能人员 … 为社区老年人提供失能护理 for 失能老年人): what marks
+        # the group (its first word) rare in B's text, and the people it qualifies
+        mark, people = group[:2], group[2:]
+        if len(people) < 2 or not 0 < text.sentences_with(mark) <= GROUP_MARK_RARE:
+            return None
+        found = text.find(x, among=(Phrase((mark, people), mentions.WHOLE_NAME),))
+        if found is None:
+            return None
+    passage, score, phrase, hit = found
+    holder = text.holder(passage, hit, [y for y in text.items if allowed(y)],
+                         lambda y, p, h, ph: _may_hold(x, y, p, h, ph) or _named_at_hit(y, p, h), phrase)
+    why = Note("names-group", {"plan": b.id, "group": x.target_group, "where": f"{passage.file}:{passage.line}",
+                               "text": _short(passage.text)})
+    return _plausible(row, x, holder, why, score, a, b, text, passage)
+
+
+def _named_at_hit(y: Item, passage, hit) -> bool:
+    """A service named in the sentence at the words found (a list of services: the one named there)."""
+    if y.kind != "services":
+        return False
+    name = squeeze(y.name)
+    at = passage.text.find(name)
+    return at >= 0 and passage.start + at <= hit.start and hit.end <= passage.start + at + len(name)
+
+
+class _Parents:
+    """Where A's targets and services stand in A's task paragraphs, and B's counterparts of those tasks."""
+
+    def __init__(self, a: Plan, b: Plan, st: Structure, entries: list):
+        self.a, self.b, self.st = a, b, st
+        self.rows = {row.left.id: row for row, *_rest in entries if row.left is not None}
+        self._spans = None
+
+    def of(self, x: Item) -> list[tuple[Item, Item]]:
+        """(A's task whose paragraph holds x's quote, B's task that states that task)."""
+        if self._spans is None:
+            self._spans = []
+            for t in self.a.tasks:
+                found = self.st.quoted_at(self.a, t.evidence.quote)
+                if found is not None:
+                    self._spans.append((t, paragraph_span(found[0], found[1])))
+        where = self.st.quoted_at(self.a, x.evidence.quote)
+        if where is None:
+            return []
+        lo, hi = where[1]
+        out = []
+        for t, (start, end) in self._spans:
+            if t is x or not (start <= lo and hi <= end):
+                continue
+            row = self.rows.get(t.id)
+            if row is None or row.status not in _STATED:
+                continue
+            out += [(t, y) for y in (row.right, *row.also) if y is not None and y.kind == "tasks"]
+        return out
+
+
+def _in_parent_paragraph(row: Row, x: Item, parents: _Parents, text: _TextOf, allowed, a: Plan, b: Plan,
+                         st: Structure) -> Row | None:
+    if x.kind == "tasks":
+        return None
+    best = None
+    for t, y in parents.of(x):
+        if not allowed(y):
+            continue
+        heading = set(textnorm.fold(t.name))
+        own = "".join(c for c in (textnorm.key(x.name) or textnorm.fold(x.name)) if c not in heading)
+        if len(own) < 2:
+            continue
+        weights = text.char_weights()
+        for sentence in _sentences(st.paragraph_of(b, y)):
+            if text.know.differs(x, sentence):
+                continue   # a look-alike's sentence (稳定租金水平 is not 租金低于…市场租金)
+            share = _weighted_cover(own, sentence, weights)
+            if share >= OWN_WORDS_SHARE and (best is None or share > best[0]):
+                best = (share, t, y, sentence)
+    if best is None:
+        return None
+    share, t, y, sentence = best
+    why = Note("in-paragraph-of", {"plan": b.id, "heading": t.name, "id": y.id, "share": f"{share:.2f}",
+                                   "text": _short(sentence)})
+    return _plausible(row, x, y, why, share, a, b, text)
+
+
+def _sentences(paragraph: str) -> list[str]:
+    return [textnorm.fold(s) for s in re.split(r"[。；;！？]", paragraph) if s]
+
+
+def _weighted_cover(query: str, text: str, weights: dict[str, float]) -> float:
+    """The largest weighted share of the query's characters (with their counts) inside one window of
+    the text no longer than the query plus its spread (textsearch.coverage, each character weighed
+    by its rarity)."""
+    from collections import Counter
+
+    need = Counter(query)
+    total = sum(weights.get(c, 1.0) * k for c, k in need.items())
+    if not total or not set(query) & set(text):
+        return 0.0
+    width = int(len(query) * 1.5) + 2
+    have: Counter = Counter()
+    found = best = 0.0
+    for end, char in enumerate(text):
+        if char in need:
+            have[char] += 1
+            if have[char] <= need[char]:
+                found += weights.get(char, 1.0)
+        start = end - width + 1
+        if start > 0:
+            gone = text[start - 1]
+            if gone in need:
+                if have[gone] <= need[gone]:
+                    found -= weights.get(gone, 1.0)
+                have[gone] -= 1
+        best = max(best, found)
+    return best / total
+
+
+def _by_heading_run(row: Row, x: Item, b: Plan, allowed, a: Plan, st: Structure, text: _TextOf) -> Row | None:
+    """B's task heading of x's domain holding a run of x's words side by side (城乡区域 of 城乡区域协调)."""
+    from difflib import SequenceMatcher
+
+    key = textnorm.key(x.name)
+    if len(key) < RUN_MIN:
+        return None
+    best = None
+    for y in b.tasks:
+        if y.domain != x.domain or not allowed(y) or not st.heading_level(b, y):
+            continue
+        name = textnorm.fold(y.name)
+        m = SequenceMatcher(None, key, name, autojunk=False).find_longest_match(0, len(key), 0, len(name))
+        if m.size >= RUN_MIN and m.size >= RUN_SHARE * len(key) and (best is None or m.size > best[0]):
+            best = (m.size, y, key[m.a:m.a + m.size])
+    if best is None:
+        return None
+    size, y, run = best
+    why = Note("heading-shares", {"plan": b.id, "heading": y.name, "words": run})
+    return _plausible(row, x, y, why, size / len(key), a, b, text)
+
+
+LEAD_RARE = 2   # sentences of B's text stating commitments that may hold a telling word for it to count as rare
+
+
+def _by_lead_word(row: Row, x: Item, b: Plan, stating: set[int], allowed, a: Plan, text: _TextOf) -> Row | None:
+    """A service is named by what it provides, its first word first (戏曲 of 戏曲公益性演出): a service
+    of B in x's domain that states nothing else of A, named with that word, where the word is rare
+    in B's text (送戏曲下乡). Not a word of x's target group: sharing the people served (优抚对象 …
+    优抚医院) says nothing of the service."""
+    group = textnorm.fold(getattr(x, "target_group", None) or "")
+    for lead in _telling_words(x, text.know):
+        if lead in group or not text.ready() or not 0 < text.sentences_with(lead) <= LEAD_RARE:
+            continue
+        ys = [y for y in b.services if not y.restates and y.domain == x.domain and id(y) not in stating
+              and lead in textnorm.fold(y.name) and allowed(y)]
+        if ys:
+            why = Note("named-with", {"plan": b.id, "name": ys[0].name, "word": lead})
+            return _plausible(row, x, ys[0], why, 0.5, a, b, text)
+    return None
+
+
+def _telling_words(x: Item, know: Knowledge) -> tuple[str, ...]:
+    """The words a service is named by: the first word of its name, for a service (戏曲 of 戏曲公益性
+    演出); and the class a name of the form X等Y names (资助 of “两免一补”等资助政策: aid policies such
+    as 两免一补), for a service or a target."""
+    folded = textnorm.fold(x.name)
+    out = []
+    if x.kind == "services":
+        key = next((p.parts[0] for p in mentions.phrases(x, know, in_text=True) if p.why.startswith("name")), "")
+        if len(key) >= 2:
+            out.append(key[:2])
+    if "等" in folded:
+        word = folded.split("等", 1)[1][:2]
+        if len(word) == 2:
+            out.append(word)
+    return tuple(out)
+
+
+RARE_PAIRS_SHARE = 0.7   # weighted share of a task name's character pairs a sentence must hold
+
+
+def _by_rare_pairs(row: Row, x: Item, text: _TextOf, allowed, a: Plan, b: Plan) -> Row | None:
+    """A sentence of B that holds nearly all of x's name, its character pairs weighted by their
+    rarity in B's text (数据…互联互通): the task whose paragraph holds it."""
+    key = textnorm.key(x.name)
+    if len(key) < RUN_MIN:
+        return None
+    found = text.rare_pairs(x, key, RARE_PAIRS_SHARE)
+    if found is None:
+        return None
+    passage, share = found
+    hit = textsearch.Hit(0, share, passage.start, passage.end)
+    holder = text.holder(passage, hit, [y for y in text.items if y.kind == "tasks" and allowed(y)])
+    if holder is None:
+        return None
+    why = Note("rare-words-in", {"plan": b.id, "share": f"{share:.2f}", "where": f"{passage.file}:{passage.line}",
+                                 "text": _short(passage.text)})
+    return _plausible(row, x, holder, why, share, a, b, text)
+
+
 @lru_cache(maxsize=4096)
 def _grams(text: str) -> frozenset[str]:
     """The character pairs of a text, folded (a paragraph's or a name's)."""
     t = textnorm.fold(text)
-    return frozenset(t[i:i + 2] for i in range(len(t) - 1))
+    return frozenset(map(str.__add__, t, t[1:]))
 
 
 def _heading_over_subheading(entry, a: Plan, b: Plan, know: Knowledge, st: Structure):
@@ -444,6 +868,49 @@ def _looked_up_in_text(row: Row, x: Item, text: _TextOf, candidates: list[Item],
         return row._replace(status=status, right=holder, score=score, confidence=band(score),
                             reasons=reasons, notes=notes)
     return _from_text(row, x, passage, score, phrase, a, b)
+
+
+def _numbers_in_paragraph(row: Row, b: Plan, st: Structure) -> Row:
+    """A task states what its whole paragraph says, though its quote may stop early: A's numbers
+    written in the paragraph of B's task (人均不少于0.1平方米 in Liaoning's 养老服务 paragraph) are
+    B's too, and the row does not say B names no number."""
+    y = row.right
+    note = next((n for n in row.notes if n.code == "no-number"), None)
+    if note is None or y is None or y.kind != "tasks":
+        return row
+    paragraph = normalise(st.paragraph_of(b, y))
+    said = [v for v in note.values["values"] if _number_written(v, paragraph)]
+    if len(said) != len(note.values["values"]):
+        return row
+    notes = tuple(Note("paragraph-states", {"plan": b.id, "id": y.id, "values": said}) if n is note else n
+                  for n in row.notes)
+    return row._replace(notes=notes)
+
+
+def _number_written(value: str, text: str) -> bool:
+    v = try_parse(value)
+    if v is None or not v.numeric:
+        return False
+    number = _num(v.number)
+    return any(text[m.end():].startswith(v.unit or "") for m in re.finditer(re.escape(number), text)
+               if not text[m.end():m.end() + 1].isdigit() and not text[max(m.start() - 1, 0):m.start()].isdigit())
+
+
+def _words_held_elsewhere(x: Item, right: Item, text: _TextOf, candidates: list[Item]):
+    """A sentence of B that states x by its own name (as written or nearly), held by a curated item
+    other than `right`: (passage, score, phrase, that item), else None."""
+    own = tuple(p for p in mentions.phrases(x, text.know, in_text=True) if p.why == "name")
+    if not own:
+        return None
+    may = lambda y, passage, hit, phrase: _may_hold(x, y, passage, hit, phrase)   # noqa: E731
+    found = text.find(x, among=own, holders=candidates, may=may)
+    if found is None:
+        return None
+    passage, score, phrase, hit = found
+    y = text.holder(passage, hit, candidates, may, phrase)
+    if y is None or y is right:
+        return None
+    return passage, score, phrase, y
 
 
 def _may_hold(x: Item, y: Item, passage=None, hit=None, phrase=None) -> bool:
@@ -599,6 +1066,58 @@ class _TextOf:
     def __init__(self, ws, plan: Plan, items: list[Item], know: Knowledge):
         self.ws, self.plan, self._items, self._index, self._spans, self._skip = ws, plan, items, None, None, ()
         self.know = know
+        self._chars: dict[str, float] | None = None
+
+    @property
+    def items(self) -> list[Item]:
+        return self._items
+
+    def ready(self) -> bool:
+        return self._ready()
+
+    def char_weights(self) -> dict[str, float]:
+        """Each character's rarity in B's text: log((passages + 1) / (passages holding it + 0.5))."""
+        if self._chars is None:
+            import math
+            from collections import Counter
+
+            df: Counter = Counter()
+            for folded in self._index.folded:
+                df.update(set(folded))
+            n = len(self._index.folded) + 1
+            self._chars = {c: math.log(n / (k + 0.5)) for c, k in df.items()}
+            self._chars_absent = math.log(n / 0.5)
+        return self._chars
+
+    def sentences_with(self, pair: str) -> int:
+        """How many sentences of B's text hold the character pair."""
+        if not self._ready():
+            return 0
+        return sum(self._states_commitments(self._index.passages[n]) for n in self._index.pairs.get(pair, ()))
+
+    def rare_pairs(self, x: Item, key: str, share: float):
+        """The commitment sentence holding the largest share of the key's character pairs, each weighed
+        by its rarity in B's text (a pair B never writes weighs most), when that share reaches `share`:
+        (passage, share), else None."""
+        import math
+
+        if not self._ready():
+            return None
+        pairs = {key[i:i + 2] for i in range(len(key) - 1)}
+        n = len(self._index.folded) + 1
+        weight = {g: math.log(n / (len(self._index.pairs.get(g, ())) + 0.5)) for g in pairs}
+        total = sum(weight.values())
+        held: dict[int, float] = {}
+        for g in pairs:
+            for k in self._index.pairs.get(g, ()):
+                held[k] = held.get(k, 0.0) + weight[g]
+        for k, w in sorted(held.items(), key=lambda kv: (-kv[1], kv[0])):
+            if w < share * total:
+                return None
+            passage = self._index.passages[k]
+            if self._states_commitments(passage) and not self.know.differs(x, self._index.folded[k]):
+                return passage, w / total
+        return None
 
     def _ready(self) -> bool:
         if self._index is None:
@@ -642,11 +1161,15 @@ class _TextOf:
             found = mentions.find_all(self._index, tier, usable) if tier else []
             if found:
                 top = [m for m in found if m.hit.score == found[0].hit.score]
-                # of sentences that state it equally well, one a curated item holds (holders: who may)
-                held = next((m for m in top if holders is not None
-                             and self.holder(self._index.passages[m.hit.passage], m.hit, holders, may, m.phrase)
-                             is not None),
-                            top[0])
+                # of sentences that state it equally well, one a curated item holds (holders: who may),
+                # an item of x's own domain first (服务资源下沉 of the general chapter, not 医疗资源下沉)
+                held = None
+                if holders is not None:
+                    owners = [(m, self.holder(self._index.passages[m.hit.passage], m.hit, holders, may, m.phrase))
+                              for m in top]
+                    held = next((m for m, y in owners if y is not None and y.domain == x.domain),
+                                next((m for m, y in owners if y is not None), None))
+                held = held or top[0]
                 return self._index.passages[held.hit.passage], held.hit.score, held.phrase, held.hit
         return None
 
@@ -658,9 +1181,14 @@ class _TextOf:
             self._spans = {id(item): span for item in self._items if (span := source.span_of(item.evidence.quote))}
             self._paragraphs = {id(item): paragraph_span(source, span) for item in self._items
                                 if item.kind == "tasks" and (span := self._spans.get(id(item)))}
-        for spans in (self._spans, self._paragraphs):
-            holders = [(end - start, n, item) for n, item in enumerate(candidates)
-                       for start, end in (spans.get(id(item), (0, -1)),)
+            # by the line each span starts on and every line it runs to: a sentence's holders are
+            # looked up by its line, not by reading every item's span
+            self._by_line = [self._lines_of(spans, source) for spans in (self._spans, self._paragraphs)]
+        order = {id(item): n for n, item in enumerate(candidates)}
+        for spans, by_line in zip((self._spans, self._paragraphs), self._by_line):
+            holders = [(end - start, order[id(item)], item) for item in by_line.get(passage.line, ())
+                       if id(item) in order
+                       for start, end in (spans[id(item)],)
                        if start <= passage.start and passage.end <= end + 1 and (may is None or may(item, passage, hit, phrase))]
             if holders:
                 break
@@ -670,6 +1198,16 @@ class _TextOf:
         tied = [h for h in holders if h[0] == shortest]
         # the items of a list share one quote (a 专栏 row): the one named where the match stands
         return min(tied, key=lambda h: (-self._named_at(h[2], passage, hit), h[1]))[2]
+
+    def _lines_of(self, spans: dict, source) -> dict[int, list[Item]]:
+        by_id = {id(item): item for item in self._items}
+        out: dict[int, list[Item]] = {}
+        for key, (start, end) in spans.items():
+            if end <= start:
+                continue
+            for line in range(source.line_of[start], source.line_of[end - 1] + 1):
+                out.setdefault(line, []).append(by_id[key])
+        return out
 
     @staticmethod
     def _named_at(item: Item, passage, hit) -> int:
@@ -716,8 +1254,8 @@ def _target_in_words(x: Target, y: Item, b: Plan, know: Knowledge | None = None)
     core = wanted.lstrip("全") if wanted.startswith("全") else ""
     if core and len(name) >= 6 and core in name and name in said:
         # the name says the end state itself (基本公共服务达标 for 全达标): B writing the name whole
-        # (开展基本公共服务达标行动) states it
-        return "matches", (Note("same-end-state", values),)
+        # (开展基本公共服务达标行动) states it; the note says so, not that B writes 全达标
+        return "matches", (Note("name-states-end-state", {**values, "name": x.name}),)
     # a word end state (not a number): the vocabulary's names of the commitment, or of a term of its
     # name, state it (常住人口覆盖 ↔ 在常住地便捷享有)
     whys = (KNOWN_NAME, PHRASING) if goal is None or not goal.numeric else (KNOWN_NAME,)
@@ -786,7 +1324,7 @@ def verdict(pair: Pair, a: Plan, b: Plan) -> Row:
     base = dict(kind=pair.kind, domain=pair.domain, left=x, right=y, score=pair.score,
                 confidence=pair.confidence, reasons=pair.reasons)
     if x is not None and y is None:
-        gaps = b.gaps_for(pair.kind, x.domain)
+        gaps = gaps_for(b, x)
         if gaps:
             return Row(status="unknown", notes=_gap_notes(x, b, gaps), **base)
         return Row(status="omitted", notes=(), **base)
@@ -799,6 +1337,32 @@ def verdict(pair: Pair, a: Plan, b: Plan) -> Row:
         return Row(status=status, notes=notes, **base)
     status, notes = compare_commitments(x, y)
     return Row(status=status, notes=notes, **base)
+
+
+SPANNING = "其他"   # the domain of items that span domains (vocab/domains.yaml)
+
+
+def gaps_for(plan: Plan, x: Item) -> list:
+    """The lost parts of the plan's source that could hold A's item x: those of its kind and domain;
+    for an item that spans domains (其他), also a part that covers every domain (a box of key projects
+    for all nine). When the item's name holds a part's whole title (开展重点领域基本公共服务标准化工程:
+    专栏2 基本公共服务领域重点工程), that part is the one named."""
+    from ..core.vocab import domains
+
+    gaps = [g for g in plan.source_gaps if g.could_hold(x.kind, x.domain)]
+    if x.domain == SPANNING:
+        every = {d.name for d in domains()} - {SPANNING}
+        gaps += [g for g in plan.source_gaps if g not in gaps and g.could_hold(x.kind, next(iter(every)))
+                 and (g.domains is None or every <= set(g.domains))]
+    name = textnorm.fold(x.name)
+    titled = [g for g in gaps if (title := textnorm.fold(_title(g))) and all(c in name for c in title)]
+    return titled or gaps
+
+
+def _title(gap) -> str:
+    """专栏2  基本公共服务领域重点工程 -> 基本公共服务领域重点工程."""
+    parts = gap.section.split(None, 1)
+    return parts[1] if len(parts) > 1 else ""
 
 
 def _section(gap) -> str:
@@ -829,8 +1393,10 @@ def _conversions() -> dict[str, tuple[str, float]]:
 
 
 def effective_unit(target: Target, value: Value | None) -> str | None:
-    """The item's unit, else the unit written in the value (longest known unit it starts with)."""
-    if target.unit:
+    """The item's unit, else the unit written in the value (longest known unit it starts with).
+    A value written in a unit the item's cannot take (95‰ for an item in %: validate's
+    value-unit) is read in the unit it writes, never as the item's."""
+    if target.unit and foreign_unit(value, target.unit) is None:
         return target.unit
     if value is None or not value.unit:
         return None
@@ -1103,7 +1669,9 @@ def compare_commitments(x: Item, y: Item, passage=None) -> tuple[str, tuple[Note
             return "matches", (Note("states-words", {"plan": y.plan, "values": list(ny)}),)
         return "matches-quantified", (Note("commits-to", {"plan": y.plan, "values": list(ny)}),)
     notes = []
-    if nx and not ny:
+    if nx and not ny and all(_is_word(n) for n in nx):
+        notes.append(Note("states-words", {"plan": x.plan, "values": list(nx)}))   # words: no claim about numbers
+    elif nx and not ny:
         notes.append(Note("no-number", {"a": x.plan, "values": list(nx), "b": y.plan, "kind": _noun(y), "id": y.id}))
     elif nx and ny:
         same = {textnorm.fold(normalise(n)) for n in nx} == {textnorm.fold(normalise(n)) for n in ny}
@@ -1113,6 +1681,9 @@ def compare_commitments(x: Item, y: Item, passage=None) -> tuple[str, tuple[Note
 
 
 def _is_word(value: str) -> bool:
-    """应保尽保, 全覆盖: a commitment in words, not a number."""
+    """应保尽保, 全覆盖: a commitment in words, not a number. A number written in Chinese numerals
+    with a unit (至少办好一所, 一刻钟) is a number; one in a slogan (一校带一园) is not."""
     v = try_parse(value)
-    return v is None or v.qualitative is not None or not _DIGIT.search(value)
+    if v is None or v.qualitative is not None:
+        return True
+    return not _DIGIT.search(value) and not (v.numeric and v.unit in units())

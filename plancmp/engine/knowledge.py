@@ -10,6 +10,7 @@ states one half states it `partial`).
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import NamedTuple
 
@@ -17,6 +18,7 @@ from ..core import textnorm
 from ..core.model import Item
 from ..core.vocab import read as read_vocab
 
+_LIST = re.compile(r"[、，,；;]")
 PHRASING = "phrasing"     # a term's other name, standing for the term's words in the item's name
 KNOWN_NAME = "known"      # another name of the whole commitment
 PART = "part-of"          # one part of a compound commitment
@@ -63,11 +65,14 @@ def _kept(entry: dict, held_out: str | None) -> bool:
 
 
 class Knowledge:
-    """The vocabulary, folded, with the entries a hold-out drops left out."""
+    """The vocabulary, folded, with the entries a hold-out drops left out; `extra`: a data folder's
+    own vocabulary (its vocab/commitments.yaml, what curators learnt there), read with it."""
 
-    def __init__(self, held_out: str | None = None):
+    def __init__(self, held_out: str | None = None, extra: dict | None = None):
         self.held_out = held_out
         data = read_vocab("commitments.yaml")
+        if extra and (extra.get("terms") or extra.get("commitments")):
+            data = {k: [*(data.get(k) or ()), *(extra.get(k) or ())] for k in ("terms", "commitments")}
         self.terms = tuple(Term(textnorm.fold(e["term"]), tuple(e.get("items") or ()),
                                 _ways(list(e.get("names") or ()) + list(e.get("includes") or ())),
                                 _ways(e.get("differs_from")))
@@ -101,9 +106,12 @@ class Knowledge:
             return self._phrasings[k]
         folded = textnorm.fold(item.name)
         out: list[Phrase] = []
+        halves = [textnorm.fold(h) for h in _LIST.split(item.name)] if item.kind != "targets" else []
         for t in self.terms_of(item):
             if t.term in folded:
-                rest = textnorm.specific(textnorm.NUMBER.sub("", folded.replace(t.term, "", 1)))
+                # in a list of services (失业保险、工伤保险) the rest is the rest of the term's own half
+                own = next((h for h in halves if t.term in h), folded) if len(halves) > 1 else folded
+                rest = textnorm.specific(textnorm.NUMBER.sub("", own.replace(t.term, "", 1)))
                 extra = (rest,) if len(rest) >= 3 else ()
             else:
                 extra = ()
@@ -161,6 +169,40 @@ class Knowledge:
         return self._look[k]
 
 
+class Texts:
+    """Folded texts (what each of a plan's items says) joined once, so that the items holding a
+    look-alike of an item are found by a few string searches instead of one check per item."""
+
+    def __init__(self, texts: list[str]):
+        from bisect import bisect_right
+        from itertools import accumulate
+
+        self.texts = texts
+        self._joined = "\x00".join(texts)
+        self._starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+        self._bisect = bisect_right
+        self._differing: dict[tuple, frozenset[int]] = {}
+
+    def holding(self, part: str) -> set[int]:
+        out, at = set(), self._joined.find(part) if part else -1
+        while at >= 0:
+            out.add(self._bisect(self._starts, at) - 1)
+            at = self._joined.find(part, at + 1)
+        return out
+
+    def differing(self, know: Knowledge, item: Item) -> frozenset[int]:
+        """The indices of the texts that hold a look-alike of the item (know.differs), once per item."""
+        k = (item.id, item.name)
+        if k not in self._differing:
+            found: set[int] = set()
+            if know.has_differs(item):
+                maybe = set().union(*(self.holding(way[0]) for differs, _own in know._look_alikes(item)
+                                      for way in differs)) if know._look_alikes(item) else set()
+                found = {n for n in maybe if know.differs(item, self.texts[n])}
+            self._differing[k] = frozenset(found)
+        return self._differing[k]
+
+
 def _holds_any(folded: str, ways) -> bool:
     return any(all(p in folded for p in way) for way in ways)
 
@@ -173,3 +215,19 @@ def default() -> Knowledge:
 @cache
 def held_out(plan_id: str) -> Knowledge:
     return Knowledge(plan_id)
+
+
+_OF_FOLDER: dict[tuple, Knowledge] = {}
+
+
+def of_workspace(ws, without: str | None = None) -> Knowledge:
+    """The vocabulary a diff over the workspace's data folder uses: the package's, and the
+    folder's own vocab/commitments.yaml when it has one (`without`: a plan id, the entries of
+    either seen only in that plan left out, as held_out)."""
+    extra = ws.vocabulary() if ws is not None else None
+    if not extra or not (extra.get("terms") or extra.get("commitments")):
+        return held_out(without) if without else default()
+    key = (without, repr(extra))
+    if key not in _OF_FOLDER:
+        _OF_FOLDER[key] = Knowledge(without, extra)
+    return _OF_FOLDER[key]

@@ -42,6 +42,7 @@ class Structure:
         self._at: dict[tuple, object] = {}
         self._sections: dict[object, tuple[Section, ...]] = {}
         self._titles: dict[object, tuple[tuple[Section, Counter], ...]] = {}
+        self._heads: dict[tuple, bool] = {}
 
     def source(self, plan: Plan):
         """The plan's source text, or None when it cannot be read."""
@@ -62,11 +63,15 @@ class Structure:
     def heading_level(self, plan: Plan, item: Item) -> bool:
         """A task whose quote opens a paragraph (a line of the source): a heading, not a sub-heading
         run into a paragraph or a box row."""
-        found = self.quoted_at(plan, item.evidence.quote)
-        if found is None:
-            return False
-        source, (lo, _) = found
-        return lo == 0 or source.line_of[lo - 1] != source.line_of[lo]
+        key = (plan.source, item.evidence.quote)
+        if key not in self._heads:
+            found = self.quoted_at(plan, item.evidence.quote)
+            if found is None:
+                self._heads[key] = False
+            else:
+                source, (lo, _) = found
+                self._heads[key] = lo == 0 or source.line_of[lo - 1] != source.line_of[lo]
+        return self._heads[key]
 
     def paragraph_of(self, plan: Plan, item: Item) -> str:
         """The paragraph of a task's quote in its plan's source (the quote when it cannot be read)."""

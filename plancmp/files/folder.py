@@ -63,6 +63,7 @@ class DataFolder:
         self._dirs: dict[str, str | Unreadable] = {}     # a folder as named -> its real path
         self._bytes: dict[str, bytes | Unreadable] = {}  # a real path -> its bytes, or why not
         self._derived: dict[tuple[str, str], object] = {}
+        self._staged: dict[str, tuple[Path, bytes]] = {}   # a file about to be written: real path -> (path, bytes)
 
     def __repr__(self) -> str:
         return f"DataFolder({str(self.root)!r})"
@@ -82,6 +83,14 @@ class DataFolder:
     def _locate(self, path: str) -> str | Unreadable:
         if "\0" in path:
             return Unreadable("a NUL character in the path")
+        if self._staged:
+            if (real := os.path.realpath(path)) in self._staged:
+                return real
+            for staged, _ in self._staged.values():   # a folder the staged file will make (plans/ of a new folder)
+                folder = str(staged.parent)
+                if path.startswith(folder + os.sep) and not os.path.lexists(folder):
+                    path = os.path.normpath(path)   # no link can stand in a folder not yet made
+                    break
         head, name = os.path.split(path)
         if name not in ("", ".", ".."):   # the folder resolved once, the file's own entry looked at
             try:
@@ -111,8 +120,19 @@ class DataFolder:
         return os.path.lexists(path)
 
     def files(self, sub: str, pattern: str = "*.yaml") -> list[Path]:
-        """The entries of a sub-folder that match `pattern`, in name order (each read by the rule)."""
-        return sorted((self.root / sub).glob(pattern))
+        """The entries of a sub-folder that match `pattern`, in name order (each read by the rule),
+        and the files staged there."""
+        found = set((self.root / sub).glob(pattern))
+        found |= {path for path, _ in self._staged.values() if path.parent == self.root / sub and path.match(pattern)}
+        return sorted(found)
+
+    def stage(self, path: Path, data: bytes) -> None:
+        """Read `data` as the file `path` (in sub-folder of this folder, not yet written): `plancmp
+        new` checks the folder as it will be before it writes anything. Call before any read."""
+        real = os.path.realpath(path)
+        if not self._holds(real):
+            raise self._outside()
+        self._staged[real] = (Path(path), data)
 
     def source_problem(self, owner: Path, source: str) -> str | None:
         """Why the file a plan or press file names as its `source` must never be read, or None.
@@ -157,6 +177,8 @@ class DataFolder:
         return self._derived[key]   # type: ignore[return-value]
 
     def _load(self, real: str) -> bytes | Unreadable:
+        if real in self._staged:
+            return self._staged[real][1]
         try:
             return read_fd(self._open(real), MAX_BYTES)
         except Unreadable as exc:

@@ -11,10 +11,10 @@ from pathlib import Path
 
 from ..core.facts import higher_is_better
 from ..core.findings import NOTE, WARNING, Finding
-from ..core.model import Item, Plan, Target
-from ..core.values import ValueError_, parse_value
+from ..core.model import Item, Plan, Target, too_many_items
+from ..core.values import ValueError_, foreign_unit, parse_value
 from ..files.paths import shown_path
-from .evidence import read_source, squeeze
+from .evidence import SEARCHES, read_source, squeeze
 from .textsearch import background_lines
 from .yamldoc import Doc
 
@@ -60,6 +60,8 @@ def check_plan(plan: Plan, doc: Doc, folder) -> list[Finding]:
     """Every check of one plan; its source text is read from its data folder (`folder`, a
     files/folder.DataFolder) by the folder's rule."""
     out: list[Finding] = []
+    if (why := too_many_items(plan)) is not None:
+        out.append(Finding("too-many-items", why, doc.file, 1, 1))
     out += _check_ids(plan, doc)
     source = source_named(plan.path, plan.source, doc, out, folder, outside_reported=True)
     owned: list[tuple[Item | None, Finding]] = []   # the findings of one item: what its `accept` may acknowledge
@@ -123,8 +125,8 @@ def _acknowledged(plan: Plan, owned: list[tuple[Item | None, Finding]]) -> list[
 
 
 def _drafts(plan: Plan, doc: Doc) -> list[tuple[Item | None, Finding]]:
-    """draft-item: every item `plancmp new` drafted stays a warning until a person has read
-    it against the text and deleted its `draft: true`."""
+    """draft-item: every item (and source gap) `plancmp new` drafted stays a warning until a
+    person has read it against the text (the original) and deleted its `draft: true`."""
     out = []
     at = {item.pos: item for item in plan.items()}
     for kind in ("targets", "services", "tasks"):
@@ -135,6 +137,13 @@ def _drafts(plan: Plan, doc: Doc) -> list[tuple[Item | None, Finding]]:
                 out.append((at.get(doc.pos((kind, i))),
                             Finding("draft-item", f"{kind}[{i}] {item.get('id')!r} is a draft: check it against the text, "
                                     "then delete `draft: true`", where.file, where.line, where.col, f"{kind}[{i}].draft")))
+    gaps = doc.data.get("source_gaps") if isinstance(doc.data, dict) else None
+    for i, gap in enumerate(gaps if isinstance(gaps, list) else []):
+        if isinstance(gap, dict) and gap.get("draft") is True:
+            where = doc.pos(("source_gaps", i, "draft"))
+            out.append((None, Finding("draft-item", f"source_gaps[{i}] {gap.get('id')!r} is a draft: check the original "
+                                      "(an image, or lost?) and what the gap could hold, then delete `draft: true`",
+                                      where.file, where.line, where.col, f"source_gaps[{i}].draft")))
     return out
 
 
@@ -197,8 +206,13 @@ def source_named(owner: Path, path: Path, doc: Doc, out: list[Finding], folder, 
 
 
 def quote_missing(quote: str, where, source, what: str) -> Finding:
-    line, passage, score = source.closest(quote)
-    hint = f"; closest passage at {shown_path(source.path)}:{line} ({score:.0f}% alike): {passage[:60]!r}" if score >= 50 else "; nothing alike in the source"
+    found = source.closest(quote)
+    if found is None:
+        hint = (f"; not searched for a closest passage (over {SEARCHES} quotes are missing from "
+                f"{shown_path(source.path)}: is it the right text?)")
+    else:
+        line, passage, score = found
+        hint = f"; closest passage at {shown_path(source.path)}:{line} ({score:.0f}% alike): {passage[:60]!r}" if score >= 50 else "; nothing alike in the source"
     return Finding("quote-not-found", f"quote of {what} is not in the source{hint}", where.file, where.line, where.col)
 
 
@@ -236,6 +250,10 @@ def _check_target(target: Target) -> list[Finding]:
             parsed[name] = parse_value(raw)
         except ValueError_ as exc:
             out.append(Finding("value-unparsable", f"{target.id}: {exc}", where.file, where.line, where.col, name))
+        if (foreign := foreign_unit(parsed.get(name), target.unit)) is not None:
+            out.append(Finding("value-unit", f"{target.id}: {name} {raw!r} is written in {foreign}, which its unit "
+                               f"{target.unit} cannot take; give the item the unit its source writes (or null)",
+                               where.file, where.line, where.col, name))
         if not in_quote(raw, target.evidence.quote):
             out.append(Finding("value-not-in-quote", f"{name} {raw!r} of {target.id!r} does not appear in its quote (as a whole number)", where.file, where.line, where.col, name))
     years = [int(y) for y in _YEAR.findall(squeeze(target.evidence.quote))]

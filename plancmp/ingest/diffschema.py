@@ -24,7 +24,14 @@ def _note(about: str) -> dict:
 def diff_schema() -> dict:
     plan = {"type": "object", "additionalProperties": False,
             "required": ["id", "name", "level", "region"],
-            "properties": {"id": _str, "name": _str, "level": {"enum": list(LEVELS)}, "region": _str}}
+            "properties": {"id": _str, "name": _str, "level": {"enum": list(LEVELS)}, "region": _str,
+                           "drafts": {"type": "object", "additionalProperties": False,
+                                      "required": ["unchecked", "items", "gaps"],
+                                      "description": "only when the plan holds drafts (`draft: true`, nobody has checked "
+                                                     "them): the verdicts that rest on them are no findings",
+                                      "properties": {"unchecked": {"type": "integer", "minimum": 0},
+                                                     "items": {"type": "integer", "minimum": 0},
+                                                     "gaps": {"type": "integer", "minimum": 0}}}}}
     item = {"type": "object", "additionalProperties": False,
             "required": ["id", "kind", "name", "baseline", "target", "unit", "year", "binding", "quote", "section"],
             "description": "One side of a row: a target, service item or task of that plan",
@@ -43,7 +50,8 @@ def diff_schema() -> dict:
                 "quote": {**_str, "description": "verbatim evidence from the plan's source text"},
                 "section": _opt,
                 "commitments": {"type": "array", "items": _str, "description": "tasks: the numbers committed to"},
-                "standard": {**_opt, "description": "services: 服务内容/标准"}}}
+                "standard": {**_opt, "description": "services: 服务内容/标准"},
+                "draft": {"const": True, "description": "only on an item nobody has checked yet (`draft: true`)"}}}
     side = {"oneOf": [{"type": "null"}, item]}
     passage = {"type": "object", "additionalProperties": False, "required": ["file", "line", "text"],
                "description": "the sentence of the right plan's source text that states the left item when no curated item "

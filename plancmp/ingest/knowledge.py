@@ -33,11 +33,12 @@ def schema() -> dict:
                            "commitments": {"type": "array", "items": commitment}}}
 
 
-def check(plans: dict[str, Plan], ws, path=PATH) -> tuple[list[str], list[Finding]]:
+def check(plans: dict[str, Plan], ws, path=PATH, folder=None) -> tuple[list[str], list[Finding]]:
     """(files checked, findings) for the vocabulary against the plans (one of them the national),
-    whose sources the workspace `ws` reads."""
+    whose sources the workspace `ws` reads; a data folder's own (its vocab/commitments.yaml) is
+    read by the folder's rule (`folder`)."""
     shown = shown_path(path)
-    doc, findings = load_yaml(path, shown)
+    doc, findings = load_yaml(path, shown, folder)
     if doc is None:
         return [shown], findings
     findings = findings + schemacheck.check(doc, schema())

@@ -13,6 +13,7 @@ prints ready-to-paste lines.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -91,6 +92,9 @@ def load_links(folder, path: Path, shown: str | None = None) -> Links:
     return cache.by_files("links", folder, [path], shown or "", lambda: read_links(folder, path, shown), Links)
 
 
+_ENTRY = re.compile(r"links\[(\d+)\](?:$|[.\[])")   # a finding's path inside the entry links[N]
+
+
 def read_links(folder, path: Path, shown: str | None = None) -> Links:
     """Read links.yaml and check its shape (`plancmp validate` reads it so, never cached).
     Entries with a problem are left out of the links and reported as problems."""
@@ -104,9 +108,9 @@ def read_links(folder, path: Path, shown: str | None = None) -> Links:
     problems = findings + schemacheck.check(doc, schema.links_schema())
     entries = doc.data.get("links") if isinstance(doc.data, dict) else None
     out = Links(problems=problems)
+    flawed = {int(m.group(1)) for f in problems if (m := _ENTRY.match(f.path or ""))}   # once: not entries x problems
     for n, entry in enumerate(entries if isinstance(entries, list) else []):
-        where = format_path(("links", n))
-        if any((f.path or "") == where or (f.path or "").startswith((where + ".", where + "[")) for f in problems):
+        if n in flawed:
             continue
         action = "pin" if "pin" in entry else "forbid"
         left, right = ("".join(side.split()) for side in entry[action].split("="))   # the schema checked its shape
@@ -129,6 +133,7 @@ def check(links: Links, plans: dict[str, Plan], only: set[str] | None = None,
     `broken`: plans whose files could not be read (their links are not judged)."""
     out = list(links.problems)
     seen: dict[frozenset, Link] = {}
+    ids = {plan_id: {i.id for i in plan.items()} for plan_id, plan in plans.items()}   # once: a link file may hold 30,000 links
     for link in links.links:
         if only is not None and not set(link.plans) <= only:
             continue   # a link between other plans steers no diff of these
@@ -139,7 +144,7 @@ def check(links: Links, plans: dict[str, Plan], only: set[str] | None = None,
             plan = plans.get(plan_id)
             if plan is None:
                 out.append(_finding(link, "link-unknown-plan", f"{ref}: no plan {plan_id!r} (plans: {', '.join(sorted(plans))})"))
-            elif plan.item(item_id) is None:
+            elif item_id not in ids[plan_id]:
                 out.append(_finding(link, "link-unknown-id", f"{ref}: plan {plan_id!r} has no item {item_id!r}"))
         if link.plans[0] == link.plans[1]:
             out.append(_finding(link, "link-conflict", "a link joins items of two different plans"))

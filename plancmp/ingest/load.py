@@ -104,7 +104,7 @@ def _build_plan(doc: Doc, path: Path, bad: set[str]) -> Plan | None:
             domains=tuple(vocab.canonical_domain(x) or x for x in raw["domains"]) if "domains" in raw else None,
             kinds=tuple(raw["kinds"]) if "kinds" in raw else None,
             reveals=tuple(Reveal(r["indicator"], r["quote"], r.get("notes")) for r in raw.get("reveals") or ()),
-            pos=_pos(doc, "source_gaps", i)))
+            pos=_pos(doc, "source_gaps", i), draft=raw.get("draft") is True))
     builders = {"targets": _target, "services": _service, "tasks": _task}
     for kind, build in builders.items():
         for i, raw in enumerate(_list(d.get(kind))):
@@ -113,7 +113,7 @@ def _build_plan(doc: Doc, path: Path, bad: set[str]) -> Plan | None:
             common = dict(plan=plan.id, id=raw["id"], domain=vocab.canonical_domain(raw["domain"]),
                           evidence=Evidence(raw["evidence"]["quote"], raw["evidence"].get("section"),
                                             _pos(doc, kind, i, "evidence", "quote")),
-                          pos=_pos(doc, kind, i), notes=raw.get("notes"),
+                          pos=_pos(doc, kind, i), notes=raw.get("notes"), draft=raw.get("draft") is True,
                           accept=tuple(Accept(a["code"], " ".join(a["reason"].split()), _pos(doc, kind, i, "accept", j))
                                        for j, a in enumerate(raw.get("accept") or ())))
             getattr(plan, kind).append(build(raw, common, doc, (kind, i)))

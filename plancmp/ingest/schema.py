@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..core import vocab
 from ..core.findings import ACCEPTABLE
-from ..core.model import KINDS, LEVELS, TARGET_BASES, TARGET_FLAGS
+from ..core.model import KINDS, LEVELS, TARGET_BASES, TARGET_FLAGS, YEARS
 from ..files.paths import SCHEMA_DIR
 
 # (?![\s\S]) ends the text in every regex dialect: `$` would let a trailing newline through
@@ -23,6 +23,9 @@ BLANK_PATTERN = r"\S"   # some text that is not whitespace
 # a link's pair, `national:x = liaoning:y` (links.py splits it)
 LINK_PATTERN = r"^\s*[a-z0-9-]+:[a-z0-9-]+\s*=\s*[a-z0-9-]+:[a-z0-9-]+\s*(?![\s\S])"
 _str = {"type": "string", "minLength": 1}
+# a name people read and type (a plan's name, region, aliases): no control character (a NUL, an escape, a bell)
+NAME_PATTERN = r"^[^\x00-\x1f\x7f-\x9f]*(?![\s\S])"
+_name = {**_str, "pattern": NAME_PATTERN}
 _opt_str = {"type": ["string", "null"]}
 
 
@@ -55,6 +58,11 @@ def _item_common() -> dict:
     }
 
 
+def _year() -> dict:
+    return {"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1],
+            "description": f"A year from {YEARS[0]} to {YEARS[1]}"}
+
+
 def _value() -> dict:
     return {"type": ["string", "number"], "description": "As written: ≥3, >90%, 85%以上, 〔125〕, 应保尽保"}
 
@@ -65,9 +73,9 @@ def plan_schema() -> dict:
         {**_item_common(),
          "indicator": {**_str, "description": "Indicator name without the unit parenthetical or footnote stars"},
          "unit": {"enum": [*vocab.units(), None], "description": "From plancmp/vocab/units.yaml; null for qualitative targets"},
-         "baseline": {"oneOf": [{"type": "null"}, _closed({"value": _value(), "year": {"type": "integer"}}, ["value", "year"])]},
+         "baseline": {"oneOf": [{"type": "null"}, _closed({"value": _value(), "year": _year()}, ["value", "year"])]},
          "target": _value(),
-         "year": {"type": "integer"},
+         "year": _year(),
          "binding": {"enum": [*vocab.bindings(), None], "description": "属性: 预期性 or 约束性; null when the source does not say"},
          "basis": {"enum": list(TARGET_BASES)},
          "flags": {"type": "array", "uniqueItems": True, "items": {"enum": list(TARGET_FLAGS)}},
@@ -92,7 +100,9 @@ def plan_schema() -> dict:
         {"id": {"type": "string", "pattern": ID_PATTERN}, "section": _str, "description": _str,
          "domains": {"type": "array", "items": {"enum": vocab.domain_spellings()}},
          "kinds": {"type": "array", "items": {"enum": ["targets", "services", "tasks"]}},
-         "reveals": {"type": "array", "items": _closed({"indicator": _str, "quote": _str, "notes": _opt_str}, ["indicator", "quote"])}},
+         "reveals": {"type": "array", "items": _closed({"indicator": _str, "quote": _str, "notes": _opt_str}, ["indicator", "quote"])},
+         "draft": {"type": "boolean", "description": "true: drafted by `plancmp new` and not yet checked against the original "
+                                                     "(validate warns draft-item); delete the line once checked"}},
         ["id", "section", "description"],
         "A part of the source that this copy lost",
     )
@@ -102,9 +112,9 @@ def plan_schema() -> dict:
         "title": "plancmp plan",
         "description": "One public-service plan: its targets, basic-service items and key tasks, each with evidence",
         **_closed(
-            {"id": {"type": "string", "pattern": ID_PATTERN}, "name": _str,
-             "level": {"enum": list(LEVELS)}, "region": _str,
-             "aliases": {"type": "array", "uniqueItems": True, "items": _str,
+            {"id": {"type": "string", "pattern": ID_PATTERN}, "name": _name,
+             "level": {"enum": list(LEVELS)}, "region": _name,
+             "aliases": {"type": "array", "uniqueItems": True, "items": _name,
                          "description": "What people may type for this plan on the command line (浙江, zj), besides "
                                         "its id and region: `aliases: [浙江, zj]`"},
              "period": _str,

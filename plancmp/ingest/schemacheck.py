@@ -5,7 +5,7 @@ from jsonschema import Draft202012Validator
 from rapidfuzz import process
 
 from ..core.findings import ACCEPTABLE, CATALOGUE, Finding, why_not_acceptable
-from .schema import BLANK_PATTERN, LINK_PATTERN
+from .schema import BLANK_PATTERN, LINK_PATTERN, NAME_PATTERN
 from .yamldoc import Doc, format_path
 
 _ENUM_CODES = {"domain": "unknown-domain", "domains": "unknown-domain", "unit": "unknown-unit", "binding": "unknown-binding"}
@@ -44,6 +44,12 @@ def _shown(value, width: int = 60) -> str:
     """repr() of a value from the file, clipped: a 1 MB key must not make a 1 MB message."""
     text = repr(value)
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _control(text: str) -> str:
+    """The first control character of a text, as code point: U+0007."""
+    char = next((c for c in str(text) if ord(c) < 0x20 or 0x7f <= ord(c) <= 0x9f), "")
+    return f"U+{ord(char):04X}" if char else "?"
 
 
 def _suggest(word: str, choices) -> str:
@@ -97,6 +103,13 @@ def _translate(error, doc: Doc) -> list[Finding]:
         return [Finding("invalid-value", f"{shown} must not be blank", doc.file, where.line, where.col, shown)]
     if kind == "pattern" and error.validator_value == LINK_PATTERN:
         return [Finding("invalid-value", f"{shown} must read \"plan:id = plan:id\", got {_shown(error.instance)}", doc.file, where.line, where.col, shown)]
+    if kind == "pattern" and error.validator_value == NAME_PATTERN:
+        return [Finding("invalid-value", f"{shown} holds a control character ({_control(error.instance)}): a name "
+                        "is text people read and type", doc.file, where.line, where.col, shown)]
+    if kind in ("minimum", "maximum") and field == "year":
+        low, high = error.schema.get("minimum"), error.schema.get("maximum")
+        return [Finding("invalid-value", f"{shown} is {_shown(error.instance)}, not a year from {low} to {high}",
+                        doc.file, where.line, where.col, shown)]
     if kind == "pattern":  # else only ids carry a pattern
         return [Finding("invalid-id", f"{shown} is {_shown(error.instance)}: use lower-case ascii letters, digits and single hyphens (e.g. nursery-places-per-1000)", doc.file, where.line, where.col, shown)]
     if kind == "oneOf" and all(set(alt) == {"required"} for alt in error.validator_value):

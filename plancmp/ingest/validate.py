@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..core.findings import ERROR, WARNING, Finding
 from ..core.model import Plan
+from ..core.vocab import fold
 from ..files.paths import data_folder_of, shown_path
 from . import schema, schemacheck
 from .checks import check_plan
@@ -102,12 +103,16 @@ def validate(ws: Workspace, paths: list[Path] | None = None) -> Report:
         report.findings += findings
     if default_run:
         report.findings += _reference_findings(plans)
+        report.findings += _name_findings(plans)
         # the vocabulary the engine reads about the national commitments (vocab/commitments.yaml)
         from .knowledge import check as check_knowledge
 
         everything = {**_plans_in(ws, skip=read), **by_id}
         if any(p.level == "national" for p in everything.values()):
             files, findings = check_knowledge(everything, ws)
+            if ws.folder.has_entry(ws.vocab_path):   # what curators of this data folder learnt (plancmp review)
+                more, found = check_knowledge(everything, ws, ws.vocab_path, ws.folder)
+                files, findings = files + more, findings + found
             report.files += files
             report.findings += findings
     report.findings = sorted(set(report.findings), key=Finding.sort_key)
@@ -134,6 +139,28 @@ def _plans_in(ws: Workspace, skip: set[Path]) -> dict[str, Plan]:
         loaded = ws.loaded(path)
         if loaded.plan is not None:
             out.setdefault(loaded.plan.id, loaded.plan)
+    return out
+
+
+def _name_findings(plans: dict[str, Loaded]) -> list[Finding]:
+    """No two plans share a name people type for them (an id, a region, an alias): which plan
+    would `plancmp diff national 浙江` mean?"""
+    from .workspace import declared_names
+
+    taken: dict[str, str] = {}   # folded name -> the plan that has it
+    out = []
+    for loaded in sorted(plans.values(), key=lambda l: str(l.path)):
+        plan = loaded.plan
+        for name, key in declared_names(plan.id, plan.region, plan.aliases).items():
+            other = taken.setdefault(name, plan.id)
+            if other == plan.id:
+                continue
+            path = ("aliases", next((i for i, a in enumerate(plan.aliases) if fold(a) == name), 0)) \
+                if key == "aliases" else (key,) if key in ("id", "region") else ("id",)
+            where = loaded.doc.pos(path)
+            out.append(Finding("duplicate-plan-name", f"{name!r} ({key}) names the plan {other!r} too; "
+                               "a name people type must mean one plan", where.file, where.line, where.col,
+                               ".".join(map(str, path))))
     return out
 
 

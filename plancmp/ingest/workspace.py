@@ -60,6 +60,19 @@ def _aliases() -> dict[str, tuple[str, ...]]:
     return {k: tuple(str(a) for a in v or ()) for k, v in data["aliases"].items()}
 
 
+def declared_names(plan_id: str, region: str | None, aliases) -> dict[str, str]:
+    """The names a plan is known by, folded, each with where it comes from ("id", "region",
+    "aliases", or "plancmp/vocab/plans.yaml"): two plans of a folder must share none."""
+    out = {fold(plan_id): "id"}
+    for alias in _aliases().get(plan_id, ()):
+        out.setdefault(fold(alias), "plancmp/vocab/plans.yaml")
+    if region:
+        out.setdefault(fold(region), "region")
+    for alias in aliases or ():
+        out.setdefault(fold(alias), "aliases")
+    return out
+
+
 class Workspace:
     """One data folder, its files read by one DataFolder, what is derived from them memoised."""
 
@@ -71,11 +84,15 @@ class Workspace:
         self.press_dir = self.root / "press"
         self.links_path = self.root / "links.yaml"
         self.labels_path = self.root / "eval" / "pairs.yaml"
+        # what curators learnt about the national commitments, beside the package's own vocabulary
+        self.vocab_path = self.root / "vocab" / "commitments.yaml"
+        self.review_dir = self.root / "review"   # plancmp review's answers the plan files do not record
         self._plan_files: list[Path] | None = None
         self._loaded: dict[str, Loaded] = {}
         self._plans: dict[str, Plan] | None = None
         self._links: Links | None = None
         self._links_checked: list[frozenset[str]] = []   # sets of plans whose links passed the check
+        self._vocabulary: dict | None = None
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.root)!r})"
@@ -236,6 +253,35 @@ class Workspace:
             raise PlanError(f"{shown_path(self.links_path)} has errors; run `plancmp validate` for details", problems)
         self._links_checked.append(ids)
         return links
+
+    # ------------------------------------------------------------ the data folder's vocabulary
+
+    def vocabulary(self) -> dict:
+        """vocab/commitments.yaml of the data folder: what curators learnt about the national
+        commitments while reviewing a province (`plancmp review`), read beside the package's
+        plancmp/vocab/commitments.yaml by the engine; {"terms": [], "commitments": []} when the
+        folder has none. PlanError when it cannot be read or breaks the vocabulary's schema
+        (it steers every diff, as links.yaml does)."""
+        if self._vocabulary is None:
+            empty = {"terms": [], "commitments": []}
+            if not self.folder.has_entry(self.vocab_path):
+                self._vocabulary = empty
+            else:
+                from . import schemacheck
+                from .knowledge import schema
+                from .yamldoc import load
+
+                doc, findings = load(self.vocab_path, shown_path(self.vocab_path), self.folder)
+                if doc is not None and not findings:
+                    findings = schemacheck.check(doc, schema())
+                if doc is None or findings:
+                    raise PlanError(f"{shown_path(self.vocab_path)} has errors; run `plancmp validate` for details", findings)
+                self._vocabulary = {k: list(doc.data.get(k) or ()) for k in ("terms", "commitments")}
+        return self._vocabulary
+
+    def review_path(self, plan_id: str) -> Path:
+        """review/<id>.yaml: plancmp review's answers about a plan that its file does not record."""
+        return self.review_dir / f"{plan_id}.yaml"
 
     # ------------------------------------------------------------ source texts
 

@@ -43,7 +43,8 @@ def groups_table(data: dict, labels: Labels, groups: list[dict], title: str, rol
                      **{pid: _cell(by_plan.get(pid)) for pid in data["plans"]}})
     columns = [Column("domain", labels("domain")),
                Column("kind", labels("kind"), nowrap=True, show=lambda r: labels.kind(r["kind"], short=True)),
-               *(Column(pid, labels.plan(pid), least=NAME) for pid in data["plans"]),
+               *(Column(pid, labels.plan(pid) + (f" ({labels('draft_item')})" if pid in (data.get("drafts") or {}) else ""),
+                        least=NAME) for pid in data["plans"]),
                Column("quantified", labels("added_quantified"), role="data"),
                Column("group", labels("added_group"), "right", type="number", role="data", internal=True)]
     return Table(title, columns, rows, group="domain", role=role, lead=("domain", "kind"),

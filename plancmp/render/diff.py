@@ -23,6 +23,7 @@ from ..core.i18n import Labels
 from ..core.model import Plan, item_data
 from ..core.verdicts import STATUSES, SYMBOLS, Diff, Passage, Row, row_binding
 from .diff_cells import notes_text, passage_text, right_text, score_text, side_text, status_text, value_text
+from .drafts import as_dict as drafts_dict, plan_mark
 from .result import Result, View
 from .tabular import Column, Para, Table
 from .verdict_style import STYLES, legend_item, verdict_counts
@@ -46,7 +47,11 @@ def title(diff: Diff, labels: Labels) -> str:
 # ---------------------------------------------------------------- JSON
 
 def plan_dict(plan: Plan) -> dict:
-    return {"id": plan.id, "name": plan.name, "level": plan.level, "region": plan.region}
+    out = {"id": plan.id, "name": plan.name, "level": plan.level, "region": plan.region}
+    drafts = drafts_dict(plan.drafts())
+    if drafts:   # items nobody has checked: the verdicts that rest on them are no findings
+        out["drafts"] = drafts
+    return out
 
 
 def passage_dict(passage: Passage | None) -> dict | None:
@@ -55,10 +60,19 @@ def passage_dict(passage: Passage | None) -> dict | None:
     return {"file": passage.file, "line": passage.line, "text": passage.text}
 
 
+def _item(item) -> dict | None:
+    """item_data, and `draft: true` on an item nobody has checked (not in item_data: confirming an
+    item moves no verdict, so `plancmp changes` does not see it)."""
+    out = item_data(item)
+    if out is not None and item.draft:
+        out["draft"] = True
+    return out
+
+
 def row_dict(row: Row) -> dict:
     return {"kind": row.kind, "domain": row.domain, "status": row.status,
-            "left": item_data(row.left), "right": item_data(row.right),
-            "also": [item_data(i) for i in row.also], "passage": passage_dict(row.passage),
+            "left": _item(row.left), "right": _item(row.right),
+            "also": [_item(i) for i in row.also], "passage": passage_dict(row.passage),
             "basis": row.basis or ("items" if row.right is not None else None),
             "reason": row.reason,
             "strength": None if row.strength is None else {"left": row.strength[0], "right": row.strength[1],
@@ -77,7 +91,8 @@ def as_dict(diff: Diff) -> dict:
 
 def tables(diff: Diff, labels: Labels, evidence: bool = False) -> list[Table]:
     """The title, the summary and the rows."""
-    heading = Table(title(diff, labels), [], level=1, role="shown")
+    drafted = [mark for mark in (plan_mark(p, labels, hint=True) for p in (diff.left, diff.right)) if mark]
+    heading = Table(title(diff, labels), [], level=1, role="shown", intro=drafted)
     return [heading, summary_table(diff, labels), rows_table(diff, labels, evidence)]
 
 
@@ -95,8 +110,9 @@ def summary_table(diff: Diff, labels: Labels) -> Table:
     rows = [{"domain": domain, **{s: c[s] for s in shown}, "all": sum(c.values())}
             for domain, c in summary["by_domain"].items()]
     rows.append({"domain": labels("all"), **{s: counts[s] for s in shown}, "all": summary["total"], "_strong": True})
+    drafted = [f"{p.id}: {mark}" for p in (diff.left, diff.right) if (mark := plan_mark(p, labels))]
     return Table(labels("summary").capitalize(), columns, rows, sheet=labels("summary"),
-                 intro=[Para(f"{lead}{'' if labels.zh else ' '}{labels.sep.join(said)}")])
+                 intro=[Para(f"{lead}{'' if labels.zh else ' '}{labels.sep.join(said)}"), *drafted])
 
 
 def _side_cells(prefix: str, item) -> dict:
@@ -192,7 +208,11 @@ def text(diff: Diff, declared: list[Table], view: View, list_added: bool = True,
     a, b = diff.left, diff.right
     lines = textgrid.paragraph(f"{a.name} ({labels.plan(a.id)})  {labels('vs')}  {b.name} ({labels.plan(b.id)})", width,
                                "bold", color)
-    lines += ["", *_summary_lines(summary, width, color, labels, hidden, labels.plan(a.id), labels.plan(b.id))]
+    for plan in (a, b):   # a draft is never shown as a finding: said under the title and in the summary
+        mark = plan_mark(plan, labels, hint=True)
+        if mark:
+            lines += textgrid.paragraph(f"{labels.plan(plan.id)}: {mark}", width, "bold yellow", color)
+    lines += ["", *_summary_lines(summary, width, color, labels, hidden, labels.plan(a.id), labels.plan(b.id), (a, b))]
     by_key = {c.key: c for c in rows.columns}
     kind_column, score, notes_column = width >= NO_SCORE, width >= FULL, width >= KIND_IN_TITLE
     columns = []
@@ -225,7 +245,8 @@ def text(diff: Diff, declared: list[Table], view: View, list_added: bool = True,
     return "\n".join(lines) + "\n"
 
 
-def _summary_lines(summary: Table, width: int, color: bool, labels: Labels, hidden: int, a: str, b: str) -> list[str]:
+def _summary_lines(summary: Table, width: int, color: bool, labels: Labels, hidden: int, a: str, b: str,
+                   plans: tuple = ()) -> list[str]:
     """The answer: how many of A's commitments B exceeds, matches … (one line), the counts per
     domain, and how many `added` rows the listing leaves out (`hidden`)."""
     from . import textgrid
@@ -237,6 +258,10 @@ def _summary_lines(summary: Table, width: int, color: bool, labels: Labels, hidd
     lead = labels("verdict_line", total=compared, ref=a, plan=b)
     out = textgrid.paragraph(labels("summary"), width, "italic", color)
     out += textgrid.pack(said, width, lead if labels.zh else lead + " ", labels.sep, "bold", color)
+    for plan in plans:
+        mark = plan_mark(plan, labels)
+        if mark:
+            out += textgrid.paragraph(f"{plan.id}: {mark}", width, "bold yellow", color)
     if domains:
         out += ["", *_domain_table(domains, counts, width, color, labels)]
     if hidden:

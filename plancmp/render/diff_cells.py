@@ -42,9 +42,12 @@ def right_text(row: Row, labels: Labels) -> str:
     text = side_text(row.right)
     if row.right is not None and row.right.kind != row.kind:
         text = f"({labels.kind(row.right.kind)}) {text}"
+    if row.right is not None and row.right.draft:   # nobody has checked it yet: no finding
+        text = f"[{labels('draft_item')}] {text}"
     for item in row.also:
         kind = f"({labels.kind(item.kind)}) " if item.kind != row.kind else ""
-        text += f"\n+ {kind}{side_text(item)}"
+        draft = f"[{labels('draft_item')}] " if item.draft else ""
+        text += f"\n+ {draft}{kind}{side_text(item)}"
     return text
 
 

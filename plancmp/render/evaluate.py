@@ -8,13 +8,18 @@ from ..views.evaluate import Score, omission_precision, total
 from .result import Result
 
 
-def result(shipped: dict[str, Score], engine: dict[str, Score], held: dict[str, Score] | None = None) -> Result:
-    """`plancmp eval`: the scores as text (report), or as data (JSON)."""
+def result(shipped: dict[str, Score], engine: dict[str, Score], held: dict[str, Score] | None = None,
+           from_text: dict[str, Score] | None = None) -> Result:
+    """`plancmp eval`: the scores as text (report), or as data (JSON); `from_text`: the provinces
+    drafted from their texts alone (draft/fromtext.py)."""
     data = {"shipped": scores_data(shipped), "engine": scores_data(engine),
             "omission_precision": round(omission_precision(shipped), 4)}
     if held is not None:
         data["holdout"] = scores_data(held)
-    return Result(data, text=lambda view: report(shipped, engine, held))
+    if from_text is not None:
+        data["from_text"] = scores_data(from_text)
+        data["from_text_omission_precision"] = round(omission_precision(from_text), 4)
+    return Result(data, text=lambda view: report(shipped, engine, held, from_text))
 
 
 def scores_data(scores: dict[str, Score]) -> dict:
@@ -40,13 +45,18 @@ def _table(title: str, scores: dict[str, Score], omissions: bool = True) -> list
     return lines
 
 
-def report(shipped: dict[str, Score], engine: dict[str, Score], held: dict[str, Score] | None = None) -> str:
+def report(shipped: dict[str, Score], engine: dict[str, Score], held: dict[str, Score] | None = None,
+           from_text: dict[str, Score] | None = None) -> str:
     """The shipped scores with their errors listed; the engine alone and held out as summaries
     (held out: with its errors too)."""
     lines = _table("as shipped (engine + data/links.yaml):", shipped)
     lines += [""] + _table("engine alone (no links):", engine, omissions=False) + [""]
     if held is not None:
         lines += _table("hold-out (each province without its pins and the vocabulary seen only in it):", held) + [""]
+    if from_text is not None:
+        lines += _table("from the texts alone (each province drafted by plancmp new; no links, no hand edits"
+                        + ("; the vocabulary seen only in it held out" if held is not None else "") + "):",
+                        from_text) + [""]
     for kind, s in shipped.items():
         for ref, said in s.fp:
             lines.append(f"wrong claim     {kind:<8} {ref}: the row says {said}")
@@ -59,4 +69,9 @@ def report(shipped: dict[str, Score], engine: dict[str, Score], held: dict[str, 
             lines.append(f"hold-out wrong  {kind:<8} {ref}: the row says {said}")
         for ref, wanted in s.fn:
             lines.append(f"hold-out missed {kind:<8} {ref}: the label says {wanted}")
+    for kind, s in (from_text or {}).items():
+        for ref, said in s.fp:
+            lines.append(f"from-text wrong  {kind:<8} {ref}: the row says {said}")
+        for ref, wanted in s.fn:
+            lines.append(f"from-text missed {kind:<8} {ref}: the label says {wanted}")
     return "\n".join(lines) + "\n"

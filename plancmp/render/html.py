@@ -98,7 +98,7 @@ def environment():
         CELL_STATUSES=CELL_STATUSES, split_label=split_label, counts_said=counts_said, pct=pct,
         margin_said=margin_said, gap_text=gap_text, claim_reasons=claim_reasons, claim_note=claim_note, kinds_said=kinds_said, bar_segments=bar_segments, row_head_bits=row_head_bits, cell_face=cell_face,
         domain_rows=domain_rows, target_domains=target_domains, target_summary=target_summary,
-        claim_counts=claim_counts, heat_filter=heat_filter, target_filter=target_filter,
+        claim_counts=claim_counts, heat_filter=heat_filter, target_filter=target_filter, draft_mark=draft_mark,
     )
     env.filters["thousands"] = lambda n: f"{n:,}"
     env.filters["css_string"] = css_string
@@ -211,6 +211,13 @@ def domain_rows(data: dict, domain: str) -> dict:
 def target_domains(t: dict, domains: list[str]) -> list[tuple[str, list[dict]]]:
     """The targets as written, by domain: (domain, its rows) for each domain that has any."""
     return [(d, rows) for d in domains if (rows := [r for r in t["rows"] if r["domain"] == d])]
+
+
+def draft_mark(L: Labels, drafts: dict | None) -> str:
+    """`draft: 120 of 172 items unchecked`: a province card's mark while the plan holds drafts."""
+    from .drafts import mark
+
+    return mark(drafts, L)
 
 
 def claim_counts(L: Labels, counts: dict[str, int]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..core.i18n import Labels
 from ..core.verdicts import BUCKETS, SYMBOLS
 from .diff_cells import when
+from .drafts import mark
 from .result import Result
 from .tabular import Column, Table
 from .verdict_style import STYLES, legend_item
@@ -81,17 +82,31 @@ def _coverage_columns(labels: Labels, lead: list[Column]) -> tuple[list[Column],
     return wide, lead + [Column("buckets", labels("coverage"), least=NAME, role="shown")]
 
 
+def plan_title(pid: str, data: dict, labels: Labels) -> str:
+    """A province as a column or row head: `fujian (draft)` while it holds drafts."""
+    return f"{labels.plan(pid)} ({labels('draft_item')})" if pid in (data.get("drafts") or {}) else labels.plan(pid)
+
+
+def draft_notes(data: dict, labels: Labels) -> list[str]:
+    """Under the table: each drafted plan's mark, and the plans left out (every item a draft)."""
+    out = [f"{pid}: {mark(d, labels)}" for pid, d in (data.get("drafts") or {}).items()]
+    if data.get("left_out"):
+        out.append(labels("drafts_left_out", plans=", ".join(data["left_out"])))
+    return out
+
+
 def summary_table(data: dict, labels: Labels | None = None) -> Table:
     """Coverage per province over all domains, with the legend: what the grid below says."""
     labels = labels or Labels("en")
     kind = labels.kind(data["kind"])
     wide, narrow = _coverage_columns(labels, [Column("plan", labels("plan"), nowrap=True),
                                               Column("total", labels("national_items"), "right")])
-    rows = [_coverage_row(c, labels) for c in data["coverage"] if c["domain"] == "(all)"]
+    rows = [_coverage_row(c, labels) | {"plan": plan_title(c["plan"], data, labels)}
+            for c in data["coverage"] if c["domain"] == "(all)"]
     added = labels.sep.join(f"{labels.plan(pid)} {n}" for pid, n in data["added"].items())
     return Table(labels("coverage_summary_title", ref=labels.plan(data["reference"]), kind=kind), wide, rows,
                  intro=[[labels("legend") + labels.colon, *legend_items(labels)],
-                        labels("matrix_not_in_grid", kind=kind, added=added)],
+                        labels("matrix_not_in_grid", kind=kind, added=added), *draft_notes(data, labels)],
                  narrower=[Table("", narrow, rows)], role="shown")
 
 
@@ -100,7 +115,8 @@ def grid_table(data: dict, labels: Labels | None = None) -> Table:
     code, which no spreadsheet reads as a formula, and the year and 属性 in columns of their own)."""
     labels = labels or Labels("en")
     ref = labels.plan(data["reference"])
-    symbols = [Column(pid, labels.plan(pid), "center", nowrap=True, type="verdict", show=_symbol(pid)) for pid in data["plans"]]
+    symbols = [Column(pid, plan_title(pid, data, labels), "center", nowrap=True, type="verdict", show=_symbol(pid))
+               for pid in data["plans"]]
     name = Column("name", labels("name"), least=NAME)
     value = Column("value", ref, least=12, show=lambda row: row["value"] + _when(row))
     numbers = [Column(f, labels(f), type=t, role="data") for f, t in FIGURES] if data["kind"] == "targets" else []
@@ -124,7 +140,7 @@ def grid_table(data: dict, labels: Labels | None = None) -> Table:
     value_under_name = Table("", [columns[0], Column("name_value", f"{labels('name')} · {ref}", least=NAME), *symbols],
                              rows, group="domain")
     return Table(labels("matrix_title", ref=ref, kind=labels.kind(data["kind"])), columns, rows, group="domain",
-                 notes=[labels("legend") + labels.colon + "  ".join(legend_items(labels))],
+                 notes=[labels("legend") + labels.colon + "  ".join(legend_items(labels)), *draft_notes(data, labels)],
                  narrower=[no_id, value_under_name], main=True, sheet=labels.kind(data["kind"]),
                  lead=("domain", "name"))
 

@@ -5,6 +5,7 @@ from ..core.commitment import commitment_line
 from ..core.i18n import Labels
 from ..core.model import Baseline
 from .diff_cells import when
+from .drafts import mark
 from .gaps import gap_text
 from .result import Result
 from .tabular import Column, Table
@@ -74,7 +75,9 @@ def overview_table(data: dict, labels: Labels | None = None, width: int | None =
     kind, id_ = Column("kind", labels("kind"), nowrap=True), Column("id", labels("id"), nowrap=True)
     columns = [Column("domain", labels("domain")), kind, id_, name, commitment,
                Column("marks", labels("marks")), Column("where", labels("where"))]
-    rows = [{"domain": r["domain"], "kind": labels.kind_one(r["kind"]), "_kind": r["kind"], "id": r["id"], "name": r["name"],
+    draft = f"[{labels('draft_item')}] "
+    rows = [{"domain": r["domain"], "kind": labels.kind_one(r["kind"]), "_kind": r["kind"], "id": r["id"],
+             "name": draft * bool(r.get("draft")) + r["name"],
              "with_id": _with_id(_commitment(r), r["id"]),
              "commitment": _commitment(r), "marks": _marks(r, labels), "where": _line(r, labels)} for r in data["items"]]
     no_marks = Table("", [columns[0], kind, id_, name, commitment], rows, group="domain")
@@ -82,7 +85,10 @@ def overview_table(data: dict, labels: Labels | None = None, width: int | None =
     id_under_value = Table("", [columns[0], short, name, Column("with_id", f"{labels('commitment')} · {labels('id')}",
                                                                 least=COMMITMENT)], rows, group="domain")
     intro = [labels("show_counts", counts=counts, file=plan["file"], source=plan["source"])]
-    intro += [f"{labels('show_gap')} {labels.plan(g['plan'])}:{g['id']} {g['section']}{labels.colon}{gap_text(g, labels)}"
+    if plan.get("drafts"):
+        intro.append(f"{mark(plan['drafts'], labels)}; " + labels("draft_hint", plan=plan["id"]))
+    intro += [f"{draft * bool(g.get('draft'))}{labels('show_gap')} {labels.plan(g['plan'])}:{g['id']} {g['section']}"
+              f"{labels.colon}{gap_text(g, labels)}"
               for g in data["source_gaps"]]
     return Table(f"{plan['name']} ({plan['id']}, {plan['region']}, {plan['period']})", columns, rows,
                  group="domain", intro=intro, narrower=[no_marks, id_under_value])
@@ -133,9 +139,11 @@ def detail_tables(data: dict, labels: Labels | None = None) -> list[Table]:
     labels = labels or Labels("en")
     record = data["item"]
     said = verdict_line(data, labels)
+    intro = [labels("verdict") + labels.colon + said] if said else []
+    if record.get("draft"):   # nobody has checked it: its verdicts are no findings
+        intro.append(f"[{labels('draft_item')}] " + labels("draft_hint", plan=record["plan"]))
     fields = Table(f"{record['ref']}  {record['name']}", [Column("field", labels("field")), Column("value", labels("value"))],
-                   [{"field": labels.field(k), "value": v} for k, v in _item_fields(record, labels)],
-                   intro=[labels("verdict") + labels.colon + said] if said else [])
+                   [{"field": labels.field(k), "value": v} for k, v in _item_fields(record, labels)], intro=intro)
     tables = [fields]
     if data.get("statements"):
         tables.append(statements_table(data, labels))

@@ -11,6 +11,7 @@ from ..core.model import Baseline
 from ..core.verdicts import STATUSES, SYMBOLS
 from ..views.targetgrid import province_counts
 from .diff_cells import when
+from .drafts import mark
 from .result import Result
 from .tabular import Column, Table
 from .verdict_style import STYLES, legend_item
@@ -52,12 +53,19 @@ def cell_text(cell: dict, labels: Labels | None = None) -> str:
     return text + (f" ({said})" if said else "") + (f" [{'; '.join(marks)}]" if marks else "")
 
 
+def plan_title(pid: str, data: dict, labels: Labels) -> str:
+    """A plan's column head: `fujian (draft)` while it holds drafts."""
+    return f"{labels.plan(pid)} ({labels('draft_item')})" if pid in (data.get("drafts") or {}) else labels.plan(pid)
+
+
 def summary_lines(data: dict, labels: Labels) -> list[str]:
     """The answer first: how many indicators, each province's verdicts, the legend."""
     lines = [labels("targets_summary", n=len(data["rows"]), ref=labels.plan(data["reference"]))]
+    drafted = data.get("drafts") or {}
     for pid, counts in province_counts(data).items():
         said = labels.sep.join(labels.count(n, legend_item(s, labels)) for s, n in counts.items() if n)
-        lines.append(f"{labels.plan(pid)}{labels.colon}{said or labels('none')}")
+        draft = f" ({mark(drafted[pid], labels)})" if pid in drafted else ""
+        lines.append(f"{labels.plan(pid)}{draft}{labels.colon}{said or labels('none')}")
     lines += [[labels("legend") + labels.colon, *(legend_item(s, labels) for s in SYMBOLS)],
               labels("targets_reference", ref=labels.plan(data["reference"])),
               labels("targets_marks")]
@@ -79,7 +87,7 @@ def targets_table(data: dict, labels: Labels | None = None) -> Table:
                "_style": {pid: STYLES.get(c["status"], "") for pid, c in r["cells"].items()}}
         row |= {pid: c["status"] for pid, c in r["cells"].items()}
         rows.append(row)
-    cells = [Column(pid, labels.plan(pid), least=CELL, type="verdict", show=_text(pid), sheet_text=_text(pid)) for pid in plans]
+    cells = [Column(pid, plan_title(pid, data, labels), least=CELL, type="verdict", show=_text(pid), sheet_text=_text(pid)) for pid in plans]
     full = [Column("domain", labels("domain")), Column("indicator", labels("indicator"), least=NAME),
             Column("unit", labels("unit"), nowrap=True), *cells]
     no_unit = Table("", [Column("domain", ""), Column("named", labels("indicator"), least=NAME), *cells], rows, group="domain")

@@ -516,13 +516,14 @@ def output_width(out) -> int:
     80); else PIPED_WIDTH."""
     columns = os.environ.get("COLUMNS", "").strip()
     if columns.isdigit() and int(columns) > 0:
-        return int(columns)
+        return clamp_width(int(columns))
     if hasattr(out, "isatty") and out.isatty():
         try:
-            return os.get_terminal_size(out.fileno()).columns or 80
+            return clamp_width(os.get_terminal_size(out.fileno()).columns or 80)
         except (AttributeError, OSError, ValueError):
             return 80
-    return _user_terminal_width() or PIPED_WIDTH
+    width = _user_terminal_width()
+    return clamp_width(width) if width else PIPED_WIDTH
 
 
 def _user_terminal_width() -> int | None:
@@ -544,6 +545,13 @@ def _user_terminal_width() -> int | None:
         return None
     finally:
         os.close(fd)
+
+
+WIDTHS = (20, 1000)   # the widths tables are laid out at: COLUMNS=99999999 is no reason to write gigabytes
+
+
+def clamp_width(columns: int) -> int:
+    return min(max(columns, WIDTHS[0]), WIDTHS[1])
 
 
 def use_color(mode: str = "auto", out=None) -> bool:

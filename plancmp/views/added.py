@@ -126,7 +126,10 @@ def compute(ws: Workspace, kinds: tuple[str, ...]) -> dict:
                        "quantified": [m.plan for m in members if _quantified(m)],
                        "items": [member(ws, plans[m.plan], m) for m in members], "links": links})
     groups.sort(key=lambda g: (domain_order(g["domain"]), KINDS.index(g["kind"]), -len(g["plans"])))
+    from .crossplan import drafts_of
+
     return {"reference": ref, "plans": others, "kinds": list(kinds), "domain": None,
+            "drafts": drafts_of(plans, others),   # a plan holding drafts: every view marks it
             "plan_names": {pid: plans[pid].region for pid in [ref, *others]},
             "groups": groups, "counts": counts(groups, others)}
 
@@ -150,5 +153,5 @@ def _memoised(ws: Workspace, kinds: tuple[str, ...]) -> dict:
         sources.extend(p.source for p in ws.plans().values())
         return compute(ws, kinds)
 
-    files = [*ws.plan_files(), ws.links_path]
+    files = [*ws.plan_files(), ws.links_path, ws.vocab_path]   # the data folder's vocabulary steers the diffs
     return cache.by_files("added-result", ws.folder, files, repr(kinds), run, dict, read_too=lambda _: sources)

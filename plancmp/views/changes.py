@@ -4,8 +4,8 @@ working tree's.
 CI says whether an edited plan file is valid; a reviewer also needs to know what the
 edit does to the comparison (a deleted Fujian target makes a national row `omitted`; a
 changed value turns `matches` into `below`). So the data folder is read as it stood at
-REV (`git show REV:path` into a temporary folder: nothing is checked out, the working
-tree is untouched), both sides are diffed the way the cross-plan views diff them
+REV (one `git cat-file --batch` into a temporary folder: nothing is checked out, the
+working tree is untouched), both sides are diffed the way the cross-plan views diff them
 (national against each province, with links.yaml), and the rows are matched up.
 
 A row is keyed by (plan pair, kind, left id) when it has a left (national) item, else
@@ -90,30 +90,84 @@ def commit_of(rev: str, top: Path) -> str:
 
 def extract(commit: str, top: Path, rel: str, into: Path) -> int:
     """Write the files under `rel` (the data folder, relative to the repository) as they
-    stand at `commit` into `into`, by `git show`; only regular files (no symbolic links,
-    no submodules). Returns how many."""
+    stand at `commit` into `into`: listed by one `git ls-tree`, read by one `git cat-file
+    --batch` (the blobs as committed: no textconv, no filters); only regular files (no
+    symbolic links, no submodules). Returns how many."""
     proc = _git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", rel], top)
     if proc.returncode != 0:
         raise GitProblem(f"cannot list {rel} at {commit}: {proc.stderr.decode(errors='replace').strip()}")
     prefix = "" if rel in ("", ".") else rel.rstrip("/") + "/"
-    count = 0
+    wanted: list[tuple[str, str, Path]] = []   # (object id, path in the repository, where it goes)
     for entry in proc.stdout.decode("utf-8", errors="surrogateescape").split("\0"):
         if not entry:
             continue
         meta, path = entry.split("\t", 1)
-        mode, kind, _ = meta.split(" ")
+        mode, kind, oid = meta.split(" ")
         inside = path[len(prefix):]
         if kind != "blob" or mode not in ("100644", "100755") or not path.startswith(prefix) \
                 or Path(inside).is_absolute() or ".." in Path(inside).parts:   # a crafted tree stays inside `into`
             continue
-        target = into / inside
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "wb") as out:   # the blob as committed: no textconv, no filters
-            shown = _git(["show", "--no-textconv", f"{commit}:{path}"], top, stdout=out)
-        if shown.returncode != 0:
-            raise GitProblem(f"cannot read {path} at {commit}: {shown.stderr.decode(errors='replace').strip()}")
-        count += 1
-    return count
+        wanted.append((oid, path, into / inside))
+    if wanted:
+        _read_blobs(commit, top, wanted)
+    return len(wanted)
+
+
+_CHUNK = 1 << 20
+
+
+def _read_blobs(commit: str, top: Path, wanted: list[tuple[str, str, Path]]) -> None:
+    """Every blob of `wanted` in one `git cat-file --batch` (ids in, `<id> blob <size>` and the
+    bytes out), each written to its place a chunk at a time. A blob over the size limit of a
+    data file is written as an empty file of its size (sparse): the read rule refuses it, as
+    it would the committed file, and nothing reads (or stores) its bytes."""
+    import threading
+
+    from ..files.safeio import MAX_BYTES
+
+    try:
+        proc = subprocess.Popen(["git", "cat-file", "--batch"], cwd=top, stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    except FileNotFoundError:
+        raise GitProblem("git is not installed (or not on PATH); `plancmp changes` reads the revision with git") from None
+
+    def ask() -> None:   # a thread: git answers while it is asked, and a full pipe must not stall either side
+        try:
+            proc.stdin.write("".join(f"{oid}\n" for oid, _, _ in wanted).encode())
+            proc.stdin.close()
+        except OSError:
+            pass
+
+    asking = threading.Thread(target=ask, daemon=True)
+    asking.start()
+    done = False
+    try:
+        for oid, path, target in wanted:
+            header = proc.stdout.readline().decode(errors="replace").split()
+            if len(header) != 3 or header[0] != oid or header[1] != "blob":
+                raise GitProblem(f"cannot read {path} at {commit}: git cat-file answered {' '.join(header)!r}")
+            size = int(header[2])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "wb") as out:
+                left = size
+                while left:
+                    chunk = proc.stdout.read(min(left, _CHUNK))
+                    if not chunk:
+                        raise GitProblem(f"cannot read {path} at {commit}: git cat-file stopped")
+                    if size <= MAX_BYTES:
+                        out.write(chunk)
+                    left -= len(chunk)
+                if size > MAX_BYTES:
+                    out.truncate(size)
+            proc.stdout.read(1)   # the newline after the bytes
+        done = True
+    finally:
+        if not done:   # an answer we could not read, or an interrupt: git stops too
+            proc.kill()
+        proc.stdout.close()
+        proc.wait()
+        asking.join()
+        proc.stderr.close()
 
 
 # ---------------------------------------------------------------- diffs

@@ -33,6 +33,26 @@ def provinces(plans: dict[str, Plan]) -> list[str]:
     return sorted(pid for pid in plans if pid != ref)
 
 
+def shown_provinces(plans: dict[str, Plan], drafts: bool = False) -> tuple[list[str], list[str]]:
+    """(the provinces a cross-plan view shows, those it leaves out): a plan whose every item is
+    still a draft (`plancmp new`'s, nobody has checked any) is left out unless `drafts`."""
+    others = provinces(plans)
+    if drafts:
+        return others, []
+    out = [pid for pid in others if plans[pid].drafts().all]
+    return [pid for pid in others if pid not in out], out
+
+
+def drafts_of(plans: dict[str, Plan], ids: list[str]) -> dict[str, dict]:
+    """{plan id: {unchecked, items, gaps}} of the plans that hold drafts (JSON; every view marks them)."""
+    out = {}
+    for pid in ids:
+        d = plans[pid].drafts()
+        if d.any:
+            out[pid] = {"unchecked": d.unchecked, "items": d.items, "gaps": d.gaps}
+    return out
+
+
 def against_reference(ws: Workspace, kinds: tuple[str, ...] = KINDS) -> dict[str, Diff]:
     """{province id: diff(national, province)} for every other plan of the workspace, in id
     order, with its curated links; each through the cache of whole results."""

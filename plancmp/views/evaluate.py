@@ -166,7 +166,7 @@ def evaluate(ws: Workspace, labels: list[dict], links=None, holdout: bool = Fals
     for pairing in labels:
         a, b = plans[pairing["left"]], plans[pairing["right"]]
         if holdout:
-            rows = diff(a, b, without_pins_of(links, b.id), KINDS, ws, know=knowledge.held_out(b.id)).rows
+            rows = diff(a, b, without_pins_of(links, b.id), KINDS, ws, know=knowledge.of_workspace(ws, b.id)).rows
         else:
             rows = diff(a, b, links, KINDS, ws).rows
         rows = {r.left.id: r for r in rows if r.left is not None}

@@ -20,14 +20,15 @@ if TYPE_CHECKING:
     from ..ingest.workspace import Workspace
 
 
-def matrix(ws: Workspace, kind: str = "targets", domain: str | None = None) -> dict:
-    """Every plan of the workspace against its reference, one verdict per national item of `kind`."""
-    from .crossplan import against_reference, provinces, reference_id, row_for  # the engine: not for BUCKETS
+def matrix(ws: Workspace, kind: str = "targets", domain: str | None = None, drafts: bool = False) -> dict:
+    """Every plan of the workspace against its reference, one verdict per national item of `kind`;
+    a plan whose every item is a draft only with `drafts` (a plan holding drafts is marked)."""
+    from .crossplan import diff_of, drafts_of, reference_id, row_for, shown_provinces  # the engine: not for BUCKETS
 
     plans = ws.plans()
     ref = plans[reference_id(plans)]
-    others = provinces(plans)
-    diffs = against_reference(ws, (kind,))
+    others, left_out = shown_provinces(plans, drafts)
+    diffs = {pid: diff_of(ws, ref.id, pid, (kind,)) for pid in others}
     rows = []
     for item in items_by_domain(ref, (kind,), restatements=False):
         if domain and item.domain != domain:
@@ -56,6 +57,7 @@ def matrix(ws: Workspace, kind: str = "targets", domain: str | None = None) -> d
     added = {pid: sum(r.status == "added" and (not domain or r.domain == domain) for r in diffs[pid].rows)
              for pid in others}
     return {"reference": ref.id, "kind": kind, "domain": domain, "plans": others,
+            "drafts": drafts_of(plans, others), "left_out": left_out,
             "plan_names": {pid: plans[pid].region for pid in [ref.id, *others]},
             "symbols": {s: SYMBOLS[s] for s in SYMBOLS}, "rows": rows,
             "coverage": coverage(rows, others), "added": added}
@@ -75,7 +77,7 @@ def coverage(rows: list[dict], plan_ids: list[str]) -> list[dict]:
     return out
 
 
-def _memoised(ws: Workspace, kind: str, domain: str | None) -> dict:
+def _memoised(ws: Workspace, kind: str, domain: str | None, drafts: bool = False) -> dict:
     """matrix() over every plan file of the workspace, with the curated links, memoised by
     those files (and the source texts) as results.py memoises a diff."""
     sources: list = []
@@ -84,20 +86,22 @@ def _memoised(ws: Workspace, kind: str, domain: str | None) -> dict:
         plans = ws.plans()
         sources.extend(p.source for p in plans.values())
         ws.links()   # a broken link stops the grid, whichever two plans it joins
-        return matrix(ws, kind, domain)
+        return matrix(ws, kind, domain, drafts)
 
-    files = [*ws.plan_files(), ws.links_path]
-    return cache.by_files("matrix-result", ws.folder, files, repr((kind, domain)), compute, dict,
-                          read_too=lambda _: sources)
+    files = [*ws.plan_files(), ws.links_path, ws.vocab_path]
+    key = repr((kind, domain)) + (" drafts" if drafts else "")
+    return cache.by_files("matrix-result", ws.folder, files, key, compute, dict, read_too=lambda _: sources)
 
 
-def matrix_of(ws: Workspace, kind: str, domains: list[str] | None = None, binding: str | None = None) -> dict:
+def matrix_of(ws: Workspace, kind: str, domains: list[str] | None = None, binding: str | None = None,
+              drafts: bool = False) -> dict:
     """The matrix of one kind over every plan of the workspace, of some domains (default
-    all; one cached result per domain) and one 属性 (default any)."""
+    all; one cached result per domain) and one 属性 (default any); `drafts`: with the plans
+    whose every item is a draft."""
     if not domains or len(domains) == 1:
-        data = _memoised(ws, kind, domains[0] if domains else None)
+        data = _memoised(ws, kind, domains[0] if domains else None, drafts)
     else:
-        parts = [_memoised(ws, kind, d) for d in sorted(domains, key=domain_order)]
+        parts = [_memoised(ws, kind, d, drafts) for d in sorted(domains, key=domain_order)]
         rows = [r for p in parts for r in p["rows"]]
         data = {**parts[0], "domain": ",".join(domains), "rows": rows, "coverage": coverage(rows, parts[0]["plans"]),
                 "added": {pid: sum(p["added"][pid] for p in parts) for pid in parts[0]["plans"]}}

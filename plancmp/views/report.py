@@ -27,7 +27,7 @@ from ..core.model import KINDS, Item, Plan, Service, Target, Task
 from ..ingest.press import article_of
 from .added import added
 from .claims import judged
-from .crossplan import provinces, reference_id
+from .crossplan import drafts_of, reference_id, shown_provinces
 from .matrix import coverage, matrix
 from .show import gap_record
 from .targetgrid import target_grid
@@ -40,28 +40,30 @@ SHOWN_MAX = 14          # characters of a cell's value before it is cut (the pop
 DIGEST_CHARS = 12       # hex characters of the data digest the page shows
 
 
-def report(ws: Workspace, date: str | None = None) -> dict:
-    """Everything the report shows, from the workspace's plans, links and press files."""
+def report(ws: Workspace, date: str | None = None, drafts: bool = False) -> dict:
+    """Everything the report shows, from the workspace's plans, links and press files; a plan
+    whose every item is a draft only with `drafts` (a plan holding drafts is marked)."""
     plans = ws.plans()
     ws.links()   # a broken link stops the report, whichever two plans it joins
     ref = reference_id(plans)
-    others = provinces(plans)
-    matrices = {kind: matrix(ws, kind) for kind in KINDS}
+    others, left_out = shown_provinces(plans, drafts)
+    matrices = {kind: matrix(ws, kind, drafts=drafts) for kind in KINDS}
     for m in matrices.values():
         _annotate(m, plans)
     press = _press(ws, plans)
     return {
         "reference": ref,
         "plans": [{"id": pid, "name": plans[pid].name, "region": plans[pid].region, "level": plans[pid].level,
-                   "period": plans[pid].period}
+                   "period": plans[pid].period, "drafts": drafts_of(plans, [pid]).get(pid)}
                   for pid in [ref, *others]],
+        "left_out": left_out,
         "matrices": matrices,
         "coverage": coverage_all_kinds(matrices, others),
         "highlights": {pid: highlights(matrices, plans, pid) for pid in others},
-        "targets": target_grid(ws),
-        "gaps": [gap_record(plans[pid], g) for pid in sorted(plans) for g in plans[pid].source_gaps],
+        "targets": target_grid(ws, others),
+        "gaps": [gap_record(plans[pid], g) for pid in sorted(plans) if pid not in left_out for g in plans[pid].source_gaps],
         "claims": [judged(path, data, plan) for path, (data, plan) in press.items()],   # what the press says
-        "added": added(ws),   # what the provinces add beyond national, across provinces (views/added.py)
+        "added": _without(added(ws), left_out),   # what the provinces add beyond national (views/added.py)
         "stamp": stamp(ws, plans, {path: article_of(ws, path, data) for path, (data, _) in press.items()}, date),
     }
 
@@ -239,6 +241,23 @@ def _press(ws: Workspace, plans: dict[str, Plan]) -> dict[Path, tuple[dict, Plan
     return {path: load_press(ws, path, plans) for path in ws.press_files()}
 
 
+def _without(data: dict, left_out: list[str]) -> dict:
+    """`plancmp added`'s data without the plans the report leaves out (every item a draft)."""
+    if not left_out:
+        return data
+    from .added import counts
+
+    plans = [p for p in data["plans"] if p not in left_out]
+    groups = []
+    for g in data["groups"]:
+        items = [i for i in g["items"] if i["plan"] not in left_out]
+        if items:
+            groups.append({**g, "items": items, "plans": [p for p in g["plans"] if p not in left_out],
+                           "quantified": [p for p in g["quantified"] if p not in left_out]})
+    return {**data, "plans": plans, "groups": groups, "counts": counts(groups, plans),
+            "drafts": {p: d for p, d in (data.get("drafts") or {}).items() if p not in left_out}}
+
+
 def data_files(ws: Workspace, plans: dict[str, Plan], press: dict[Path, Path | None]) -> list[tuple[str, Path]]:
     """(name, path) of every data file the report reads, in name order: the plan files,
     links.yaml, each plan's source text, the press files and the articles they quote
@@ -248,8 +267,9 @@ def data_files(ws: Workspace, plans: dict[str, Plan], press: dict[Path, Path | N
     paths: set[Path] = set()
     for plan in plans.values():
         paths |= {plan.path, plan.source}
-    if ws.folder.has_entry(ws.links_path):
-        paths.add(ws.links_path)
+    for path in (ws.links_path, ws.vocab_path):
+        if ws.folder.has_entry(path):
+            paths.add(path)
     for path, article in press.items():
         paths |= {path, article} - {None}
 

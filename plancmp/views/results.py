@@ -1,7 +1,7 @@
 """Diffs, memoised by the files they are computed from.
 
-A diff is a pure function of two plan files, their data folder's links.yaml, the two
-source texts (searched before a row says `omitted`) and the kinds asked for. When none
+A diff is a pure function of two plan files, their data folder's links.yaml and
+vocab/commitments.yaml (when it has one), the two source texts (searched before a row says `omitted`) and the kinds asked for. When none
 of those bytes changed since the last run, the diff is read back from the cache
 (files/cache.py) and the engine (YAML, schema check, rapidfuzz, alignment) is not even
 imported. Filtering (--domain, --status) and rendering always run.
@@ -29,6 +29,6 @@ def diff_of(ws: Workspace, left_id: str, right_id: str, kinds: tuple[str, ...]) 
         return diff(a, b, ws.links({a.id: a, b.id: b}), kinds, ws)
 
     # the diff searches B's source text before it says `omitted`: a changed text is a new diff
-    files = [ws.plan_path(left_id), ws.plan_path(right_id), ws.links_path]
+    files = [ws.plan_path(left_id), ws.plan_path(right_id), ws.links_path, ws.vocab_path]
     return cache.by_files("diff-result", ws.folder, files, repr(kinds), compute, Diff,
                           read_too=lambda d: [d.left.source, d.right.source])

@@ -44,6 +44,8 @@ def item_record(ws: Workspace, plan: Plan, item: Item) -> dict:
                           "source": shown_path(plan.source), "line": line}
     record["defined"] = {"file": shown_path(plan.path), "line": item.pos.line}
     record["notes"] = item.notes
+    if item.draft:   # nobody has checked it yet
+        record["draft"] = True
     return record
 
 
@@ -81,17 +83,24 @@ def overview(ws: Workspace, plan: Plan, kinds: tuple[str, ...] = KINDS, domains:
     return {
         "plan": {"id": plan.id, "name": plan.name, "level": plan.level, "region": plan.region,
                  "period": plan.period, "file": shown_path(plan.path), "source": shown_path(plan.source),
-                 "notes": plan.notes},
+                 "notes": plan.notes, **_drafts(plan)},
         "counts": {kind: sum(i.kind == kind for i in items) for kind in kinds},
         "source_gaps": [gap_record(plan, g) for g in plan.source_gaps],
         "items": [item_record(ws, plan, i) for i in items],
     }
 
 
+def _drafts(plan: Plan) -> dict:
+    """{"drafts": {unchecked, items, gaps}} while the plan holds drafts, else nothing."""
+    d = plan.drafts()
+    return {"drafts": {"unchecked": d.unchecked, "items": d.items, "gaps": d.gaps}} if d.any else {}
+
+
 def gap_record(plan: Plan, gap) -> dict:
     return {"plan": plan.id, "id": gap.id, "section": " ".join(gap.section.split()),
             "description": gap.description, "domains": None if gap.domains is None else list(gap.domains), "kinds": None if gap.kinds is None else list(gap.kinds),
-            "reveals": [{"indicator": r.indicator, "quote": r.quote} for r in gap.reveals]}
+            "reveals": [{"indicator": r.indicator, "quote": r.quote} for r in gap.reveals],
+            **({"draft": True} if gap.draft else {})}
 
 
 def detail(ws: Workspace, item: Item) -> dict:

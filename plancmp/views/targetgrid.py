@@ -61,7 +61,7 @@ def target_grid(ws: Workspace, plan_ids: list[str] | None = None, domains: list[
     ws.links()
     ref = plans[reference_id(plans)]
     diffs = against_reference(ws, ("targets",))
-    shown = [pid for pid in (plan_ids or sorted(diffs)) if pid in diffs]
+    shown = [pid for pid in (sorted(diffs) if plan_ids is None else plan_ids) if pid in diffs]
     rows = []
     for item in items_by_domain(ref, ("targets",), restatements=False):
         if domains and item.domain not in domains:
@@ -92,7 +92,10 @@ def target_grid(ws: Workspace, plan_ids: list[str] | None = None, domains: list[
     if binding:
         rows = [r for r in rows if r["cells"][r["origin"]].get("binding") == binding]
     rows.sort(key=lambda r: domain_order(r["domain"]))   # stable: national rows first in each domain
+    from .crossplan import drafts_of
+
     return {"reference": ref.id, "plans": [ref.id, *shown], "domain": ",".join(domains) if domains else None,
+            "drafts": drafts_of(plans, [ref.id, *shown]),
             "plan_names": {pid: plans[pid].region for pid in [ref.id, *shown]}, "rows": rows,
             "flags": {flag: Labels("en").flag(flag) for flag in TARGET_FLAGS}}   # the footnote marks, in English
 

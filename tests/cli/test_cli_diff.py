@@ -84,10 +84,14 @@ def test_csv_and_markdown(runner):
     assert md.startswith("# ") and "## Summary" in md and "| kind |" in md
 
 
-def test_review_prints_ready_to_paste_links(runner):
+def test_review_is_an_alias_of_plancmp_review_list(runner):
     result = runner.invoke(app, ["diff", "national", "liaoning", "--review"])
     assert result.exit_code == 0
-    assert '{pin: "national:' in result.output and '{forbid: "national:' in result.output
+    listed = runner.invoke(app, ["review", "liaoning", "--list"])
+    assert result.stdout == listed.stdout and "decisions left to finish liaoning" in listed.stdout
+    assert "plancmp review liaoning --list" in result.stderr
+    wrong = runner.invoke(app, ["diff", "liaoning", "fujian", "--review"])
+    assert wrong.exit_code == 2 and "plancmp review fujian" in wrong.output
 
 
 @pytest.mark.parametrize("args,needle", [

@@ -90,6 +90,14 @@ def test_a_scale_word_multiplies_into_the_items_unit():
     assert row.status == "exceeds", row
 
 
+@pytest.mark.parametrize("b_value", ["95‰", "55万张", "95万"])
+def test_a_value_in_a_unit_its_item_cannot_take_never_matches(b_value):
+    """95‰ or 55万张 written for an item in % is not 95 % (validate: value-unit); the number
+    is read in the unit it writes."""
+    row = _pair("95%", b_value, indicator="基本养老保险参保率")
+    assert row.status != "matches" and row.status == "not-comparable", row
+
+
 def _units(a_value, a_unit, b_value, b_unit, indicator):
     a, b = plan("national", "national", "全国"), plan("liaoning")
     target(a, "x", indicator, a_value, a_unit)
@@ -129,7 +137,9 @@ def test_yearly_averages_against_cumulative_totals_say_both():
                 a={"flags": ("annual_average",), "baseline": "1800"}, b={"flags": ("cumulative",)})
     assert row.status == "not-comparable"
     assert "yearly average" in said(row.notes)[0] and "cumulative" in said(row.notes)[0] and "absolute total" in said(row.notes)[1]
-    assert any("the yearly average falls from 1800 (given for 2020) to 1500" in n for n in said(row.notes))
+    # the baseline of a yearly average is the previous period's yearly average, not a 2020 value (judged, fujian)
+    assert any("the yearly average falls from 1800 (the yearly average of the period to 2020) to 1500" in n
+               for n in said(row.notes))
 
 
 def test_target_years_of_another_decade_are_not_comparable_and_other_years_noted():
@@ -222,14 +232,34 @@ def test_a_word_target_stated_by_another_name_of_the_commitment_matches():
         assert _real_row(province, "three-year-preschool-universal").status == "matches"
 
 
-def test_two_exemptions_one_subsidy_coverage_is_a_word_end_state_liaoning_does_not_write():
-    """Issue 20 lists Liaoning's “两免一补”等资助政策城乡学生覆盖 as wrongly `omitted`. Both independent
-    readings of the text and the hand label say otherwise: Liaoning's 专栏2 lists the three services
-    (credited on the services row), but no 城乡学生全覆盖 end state is written for them, and l.271's
-    目标人群全覆盖 is every basic service's (scored on basic-services-target-population-coverage).
-    The rule (README, verdict table): a word end state is stated only where the words are."""
-    assert _real_row("liaoning", "two-exemptions-one-subsidy-coverage").status == "omitted"
+def test_a_group_coverage_target_is_met_by_a_list_of_every_part_and_the_target_group_pledge():
+    """Issue 20, known error 6c, as its author reads it: Liaoning's list (专栏2, l.192) guarantees all
+    three parts of 两免一补 as basic public services and l.271 commits 目标人群全覆盖 to its basic public
+    services, so “两免一补”等资助政策城乡学生覆盖 (全覆盖) is met; the note names both lines. Fujian lists
+    none of the parts: still omitted."""
+    row = _real_row("liaoning", "two-exemptions-one-subsidy-coverage")
+    assert row.status == "matches" and row.right.id == "compulsory-education-tuition-exemption"
+    assert {y.id for y in row.also} >= {"compulsory-education-free-textbooks",
+                                         "compulsory-education-living-allowance-poor-students",
+                                         "basic-services-target-population-coverage"}
+    note = next(n for n in row.notes if n.code == "listed-and-covered")
+    assert note.values["line"] == "l.192" and note.values["pledge"] == "l.271"
     assert _real_row("liaoning", "two-exemptions-one-subsidy").status == "matches"
+    assert _real_row("fujian", "two-exemptions-one-subsidy-coverage").status == "omitted"
+
+
+def test_a_rows_verdict_does_not_depend_on_the_kinds_shown():
+    """The coverage target is met through its service's row: asking for targets alone gives the same
+    verdict, and B's targets that stand on rows of other kinds still show, on rows of their own."""
+    from plancmp.ingest.workspace import Workspace
+
+    ws = Workspace(DATA)
+    plans = ws.plans()
+    rows = diff(plans["national"], plans["liaoning"], ws.links(), ("targets",), ws=ws).rows
+    row = next(r for r in rows if r.left is not None and r.left.id == "two-exemptions-one-subsidy-coverage")
+    assert row.status == "matches" and {r.kind for r in rows} == {"targets"}
+    shown = {y.id for r in rows for y in (r.right, *r.also) if y is not None}
+    assert {t.id for t in plans["liaoning"].targets} <= shown
 
 
 def test_not_comparable_says_why_as_a_code_and_a_word():
@@ -261,3 +291,25 @@ def test_a_name_that_says_its_end_state_is_stated_by_the_name_written_whole():
     task(b, "basic-services-compliance", "推动基本公共服务达标", domain="其他")
     [row] = [r for r in diff(a, b).rows if r.left is not None]
     assert row.right.id == "basic-services-compliance" and row.status == "matches"
+
+
+def test_judged_rows_both_halves_and_the_items_own_words():
+    """Rows a reading of every row against the texts judged wrong (/work/review, issue 20 round 2)."""
+    row = _real_row("liaoning", "unemployment-and-work-injury-insurance")   # 专栏2 l.195 lists both
+    assert {row.right.id, *(y.id for y in row.also)} >= {"unemployment-insurance", "work-injury-insurance"}
+    row = _real_row("gansu", "unemployment-and-work-injury-insurance")      # l.135 工伤认定… is the 工伤保险 half
+    assert "work-injury-recognition" in {y.id for y in row.also}
+    row = _real_row("liaoning", "subsidies-for-poor-elderly-very-old-or-disabled")
+    assert row.right.id == "elderly-welfare"   # l.221 不断完善经济困难高龄失能老年人补贴制度, word for word
+    assert [y.id for y in row.also] == ["elderly-welfare-subsidy"]
+
+
+def test_notes_say_only_what_the_texts_say():
+    row = _real_row("liaoning", "elderly-care-services")   # l.219 按照人均不少于0.1平方米的标准配建
+    assert not any(n.code == "no-number" for n in row.notes)
+    assert any(n.code == "paragraph-states" for n in row.notes)
+    for province in ("liaoning", "gansu"):   # 开展基本公共服务达标行动: the name, never 全达标 itself
+        row = _real_row(province, "basic-services-standards-compliance")
+        assert row.status == "matches" and [n.code for n in row.notes] == ["name-states-end-state"]
+    row = _real_row("fujian", "universal-inclusive-preschool")   # 每个乡镇原则上至少办好一所公办中心园
+    assert row.status == "matches-quantified"

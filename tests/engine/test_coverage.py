@@ -214,3 +214,17 @@ def test_every_item_of_the_province_stands_somewhere_in_the_diff():
             shown.update(i.id for i in (row.right, *row.also) if i is not None)
         missing = [i.id for i in plans[province].items() if i.id not in shown]
         assert not missing, (province, missing)
+
+
+def test_a_target_for_a_narrower_subject_states_it_in_part():
+    """The same end state for one insurance is not the end state for social insurance (fujian l.245);
+    a subject B writes the same or more broadly keeps the row as it is."""
+    a, b = _plans()
+    target(a, "si", "社会保险法定人群覆盖", "全覆盖", None, domain="劳有所得")
+    target(b, "pen", "城镇职工基本养老保险法定人群覆盖", "全覆盖", None, domain="劳有所得")
+    row = _row(diff(a, b), "si")
+    assert row.status == "partial" and row.right.id == "pen"
+    assert row.notes[0].values["missing"] == ["社会保险法定人群覆盖"]
+    b.targets[:] = [t for t in b.targets if t.id != "pen"]
+    target(b, "all", "社会保险法定人群覆盖", "全覆盖", None, domain="劳有所得")
+    assert _row(diff(a, b), "si").status == "matches"
