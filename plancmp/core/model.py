@@ -13,10 +13,11 @@ TARGET_BASES = ("table", "text", "box")   # where a target is stated: the indica
 TARGET_FLAGS = ("annual_average", "cumulative", "base_year_differs", "aspirational")   # a table's footnote marks
 # The items a plan may hold, targets, services and tasks together. Aligning two plans scores
 # the pairs within a kind and domain, so its cost grows with the product of their items: two
-# plans at this ceiling with every task in one domain (the worst block) diff in about 12 s of
-# CPU and 230 MB; two of 3,000 tasks across domains 18 s, of 5,000 90 s and 750 MB. The largest
-# curated plan holds about 300. validate reports a plan over it (too-many-items), so no
-# command compares it; engine.align refuses it; `new` drafts at most this many items.
+# plans at this ceiling with every task in one domain (the worst block) diff in about 21 s of
+# CPU and 230 MB (12 s before the engine's second round), 1,500 in 12 s; two of 5,000 tasks
+# took 90 s and 750 MB. The largest curated plan holds about 300. validate reports a plan
+# over it (too-many-items), so no command compares it; engine.align refuses it; `new` drafts
+# at most this many items.
 MAX_ITEMS = 2_000
 YEARS = (1949, 2100)   # a baseline's or a target's year: from the People's Republic's first year to 2100
 
