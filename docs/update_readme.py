@@ -105,6 +105,7 @@ FILES: dict[Path, dict[str, Callable[[], str]]] = {
     README: {
         "readme-verdicts": verdicts_table,
         "readme-diff": lambda: example(30, "diff", "national", "liaoning"),
+        "readme-diff-zh": lambda: example(8, "diff", "national", "liaoning", "--lang", "zh"),
         "readme-targets": lambda: example(16, "targets", "--domain", "幼有所育"),
         "readme-matrix": lambda: example(20, "matrix", "--kind", "services", "--domain", "幼有所育"),
         "readme-show": lambda: example(2, "show", "national", "托位"),
@@ -121,6 +122,10 @@ FILES: dict[Path, dict[str, Callable[[], str]]] = {
         "status-table": status_table,
         "diff-example": lambda: console("plancmp diff national gansu --kind services --domain 病有所医",
                                         run("diff", "national", "gansu", "--kind", "services", "--domain", "病有所医")),
+        "added-en": lambda: console("plancmp added", run("added", columns=100).rstrip("\n")),
+        "added-zh": lambda: console("plancmp added --lang zh", run("added", "--lang", "zh", columns=100).rstrip("\n")),
+        "show-zh": lambda: console("plancmp show national 托位 --lang zh | head -20",
+                                   head(run("show", "national", "托位", "--lang", "zh", columns=100), 20)),
         "eval": lambda: console("plancmp eval --holdout | head -23", "\n".join(run("eval", "--holdout").splitlines()[:23])),
     },
     DATA_FORMAT: {

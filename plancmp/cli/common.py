@@ -185,7 +185,7 @@ def emit(result: Result, format: str, view: View | None = None, out=None) -> Non
     then exit with the result's status. A binary format (a workbook) needs `out`."""
     from ..render.formats import lookup, render
 
-    view = view or View()
+    view = name_plans(view or View())
     fmt = lookup(format)
     if fmt.binary and out is None:
         usage_error(f"--format {format} writes a workbook: name it with --out FILE.{fmt.name}")
@@ -252,9 +252,30 @@ def open_workspace(root: Path | None = None, *, writable: bool = False) -> Works
     from ..ingest.workspace import NoDataFolder, Workspace
 
     try:
-        return Workspace.open(root, writable=writable)
+        ws = Workspace.open(root, writable=writable)
     except NoDataFolder as exc:
         usage_error(str(exc))
+    _OPENED.append(ws)
+    return ws
+
+
+_OPENED: list[Workspace] = []   # the workspace this run opened: its plans' names label the output
+
+
+def name_plans(view: View) -> View:
+    """Under --lang zh a plan is named as its readers name it (全国, 辽宁省: its `region`);
+    ids stay in JSON and as the way to type a plan. English keeps the ids."""
+    if view.labels.zh and _OPENED and not view.labels.plans:
+        from ..core.errors import PlanError
+        from ..files import cache
+
+        ws = _OPENED[-1]
+        try:   # memoised by the plan files: a warm run reads no YAML for it
+            view.labels.plans = cache.by_files("plan-names", ws.folder, ws.plan_files(), "",
+                                               lambda: {pid: p.region or pid for pid, p in ws.plans().items()}, dict)
+        except (PlanError, OSError):
+            pass   # a plan that does not load (validate says why): its id it is
+    return view
 
 
 def plan_ids_option(ws: Workspace, queries: list[str]) -> list[str]:

@@ -106,6 +106,10 @@ class Labels:
     def flag(self, flag: str) -> str:
         return self._get("flag", flag)
 
+    def field(self, field: str) -> str:
+        """A field of one item as `show PLAN ITEM` names it."""
+        return self._get("field", field)
+
     def basis(self, basis: str) -> str:
         return self._get("basis", basis)
 

@@ -42,7 +42,7 @@ def result(diff: Diff, evidence: bool = False, list_added: bool = True) -> Resul
 
 def title(diff: Diff, labels: Labels) -> str:
     a, b = diff.left, diff.right
-    return f"{a.name} ({a.id}) {labels('vs')} {b.name} ({b.id})"
+    return f"{a.name} ({labels.plan(a.id)}) {labels('vs')} {b.name} ({labels.plan(b.id)})"
 
 
 # ---------------------------------------------------------------- JSON
@@ -104,7 +104,7 @@ def summary_table(diff: Diff, labels: Labels) -> Table:
     counts = summary["by_status"]
     shown = [s for s in STATUSES if counts[s]]
     compared, said = verdict_counts(counts, labels)
-    lead = labels("verdict_line", total=compared, ref=diff.left.id, plan=diff.right.id)
+    lead = labels("verdict_line", total=compared, ref=labels.plan(diff.left.id), plan=labels.plan(diff.right.id))
     columns = [Column("domain", labels("domain")),
                *(Column(s, labels.status(s), "right", type="number") for s in shown),
                Column("all", labels("all"), "right", type="number")]
@@ -141,7 +141,7 @@ def _with_quote(text: str, item, evidence: bool):
 def rows_table(diff: Diff, labels: Labels, evidence: bool = False) -> Table:
     """One row per diff row. Shown: kind, A's item, B's item, verdict, score, notes; data: every
     field apart, the verdict's code and symbol, the quotes, the further items and the passage."""
-    a, b = diff.left.id, diff.right.id
+    a, b = labels.plan(diff.left.id), labels.plan(diff.right.id)
     columns = [
         Column("kind", labels("kind"), nowrap=True, type="id", show=lambda row: labels.kind(row["kind"])),
         Column("domain", labels("domain")),
@@ -208,12 +208,13 @@ def text(diff: Diff, declared: list[Table], view: View, list_added: bool = True,
     listed = rows.rows if list_added else [r for r in rows.rows if r["status"] != "added"]
     hidden = len(rows.rows) - len(listed)
     a, b = diff.left, diff.right
-    lines = textgrid.paragraph(f"{a.name} ({a.id})  {labels('vs')}  {b.name} ({b.id})", width, "bold", color)
+    lines = textgrid.paragraph(f"{a.name} ({labels.plan(a.id)})  {labels('vs')}  {b.name} ({labels.plan(b.id)})", width,
+                               "bold", color)
     for plan in (a, b):   # a draft is never shown as a finding: said under the title and in the summary
         mark = plan_mark(plan, labels, hint=True)
         if mark:
-            lines += textgrid.paragraph(f"{plan.id}: {mark}", width, "bold yellow", color)
-    lines += ["", *_summary_lines(summary, width, color, labels, hidden, a.id, b.id, (a, b))]
+            lines += textgrid.paragraph(f"{labels.plan(plan.id)}: {mark}", width, "bold yellow", color)
+    lines += ["", *_summary_lines(summary, width, color, labels, hidden, labels.plan(a.id), labels.plan(b.id), (a, b))]
     by_key = {c.key: c for c in rows.columns}
     kind_column, score, notes_column = width >= NO_SCORE, width >= FULL, width >= KIND_IN_TITLE
     columns = []

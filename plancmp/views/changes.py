@@ -17,6 +17,7 @@ key on one side only is a row added or removed.
 from __future__ import annotations
 
 import difflib
+import re
 import subprocess
 import tempfile
 from dataclasses import replace
@@ -234,9 +235,19 @@ def what_moved(before: Row | None, after: Row | None) -> tuple[str, ...]:
         before_fields, after_fields = _fields(old), _fields(new)
         out += [f"{new.ref} {name} {before_fields.get(name, '—')} → {value}"
                 for name, value in after_fields.items() if before_fields.get(name, "—") != value]
-    if before.notes != after.notes:
+    if _comparable(before.notes) != _comparable(after.notes):
         out.append("notes changed")
     return tuple(out)
+
+
+_FILE = re.compile(r"[^\s“”\"'(（]*?([\w.-]+\.(?:txt|yaml))(?=[:\s),，）]|$)")
+
+
+def _comparable(notes) -> tuple:
+    """Notes as compared across the two sides: a file they name by its name alone, so that REV's
+    `HEAD:data/sources/gansu.txt:89` (read from a temporary copy) and the working tree's
+    `data/sources/gansu.txt:89` (or an absolute path) are the same note."""
+    return tuple(n.mapped(lambda text: _FILE.sub(r"\1", text)) for n in notes)
 
 
 # ---------------------------------------------------------------- where the edit stands

@@ -104,12 +104,28 @@ def shown_value(status: str, other: Item | None) -> str:
     if other is None:
         return ""
     if isinstance(other, Target):
-        return _cut(other.target)
+        return _cut(with_unit(other.target, other.unit))
     if isinstance(other, Task) and other.commitments:
         return _cut(", ".join(other.commitments))
     if isinstance(other, Service) and other.standard:
         return _cut(other.standard)
     return ""
+
+
+def with_unit(value: str | None, unit: str | None) -> str:
+    """A number as written with its unit when the text leaves it out (`~30` -> `~30万人`,
+    `>92` -> `>92%`); words (应保尽保) and values that carry their unit stay as they are."""
+    import re
+
+    from ..core.values import try_parse
+
+    text = value or ""
+    if not unit or not text or unit in text:
+        return text
+    if re.fullmatch(r"[~≈<>≥≤＞＜]?\s*\d+(\.\d+)?", text):   # a bare number, with a comparator or ~
+        return text + unit
+    parsed = try_parse(text)
+    return text + unit if parsed is not None and parsed.numeric and not parsed.unit and text[-1].isdigit() else text
 
 
 def _annotate(m: dict, plans: dict[str, Plan]) -> None:
