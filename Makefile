@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-slow test-all lint install validate eval bench browser office screenshot clean
+.PHONY: run test test-slow test-all lint typecheck install validate eval bench browser office screenshot clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,9 +34,14 @@ test-slow: $(STAMP) browser office
 test-all: $(STAMP) browser office
 	$(PYTEST)
 
-# ruff, its version and rules pinned in pyproject.toml ([tool.ruff]); zero findings
+# ruff and mypy, their versions and rules pinned in pyproject.toml ([tool.ruff], [tool.mypy]); zero findings
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# mypy alone: strict on core, ingest and engine, mypy's default level elsewhere
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 # Debian's chromium (and CJK fonts) for the report's browser test; never fails the run:
 # without apt (or root) the test skips and says why.
@@ -64,7 +69,7 @@ eval: $(STAMP)
 	$(BIN)/plancmp eval --holdout
 	$(BIN)/python -m plancmp.draft.measure   # plancmp new on the four texts as if new, against the curated plans
 
-# speed against the bare interpreter's import floor, and growth over 4/31/300 plans (README: Performance)
+# speed against the bare interpreter's import floor, and growth over 4/31/300 plans (docs/performance.md)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --write docs/performance.md
 

@@ -50,10 +50,10 @@ def width(text: str) -> int:
 # and of the cache's key (XDG_CACHE_HOME, XDG_STATE_HOME). Tests expect a pipe's fixed width,
 # English, no colour unless they ask for it, and a cache no other run has touched. A test that
 # wants another value sets it itself (monkeypatch, CliRunner(env=…), a subprocess's env).
-UNSET = ("COLUMNS", "LINES", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "NO_COLOR", "FORCE_COLOR", "CLICOLOR",
+UNSET = ("LINES", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "NO_COLOR", "FORCE_COLOR", "CLICOLOR",
          "CLICOLOR_FORCE", "TERMINAL_WIDTH", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "_TYPER_FORCE_DISABLE_TERMINAL",
          "PLANCMP_DATA", "PLANCMP_NO_CACHE", "PLANCMP_DEBUG")
-PINNED: dict[str, str] = {"LANG": "C.UTF-8"}   # and XDG_CACHE_HOME, XDG_STATE_HOME: see pytest_configure
+PINNED: dict[str, str] = {"LANG": "C.UTF-8", "COLUMNS": "100"}   # COLUMNS: else the terminal pytest runs in   # and XDG_CACHE_HOME, XDG_STATE_HOME: see pytest_configure
 _session_home: str | None = None
 
 

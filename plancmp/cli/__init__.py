@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from typing import NoReturn
 
 import typer
 
@@ -79,12 +80,13 @@ def main() -> None:
         said = streams.explain(exc)
         if said is None or os.environ.get("PLANCMP_DEBUG"):
             _internal(exc)
-        fail(said[0], code=said[1])
+        else:
+            fail(said[0], code=said[1])
     except Exception as exc:  # a bug
         _internal(exc)
 
 
-def _internal(exc: Exception) -> None:
+def _internal(exc: Exception) -> NoReturn:
     """A bug: say so plainly; PLANCMP_DEBUG=1 shows the traceback."""
     if os.environ.get("PLANCMP_DEBUG"):
         raise exc

@@ -8,10 +8,12 @@ from .common import (
     View,
     app,
     bom_param,
+    color_param,
     date_option,
     date_param,
     emit,
     format_param,
+    lang_param,
     open_workspace,
     out_param,
     statuses_option,
@@ -27,6 +29,8 @@ def changes_command(
     out: Path = out_param(),
     date: str = date_param(),
     bom: bool = bom_param(),
+    color=color_param(),
+    lang=lang_param(),
     fail_on: str = typer.Option("", "--fail-on", metavar="STATUS,…",
                                 help="Exit 1 when a row moves to one of these statuses (e.g. below,omitted)."),
 ) -> None:
@@ -55,4 +59,4 @@ def changes_command(
         found = changes_since(base, open_workspace())
     except GitProblem as exc:
         usage_error(str(exc))
-    emit(result(base, found, chosen), format, View(bom=bom, date=date_option(date)), out)
+    emit(result(base, found, chosen), format, View(color, lang, bom=bom, date=date_option(date)), out)

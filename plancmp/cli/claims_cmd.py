@@ -9,10 +9,12 @@ from .common import (
     View,
     app,
     bom_param,
+    color_param,
     date_option,
     date_param,
     emit,
     format_param,
+    lang_param,
     open_workspace,
     out_param,
     usage_error,
@@ -52,6 +54,8 @@ def claims_command(
     out: Path = out_param(),
     date: str = date_param(),
     bom: bool = bom_param(),
+    color=color_param(),
+    lang=lang_param(),
 ) -> None:
     """What the press says about a plan, claim by claim: supported, overstated, understated, not in the plan, or context.
 
@@ -73,4 +77,4 @@ def claims_command(
     from ..views.claims import claims_of
 
     ws, paths = _press_paths(press)
-    emit(result({"press": [claims_of(ws, path) for path in paths]}), format, View(bom=bom, date=date_option(date)), out)
+    emit(result({"press": [claims_of(ws, path) for path in paths]}), format, View(color, lang, bom=bom, date=date_option(date)), out)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from typer.core import TyperCommand
@@ -57,7 +57,7 @@ app = _Typer(
 from ..core.errors import EXIT_INTERNAL, EXIT_INVALID, EXIT_USAGE  # noqa: E402,F401  (how a run ends)
 
 
-def fail(message: str, findings: list[Finding] | None = None, code: int = EXIT_INVALID) -> None:
+def fail(message: str, findings: list[Finding] | None = None, code: int = EXIT_INVALID) -> NoReturn:
     """Print a clear message (and findings) to stderr and exit: never a traceback."""
     for finding in findings or []:
         print(finding.as_text(), file=sys.stderr)
@@ -65,7 +65,7 @@ def fail(message: str, findings: list[Finding] | None = None, code: int = EXIT_I
     raise SystemExit(code)
 
 
-def usage_error(message: str) -> None:
+def usage_error(message: str) -> NoReturn:
     fail(message, code=EXIT_USAGE)
 
 
@@ -127,7 +127,7 @@ KIND_HELP = "targets, services or tasks (comma-separated for several). Default: 
 try:   # typer ≥ 0.28 vendors click, with a choice type of its own
     from typer._types import TyperChoice as _Choice
 except ImportError:   # pragma: no cover  (older typer: click's)
-    from click import Choice as _Choice
+    from click import Choice as _Choice  # type: ignore[import-not-found, no-redef]
 
 
 class FormatChoice(_Choice):
@@ -185,7 +185,7 @@ def emit(result: Result, format: str, view: View | None = None, out=None) -> Non
     then exit with the result's status. A binary format (a workbook) needs `out`."""
     from ..render.formats import lookup, render
 
-    view = view or View()
+    view = name_plans(view or View())
     fmt = lookup(format)
     if fmt.binary and out is None:
         usage_error(f"--format {format} writes a workbook: name it with --out FILE.{fmt.name}")
@@ -252,9 +252,30 @@ def open_workspace(root: Path | None = None, *, writable: bool = False) -> Works
     from ..ingest.workspace import NoDataFolder, Workspace
 
     try:
-        return Workspace.open(root, writable=writable)
+        ws = Workspace.open(root, writable=writable)
     except NoDataFolder as exc:
         usage_error(str(exc))
+    _OPENED.append(ws)
+    return ws
+
+
+_OPENED: list[Workspace] = []   # the workspace this run opened: its plans' names label the output
+
+
+def name_plans(view: View) -> View:
+    """Under --lang zh a plan is named as its readers name it (全国, 辽宁省: its `region`);
+    ids stay in JSON and as the way to type a plan. English keeps the ids."""
+    if view.labels.zh and _OPENED and not view.labels.plans:
+        from ..core.errors import PlanError
+        from ..files import cache
+
+        ws = _OPENED[-1]
+        try:   # memoised by the plan files: a warm run reads no YAML for it
+            view.labels.plans = cache.by_files("plan-names", ws.folder, ws.plan_files(), "",
+                                               lambda: {pid: p.region or pid for pid, p in ws.plans().items()}, dict)
+        except (PlanError, OSError):
+            pass   # a plan that does not load (validate says why): its id it is
+    return view
 
 
 def plan_ids_option(ws: Workspace, queries: list[str]) -> list[str]:
@@ -292,7 +313,7 @@ def domains_option(value: str | None) -> list[str] | None:
     """--domain 养老,医疗: several domains, each as domain_option reads it; None for all."""
     if not value:
         return None
-    return list(dict.fromkeys(domain_option(part) for part in split_list(value)))
+    return list(dict.fromkeys(d for part in split_list(value) if (d := domain_option(part)) is not None))
 
 
 def kinds_option(value: str | None, default: tuple[str, ...] | None = None) -> tuple[str, ...]:

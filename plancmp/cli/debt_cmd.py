@@ -8,6 +8,7 @@ from .common import (
     View,
     app,
     bom_param,
+    color_param,
     date_option,
     date_param,
     emit,
@@ -28,6 +29,7 @@ def debt_command(
     date: str = date_param(),
     check: bool = typer.Option(False, "--check", help="Exit 1 when there is any debt (for CI)."),
     bom: bool = bom_param(),
+    color=color_param(),
     lang=lang_param(),
 ) -> None:
     """Curation debt: the national commitments whose verdict nobody has checked.
@@ -57,4 +59,4 @@ def debt_command(
         usage_error(f"{ref} is the reference plan; name the plans compared with it")
     data = debt(ws, chosen)
     if data["debt"] or format == "json":   # no debt: nothing to print (but JSON's empty list)
-        emit(result(data, check), format, View(lang=lang, bom=bom, date=date_option(date)), out)
+        emit(result(data, check), format, View(color, lang, bom=bom, date=date_option(date)), out)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import typer
 
-from .common import View, app, emit, format_param, open_workspace, usage_error
+from .common import View, app, emit, format_param, lang_param, open_workspace, usage_error
 
 
 @app.command("eval")
@@ -18,6 +18,7 @@ def eval_command(
                                    "items by their place in the text. With --holdout, each draft without the vocabulary seen "
                                    "only in it."),
     format: str = format_param("text", text="text"),
+    lang=lang_param(),
 ) -> None:
     """How right the diff's claims are, per kind, against hand labels read from the texts:
     precision, recall and F1 of the counterparts and mentions, the further counterparts
@@ -54,7 +55,7 @@ def eval_command(
     drafted = None
     if from_text:
         drafted = _from_text(ws, pairings, holdout)
-    emit(result(evaluate(ws, pairings, links), evaluate(ws, pairings, None), held, drafted), format, View())
+    emit(result(evaluate(ws, pairings, links), evaluate(ws, pairings, None), held, drafted), format, View(lang=lang))
 
 
 def _from_text(ws, pairings: list[dict], holdout: bool) -> dict:

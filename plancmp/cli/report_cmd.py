@@ -41,8 +41,8 @@ def report_command(
     from ..render import html
     from ..views.report import report
 
-    date = date_option(date)
+    stamp = date_option(date)
     check_out(out)   # before the work: say it now, not after rendering
-    text = html.render(report(open_workspace(), date=date, drafts=drafts), Labels(lang).lang)
+    text = html.render(report(open_workspace(), date=stamp, drafts=drafts), Labels(lang).lang)
     write_out(out, lambda path: write_atomic(path, text))
 

@@ -9,10 +9,12 @@ from .common import (
     View,
     app,
     bom_param,
+    color_param,
     date_option,
     date_param,
     emit,
     format_param,
+    lang_param,
     open_workspace,
     out_param,
     usage_error,
@@ -30,6 +32,8 @@ def validate_command(
     out: Path = out_param(),
     date: str = date_param(),
     bom: bool = bom_param(),
+    color=color_param(),
+    lang=lang_param(),
     strict: bool = typer.Option(False, "--strict", help="Treat warnings as errors."),
 ) -> None:
     """Check plan files: YAML, schema, vocabularies, ids, and every quote against its source text.
@@ -55,8 +59,8 @@ def validate_command(
     from ..render.findings import result
 
     ws = open_workspace()
-    paths = expand(ws, paths or [])
-    report = validate(ws, paths or None)
+    named = expand(ws, paths or [])
+    report = validate(ws, named or None)
     if not report.files:
         from ..files.paths import shown_path
 
@@ -64,7 +68,7 @@ def validate_command(
                     "(set PLANCMP_DATA to the data folder, or name the files)")
     if strict:
         report.findings = escalate(report.findings)
-    emit(result(report), format, View(bom=bom, date=date_option(date)), out)
+    emit(result(report), format, View(color, lang, bom=bom, date=date_option(date)), out)
 
 
 def expand(ws: Workspace, paths: list[Path]) -> list[Path] | None:

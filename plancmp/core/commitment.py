@@ -6,9 +6,10 @@ only in what else the line carries, for where it is shown (LINE_FORMS).
 """
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
-from .model import Baseline, Item, change_text
+from .model import Baseline, Item, Target, change_text
 from .values import try_parse
 
 # The forms:
@@ -21,7 +22,7 @@ LINE_FORMS = ("cell", "record", "grid", "value", "value+unit")
 
 
 def commitment_line(kind: str, *, target: str | None = None, baseline: Baseline | None = None, unit: str | None = None,
-                    standard: str | None = None, group: str | None = None, commitments=(), form: str = "cell") -> str:
+                    standard: str | None = None, group: str | None = None, commitments: Sequence[str] = (), form: str = "cell") -> str:
     """The one line of what an item of `kind` commits to, from its parts, in one of LINE_FORMS."""
     if kind == "targets":
         target = target or ""
@@ -67,7 +68,7 @@ class Figures(NamedTuple):
 NO_FIGURES = Figures(None, None, "", None, None, None)
 
 
-def _number(value: float | None):
+def _number(value: float | None) -> float | int | None:
     if value is None:
         return None
     return int(value) if float(value).is_integer() else value
@@ -76,13 +77,13 @@ def _number(value: float | None):
 def figures(item: Item | None) -> Figures:
     """The numbers of a target (NO_FIGURES for a service, a task or none): a value that is no
     number (应保尽保) has no target figure, its words stay in the written form."""
-    if item is None or item.kind != "targets":
+    if not isinstance(item, Target):
         return NO_FIGURES
-    return target_figures(item.target, item.baseline, item.unit, item.year, getattr(item, "flags", ()))
+    return target_figures(item.target, item.baseline, item.unit, item.year, item.flags)
 
 
 def target_figures(target: str | None, baseline: Baseline | None, unit: str | None, year: int | None,
-                   flags=()) -> Figures:
+                   flags: Collection[str] = ()) -> Figures:
     """A target's figures from its parts (as a plan file or a view's record holds them)."""
     value = try_parse(target) if target else None
     base = try_parse(baseline.value) if baseline is not None else None

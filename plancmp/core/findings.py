@@ -6,6 +6,7 @@ message is for people. Positions are 1-based line and column of the YAML node.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Any
 
 ERROR = "error"
 WARNING = "warning"
@@ -103,10 +104,10 @@ class Finding:
     def as_text(self) -> str:
         return f"{self.file}:{self.line}:{self.col}: {self.severity} {self.code} {self.message}"
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line, self.col, self.code, self.message)
 
 

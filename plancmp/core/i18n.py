@@ -8,12 +8,14 @@ status codes. Light: no YAML on a warm run (vocab.read goes through the cache).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Mapping
 from functools import cache
+from typing import Any
 
 LANGS = ("en", "zh")
 
 
-def default_lang(environ=None) -> str:
+def default_lang(environ: Mapping[str, str] | None = None) -> str:
     """zh when the first locale variable that is set names Chinese (zh_CN.UTF-8, zh_TW …), else en."""
     env = os.environ if environ is None else environ
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
@@ -24,7 +26,7 @@ def default_lang(environ=None) -> str:
 
 
 @cache
-def _table() -> dict:
+def _table() -> dict[str, Any]:
     from .vocab import read
 
     return read("labels.yaml")
@@ -43,14 +45,16 @@ class Labels:
         """A plan as a reader names it in this language (the id when no name is known)."""
         return self.plans.get(plan_id, plan_id)
 
-    def note(self, note) -> str:
+    def note(self, note: Any) -> str:
         """A note or reason of the engine (core/notes.py) as a sentence in this language; text as it is."""
         from .notes import Note, word
 
-        named = lambda what, value: self.plan(value) if what == "plan" else self.status(value)   # noqa: E731
+        def named(what: str, value: str) -> str:
+            return self.plan(value) if what == "plan" else self.status(value)
+
         return word(note, self.lang, named) if isinstance(note, Note) else str(note)
 
-    def notes(self, notes) -> str:
+    def notes(self, notes: Iterable[Any]) -> str:
         """Several notes on one line."""
         return ("；" if self.zh else "; ").join(self.note(n) for n in notes)
 
@@ -102,10 +106,14 @@ class Labels:
     def flag(self, flag: str) -> str:
         return self._get("flag", flag)
 
+    def field(self, field: str) -> str:
+        """A field of one item as `show PLAN ITEM` names it."""
+        return self._get("field", field)
+
     def basis(self, basis: str) -> str:
         return self._get("basis", basis)
 
-    def count(self, n: int, label: str) -> str:
+    def count(self, n: int | str, label: str) -> str:
         """`3 exceeds`, `高于 3`."""
         return self._get("count", "item").format(n=n, label=label)
 
@@ -117,7 +125,7 @@ class Labels:
     def sep(self) -> str:
         return self._get("count", "sep")
 
-    def __call__(self, key: str, **values) -> str:
+    def __call__(self, key: str, **values: Any) -> str:
         text = self._get("text", key)
         return text.format(**values) if values else text
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .positions import Pos
 
@@ -72,7 +72,11 @@ class Item:
     draft: bool = False    # drafted by `plancmp new`, not yet checked by a person (`draft: true`)
 
     kind = ""  # set by subclasses: targets | services | tasks
-    restates = None  # a class attribute, not a field: only a target states another again (Target.restates)
+
+    @property
+    def restates(self) -> str | None:
+        """Not a field here: only a target states another again (Target.restates, a field)."""
+        return None
 
     @property
     def name(self) -> str:  # indicator, item or title
@@ -96,7 +100,7 @@ class Target(Item):
     basis: str = "table"
     flags: tuple[str, ...] = ()
     restates: str | None = None    # id of the target of this plan it states again (table row -> text)
-    field_pos: dict = field(default_factory=dict, compare=False, hash=False)
+    field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False)
 
     kind = "targets"
 
@@ -136,7 +140,7 @@ class Task(Item):
         return self.title
 
 
-def item_data(item: Item | None) -> dict | None:
+def item_data(item: Item | None) -> dict[str, Any] | None:
     """An item's content as plain data, without where it stood: what `diff --format json`
     shows of it, and what `plancmp changes` compares to tell an edit."""
     if item is None:
@@ -154,9 +158,9 @@ def item_data(item: Item | None) -> dict | None:
         "quote": item.evidence.quote,
         "section": item.evidence.section,
     }
-    if item.kind == "tasks":
+    if isinstance(item, Task):
         out["commitments"] = list(item.commitments)
-    if item.kind == "services":
+    if isinstance(item, Service):
         out["standard"] = item.standard
     return out
 
@@ -237,7 +241,7 @@ class Drafts(NamedTuple):
         return bool(self.items) and self.unchecked == self.items
 
 
-def too_many_items(plan) -> str | None:
+def too_many_items(plan: Plan) -> str | None:
     """Why `plan` is over MAX_ITEMS, or None."""
     count = sum(len(plan.items(kind)) for kind in KINDS)
     if count <= MAX_ITEMS:

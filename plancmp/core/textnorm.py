@@ -30,7 +30,7 @@ def filler_words() -> tuple[str, ...]:
 
 
 @cache
-def _filler_pattern() -> re.Pattern:
+def _filler_pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in filler_words()))  # longest first
 
 
@@ -42,7 +42,7 @@ def _known_units() -> frozenset[str]:
 def _drop_unit_parentheticals(text: str) -> str:
     known = _known_units()
 
-    def repl(m: re.Match) -> str:
+    def repl(m: re.Match[str]) -> str:
         inner = m.group(1).strip()
         return "" if inner in known or inner.startswith("单位") else inner
 

@@ -115,7 +115,7 @@ def chinese_number(text: str) -> tuple[int, int] | None:
     return total + (digit or 0), read
 
 
-def parse_value(raw) -> Value:
+def parse_value(raw: object) -> Value:
     """Read one value. Raises ValueError_ when it has no recognisable shape."""
     original = "" if raw is None else str(raw)
     text = normalise(original)
@@ -186,7 +186,7 @@ def foreign_unit(value: Value | None, unit: str | None) -> str | None:
     return value.unit
 
 
-def try_parse(raw) -> Value | None:
+def try_parse(raw: object) -> Value | None:
     if isinstance(raw, str):
         return _try_parse(raw)
     try:

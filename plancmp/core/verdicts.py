@@ -7,16 +7,17 @@ so they live here, light enough that a cached diff loads without the engine.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .model import Item, Plan
 from .notes import Note
 
 
 @cache
-def _catalogue() -> dict:
+def _catalogue() -> dict[str, Any]:
     from .vocab import read
 
     return read("statuses.yaml")
@@ -27,6 +28,7 @@ class Status(NamedTuple):
 
     code: str
     words: dict[str, str]   # lang -> words
+    meaning: dict[str, str]   # lang -> what it says of B against A (the README's table of verdicts)
     symbol: str
     bucket: str | None      # the coverage bucket's code; None: not a national commitment's verdict
     style: str              # terminal
@@ -49,7 +51,7 @@ class ClaimVerdict(NamedTuple):
 
 
 def _statuses() -> dict[str, Status]:
-    return {code: Status(code, e["words"], str(e["symbol"]), e.get("bucket"), e["style"], str(e["fill"]), str(e["ink"]))
+    return {code: Status(code, e["words"], e["meaning"], str(e["symbol"]), e.get("bucket"), e["style"], str(e["fill"]), str(e["ink"]))
             for code, e in _catalogue()["statuses"].items()}
 
 
@@ -74,7 +76,7 @@ REASONS: dict[str, Reason] = {code: Reason(code, e["words"], tuple(e.get("notes"
                               for code, e in (_catalogue().get("reasons") or {}).items()}
 
 
-def reason_of(notes) -> str | None:
+def reason_of(notes: Iterable[Note]) -> str | None:
     """The not-comparable reason code the first telling note gives (vocab/statuses.yaml `reasons`)."""
     by_note = {n: r.code for r in REASONS.values() for n in r.notes}
     return next((by_note[n.code] for n in notes if n.code in by_note), None)
@@ -154,7 +156,7 @@ class Row(NamedTuple):
     passage: Passage | None = None
     basis: str | None = None        # "text": the verdict comes from `passage`, a sentence no curated item holds
     reason: str | None = None       # not-comparable: why, a code of vocab/statuses.yaml `reasons`
-    strength: tuple | None = None   # targets: (A's, B's, B is weaker) as codes of vocab/values.yaml `strength`
+    strength: tuple[str | None, str | None, bool] | None = None   # targets: (A's, B's, B is weaker) as codes of vocab/values.yaml `strength`
 
 
 @dataclass
@@ -166,7 +168,7 @@ class Diff:
     rows: list[Row] = field(default_factory=list)   # in domain order, then kind (compare.diff sorts them)
     near_misses: list[NearMiss] = field(default_factory=list)
 
-    def summary(self) -> dict:
+    def summary(self) -> dict[str, Any]:
         by_status = {s: sum(r.status == s for r in self.rows) for s in STATUSES}
         by_domain: dict[str, dict[str, int]] = {}
         for row in self.rows:   # rows come in domain order, so by_domain does too
@@ -185,7 +187,9 @@ def select(d: Diff, domains: set[str] | None = None, statuses: set[str] | None =
            binding: str | None = None) -> Diff:
     """The same diff restricted to some domains, verdicts and a binding (约束性/预期性: targets
     only); every format shows this scope."""
-    keep = lambda r: ((not domains or r.domain in domains) and (not statuses or r.status in statuses)
-                      and (not binding or (r.kind == "targets" and row_binding(r) == binding)))
+    def keep(r: Row) -> bool:
+        return bool((not domains or r.domain in domains) and (not statuses or r.status in statuses)
+                    and (not binding or (r.kind == "targets" and row_binding(r) == binding)))
+
     misses = [m for m in d.near_misses if not domains or m.left.domain in domains]
     return Diff(d.left, d.right, [r for r in d.rows if keep(r)], misses)

@@ -5,14 +5,18 @@ Kept as data so that a curator can add a unit or an alias without touching code.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from functools import cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..files.paths import VOCAB_DIR
 
+if TYPE_CHECKING:
+    from ..files.folder import DataFolder
+
 
 @cache
-def _folder():
+def _folder() -> DataFolder:
     """The vocabulary folder, read as data folders are (each file once)."""
     from ..files.folder import DataFolder
 
@@ -20,7 +24,7 @@ def _folder():
 
 
 @cache
-def _every() -> dict[str, dict]:
+def _every() -> dict[str, dict[str, Any]]:
     """Every vocabulary file, parsed, by file name: one entry of the cache (plancmp/files/cache.py)
     for all of them, so that a warm run needs no PyYAML at all and a first run writes one entry,
     not one per file."""
@@ -28,16 +32,17 @@ def _every() -> dict[str, dict]:
 
     paths = sorted(VOCAB_DIR.glob("*.yaml"))
 
-    def parse() -> dict[str, dict]:
+    def parse() -> dict[str, dict[str, Any]]:
         import yaml
 
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         return {path.name: yaml.load(_folder().read_text(path), Loader=loader) for path in paths}
 
-    return store.by_files("vocabularies", _folder(), paths, "", parse, dict)
+    every: dict[str, dict[str, Any]] = store.by_files("vocabularies", _folder(), paths, "", parse, dict)
+    return every
 
 
-def read(name: str) -> dict:
+def read(name: str) -> dict[str, Any]:
     """One vocabulary file (plancmp/vocab/NAME), parsed."""
     return _every()[name]
 
@@ -108,7 +113,7 @@ def fold(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
-def did_you_mean(word: str, spellings, n: int = 3) -> str:
+def did_you_mean(word: str, spellings: Iterable[str] | dict[str, str], n: int = 3) -> str:
     """` (did you mean liaoning?)` when `word` is close to a spelling (difflib), else "".
     `spellings`: the words themselves, or {spelling: what to suggest for it}."""
     import difflib
@@ -151,10 +156,10 @@ def kind_spellings() -> dict[str, str]:
 
 
 @cache
-def value_words() -> dict:
+def value_words() -> dict[str, Any]:
     return read("values.yaml")
 
 
 @cache
-def indicator_facts() -> dict:
+def indicator_facts() -> dict[str, Any]:
     return read("indicators.yaml")

@@ -54,11 +54,12 @@ def draft(doc: Document, out: Draft, taken: set[str], rows: list[dict], referenc
         _read(para.text, para.lines[0], "text", context, out, taken, rows, reference, counters, period_end,
               _heading_of(para.text))
     for number, lines in sorted(doc.boxes.items()):
-        if number in skip_boxes or _context(lines[0]) is None:
+        context = _context(lines[0])
+        if number in skip_boxes or context is None:
             continue
         for line in lines[1:]:
             for segment in _segments(line.text):
-                _read(segment, line, "box", _context(lines[0]), out, taken, rows, reference, counters, period_end,
+                _read(segment, line, "box", context, out, taken, rows, reference, counters, period_end,
                       _heading_of(segment))
 
 

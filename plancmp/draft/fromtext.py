@@ -62,6 +62,7 @@ def standing_for(curated, draft, text: str, ws=None) -> dict[str, set[str]]:
     from .measure import _Lines, score
 
     doc, _ = load(curated.path, None, ws.folder if ws is not None else None)
+    assert doc is not None, "the curated plan was read already"
     paired = score(curated.id, draft, doc.data, text).pairs
     lines = _Lines(text)
     mine = [(i["id"], lines.span(i["evidence"]["quote"])) for k in KINDS for i in getattr(draft, k)]
@@ -106,8 +107,8 @@ def carried_labels(pairings: list[dict], stands: dict[str, dict[str, set[str]]],
                 if drafted:
                     labels[left_id] = drafted
                 else:
-                    at = sorted({n for cid in ids if plan.item(cid) is not None
-                                 for n in lines.of(plan.item(cid).evidence.quote)})
+                    at = sorted({n for cid in ids if (held := plan.item(cid)) is not None
+                                 for n in lines.of(held.evidence.quote)})
                     labels[left_id] = {"mentioned": at} if at else None
             carried[kind] = labels
         out.append(carried)

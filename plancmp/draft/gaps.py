@@ -13,12 +13,13 @@ the province; with it, as unknown (the engine's rule for lost parts).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..ingest.evidence import squeeze
 from .domains import _keywords
 from .model import TAG, Draft
 from .prose import _basic
-from .text import Document, Line, is_note, paragraphs
+from .text import Document, Line, box_title, is_note, paragraphs
 
 _DEFINES = re.compile(r"^\s*(?:注\s*[:：]\s*)?(?:\d{1,2}\s*[.．、]\s*)?([^：:，。；\s]{4,40})\s*[：:]")
 # a domain counts for a lost box when its keywords stand this often in the box's section
@@ -32,10 +33,11 @@ def draft(doc: Document, out: Draft, table: int | None, reference=None) -> None:
         notes_at = next((i for i, line in enumerate(body) if is_note(line.stripped)), len(body))
         if body[:notes_at]:
             continue   # the box holds something: read (or not) by the table, list and task readers
-        label = title.box.label
+        label = box_title(lines).label
         # `draft: true` until a person has checked the original (validate warns draft-item; `plancmp
         # review` asks): the description says what this copy shows, which stays true once checked
-        gap = {"id": f"table-{number}" if number == table else f"box-{number}", "draft": True, "section": title.stripped}
+        gap: dict[str, Any] = {"id": f"table-{number}" if number == table else f"box-{number}", "draft": True,
+                               "section": title.stripped}
         if number == table:
             gap["description"] = (f"The indicator table ({label}) holds no rows in this copy, only its title"
                                   + (" and notes" if body else "") + " (an image, or lost).")
@@ -89,7 +91,7 @@ def _domains(doc: Document, title: Line) -> list[str]:
     if home is None:
         return []
     text = "".join(p.text for p in paragraphs(doc) if (p.lines[0].section or p.lines[0].chapter) is home)
-    hits = {}
+    hits: dict[str, int] = {}
     for keyword, domain in _keywords():
         hits[domain] = hits.get(domain, 0) + text.count(keyword)
     return [d for d in domain_names() if hits.get(d, 0) >= MIN_HITS]
@@ -102,13 +104,12 @@ def background(doc: Document, out: Draft) -> None:
     from .model import words
 
     past = words()["past_sections"]
-    heads = [line for line in doc.lines if line.heading is not None and line.heading.kind in ("chapter", "section")
-             and not line.heading.toc and line.stripped]
-    for k, line in enumerate(heads):
-        heading = line.heading
+    heads = [(line, line.heading) for line in doc.lines if line.heading is not None
+             and line.heading.kind in ("chapter", "section") and not line.heading.toc and line.stripped]
+    for k, (line, heading) in enumerate(heads):
         if not any(w in heading.title for w in past):
             continue
-        if heading.kind == "chapter" and k + 1 < len(heads) and heads[k + 1].heading.kind == "section":
+        if heading.kind == "chapter" and k + 1 < len(heads) and heads[k + 1][1].kind == "section":
             continue   # its sections say which of them report the past (规划背景: 发展基础, not 发展环境)
         if k + 1 < len(heads):
-            out.background.append((line.stripped, heads[k + 1].stripped))
+            out.background.append((line.stripped, heads[k + 1][0].stripped))

@@ -331,7 +331,9 @@ def measure(data: Path, plans=PLANS) -> tuple[list[Score], Counter]:
     scores, drafts = [], {}
     for plan in plans:
         text = ws.folder.read_text(ws.sources_dir / f"{plan}.txt")
-        doc, _ = load(ws.plan_path(plan), None, ws.folder)
+        doc, problems = load(ws.plan_path(plan), None, ws.folder)
+        if doc is None:
+            raise SystemExit(f"{plan}: {problems[0].as_text() if problems else 'cannot read the plan'}")
         curated = doc.data
         # as `plancmp new` drafts it: with the reference plan's words, but not its own
         draft = draft_text(text, None if curated.get("level") == "national" else reference)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from ..ingest.evidence import squeeze
 from .domains import OTHER, guess
@@ -31,7 +32,7 @@ SPREAD = 1.5   # a reference service's name, words inserted: at most this times 
 
 
 def draft(doc: Document, out: Draft, taken: set[str], reference: Reference | None, skip_boxes: set[int]) -> None:
-    counters: dict = {}
+    counters: dict[str, Any] = {}   # where -> how many services it holds; "named" -> the services named
     for para in paragraphs(doc):
         first = para.lines[0]
         if _context(first) != "plan":
@@ -52,7 +53,7 @@ def _basic(line: Line) -> bool:
 
 
 def _read(text: str, line: Line, basic: bool, reference: Reference | None, out: Draft, taken: set[str],
-          counters: dict[str, int], heading: str) -> None:
+          counters: dict[str, Any], heading: str) -> None:
     named_before = counters.setdefault("named", set())   # a service named again is not another service
     for quote in (m.group(0).strip() for m in _SENTENCE.finditer(text)):
         sentence = squeeze(quote)
@@ -74,13 +75,13 @@ def _read(text: str, line: Line, basic: bool, reference: Reference | None, out: 
             named_before.add(name)
             named = reference.service(name) if reference is not None else None
             domain = known or (named.domain if named else None) or guess(heading) or guess(name) or guess(sentence) or OTHER
-            item = {"domain": domain, "item": name}
+            item: dict[str, Any] = {"domain": domain, "item": name}
             if group:
                 item["target_group"] = group
             item["listed"] = False
             item["evidence"] = {"quote": quote, "section": line.where()}
             where = (line.box.label.replace("专栏", "box") if line.box is not None else
-                     f"ch{line.chapter.number}" + (f"-s{line.section.number}" if line.section else ""))
+                     f"ch{line.chapter.number if line.chapter else 0}" + (f"-s{line.section.number}" if line.section else ""))
             counters[where] = counters.get(where, 0) + 1
             item["id"] = unique_id(f"{where}-service-{counters[where]}", taken)
             out.services.append(ordered("services", item))

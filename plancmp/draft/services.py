@@ -15,7 +15,7 @@ from ..core.model import MAX_ITEMS
 from ..ingest.evidence import squeeze
 from .domains import OTHER, category, guess
 from .model import TAG, Draft, ordered, unique_id
-from .text import Document, Line, is_note
+from .text import Document, Line, box_title, is_note
 
 ROW_QUOTE = 1_000   # a row longer than this is not quoted whole for each of its items (200,000 items would make 200,000 copies)
 WINDOW = 40         # characters of the row quoted either side of an item's name in such a row
@@ -43,7 +43,7 @@ def _cells(text: str) -> list[str]:
 
 
 def _columns(header: list[str]) -> dict[str, int]:
-    out = {}
+    out: dict[str, int] = {}
     for name, words in _COLUMNS.items():
         for word in words:
             index = next((i for i, cell in enumerate(header) if word in cell and i not in out.values()), None)
@@ -60,13 +60,13 @@ def draft(doc: Document, out: Draft, taken: set[str]) -> set[int]:
         read.add(number)
         box = doc.boxes[number]
         if "item" not in columns:
-            out.note(box[header].number, f"{box[0].box.label}: a header with 服务项目 but no column for it")
+            out.note(box[header].number, f"{box_title(box).label}: a header with 服务项目 but no column for it")
             continue
         count = 0
         for lines, cells in _rows(box[header + 1:], len(box[header].text.split("\t"))):
             if len(out.services) >= MAX_ITEMS:
                 break
-            for item in _items(lines, cells, columns, box[0].box.label, out):
+            for item in _items(lines, cells, columns, box_title(box).label, out):
                 count += 1
                 item["id"] = unique_id(f"box{number}-item-{count}", taken)
                 out.services.append(ordered("services", item))

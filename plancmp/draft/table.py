@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..core.model import MAX_ITEMS
 from ..ingest.evidence import squeeze
 from .domains import OTHER, guess, leading_category
 from .model import TAG, Draft, ordered, unique_id, words
-from .text import Document, Line, is_note
+from .text import Document, Line, box_title, is_note
 
 _YEAR = re.compile(r"(20\d\d)\s*年")
 _STARS = re.compile(r"[*＊]+")
@@ -54,7 +55,7 @@ class Cell:
 def find(doc: Document) -> int | None:
     """The box that holds the indicator table: the first 专栏 whose title says 主要指标."""
     for number, lines in sorted(doc.boxes.items()):
-        if "主要" in lines[0].box.title and "指标" in lines[0].box.title:
+        if "主要" in box_title(lines).title and "指标" in box_title(lines).title:
             return number
     return None
 
@@ -66,9 +67,9 @@ def draft(doc: Document, out: Draft, taken: set[str]) -> set[int]:
         out.note(1, "no indicator table found (a 专栏 whose title says 主要指标): no targets drafted")
         return set()
     box = doc.boxes[number]
-    title = box[0]
+    title, head = box[0], box_title(box)
     rows_end = next((i for i, line in enumerate(box[1:], 1) if is_note(line.stripped)), len(box))
-    header_end, layout = _header(box[1:rows_end], title.box.title)
+    header_end, layout = _header(box[1:rows_end], head.title)
     body, notes = box[1 + header_end + 1:rows_end], box[rows_end:]
     flags_of, note_year = _markers(notes)
     years = layout.years
@@ -76,15 +77,15 @@ def draft(doc: Document, out: Draft, taken: set[str]) -> set[int]:
     target_year = years[-1] if years else 2025
     rows, left = _rows(body)
     if not rows:
-        out.note(title.number, f"{title.box.label} {title.box.title}: the indicator table holds no rows in this copy "
+        out.note(title.number, f"{head.label} {head.title}: the indicator table holds no rows in this copy "
                                "(an image, or lost?); record what is lost under source_gaps")
     if left:
-        out.note(left[0].line, f"{title.box.label}: cells after the last row that ends with 预期性/约束性 were not read: "
+        out.note(left[0].line, f"{head.label}: cells after the last row that ends with 预期性/约束性 were not read: "
                                f"{' '.join(c.text for c in left)[:80]}")
     domain = None
     for index, row in enumerate(rows, 1):
         if len(out.targets) >= MAX_ITEMS:
-            out.note(row[0].line, f"{title.box.label}: {len(rows) - index + 1:,} more rows not drafted: "
+            out.note(row[0].line, f"{head.label}: {len(rows) - index + 1:,} more rows not drafted: "
                                   f"a plan holds at most {MAX_ITEMS:,} items")
             break
         item = _target(row, layout, flags_of, out)
@@ -96,7 +97,7 @@ def draft(doc: Document, out: Draft, taken: set[str]) -> set[int]:
         if item["baseline"] is not None:
             item["baseline"]["year"] = note_year if "base_year_differs" in item.get("flags", ()) and note_year else base_year
         item["year"] = target_year
-        item["evidence"] = {"quote": _quote(row), "section": title.box.label}
+        item["evidence"] = {"quote": _quote(row), "section": head.label}
         out.targets.append(ordered("targets", item))
     return {number}
 
@@ -165,7 +166,8 @@ def _rows(lines: list[Line]) -> tuple[list[list[Cell]], list[Cell]]:
     split = re.compile("(" + "|".join(map(re.escape, bindings)) + ")")
     cells = [Cell(piece, line.number, i > 0) for line in lines for token in line.text.split()
              for i, piece in enumerate(p for p in split.split(token) if p)]
-    rows, current = [], []
+    rows: list[list[Cell]] = []
+    current: list[Cell] = []
     for cell in cells:
         if not current and rows and cell.glued and not cell.plain:   # the </p> after a binding
             rows[-1].append(cell)
@@ -240,7 +242,7 @@ def _target(row: list[Cell], layout: Layout, flags_of: dict[str, str], out: Draf
         out.note(where, f"{indicator}: {note}")
     flags = sorted({flags_of[m] for m in marks if m in flags_of} |
                    {flag for word, flag in words()["flag_words"].items() if word in indicator})
-    item = {"category": found, "indicator": indicator, "unit": unit,
+    item: dict[str, Any] = {"category": found, "indicator": indicator, "unit": unit,
             "baseline": None if baseline[0] is None else {"value": baseline[0]},
             "target": target[0], "binding": binding, "basis": "table"}
     if flags:

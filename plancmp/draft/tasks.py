@@ -15,7 +15,7 @@ import re
 from ..ingest.evidence import squeeze
 from .domains import OTHER, guess
 from .model import TAG, Draft, ordered, unique_id, words
-from .text import Document, Heading, Line, paragraphs
+from .text import Document, Heading, Line, box_title, paragraphs
 
 _RUN_IN = re.compile(r"^([^。！？；：:]{2,40}?)。")
 _SENTENCE = re.compile(r"[^。！？]*[。！？]")
@@ -35,7 +35,7 @@ def draft(doc: Document, out: Draft, taken: set[str], skip_boxes: set[int]) -> N
         if number in skip_boxes or not planning(lines[0].chapter) or not planning(lines[0].section):
             continue
         if not _box_tasks(number, lines, out, taken):
-            box = lines[0].box
+            box = box_title(lines)
             out.note(box.line, f"{box.label} {box.title}: no named task found in this box "
                                "(empty in this copy, an image, or a layout the drafter does not read)")
 
@@ -123,7 +123,8 @@ def _quote(text: str, start: int, end: int, stop: int | None = None) -> tuple[st
 
 
 def _text_id(line: Line, counters: dict[str, int]) -> str:
-    where = f"ch{line.chapter.number}" + (f"-s{line.section.number}" if line.section is not None else "")
+    chapter = line.chapter.number if line.chapter is not None else 0   # prose before the first chapter: ch0
+    where = f"ch{chapter}" + (f"-s{line.section.number}" if line.section is not None else "")
     counters[where] = counters.get(where, 0) + 1
     return f"{where}-task-{counters[where]}"
 
@@ -173,7 +174,7 @@ def _is_toc(lines: list[Line], i: int) -> bool:
 def _box_tasks(number: int, lines: list[Line], out: Draft, taken: set[str]) -> int:
     """Named tasks of a box: `title：text` cells (Liaoning's 专栏3-5), else pairs of a short
     cell and the text after it (Fujian's 专栏2: 重点任务 | 任务内容, a cell a line)."""
-    label = lines[0].box.label
+    label = box_title(lines).label
     found = _colon_tasks(lines[1:])
     if not found:
         found = _paired_tasks(lines[1:])
@@ -190,8 +191,9 @@ def _segments(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"\t|" + TAG.pattern, text, flags=re.I) if s.strip()]
 
 
-def _colon_tasks(lines: list[Line]) -> list[tuple[str, str, str]]:
-    out, row_label = [], ""
+def _colon_tasks(lines: list[Line]) -> list[tuple[str, str, str, list[str]]]:
+    out: list[tuple[str, str, str, list[str]]] = []
+    row_label = ""
     for line in lines:
         segments = _segments(line.text)
         if not segments:
@@ -207,7 +209,7 @@ def _colon_tasks(lines: list[Line]) -> list[tuple[str, str, str]]:
     return out
 
 
-def _paired_tasks(lines: list[Line]) -> list[tuple[str, str, str]]:
+def _paired_tasks(lines: list[Line]) -> list[tuple[str, str, str, list[str]]]:
     cells = [(line, line.stripped) for line in lines if line.stripped and not set(line.stripped) <= set("-—|")]
     out = []
     for (_line, short), (_, long) in zip(cells, cells[1:]):

@@ -56,6 +56,14 @@ class Line:
         return "".join(h.label for h in (self.chapter, self.section) if h is not None)
 
 
+def box_title(lines: list[Line]) -> Heading:
+    """The heading of a box: Document.boxes holds its title line first, which always has one."""
+    box = lines[0].box
+    if box is None:
+        raise ValueError(f"line {lines[0].number} opens no box")
+    return box
+
+
 @dataclass
 class Paragraph:
     """Prose lines joined across page breaks; `text` keeps every character of the lines
@@ -123,7 +131,7 @@ def _heading(stripped: str, number: int, western: bool) -> Heading | None:
                 head, _, body = title.partition("。")
                 title, rest = head, (title if body.strip() else "")
             toc = bool(_TOC.search(title))
-            return Heading(kind, label.format(match.group(1)), chinese_number(match.group(1))[0], _TOC.sub("", title).strip(),
+            return Heading(kind, label.format(match.group(1)), (chinese_number(match.group(1)) or (0, 0))[0], _TOC.sub("", title).strip(),
                            number, rest, toc)
     return None
 
@@ -155,7 +163,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
         if line.box is not None or line.heading is not None:
             _close(current, out)
             current = []
-            if line.box is not None or not line.heading.rest:
+            if line.box is not None or line.heading is None or not line.heading.rest:
                 continue
         if not stripped:
             continue

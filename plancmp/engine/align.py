@@ -18,6 +18,7 @@ F1 short of the setting that bought 6 more true pairs with 6 more false ones.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -64,7 +65,9 @@ class Pair(NamedTuple):
 
     @property
     def domain(self) -> str:
-        return (self.left or self.right).domain
+        item = self.left if self.left is not None else self.right
+        assert item is not None, "a pair holds an item on one side at least"
+        return item.domain
 
 
 @dataclass
@@ -118,7 +121,7 @@ def score(kind: str, a: Item, b: Item, fa: _Features | None = None, fb: _Feature
     """The pair's score and, with `why`, its reasons (without: the number alone, for the many
     pairs the assignment weighs and drops)."""
     fa, fb = fa or _features(a), fb or _features(b)
-    reasons: list[Note] = _Reasons() if why else _NoReasons()
+    reasons: list[Note] = [] if why else _NoReasons()
     name = _name_similarity(fa.key, fb.key)
     if fa.folded == fb.folded:
         name = 1.0
@@ -181,13 +184,13 @@ def _value(kind: str, fa: _Features, fb: _Features) -> float:
     return round(min(max(total, 0.0), 1.0), 4)
 
 
-_Reasons = list
+_Reasons = list[Note]
 
 
-class _NoReasons(list):
+class _NoReasons(list[Note]):
     """Reasons not asked for: appending does nothing."""
 
-    def append(self, item) -> None:
+    def append(self, item: Note) -> None:
         pass
 
 
@@ -217,7 +220,7 @@ DENSE_LIMIT = 40_000   # pairs of one kind scored one by one; beyond, a shortlis
 SHORTLIST = 8          # candidates per item and measure (name, name inside name, quote) in a large plan
 
 
-def _shortlist(left: list[Item], right: list[Item], feats: dict) -> dict[int, set[int]] | None:
+def _shortlist(left: list[Item], right: list[Item], feats: dict[int, _Features]) -> dict[int, set[int]] | None:
     """For plans too large to score every pair (two 1,500-item plans: 2.25 million), each
     left item's candidates: the best few by name, by name-inside-name and by quote, from
     rapidfuzz's vectorised scorers. None for ordinary plans: every pair is scored."""
@@ -243,7 +246,9 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
     feats = {id(i): _features(i) for i in left + right}
     cache: dict[tuple[int, int], Scored] = {}
     shortlist = _shortlist(left, right, feats)
-    candidate = (lambda x, y: True) if shortlist is None else (lambda x, y: id(y) in shortlist[id(x)])
+
+    def candidate(x: Item, y: Item) -> bool:
+        return shortlist is None or id(y) in shortlist[id(x)]
 
     values: dict[tuple[int, int], float] = {}
 
@@ -264,7 +269,10 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
     refs = {id(i): i.ref for i in left + right}
     apart_pairs = {(l.left, l.right) for l in links.links if l.action == "forbid"} if links else set()
     apart_pairs |= {(r, l) for l, r in apart_pairs}
-    pinned_pair = (lambda x, y: (refs[id(x)], refs[id(y)]) in apart_pairs) if apart_pairs else (lambda x, y: False)
+
+    def pinned_pair(x: Item, y: Item) -> bool:   # a pair links.yaml forbids
+        return bool(apart_pairs) and (refs[id(x)], refs[id(y)]) in apart_pairs
+
     texts = None   # what each of B's items says (as compare.said_by), joined once when a look-alike asks
     place = {id(y): n for n, y in enumerate(right)}
 
@@ -323,7 +331,9 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
     return pairs, misses
 
 
-def _solve(kind, xs, ys, scored, value, forbidden, floor, matched, taken_right) -> None:
+def _solve(kind: str, xs: list[Item], ys: list[Item], scored: Callable[[Item, Item], Scored],
+           value: Callable[[Item, Item], float], forbidden: Callable[[Item, Item], bool], floor: float,
+           matched: dict[int, Pair], taken_right: set[int]) -> None:
     if not xs or not ys:
         return
     weights = [[0.0 if forbidden(x, y) else _weight(value(x, y), floor) for y in ys] for x in xs]
@@ -351,12 +361,14 @@ def _weight(score: float, floor: float) -> float:
     return score if score >= floor else 0.0
 
 
-def _near_misses(kind, left, right, matched, taken_right, scored, value, forbidden) -> list[NearMiss]:
-    out = []
+def _near_misses(kind: str, left: list[Item], right: list[Item], matched: dict[int, Pair], taken_right: set[int],
+                 scored: Callable[[Item, Item], Scored], value: Callable[[Item, Item], float],
+                 forbidden: Callable[[Item, Item], bool]) -> list[NearMiss]:
+    out: list[NearMiss] = []
     for x in left:
         pair = matched.get(id(x))
         if pair is not None:
-            if pair.confidence == "low":
+            if pair.confidence == "low" and pair.right is not None and pair.score is not None:   # a pair: both set
                 out.append(NearMiss(kind, x, pair.right, pair.score, pair.reasons, Note("low-confidence")))
             continue
         candidates = [(value(x, y), n, y) for n, y in enumerate(right)

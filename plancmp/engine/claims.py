@@ -20,8 +20,9 @@ vocab/values.yaml, headline words (`press_prefix`: 超, 逾, 近) included.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..core.model import Item, Target
 from ..core.values import Value, normalise, try_parse
@@ -42,11 +43,14 @@ class Stated(NamedTuple):
 
 
 @cache
-def _number_pattern() -> re.Pattern:
+def _number_pattern() -> re.Pattern[str]:
     from ..core.vocab import units, value_words
 
     words = value_words()
-    alt = lambda ws: "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))
+
+    def alt(ws: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))
+
     prefix = alt([*words["comparators"]["prefix"], *words["press_prefix"]])
     suffix = alt(words["comparators"]["suffix"])
     return re.compile(
@@ -57,7 +61,8 @@ def _number_pattern() -> re.Pattern:
 def _press_prefix() -> dict[str, str]:
     from ..core.vocab import value_words
 
-    return value_words()["press_prefix"]
+    prefixes: dict[str, str] = value_words()["press_prefix"]
+    return prefixes
 
 
 def stated_numbers(quote: str) -> list[Stated]:
@@ -92,12 +97,14 @@ def _aspirational(stated: Stated) -> bool:
     return stated.value.aspirational or any(w in stated.clause for w in value_words()["aspirational"])
 
 
-def compare_number(stated: Stated, target: Target, value: Value) -> dict:
+def compare_number(stated: Stated, target: Target, value: Value) -> dict[str, Any]:
     """One number of a claim against one target of the plan: the verdict and why."""
     from ..core.facts import higher_is_better
 
     up = 1 if higher_is_better(target.indicator, value) else -1
     claim, plan = stated.value, value
+    assert claim.number is not None and plan.number is not None, "numbers only (stated_numbers, compare_numbers)"
+    more: bool | None
     if claim.number != plan.number:
         more = (claim.number - plan.number) * up > 0
         why = f"a {'higher' if claim.number > plan.number else 'lower'} number than the plan's"
@@ -115,12 +122,14 @@ def compare_number(stated: Stated, target: Target, value: Value) -> dict:
             "plan": target.target, "plan_reads": plan.describe(), "verdict": verdict, "reason": reason}
 
 
-def compare_numbers(quote: str, items: list[Item]) -> list[dict]:
+def compare_numbers(quote: str, items: list[Item]) -> list[dict[str, Any]]:
     """The claim's numbers paired with the linked targets': the same number first (by unit),
     then, when exactly one number and one target of one unit are left, those two."""
     targets = [(t, v) for t in items if isinstance(t, Target) for v in [try_parse(t.target)] if v is not None and v.numeric]
     stated = stated_numbers(quote)
-    out, used_numbers, used_targets = [], set(), set()
+    out: list[dict[str, Any]] = []
+    used_numbers: set[int] = set()
+    used_targets: set[str] = set()
     for n, s in enumerate(stated):
         same = [(t, v) for t, v in targets if v.number == s.value.number and _unit_fits(s.value, t, v)]
         same.sort(key=lambda tv: tv[0].id in used_targets)   # a target not yet paired first (two 100%)
@@ -136,7 +145,7 @@ def compare_numbers(quote: str, items: list[Item]) -> list[dict]:
     return out
 
 
-def claim_verdict(claim: dict, numbers: list[dict]) -> tuple[str, list[str]]:
+def claim_verdict(claim: dict[str, Any], numbers: list[dict[str, Any]]) -> tuple[str, list[str]]:
     """A claim's verdict and why, from the curator's record (`supported`, `links`) and its
     numbers compared with the linked targets (compare_numbers)."""
     if not claim["supported"]:

@@ -15,17 +15,18 @@ number where A states none.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from functools import cache, lru_cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz
 
 from ..core import textnorm
 from ..core.facts import higher_is_better, is_total
-from ..core.model import KINDS, Item, Plan, Target
+from ..core.model import KINDS, Item, Plan, Service, SourceGap, Target, Task
 from ..core.notes import Note
 from ..core.values import Value, foreign_unit, normalise, try_parse
-from ..core.verdicts import Diff, NearMiss, Row, reason_of
+from ..core.verdicts import Diff, NearMiss, Passage, Row, reason_of
 from ..core.vocab import domain_order, read as read_vocab, units, value_words
 from ..ingest import textsearch
 from ..ingest.evidence import squeeze
@@ -35,13 +36,24 @@ from .align import Alignment, Pair, align, band
 from .knowledge import KNOWN_NAME, PHRASING, Knowledge, Phrase
 from .structure import Structure, paragraph_span
 
+if TYPE_CHECKING:
+    from ..ingest.evidence import Source
+    from ..ingest.workspace import Workspace
+
+Found = tuple[Passage, float, Phrase, textsearch.Hit]   # _TextOf.find: a sentence, its score, the phrase, the hit
+Holds = Callable[[Item, Passage, textsearch.Hit, Phrase | None], bool]   # may this item hold the sentence
+
+# a row of _covered on its way: (row, the aligner's counterpart, B's items pinned to A's, the test of
+# B's items people or the vocabulary keep apart from A's)
+Entry = tuple[Row, Item | None, list[Item], Callable[[Item], bool]]
+
 _LEVELS = {"full": 2, "partial": 1}
 _DIGIT = re.compile(r"\d")
 
 
 # ---------------------------------------------------------------- diff
 
-def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS, ws=None,
+def diff(a: Plan, b: Plan, links: Links | None = None, kinds: tuple[str, ...] = KINDS, ws: Workspace | None = None,
          know: Knowledge | None = None) -> Diff:
     """B against A. `ws`: the Workspace whose data folder holds B's source text (searched
     before a row says `omitted`); default: the folder B's file stands in. `know`: the
@@ -58,7 +70,8 @@ class Judged(NamedTuple):
     near_misses: list[NearMiss]
 
 
-def judge_all(a: Plan, b: Plan, links: Links | None = None, ws=None, know: Knowledge | None = None) -> Judged:
+def judge_all(a: Plan, b: Plan, links: Links | None = None, ws: Workspace | None = None,
+              know: Knowledge | None = None) -> Judged:
     """The work of diff() that does not depend on the kinds asked for (all of it but the
     selection): a view that shows several kinds of one pair of plans (the report) judges once."""
     if ws is None:   # library use: B's own data folder
@@ -118,7 +131,7 @@ def _quantified_by_also(rows: list[Row]) -> list[Row]:
         if x is None or x.kind == "targets" or row.status != "matches" or _numbers_of(x):
             out.append(row)
             continue
-        values = [t.target for t in row.also if t.kind == "targets" and t.ref not in answering and _commits(t.target, x)]
+        values = [t.target for t in row.also if isinstance(t, Target) and t.ref not in answering and _commits(t.target, x)]
         if not values:
             out.append(row)
             continue
@@ -143,7 +156,7 @@ def _with_reason_and_strength(row: Row) -> Row:
     reason = reason_of(row.notes) if row.status == "not-comparable" else None
     strength = None
     x, y = row.left, row.right
-    if x is not None and y is not None and x.kind == "targets" and y.kind == "targets":
+    if isinstance(x, Target) and isinstance(y, Target):
         sx, sy = strength_of(x), strength_of(y)
         weaker = _weaker(sx, sy)
         strength = (sx, sy, weaker)
@@ -180,7 +193,7 @@ def _weaker(a: str | None, b: str | None) -> bool:
 
 # ---------------------------------------------------------------- coverage
 
-def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowledge, ws=None) -> list[Row]:
+def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowledge, ws: Workspace) -> list[Row]:
     """Every row of A's items, completed with what else of B states them.
 
     One-to-one alignment is only the first step. Then, for each of A's items:
@@ -206,19 +219,21 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
             forbids.setdefault(link.right, set()).add(link.left)
     stating: set[str] = set()
     displaced: list[Item] = []   # the aligner's choices that people or names overruled
-    out = []
+    out: list[Entry] = []
     for row in rows:
         x = row.left
         if x is None:
-            out.append((row, None, [], None))
+            out.append((row, None, [], _apart_from_none))
             continue
         aligned = row.right
         apart = forbids.get(x.ref, ())
         look_alikes = know.has_differs(x)
         unlike = said_texts.differing(know, x) if look_alikes else frozenset()
-        forbidden = (lambda y, x=x, apart=apart, unlike=unlike, look=look_alikes:   # noqa: E731
-                     y.ref in apart or (id(y) in index_of and index_of[id(y)] in unlike)
-                     or (id(y) not in index_of and look and know.differs(x, said(y))))
+        def forbidden(y: Item, x: Item = x, apart: Collection[str] = apart, unlike: frozenset[int] = unlike,
+                      look: bool = look_alikes) -> bool:
+            return (y.ref in apart or (id(y) in index_of and index_of[id(y)] in unlike)
+                    or (id(y) not in index_of and look and know.differs(x, said(y))))
+
         allowed = candidates if not apart and not unlike else [y for y in candidates if not forbidden(y)]
         pinned = [by_ref[r] for r in (links.pins_of(x.ref, b.id) if links else ()) if r in by_ref]
         named_all = [(y, p) for y, p in names.stating(x, know) if not forbidden(y)]
@@ -263,7 +278,8 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
     out = _by_substance(out, a, b, st)
     out = _other_headings(out, a, b, st)
     out = _group_covered_by_list(out, a, b, st)
-    out = [(_for_narrower_subject(_of_other_regions(row, b), b), *rest) for row, *rest in out]
+    out = [(_for_narrower_subject(_of_other_regions(row, b), b), aligned, pinned, forbidden)
+           for row, aligned, pinned, forbidden in out]
     out = _plausibly_stated(out, a, b, know, st, text)
     rows_out = []
     for row, aligned, _pinned, _forbidden in out:
@@ -272,15 +288,20 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
         if aligned is not None and aligned is not row.right and aligned not in row.also:
             displaced.append(aligned)
         rows_out.append(row)
-    out = [_numbers_in_paragraph(r, b, st) for r in rows_out]
+    final = [_numbers_in_paragraph(r, b, st) for r in rows_out]
     # an overruled item of B that states nothing else of A is `added`, like any other
-    out += [verdict(Pair(y.kind, None, y), a, b) for y in displaced if y.ref not in stating]
-    return [r for r in out if not (r.left is None and r.right.ref in stating)]
+    final += [verdict(Pair(y.kind, None, y), a, b) for y in displaced if y.ref not in stating]
+    return [r for r in final if not (r.left is None and r.right is not None and r.right.ref in stating)]
 
 
 # ---------------------------------------------------------------- structure
 
-def _by_structure(entries: list, a: Plan, b: Plan, know: Knowledge, st: Structure) -> list:
+def _apart_from_none(y: Item) -> bool:
+    """The `forbidden` of a row of B's alone: nothing of B is kept apart from it."""
+    return False
+
+
+def _by_structure(entries: list[Entry], a: Plan, b: Plan, know: Knowledge, st: Structure) -> list[Entry]:
     """Provinces follow the national chapter layout. A national task heading that is the only
     heading of its domain in its section (义务教育, 就业社保, 养老服务 of 补齐基本公共服务短板) is
     covered by B's task headings of that domain in the parallel section: the section where B
@@ -289,10 +310,10 @@ def _by_structure(entries: list, a: Plan, b: Plan, know: Knowledge, st: Structur
     a part of the vocabulary; a section B does not parallel is left alone."""
     tasks_a = [x for x in a.tasks if x.evidence.section]
     heads_a = {x.id for x in tasks_a if st.heading_level(a, x)}
-    per_domain: dict[tuple[str, str], list] = {}
-    for x in tasks_a:
-        if x.id in heads_a:
-            per_domain.setdefault((x.evidence.section, x.domain), []).append(x)
+    per_domain: dict[tuple[str, str], list[Task]] = {}
+    for t in tasks_a:
+        if t.id in heads_a and t.evidence.section:
+            per_domain.setdefault((t.evidence.section, t.domain), []).append(t)
     votes: dict[str, dict[str, int]] = {}
     for row, *_ in entries:
         x, y = row.left, row.right
@@ -315,7 +336,7 @@ def _by_structure(entries: list, a: Plan, b: Plan, know: Knowledge, st: Structur
         entry = _heading_over_subheading(_by_section_title(entry, a, b, heads_a, know, st), a, b, know, st)
         row, aligned, pinned, forbidden = entry
         x = row.left
-        if (x is None or x.kind != "tasks" or x.id not in heads_a or pinned
+        if (x is None or x.kind != "tasks" or x.id not in heads_a or pinned or not x.evidence.section
                 or len(per_domain.get((x.evidence.section, x.domain), ())) != 1
                 or x.evidence.section not in parallel):
             out.append(entry)
@@ -342,7 +363,7 @@ SUBSTANCE_LEAD = 1.4     # … and that much more than the next best paragraph
 SUBSTANCE_MIN_UNKNOWN = 0.3   # where a lost part of B could hold it (unknown), a closer echo
 
 
-def _by_substance(entries: list, a: Plan, b: Plan, st: Structure) -> list:
+def _by_substance(entries: list[Entry], a: Plan, b: Plan, st: Structure) -> list[Entry]:
     """A national task still without a counterpart: the province task of its domain whose paragraph
     shares the most of what the national paragraph says, weighted by rarity (character pairs'
     inverse document frequency over every item of both plans, so that 公共服务, 加强, 体系 weigh
@@ -360,7 +381,7 @@ def _by_substance(entries: list, a: Plan, b: Plan, st: Structure) -> list:
     docs = {id(i): said(p, i) for p in (a, b) for i in p.tasks}   # rarity among the tasks of both plans
     from collections import Counter
 
-    df: Counter = Counter()
+    df: Counter[str] = Counter()
     for d in docs.values():
         df.update(d)
     n_docs = math.log(len(docs))
@@ -369,6 +390,8 @@ def _by_substance(entries: list, a: Plan, b: Plan, st: Structure) -> list:
     for n in todo:
         row, aligned, pinned, forbidden = out[n]
         x = row.left
+        if x is None:   # todo holds rows of A's items
+            continue
         gx = docs[id(x)]
         weight = sum(idf[g] for g in gx) or 1.0
         ranked = sorted(((sum(idf[g] for g in gx & docs[id(y)]) / weight, k, y)
@@ -388,7 +411,7 @@ def _by_substance(entries: list, a: Plan, b: Plan, st: Structure) -> list:
     return out
 
 
-def _other_headings(entries: list, a: Plan, b: Plan, st: Structure) -> list:
+def _other_headings(entries: list[Entry], a: Plan, b: Plan, st: Structure) -> list[Entry]:
     """A national task heading paired with a heading of B takes B's other headings that state it
     too, in `also`: a heading written the same (Fujian's two 卫生医疗, one for facilities, one for
     staff, and its box 卫生医疗), and, for a heading of two words (就业社保, 文化体育), the heading of
@@ -423,7 +446,7 @@ def _other_headings(entries: list, a: Plan, b: Plan, st: Structure) -> list:
 TARGET_GROUP = "目标人群"   # A's commitment that every basic public service reaches its whole target group
 
 
-def _group_covered_by_list(entries: list, a: Plan, b: Plan, st: Structure) -> list:
+def _group_covered_by_list(entries: list[Entry], a: Plan, b: Plan, st: Structure) -> list[Entry]:
     """A's full-coverage target of a basic public service's target group (“两免一补”等资助政策城乡学生
     覆盖: 全覆盖) is met by a province that lists every part of that service among its basic public
     services (the service's row matches, each counterpart a listed service of B: 免除学杂费, 免费提供
@@ -447,11 +470,13 @@ def _group_covered_by_list(entries: list, a: Plan, b: Plan, st: Structure) -> li
         s = next((s for s in services if textnorm.fold(s.name) in name and textnorm.fold(s.target_group) in name), None)
         listed = rows.get(s.id) if s is not None else None
         items = [y for y in (listed.right, *listed.also) if y is not None] if listed is not None else []
-        if (listed is None or listed.status not in ("matches", "matches-quantified") or not items
+        if (s is None or listed is None or listed.status not in ("matches", "matches-quantified") or not items
                 or not all(y.kind == "services" and getattr(y, "listed", True) for y in items)):
             out.append(entry)
             continue
-        line = lambda y: _line_of(b, y, st)   # noqa: E731
+        def line(y: Item) -> str:
+            return _line_of(b, y, st)
+
         note = Note("listed-and-covered", {"plan": b.id, "service": s.name, "items": [y.name for y in items],
                                            "line": line(items[0]), "pledge": line(pledge.right)})
         row = row._replace(status="matches", right=items[0], also=(*items[1:], pledge.right), score=1.0,
@@ -503,7 +528,7 @@ def _regions() -> dict[str, list[str]]:
 
 
 def _full_word(x: Item) -> bool:
-    v = try_parse(x.target)
+    v = try_parse(x.target) if isinstance(x, Target) else None
     return v is not None and v.qualitative is not None and v.level == "full"
 
 
@@ -521,7 +546,7 @@ RUN_MIN = 4            # characters a task heading must share, side by side, wit
 RUN_SHARE = 0.55       # … and that share of them
 
 
-def _plausibly_stated(entries: list, a: Plan, b: Plan, know: Knowledge, st: Structure, text: _TextOf) -> list:
+def _plausibly_stated(entries: list[Entry], a: Plan, b: Plan, know: Knowledge, st: Structure, text: _TextOf) -> list[Entry]:
     """An omission is a claim a reader publishes: before a row says `omitted`, the places where B
     would state A's item are read once more, with a lower bar, each a low-confidence counterpart:
     - the item's target group written whole (计划生育特殊家庭, 家庭经济困难学生) in a sentence, or apart
@@ -542,7 +567,12 @@ def _plausibly_stated(entries: list, a: Plan, b: Plan, know: Knowledge, st: Stru
     for n in todo:
         row, aligned, pinned, forbidden = out[n]
         x = row.left
-        allowed = lambda y, forbidden=forbidden: not forbidden(y)   # noqa: E731
+        if x is None:   # todo holds rows of A's items
+            continue
+
+        def allowed(y: Item, forbidden: Callable[[Item], bool] = forbidden) -> bool:
+            return not forbidden(y)
+
         found = (_by_target_group(row, x, text, allowed, a, b)
                  or _in_parent_paragraph(row, x, parents, text, allowed, a, b, st)
                  or (_by_lead_word(row, x, b, stating, allowed, a, text) if x.kind != "tasks" else None)
@@ -553,9 +583,11 @@ def _plausibly_stated(entries: list, a: Plan, b: Plan, know: Knowledge, st: Stru
     return out
 
 
-def _plausible(row: Row, x: Item, y: Item | None, why: Note, score: float, a: Plan, b: Plan, text, passage=None) -> Row:
+def _plausible(row: Row, x: Item, y: Item | None, why: Note, score: float, a: Plan, b: Plan, text: _TextOf,
+               passage: Passage | None = None) -> Row:
     """The row paired with y at low confidence, or (no y) `mentioned` at the passage."""
     if y is None:
+        assert passage is not None, "a row without a counterpart rests on a sentence"
         where = f"{passage.file}:{passage.line}"
         return row._replace(status="mentioned", right=None, score=round(score, 4), confidence="low", reasons=(why,),
                             notes=(Note("text-only", {"where": where}),), passage=passage, basis="text")
@@ -564,9 +596,11 @@ def _plausible(row: Row, x: Item, y: Item | None, why: Note, score: float, a: Pl
                         reasons=(why,), notes=notes, passage=None, basis=None)
 
 
-def _by_target_group(row: Row, x: Item, text: _TextOf, allowed, a: Plan, b: Plan) -> Row | None:
-    group = textnorm.fold(getattr(x, "target_group", None) or "")
-    if len(group) < GROUP_MIN or "、" in (getattr(x, "target_group", None) or ""):
+def _by_target_group(row: Row, x: Item, text: _TextOf, allowed: Callable[[Item], bool], a: Plan, b: Plan) -> Row | None:
+    if not isinstance(x, Service):
+        return None
+    group = textnorm.fold(x.target_group or "")
+    if len(group) < GROUP_MIN or "、" in (x.target_group or ""):
         return None
     found = text.find(x, among=(Phrase((group,), mentions.WHOLE_NAME),))
     if found is None:
@@ -586,7 +620,7 @@ def _by_target_group(row: Row, x: Item, text: _TextOf, allowed, a: Plan, b: Plan
     return _plausible(row, x, holder, why, score, a, b, text, passage)
 
 
-def _named_at_hit(y: Item, passage, hit) -> bool:
+def _named_at_hit(y: Item, passage: Passage, hit: textsearch.Hit) -> bool:
     """A service named in the sentence at the words found (a list of services: the one named there)."""
     if y.kind != "services":
         return False
@@ -598,12 +632,12 @@ def _named_at_hit(y: Item, passage, hit) -> bool:
 class _Parents:
     """Where A's targets and services stand in A's task paragraphs, and B's counterparts of those tasks."""
 
-    def __init__(self, a: Plan, b: Plan, st: Structure, entries: list):
+    def __init__(self, a: Plan, b: Plan, st: Structure, entries: list[Entry]):
         self.a, self.b, self.st = a, b, st
         self.rows = {row.left.id: row for row, *_rest in entries if row.left is not None}
-        self._spans = None
+        self._spans: list[tuple[Task, tuple[int, int]]] | None = None
 
-    def of(self, x: Item) -> list[tuple[Item, Item]]:
+    def of(self, x: Item) -> list[tuple[Task, Item]]:
         """(A's task whose paragraph holds x's quote, B's task that states that task)."""
         if self._spans is None:
             self._spans = []
@@ -626,7 +660,7 @@ class _Parents:
         return out
 
 
-def _in_parent_paragraph(row: Row, x: Item, parents: _Parents, text: _TextOf, allowed, a: Plan, b: Plan,
+def _in_parent_paragraph(row: Row, x: Item, parents: _Parents, text: _TextOf, allowed: Callable[[Item], bool], a: Plan, b: Plan,
                          st: Structure) -> Row | None:
     if x.kind == "tasks":
         return None
@@ -668,7 +702,7 @@ def _weighted_cover(query: str, text: str, weights: dict[str, float]) -> float:
     if not total or not set(query) & set(text):
         return 0.0
     width = int(len(query) * 1.5) + 2
-    have: Counter = Counter()
+    have: Counter[str] = Counter()
     found = best = 0.0
     for end, char in enumerate(text):
         if char in need:
@@ -686,7 +720,7 @@ def _weighted_cover(query: str, text: str, weights: dict[str, float]) -> float:
     return best / total
 
 
-def _by_heading_run(row: Row, x: Item, b: Plan, allowed, a: Plan, st: Structure, text: _TextOf) -> Row | None:
+def _by_heading_run(row: Row, x: Item, b: Plan, allowed: Callable[[Item], bool], a: Plan, st: Structure, text: _TextOf) -> Row | None:
     """B's task heading of x's domain holding a run of x's words side by side (城乡区域 of 城乡区域协调)."""
     from difflib import SequenceMatcher
 
@@ -711,7 +745,7 @@ def _by_heading_run(row: Row, x: Item, b: Plan, allowed, a: Plan, st: Structure,
 LEAD_RARE = 2   # sentences of B's text stating commitments that may hold a telling word for it to count as rare
 
 
-def _by_lead_word(row: Row, x: Item, b: Plan, stating: set[int], allowed, a: Plan, text: _TextOf) -> Row | None:
+def _by_lead_word(row: Row, x: Item, b: Plan, stating: set[int], allowed: Callable[[Item], bool], a: Plan, text: _TextOf) -> Row | None:
     """A service is named by what it provides, its first word first (戏曲 of 戏曲公益性演出): a service
     of B in x's domain that states nothing else of A, named with that word, where the word is rare
     in B's text (送戏曲下乡). Not a word of x's target group: sharing the people served (优抚对象 …
@@ -748,7 +782,7 @@ def _telling_words(x: Item, know: Knowledge) -> tuple[str, ...]:
 RARE_PAIRS_SHARE = 0.7   # weighted share of a task name's character pairs a sentence must hold
 
 
-def _by_rare_pairs(row: Row, x: Item, text: _TextOf, allowed, a: Plan, b: Plan) -> Row | None:
+def _by_rare_pairs(row: Row, x: Item, text: _TextOf, allowed: Callable[[Item], bool], a: Plan, b: Plan) -> Row | None:
     """A sentence of B that holds nearly all of x's name, its character pairs weighted by their
     rarity in B's text (数据…互联互通): the task whose paragraph holds it."""
     key = textnorm.key(x.name)
@@ -774,7 +808,7 @@ def _grams(text: str) -> frozenset[str]:
     return frozenset(map(str.__add__, t, t[1:]))
 
 
-def _heading_over_subheading(entry, a: Plan, b: Plan, know: Knowledge, st: Structure):
+def _heading_over_subheading(entry: Entry, a: Plan, b: Plan, know: Knowledge, st: Structure) -> Entry:
     """A national task heading paired with a sub-heading of B whose own paragraph's heading is as
     like it: the heading states the national heading (大力发展普惠性养老服务 over its sub-heading
     加大普惠型养老服务设施供给); the sub-heading stays on the row in `also`."""
@@ -815,7 +849,7 @@ def _heading_of(b: Plan, y: Item, st: Structure) -> Item | None:
     return None
 
 
-def _by_section_title(entry, a: Plan, b: Plan, heads_a: set[str], know: Knowledge, st: Structure):
+def _by_section_title(entry: Entry, a: Plan, b: Plan, heads_a: set[str], know: Knowledge, st: Structure) -> Entry:
     """A national task heading whose words make the title of one section of B (促进价格普惠 ->
     规范形成普惠服务价格) is covered by that section's task headings: the one most like it first,
     the others in `also`. It fills an omission, or overrules a counterpart outside that section
@@ -840,7 +874,7 @@ def _by_section_title(entry, a: Plan, b: Plan, heads_a: set[str], know: Knowledg
     return row, aligned, pinned, forbidden
 
 
-class _Said(dict):
+class _Said(dict[int, str]):
     def __call__(self, y: Item) -> str:
         if id(y) not in self:
             self[id(y)] = said_by(y)
@@ -853,15 +887,16 @@ def said_by(y: Item) -> str:
     return textnorm.fold(y.name) + ("" if y.kind == "tasks" else "\n" + textnorm.fold(y.evidence.quote))
 
 
-def _paired_by_coverage(row: Row, x: Item, pinned: list[Item], named: list, a: Plan, b: Plan,
+def _paired_by_coverage(row: Row, x: Item, pinned: list[Item], named: list[tuple[Item, Phrase]], a: Plan, b: Plan,
                         links: Links | None, know: Knowledge | None = None) -> Row:
     """No counterpart of its kind, but B's pins or item names state x."""
     phrase_of = {id(y): p for y, p in named}
     ranked = pinned + sorted((y for y, _ in named if y not in pinned), key=lambda y: (y.kind != x.kind, KINDS.index(y.kind)))
     y, rest = ranked[0], tuple(ranked[1:])
     status, notes = judge(x, y, a, b, know=know)
+    score: float | None
     if y in pinned:
-        why, confidence, score = Note("pinned", {"reason": links.reason(x.ref, y.ref)}), "pinned", None
+        why, confidence, score = Note("pinned", {"reason": links.reason(x.ref, y.ref) if links else ""}), "pinned", None
     else:
         phrase = phrase_of[id(y)]
         why = Note("named-by", {"plan": b.id, "kind": _noun(y), "name": y.name, "why": phrase.how, "phrase": str(phrase)})
@@ -875,7 +910,9 @@ def _looked_up_in_text(row: Row, x: Item, text: _TextOf, candidates: list[Item],
     """`candidates`: B's items that may pair with x (no forbidden pair, no look-alike). (The clauses
     of a national task's whole paragraph, `paragraph=`, were measured: they found sub-headings
     that echo one sentence rather than the heading that covers the task, so they are not used.)"""
-    may = lambda y, passage, hit, phrase: _may_hold(x, y, passage, hit, phrase)   # noqa: E731
+    def may(y: Item, passage: Passage, hit: textsearch.Hit, phrase: Phrase | None) -> bool:
+        return _may_hold(x, y, passage, hit, phrase)
+
     found = text.find(x, holders=candidates, may=may)
     if found is None:
         return row
@@ -917,13 +954,16 @@ def _number_written(value: str, text: str) -> bool:
                if not text[m.end():m.end() + 1].isdigit() and not text[max(m.start() - 1, 0):m.start()].isdigit())
 
 
-def _words_held_elsewhere(x: Item, right: Item, text: _TextOf, candidates: list[Item]):
+def _words_held_elsewhere(x: Item, right: Item, text: _TextOf,
+                          candidates: list[Item]) -> tuple[Passage, float, Phrase, Item] | None:
     """A sentence of B that states x by its own name (as written or nearly), held by a curated item
     other than `right`: (passage, score, phrase, that item), else None."""
     own = tuple(p for p in mentions.phrases(x, text.know, in_text=True) if p.why == "name")
     if not own:
         return None
-    may = lambda y, passage, hit, phrase: _may_hold(x, y, passage, hit, phrase)   # noqa: E731
+    def may(y: Item, passage: Passage, hit: textsearch.Hit, phrase: Phrase | None) -> bool:
+        return _may_hold(x, y, passage, hit, phrase)
+
     found = text.find(x, among=own, holders=candidates, may=may)
     if found is None:
         return None
@@ -934,7 +974,8 @@ def _words_held_elsewhere(x: Item, right: Item, text: _TextOf, candidates: list[
     return passage, score, phrase, y
 
 
-def _may_hold(x: Item, y: Item, passage=None, hit=None, phrase=None) -> bool:
+def _may_hold(x: Item, y: Item, passage: Passage | None = None, hit: textsearch.Hit | None = None,
+              phrase: Phrase | None = None) -> bool:
     """A target or service of B states its own indicator or service only, not everything its
     sentence says: it holds a sentence for x when its name is like x's, or a service's name stands
     in the sentence (a task states everything its paragraph holds)."""
@@ -952,7 +993,7 @@ def _may_hold(x: Item, y: Item, passage=None, hit=None, phrase=None) -> bool:
     return _name_similarity(textnorm.key(x.name), textnorm.key(y.name)) >= 0.5
 
 
-def _from_text(row: Row, x: Item, passage, score: float, phrase, a: Plan, b: Plan) -> Row:
+def _from_text(row: Row, x: Item, passage: Passage, score: float, phrase: Phrase, a: Plan, b: Plan) -> Row:
     """B's text states x in a sentence no curated item holds: the verdict from the sentence itself
     (`basis: text`), its value read and compared as a curated value is; `mentioned` only when
     the sentence cannot be read into a verdict (a target whose value it does not state)."""
@@ -969,12 +1010,12 @@ def _from_text(row: Row, x: Item, passage, score: float, phrase, a: Plan, b: Pla
 _NUMBER_IN_TEXT = re.compile(r"(\d+(?:\.\d+)?)")
 
 
-def judge_sentence(x: Item, passage, a: Plan, b: Plan) -> tuple[str | None, tuple[Note, ...]]:
+def judge_sentence(x: Item, passage: Passage, a: Plan, b: Plan) -> tuple[str | None, tuple[Note, ...]]:
     """The verdict on x from one sentence of B's text. A service or a task the sentence states
     matches. A target's value is read from the sentence: the number written in the target's
     unit (with the comparator words around it), or a word of vocab/values.yaml (全覆盖, 应保尽保);
     then compared as two curated targets are. None: the sentence gives no value to compare."""
-    if x.kind != "targets":
+    if not isinstance(x, Target):
         return "matches", ()
     raw = _value_in_sentence(x, passage.text)
     if raw is None:
@@ -1010,7 +1051,7 @@ def _value_in_sentence(x: Target, text: str) -> str | None:
         return found[0]
     full = [w for w, level in (words.get("qualitative") or {}).items() if level == "full" and normalise(w) in plain]
     if not found and unit == "%" and full:
-        return full[0]
+        return str(full[0])
     return None
 
 
@@ -1027,13 +1068,15 @@ def _in_parts(row: Row, x: Item, know: Knowledge, names: mentions.Names, text: _
     parts = know.parts(x)
     if not parts or row.status not in _STATED + _ABSENT:
         return row
-    stated: list[tuple[str, object]] = []
+    stated: list[tuple[str, Item | Found]] = []
     missing: list[str] = []
     for label, phrases in parts:
         by_name = [y for y, _ in names.stating(x, know, among=phrases) if y in candidates]
         found = None if by_name else text.find(x, among=phrases)
-        if by_name or found:
-            stated.append((label, by_name[0] if by_name else found))
+        if by_name:
+            stated.append((label, by_name[0]))
+        elif found:
+            stated.append((label, found))
         else:
             missing.append(label)
     if not stated or len(stated) < PARTIAL_SHARE * len(parts):
@@ -1048,7 +1091,7 @@ def _in_parts(row: Row, x: Item, know: Knowledge, names: mentions.Names, text: _
     return row._replace(status="partial", notes=(note, *row.notes))
 
 
-def _whole_name_stated(x: Item, know: Knowledge, names: mentions.Names, text: _TextOf, candidates) -> bool:
+def _whole_name_stated(x: Item, know: Knowledge, names: mentions.Names, text: _TextOf, candidates: list[Item]) -> bool:
     whole = tuple(p for p in mentions.phrases(x, know, in_text=True) if p.why.startswith("name") or p.why == KNOWN_NAME)
     if not whole:
         return False
@@ -1057,11 +1100,13 @@ def _whole_name_stated(x: Item, know: Knowledge, names: mentions.Names, text: _T
     return text.find(x, among=whole) is not None
 
 
-def _paired_by_parts(row: Row, x: Item, stated, candidates: list[Item], text: _TextOf, a: Plan, b: Plan) -> Row:
+def _paired_by_parts(row: Row, x: Item, stated: list[tuple[str, Item | Found]], candidates: list[Item], text: _TextOf,
+                     a: Plan, b: Plan) -> Row:
     """An omitted row whose parts B states: the items (or the sentence) that state them."""
     items: list[Item] = []
-    first_passage = None
+    first_passage: Found | None = None
     for _label, where in stated:
+        y: Item | None
         if isinstance(where, Item):
             y = where
         else:
@@ -1076,6 +1121,7 @@ def _paired_by_parts(row: Row, x: Item, stated, candidates: list[Item], text: _T
         why = Note("parts-stated", {"plan": b.id, "parts": [label for label, _ in stated]})
         return row._replace(status=status, right=y, also=tuple(items[1:]), score=1.0, confidence="high",
                             reasons=(why,), notes=notes, passage=None)
+    assert first_passage is not None, "a part stated by no item is stated by a sentence"
     passage, score, phrase, hit = first_passage
     return _from_text(row, x, passage, score, phrase, a, b)
 
@@ -1084,8 +1130,11 @@ class _TextOf:
     """B's source text, indexed the first time a row needs it; `items` are B's curated
     items that may hold a sentence of it."""
 
-    def __init__(self, ws, plan: Plan, items: list[Item], know: Knowledge):
-        self.ws, self.plan, self._items, self._index, self._spans, self._skip = ws, plan, items, None, None, ()
+    def __init__(self, ws: Workspace, plan: Plan, items: list[Item], know: Knowledge) -> None:
+        self.ws, self.plan, self._items = ws, plan, items
+        self._index: textsearch.TextIndex | bool | None = None   # None: not read yet; False: no text to read
+        self._spans: dict[int, tuple[int, int]] | None = None
+        self._skip: tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]] = ((), ())
         self.know = know
         self._chars: dict[str, float] | None = None
 
@@ -1096,16 +1145,22 @@ class _TextOf:
     def ready(self) -> bool:
         return self._ready()
 
+    @property
+    def index(self) -> textsearch.TextIndex:
+        """B's text, indexed (once _ready() has said there is one)."""
+        assert isinstance(self._index, textsearch.TextIndex), "read the text first (_ready)"
+        return self._index
+
     def char_weights(self) -> dict[str, float]:
         """Each character's rarity in B's text: log((passages + 1) / (passages holding it + 0.5))."""
         if self._chars is None:
             import math
             from collections import Counter
 
-            df: Counter = Counter()
-            for folded in self._index.folded:
+            df: Counter[str] = Counter()
+            for folded in self.index.folded:
                 df.update(set(folded))
-            n = len(self._index.folded) + 1
+            n = len(self.index.folded) + 1
             self._chars = {c: math.log(n / (k + 0.5)) for c, k in df.items()}
             self._chars_absent = math.log(n / 0.5)
         return self._chars
@@ -1114,9 +1169,9 @@ class _TextOf:
         """How many sentences of B's text hold the character pair."""
         if not self._ready():
             return 0
-        return sum(self._states_commitments(self._index.passages[n]) for n in self._index.pairs.get(pair, ()))
+        return sum(self._states_commitments(self.index.passages[n]) for n in self.index.pairs.get(pair, ()))
 
-    def rare_pairs(self, x: Item, key: str, share: float):
+    def rare_pairs(self, x: Item, key: str, share: float) -> tuple[Passage, float] | None:
         """The commitment sentence holding the largest share of the key's character pairs, each weighed
         by its rarity in B's text (a pair B never writes weighs most), when that share reaches `share`:
         (passage, share), else None."""
@@ -1125,18 +1180,18 @@ class _TextOf:
         if not self._ready():
             return None
         pairs = {key[i:i + 2] for i in range(len(key) - 1)}
-        n = len(self._index.folded) + 1
-        weight = {g: math.log(n / (len(self._index.pairs.get(g, ())) + 0.5)) for g in pairs}
+        n = len(self.index.folded) + 1
+        weight = {g: math.log(n / (len(self.index.pairs.get(g, ())) + 0.5)) for g in pairs}
         total = sum(weight.values())
         held: dict[int, float] = {}
         for g in pairs:
-            for k in self._index.pairs.get(g, ()):
+            for k in self.index.pairs.get(g, ()):
                 held[k] = held.get(k, 0.0) + weight[g]
         for k, w in sorted(held.items(), key=lambda kv: (-kv[1], kv[0])):
             if w < share * total:
                 return None
-            passage = self._index.passages[k]
-            if self._states_commitments(passage) and not self.know.differs(x, self._index.folded[k]):
+            passage = self.index.passages[k]
+            if self._states_commitments(passage) and not self.know.differs(x, self.index.folded[k]):
                 return passage, w / total
         return None
 
@@ -1149,7 +1204,7 @@ class _TextOf:
                 self._index = False   # no text to search: rows stay as aligned
         return self._index is not False
 
-    def _not_commitments(self, source) -> tuple:
+    def _not_commitments(self, source: Source) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]]:
         """Line ranges and offset ranges that state no commitment: the background parts
         (十三五 results) and the surviving notes of a lost table (the gap's reveals make
         such a row `unknown`, with the note)."""
@@ -1159,19 +1214,21 @@ class _TextOf:
             spans += [span for reveal in gap.reveals if (span := source.span_of(reveal.quote))]
         return lines, tuple(spans)
 
-    def _states_commitments(self, passage) -> bool:
+    def _states_commitments(self, passage: Passage) -> bool:
         lines, spans = self._skip
         return (not any(lo <= passage.line <= hi for lo, hi in lines)
                 and not any(passage.start < hi and lo < passage.end for lo, hi in spans))
 
-    def find(self, x: Item, among=None, paragraph: str | None = None, holders: list[Item] | None = None,
-             may=None):
+    def find(self, x: Item, among: tuple[Phrase, ...] | None = None, paragraph: str | None = None,
+             holders: list[Item] | None = None, may: Holds | None = None) -> Found | None:
         """The sentence that states x best (`among`: these phrases instead of x's own), as
         (passage, score, phrase, hit); never one that holds a look-alike of x and not x."""
         if not self._ready():
             return None
-        usable = lambda n: (self._states_commitments(self._index.passages[n])   # noqa: E731
-                            and not self.know.differs(x, self._index.folded[n]))
+        def usable(n: int) -> bool:
+            return self._states_commitments(self.index.passages[n]) and not self.know.differs(x, self.index.folded[n])
+
+        tiers: tuple[tuple[Phrase, ...], ...]
         if among is not None:
             tiers = (among,)
         else:   # its names first; the clauses of its quote, then of its paragraph, only when no name is found
@@ -1179,32 +1236,34 @@ class _TextOf:
             if paragraph is not None:
                 tiers += (tuple(c for c in mentions.clauses_of_text(paragraph) if c not in tiers[1]),)
         for tier in tiers:
-            found = mentions.find_all(self._index, tier, usable) if tier else []
+            found = mentions.find_all(self.index, tier, usable) if tier else []
             if found:
                 top = [m for m in found if m.hit.score == found[0].hit.score]
                 # of sentences that state it equally well, one a curated item holds (holders: who may),
                 # an item of x's own domain first (服务资源下沉 of the general chapter, not 医疗资源下沉)
                 held = None
                 if holders is not None:
-                    owners = [(m, self.holder(self._index.passages[m.hit.passage], m.hit, holders, may, m.phrase))
+                    owners = [(m, self.holder(self.index.passages[m.hit.passage], m.hit, holders, may, m.phrase))
                               for m in top]
                     held = next((m for m, y in owners if y is not None and y.domain == x.domain),
                                 next((m for m, y in owners if y is not None), None))
                 held = held or top[0]
-                return self._index.passages[held.hit.passage], held.hit.score, held.phrase, held.hit
+                return self.index.passages[held.hit.passage], held.hit.score, held.phrase, held.hit
         return None
 
-    def holder(self, passage, hit, candidates: list[Item], may=None, phrase=None) -> Item | None:
+    def holder(self, passage: Passage, hit: textsearch.Hit, candidates: list[Item], may: Holds | None = None,
+               phrase: Phrase | None = None) -> Item | None:
         """The item among `candidates` whose quote holds the sentence (the shortest such quote);
         else the task whose paragraph holds it (its quote may stop after a sentence or two)."""
         if self._spans is None:   # of every item, whichever row asks first
             source = self.ws.source(self.plan.source)
-            self._spans = {id(item): span for item in self._items if (span := source.span_of(item.evidence.quote))}
+            spans = {id(item): span for item in self._items if (span := source.span_of(item.evidence.quote))}
+            self._spans = spans
             self._paragraphs = {id(item): paragraph_span(source, span) for item in self._items
-                                if item.kind == "tasks" and (span := self._spans.get(id(item)))}
+                                if item.kind == "tasks" and (span := spans.get(id(item)))}
             # by the line each span starts on and every line it runs to: a sentence's holders are
             # looked up by its line, not by reading every item's span
-            self._by_line = [self._lines_of(spans, source) for spans in (self._spans, self._paragraphs)]
+            self._by_line = [self._lines_of(of, source) for of in (spans, self._paragraphs)]
         order = {id(item): n for n, item in enumerate(candidates)}
         for spans, by_line in zip((self._spans, self._paragraphs), self._by_line):
             holders = [(end - start, order[id(item)], item) for item in by_line.get(passage.line, ())
@@ -1220,7 +1279,7 @@ class _TextOf:
         # the items of a list share one quote (a 专栏 row): the one named where the match stands
         return min(tied, key=lambda h: (-self._named_at(h[2], passage, hit), h[1]))[2]
 
-    def _lines_of(self, spans: dict, source) -> dict[int, list[Item]]:
+    def _lines_of(self, spans: dict[int, tuple[int, int]], source: Source) -> dict[int, list[Item]]:
         by_id = {id(item): item for item in self._items}
         out: dict[int, list[Item]] = {}
         for key, (start, end) in spans.items():
@@ -1231,7 +1290,7 @@ class _TextOf:
         return out
 
     @staticmethod
-    def _named_at(item: Item, passage, hit) -> int:
+    def _named_at(item: Item, passage: Passage, hit: textsearch.Hit) -> int:
         """How close the item's name stands to the match in the sentence (higher: closer; 0: absent)."""
         name = squeeze(item.name)
         at = passage.text.find(name)
@@ -1250,12 +1309,13 @@ def _noun(item: Item) -> str:
     return item.kind[:-1]
 
 
-def judge(x: Item, y: Item, a: Plan, b: Plan, passage=None, know: Knowledge | None = None) -> tuple[str, tuple[Note, ...]]:
+def judge(x: Item, y: Item, a: Plan, b: Plan, passage: Passage | None = None,
+          know: Knowledge | None = None) -> tuple[str, tuple[Note, ...]]:
     """The verdict on two items that state one commitment, of the same kind or not;
     `passage`: the sentence of B's text that states x, when that is how y was found."""
-    if x.kind == "targets" and y.kind == "targets":
+    if isinstance(x, Target) and isinstance(y, Target):
         return compare_targets(x, y, a, b)
-    if x.kind == "targets":
+    if isinstance(x, Target):
         return _target_in_words(x, y, b, know)
     return compare_commitments(x, y, passage)
 
@@ -1302,13 +1362,13 @@ def _with_restatements(rows: list[Row], a: Plan, b: Plan) -> list[Row]:
         x, y = row.left, row.right
         notes, also = list(row.notes), list(row.also)
         for t in again_a:
-            if x is not None and t.restates == x.id:
+            if isinstance(x, Target) and t.restates == x.id:
                 notes.append(_also_states(a, x, t))
         for t in again_b:
-            if y is not None and y.kind == "targets" and t.restates == y.id:
+            if isinstance(y, Target) and t.restates == y.id:
                 also.append(t)
-                verdict = ""
-                if x is not None and x.kind == "targets" and t.year == y.year:
+                verdict: Note | str = ""
+                if isinstance(x, Target) and t.year == y.year:
                     status, _ = compare_targets(x, t, a, b)
                     verdict = Note("restated-verdict", {"status": status, "ref": a.id})
                 notes.append(_also_states(b, y, t, verdict))
@@ -1342,28 +1402,31 @@ def _basis(t: Target) -> Note:
 
 def verdict(pair: Pair, a: Plan, b: Plan) -> Row:
     x, y = pair.left, pair.right
-    base = dict(kind=pair.kind, domain=pair.domain, left=x, right=y, score=pair.score,
-                confidence=pair.confidence, reasons=pair.reasons)
+
+    def row(status: str, notes: tuple[Note, ...]) -> Row:
+        return Row(kind=pair.kind, domain=pair.domain, left=x, right=y, score=pair.score,
+                   confidence=pair.confidence, reasons=pair.reasons, status=status, notes=notes)
+
     if x is not None and y is None:
         gaps = gaps_for(b, x)
         if gaps:
-            return Row(status="unknown", notes=_gap_notes(x, b, gaps), **base)
-        return Row(status="omitted", notes=(), **base)
+            return row("unknown", _gap_notes(x, b, gaps))
+        return row("omitted", ())
     if x is None:
+        assert y is not None, "a pair holds an item on one side at least"
         gaps = a.gaps_for(pair.kind, y.domain)
-        notes = (Note("ref-source-lost", {"plan": a.id, "sections": [_section(g) for g in gaps]}),) if gaps else ()
-        return Row(status="added", notes=notes + _own_baseline_notes(y), **base)
-    if pair.kind == "targets":
-        status, notes = compare_targets(x, y, a, b)
-        return Row(status=status, notes=notes, **base)
-    status, notes = compare_commitments(x, y)
-    return Row(status=status, notes=notes, **base)
+        lost = (Note("ref-source-lost", {"plan": a.id, "sections": [_section(g) for g in gaps]}),) if gaps else ()
+        return row("added", lost + _own_baseline_notes(y))
+    assert y is not None
+    if isinstance(x, Target) and isinstance(y, Target):
+        return row(*compare_targets(x, y, a, b))
+    return row(*compare_commitments(x, y))
 
 
 SPANNING = "其他"   # the domain of items that span domains (vocab/domains.yaml)
 
 
-def gaps_for(plan: Plan, x: Item) -> list:
+def gaps_for(plan: Plan, x: Item) -> list[SourceGap]:
     """The lost parts of the plan's source that could hold A's item x: those of its kind and domain;
     for an item that spans domains (其他), also a part that covers every domain (a box of key projects
     for all nine). When the item's name holds a part's whole title (开展重点领域基本公共服务标准化工程:
@@ -1380,18 +1443,18 @@ def gaps_for(plan: Plan, x: Item) -> list:
     return titled or gaps
 
 
-def _title(gap) -> str:
+def _title(gap: SourceGap) -> str:
     """专栏2  基本公共服务领域重点工程 -> 基本公共服务领域重点工程."""
     parts = gap.section.split(None, 1)
     return parts[1] if len(parts) > 1 else ""
 
 
-def _section(gap) -> str:
+def _section(gap: SourceGap) -> str:
     """专栏1　甘肃省“十四五”…主要指标 -> 专栏1 (the full title is in the plan file)."""
-    return gap.section.split()[0] if gap.section.split() else gap.id
+    return str(gap.section.split()[0]) if gap.section.split() else gap.id
 
 
-def _gap_notes(item: Item, plan: Plan, gaps) -> tuple[Note, ...]:
+def _gap_notes(item: Item, plan: Plan, gaps: list[SourceGap]) -> tuple[Note, ...]:
     notes = [Note("source-lost", {"plan": plan.id, "sections": [_section(g) for g in gaps],
                                   "n": "one" if len(gaps) == 1 else "many"})]
     for gap in gaps:
@@ -1460,7 +1523,8 @@ def compare_targets(x: Target, y: Target, a: Plan, b: Plan) -> tuple[str, tuple[
     if reasons:
         return "not-comparable", (*reasons, *notes)
     nx, ny, why = _same_scale(vx, vy, ux, uy)
-    if nx is None:
+    if nx is None or ny is None:
+        assert why is not None   # the units do not convert: why
         return "not-comparable", (why, *notes)
     if nx.number and ny.number and max(nx.number, ny.number) / min(nx.number, ny.number) > SCALE_GAP:
         # a per-capita level does not differ tenfold between a country and its province:
@@ -1522,6 +1586,7 @@ def _move(t: Item) -> _Move | None:
     if base.unit and goal.unit and base.unit != goal.unit:
         return None
     better = higher_is_better(t.indicator, goal)
+    assert goal.number is not None and base.number is not None   # numeric, checked above
     return _Move(base, goal, better, goal.number < base.number if better else goal.number > base.number)
 
 
@@ -1534,6 +1599,7 @@ def planned_change(t: Target) -> float | None:
     move = _move(t)
     if move is None or move.base.cumulative or move.goal.cumulative or move.floor_met:
         return None
+    assert move.goal.number is not None and move.base.number is not None   # _move takes numbers only
     return move.goal.number - move.base.number
 
 
@@ -1543,7 +1609,9 @@ def change_note(x: Target, y: Target, a: Plan, b: Plan) -> Note | None:
     dx, dy = planned_change(x), planned_change(y)
     if dx is None or dy is None:
         return None
+    assert x.baseline is not None and y.baseline is not None   # a planned change has a baseline
     bx, by = try_parse(x.baseline.value), try_parse(y.baseline.value)
+    assert bx is not None and by is not None and bx.number is not None and by.number is not None
     better = higher_is_better(x.indicator, try_parse(x.target))
     gain_x, gain_y = (dx, dy) if better else (-dx, -dy)
     gain = "larger" if gain_y > gain_x + 1e-9 else "smaller" if gain_y < gain_x - 1e-9 else "same"
@@ -1560,9 +1628,12 @@ def _total(t: Target, unit: str | None) -> bool:
     return units().get(unit or "") != "rate" and is_total(t.indicator, unit)
 
 
-def _same_scale(vx: Value, vy: Value, ux: str | None, uy: str | None):
+def _same_scale(vx: Value, vy: Value, ux: str | None,
+                uy: str | None) -> tuple[Value, Value, Note | None] | tuple[None, None, Note]:
+    """Both values in one unit, with the note of the conversion (None: no conversion); or, when the
+    units do not convert, (None, None, why)."""
     if ux == uy or ux is None or uy is None:
-        return vx, vy, ""
+        return vx, vy, None
     conv = _conversions()
     bx, fx = conv.get(ux, (ux, 1.0))
     by, fy = conv.get(uy, (uy, 1.0))
@@ -1573,6 +1644,7 @@ def _same_scale(vx: Value, vy: Value, ux: str | None, uy: str | None):
 
 
 def _scaled(value: Value, factor: float) -> Value:
+    assert value.number is not None   # numbers are scaled, words are not
     return value._replace(number=value.number * factor, high=value.high * factor if value.high is not None else None)
 
 
@@ -1589,7 +1661,7 @@ def committed_numbers(x: Target, y: Target) -> tuple[float, float, str | None, b
         return None
     ux, uy = effective_unit(x, vx), effective_unit(y, vy)
     nx, ny, _ = _same_scale(vx, vy, ux, uy)
-    if nx is None:
+    if nx is None or ny is None:
         return None
     better = higher_is_better(x.indicator, vx)
     return _commitment(nx, better), _commitment(ny, better), ux or uy, better
@@ -1597,6 +1669,7 @@ def committed_numbers(x: Target, y: Target) -> tuple[float, float, str | None, b
 
 def _commitment(value: Value, better_high: bool) -> float:
     """What a value promises at least: a range's weaker end."""
+    assert value.number is not None   # a number's commitment
     if value.comparator == "range" and value.high is not None:
         return value.number if better_high else value.high
     return value.number
@@ -1611,7 +1684,7 @@ def _order(vx: Value, vy: Value, better_high: bool) -> str:
     return "exceeds" if (ny > nx) == better_high else "below"
 
 
-def _compare_qualitative(vx: Value, vy: Value, ux, uy) -> tuple[str, Note | None]:
+def _compare_qualitative(vx: Value, vy: Value, ux: str | None, uy: str | None) -> tuple[str, Note | None]:
     if vx.qualitative and vy.qualitative:
         lx, ly = _LEVELS.get(vx.level or ""), _LEVELS.get(vy.level or "")
         if vx.qualitative == vy.qualitative:
@@ -1643,7 +1716,7 @@ def _own_baseline_notes(t: Item) -> tuple[Note, ...]:
     average that falls from the last period's, a floor the baseline already clears
     (>99% against 99.36%: no decline planned), or a real step back."""
     move = _move(t)
-    if move is None or not move.worse:
+    if move is None or not move.worse or not isinstance(t, Target) or t.baseline is None:
         return ()
     values = {"plan": t.plan, "target": t.target, "baseline": t.baseline.value, "year": t.baseline.year}
     if "annual_average" in t.flags:
@@ -1656,7 +1729,7 @@ def _own_baseline_notes(t: Item) -> tuple[Note, ...]:
 # ---------------------------------------------------------------- services and tasks
 
 def _numbers_of(item: Item) -> tuple[str, ...]:
-    if item.kind == "targets":
+    if isinstance(item, Target):
         return (item.target,)
     if hasattr(item, "commitments"):
         return tuple(item.commitments)
@@ -1664,7 +1737,7 @@ def _numbers_of(item: Item) -> tuple[str, ...]:
     return (standard,) if _DIGIT.search(standard) else ()
 
 
-def compare_commitments(x: Item, y: Item, passage=None) -> tuple[str, tuple[Note, ...]]:
+def compare_commitments(x: Item, y: Item, passage: Passage | None = None) -> tuple[str, tuple[Note, ...]]:
     """Two items that state one service or task: `matches`, or `matches-quantified` when B
     commits to a number where A states none. A number of B counts only where it is about
     this item: B's own target, the numbers of a task or service paired with A's of the

@@ -11,12 +11,17 @@ states one half states it `partial`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..core import textnorm
 from ..core.model import Item
+from ..core.notes import Note
 from ..core.vocab import read as read_vocab
+
+if TYPE_CHECKING:
+    from ..ingest.workspace import Workspace
 
 _LIST = re.compile(r"[、，,；;]")
 PHRASING = "phrasing"     # a term's other name, standing for the term's words in the item's name
@@ -33,14 +38,15 @@ class Phrase(NamedTuple):
         return " … ".join(self.parts)
 
     @property
-    def how(self):
+    def how(self) -> Note:
         """How the phrase was made, for the row's reasons."""
-        from ..core.notes import Note
-
         return Note("phrase-" + self.why, {"head": self.head} if self.head else {})
 
 
-def _ways(values) -> tuple[tuple[str, ...], ...]:
+Ways = tuple[tuple[str, ...], ...]   # each way: parts that must all stand in the text
+
+
+def _ways(values: Iterable[str | list[str]] | None) -> tuple[tuple[str, ...], ...]:
     """[a, [b, c]] -> ((a,), (b, c)), folded."""
     return tuple(tuple(textnorm.fold(p) for p in (v if isinstance(v, list) else [v])) for v in values or ())
 
@@ -59,7 +65,7 @@ class Commitment(NamedTuple):
     differs: tuple[tuple[str, ...], ...]
 
 
-def _kept(entry: dict, held_out: str | None) -> bool:
+def _kept(entry: dict[str, Any], held_out: str | None) -> bool:
     seen = list(entry.get("seen_in") or ())
     return not (held_out and seen and set(seen) == {held_out})
 
@@ -68,7 +74,7 @@ class Knowledge:
     """The vocabulary, folded, with the entries a hold-out drops left out; `extra`: a data folder's
     own vocabulary (its vocab/commitments.yaml, what curators learnt there), read with it."""
 
-    def __init__(self, held_out: str | None = None, extra: dict | None = None):
+    def __init__(self, held_out: str | None = None, extra: dict[str, Any] | None = None):
         self.held_out = held_out
         data = read_vocab("commitments.yaml")
         if extra and (extra.get("terms") or extra.get("commitments")):
@@ -84,10 +90,10 @@ class Knowledge:
                 commitments.setdefault(e["item"], []).append(
                     Commitment(_ways(e.get("names")), parts, _ways(parts), _ways(e.get("differs_from"))))
         self.commitments = commitments
-        self._phrasings: dict[tuple, tuple[Phrase, ...]] = {}
-        self._terms_of: dict[tuple, tuple[Term, ...]] = {}
-        self._has_differs: dict[tuple, bool] = {}
-        self._look: dict[tuple, tuple] = {}
+        self._phrasings: dict[tuple[str, str], tuple[Phrase, ...]] = {}
+        self._terms_of: dict[tuple[str, str], tuple[Term, ...]] = {}
+        self._has_differs: dict[tuple[str, str], bool] = {}
+        self._look: dict[tuple[str, str], tuple[tuple[Ways, Ways], ...]] = {}
 
     # ---------------------------------------------------------- about one national item
 
@@ -158,7 +164,7 @@ class Knowledge:
                 return True
         return False
 
-    def _look_alikes(self, item: Item) -> tuple:
+    def _look_alikes(self, item: Item) -> tuple[tuple[Ways, Ways], ...]:
         """(look-alikes, the item's own words that clear them) per entry, built once per item."""
         k = (item.id, item.name)
         if k not in self._look:
@@ -181,7 +187,7 @@ class Texts:
         self._joined = "\x00".join(texts)
         self._starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
         self._bisect = bisect_right
-        self._differing: dict[tuple, frozenset[int]] = {}
+        self._differing: dict[tuple[str, str], frozenset[int]] = {}
 
     def holding(self, part: str) -> set[int]:
         out, at = set(), self._joined.find(part) if part else -1
@@ -203,7 +209,7 @@ class Texts:
         return self._differing[k]
 
 
-def _holds_any(folded: str, ways) -> bool:
+def _holds_any(folded: str, ways: Ways) -> bool:
     return any(all(p in folded for p in way) for way in ways)
 
 
@@ -217,10 +223,10 @@ def held_out(plan_id: str) -> Knowledge:
     return Knowledge(plan_id)
 
 
-_OF_FOLDER: dict[tuple, Knowledge] = {}
+_OF_FOLDER: dict[tuple[str | None, str], Knowledge] = {}
 
 
-def of_workspace(ws, without: str | None = None) -> Knowledge:
+def of_workspace(ws: Workspace, without: str | None = None) -> Knowledge:
     """The vocabulary a diff over the workspace's data folder uses: the package's, and the
     folder's own vocab/commitments.yaml when it has one (`without`: a plan id, the entries of
     either seen only in that plan left out, as held_out)."""

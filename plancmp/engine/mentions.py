@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from functools import cache
 from itertools import accumulate
 from typing import NamedTuple
 
 from ..core import textnorm
-from ..core.model import Item
+from ..core.model import Item, Target
 from ..ingest import textsearch
 from . import knowledge
 from .knowledge import KNOWN_NAME, PART, PHRASING, Knowledge, Phrase
@@ -92,7 +93,7 @@ def end_state(item: Item) -> tuple[Phrase, ...]:
     """A target whose value is a word (无缺项, 不高攀, 全国统筹): the clause of its quote that holds
     the word, as the plan writes it (确保内容无缺项, 实现企业职工基本养老保险全国统筹). A province
     that writes the same end state states the target, whatever it calls the indicator."""
-    if item.kind != "targets":
+    if not isinstance(item, Target):
         return ()
     return _end_state_of(item.target, item.evidence.quote)
 
@@ -207,7 +208,8 @@ class _Joined:
         self.starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
 
     def holding(self, part: str) -> list[int]:
-        out, at = [], self.joined.find(part)
+        out: list[int] = []
+        at = self.joined.find(part)
         while at >= 0:
             n = bisect_right(self.starts, at) - 1
             if not out or out[-1] != n:
@@ -225,7 +227,12 @@ class Mention(NamedTuple):
     phrase: Phrase
 
 
-def find_all(index: textsearch.TextIndex, phrases_: tuple[Phrase, ...], usable=lambda passage: True) -> list[Mention]:
+def _any_passage(passage: int) -> bool:
+    return True
+
+
+def find_all(index: textsearch.TextIndex, phrases_: tuple[Phrase, ...],
+             usable: Callable[[int], bool] = _any_passage) -> list[Mention]:
     """Every sentence holding one of the phrases (its best phrase each), best first, then in text order."""
     best: dict[int, Mention] = {}
     for phrase in phrases_:
@@ -235,7 +242,7 @@ def find_all(index: textsearch.TextIndex, phrases_: tuple[Phrase, ...], usable=l
     return sorted(best.values(), key=lambda m: (-m.hit.score, m.hit.passage))
 
 
-def find(index: textsearch.TextIndex, x: Item, usable=lambda passage: True, know: Knowledge | None = None,
+def find(index: textsearch.TextIndex, x: Item, usable: Callable[[int], bool] = _any_passage, know: Knowledge | None = None,
          among: tuple[Phrase, ...] | None = None) -> Mention | None:
     """The sentence of the indexed text that states x best (first in the text on a tie),
     among the passages `usable` accepts (by number); `among`: these phrases instead of x's own."""
@@ -284,6 +291,7 @@ def _written(index: textsearch.TextIndex, text: str) -> list[textsearch.Hit]:
     """The passages holding `text` as written (score 1.0), in text order: the candidates are the
     passages holding all of its character pairs."""
     grams = [text[i:i + 2] for i in range(len(text) - 1)]
+    candidates: Iterable[int]
     if not grams:
         candidates = range(len(index.folded))
     else:

@@ -13,10 +13,15 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from typing import NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..core import textnorm
 from ..core.model import Item, Plan
+
+if TYPE_CHECKING:
+    from ..ingest.evidence import Source
+    from ..ingest.workspace import Workspace
 
 _NUMERAL = "一二三四五六七八九十"
 _CHAPTER = re.compile(rf"^第([{_NUMERAL}]+)章\s*(.+)$")
@@ -37,27 +42,27 @@ class Structure:
     """Where the quotes of plans stand in their sources, and what that says: read through the
     run's Workspace (each source by the data folder's rule, once); remembered per quote."""
 
-    def __init__(self, ws):
+    def __init__(self, ws: Workspace) -> None:
         self.ws = ws
-        self._at: dict[tuple, object] = {}
-        self._sections: dict[object, tuple[Section, ...]] = {}
-        self._titles: dict[object, tuple[tuple[Section, Counter], ...]] = {}
-        self._heads: dict[tuple, bool] = {}
+        self._at: dict[tuple[Path, str], tuple[Source, tuple[int, int]] | None] = {}
+        self._sections: dict[Path, tuple[Section, ...]] = {}
+        self._titles: dict[Path, tuple[tuple[Section, Counter[str]], ...]] = {}
+        self._heads: dict[tuple[Path, str], bool] = {}
 
-    def source(self, plan: Plan):
+    def source(self, plan: Plan) -> Source | None:
         """The plan's source text, or None when it cannot be read."""
         try:
             return self.ws.source(plan.source)
         except (OSError, UnicodeError):
             return None
 
-    def quoted_at(self, plan: Plan, quote: str):
+    def quoted_at(self, plan: Plan, quote: str) -> tuple[Source, tuple[int, int]] | None:
         """(the source, the quote's span in its squeezed text), or None when either cannot be read."""
         key = (plan.source, quote)
         if key not in self._at:
             source = self.source(plan)
             span = source.span_of(quote) if source is not None else None
-            self._at[key] = None if span is None else (source, span)
+            self._at[key] = None if source is None or span is None else (source, span)
         return self._at[key]
 
     def heading_level(self, plan: Plan, item: Item) -> bool:
@@ -105,7 +110,7 @@ class Structure:
         return found[0] if len(found) == 1 else None
 
 
-def paragraph_span(source, span: tuple[int, int]) -> tuple[int, int]:
+def paragraph_span(source: Source, span: tuple[int, int]) -> tuple[int, int]:
     """A task's quote, run on to the end of its paragraph (a line of the source): a task states
     what its paragraph says, though its quote may hold only the first sentence or two."""
     lo, hi = span
@@ -139,7 +144,7 @@ def sections_in(text: str) -> tuple[Section, ...]:
     return tuple(out.values())
 
 
-def _contained(key: str, have: Counter) -> float:
+def _contained(key: str, have: Counter[str]) -> float:
     """The share of the key's characters (with their counts) the title (its character counts) holds."""
     need = Counter(key)
     return sum(min(c, have[ch]) for ch, c in need.items()) / len(key) if key else 0.0

@@ -26,6 +26,7 @@ import os
 import pickle
 from functools import cache
 from pathlib import Path
+from typing import IO
 
 from .. import __version__
 from .paths import PACKAGE
@@ -175,7 +176,7 @@ def by_files(kind: str, folder, paths: list[Path], extra: str, compute, expect: 
 
     if not enabled():
         return compute()
-    parts = [str(folder.real), extra]
+    parts: list[str | bytes] = [str(folder.real), extra]
     for path in paths:
         parts += [str(path), shown_path(path), _file(folder, path)[1]]
     name = key(kind, *parts)
@@ -203,6 +204,28 @@ def _references(shared: tuple) -> dict[int, tuple]:
             for i, item in enumerate(getattr(obj, part, ())):
                 table.setdefault(id(item), (n, part, i))
     return table
+
+
+class _Pickler(pickle.Pickler):
+    """Names the shared objects (their id() in `table`) instead of storing them."""
+
+    def __init__(self, file: IO[bytes], table: dict[int, tuple]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.table = table
+
+    def persistent_id(self, obj: object) -> tuple | None:
+        return self.table.get(id(obj))
+
+
+class _Unpickler(pickle.Unpickler):
+    """Reads an entry _Pickler wrote, given the same shared objects."""
+
+    def __init__(self, file: IO[bytes], shared: tuple) -> None:
+        super().__init__(file)
+        self.shared = shared
+
+    def persistent_load(self, pid: object) -> object:
+        return _referred(self.shared, pid)   # type: ignore[arg-type]  # a tuple, as _Pickler wrote it
 
 
 def _referred(shared: tuple, ref: tuple):
@@ -256,9 +279,7 @@ def get(name: str, shared: tuple = ()) -> object | None:
         if shared:
             import io
 
-            unpickler = pickle.Unpickler(io.BytesIO(payload))
-            unpickler.persistent_load = lambda ref: _referred(shared, ref)
-            value = unpickler.load()
+            value = _Unpickler(io.BytesIO(payload), shared).load()
         else:
             value = pickle.loads(payload)
     except Exception:   # truncated, from another Python, refers to what is not there: compute instead
@@ -290,11 +311,8 @@ def put(name: str, value: object, shared: tuple = ()) -> None:
         if shared:
             import io
 
-            table = _references(shared)
             buffer = io.BytesIO()
-            pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-            pickler.persistent_id = lambda obj: table.get(id(obj))
-            pickler.dump(value)
+            _Pickler(buffer, _references(shared)).dump(value)
             payload = buffer.getvalue()
         else:
             payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 try:  # the C module itself: `import hashlib` would first initialise OpenSSL
     from _blake2 import blake2b as _blake2b
@@ -9,5 +10,5 @@ except ImportError:  # pragma: no cover
     from hashlib import blake2b as _blake2b
 
 
-def digest(schema: dict) -> str:
+def digest(schema: dict[str, Any]) -> str:
     return _blake2b(json.dumps(schema, sort_keys=True, ensure_ascii=False).encode(), digest_size=16).hexdigest()

@@ -8,23 +8,28 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.facts import higher_is_better
 from ..core.findings import NOTE, WARNING, Finding
 from ..core.model import Item, Plan, Target, too_many_items
+from ..core.positions import Pos
 from ..core.values import ValueError_, foreign_unit, parse_value
 from ..files.paths import shown_path
-from .evidence import SEARCHES, read_source, squeeze
+from .evidence import SEARCHES, Source, read_source, squeeze
 from .textsearch import background_lines
 from .yamldoc import Doc
 
+if TYPE_CHECKING:
+    from ..files.folder import DataFolder
 
-def _consistency(plan: Plan, source) -> list[tuple[Item, Finding]]:
+
+def _consistency(plan: Plan, source: Source | None) -> list[tuple[Item | None, Finding]]:
     """Two statements of one indicator for one year that disagree (plancmp/ingest/consistency.py),
     at the restatement (the item the finding belongs to), naming the source lines of both quotes."""
     from . import consistency
 
-    out = []
+    out: list[tuple[Item | None, Finding]] = []
     for check in consistency.checks(plan):
         if check.verdict == consistency.AGREES:
             continue
@@ -37,7 +42,7 @@ def _consistency(plan: Plan, source) -> list[tuple[Item, Finding]]:
     return out
 
 
-def _in_background(plan: Plan, source) -> list[Finding]:
+def _in_background(plan: Plan, source: Source) -> list[Finding]:
     """An item quoted from a background part (十三五 results) records a past result, not a
     commitment: only a figure for a year before the plan's period belongs there."""
     parts = background_lines(source, plan.background) or []
@@ -56,7 +61,7 @@ def _in_background(plan: Plan, source) -> list[Finding]:
     return out
 
 
-def check_plan(plan: Plan, doc: Doc, folder) -> list[Finding]:
+def check_plan(plan: Plan, doc: Doc, folder: DataFolder) -> list[Finding]:
     """Every check of one plan; its source text is read from its data folder (`folder`, a
     files/folder.DataFolder) by the folder's rule."""
     out: list[Finding] = []
@@ -127,7 +132,7 @@ def _acknowledged(plan: Plan, owned: list[tuple[Item | None, Finding]]) -> list[
 def _drafts(plan: Plan, doc: Doc) -> list[tuple[Item | None, Finding]]:
     """draft-item: every item (and source gap) `plancmp new` drafted stays a warning until a
     person has read it against the text (the original) and deleted its `draft: true`."""
-    out = []
+    out: list[tuple[Item | None, Finding]] = []
     at = {item.pos: item for item in plan.items()}
     for kind in ("targets", "services", "tasks"):
         items = doc.data.get(kind) if isinstance(doc.data, dict) else None
@@ -165,11 +170,11 @@ def _check_ids(plan: Plan, doc: Doc) -> list[Finding]:
         if t.restates is None or (t.restates not in targets and (t.restates in written or unnamed)):
             continue   # the target it restates has an error of its own, reported already: no cascade
         where = t.field_pos.get("restates", t.pos)
-        first = targets.get(t.restates)
-        if first is None or first is t:
+        restated = targets.get(t.restates)
+        if restated is None or restated is t:
             out.append(Finding("restates-unknown", f"{t.id}: restates {t.restates!r}, which is not another target of this plan", where.file, where.line, where.col, "restates"))
-        elif first.restates is not None:
-            out.append(Finding("restates-unknown", f"{t.id}: restates {t.restates!r}, which itself restates {first.restates!r}; name the first statement", where.file, where.line, where.col, "restates"))
+        elif restated.restates is not None:
+            out.append(Finding("restates-unknown", f"{t.id}: restates {t.restates!r}, which itself restates {restated.restates!r}; name the first statement", where.file, where.line, where.col, "restates"))
     gap_ids: set[str] = set()
     for gap in plan.source_gaps:
         if gap.id in gap_ids and gap.pos:
@@ -178,7 +183,8 @@ def _check_ids(plan: Plan, doc: Doc) -> list[Finding]:
     return out
 
 
-def source_named(owner: Path, path: Path, doc: Doc, out: list[Finding], folder, outside_reported: bool = False):
+def source_named(owner: Path, path: Path, doc: Doc, out: list[Finding], folder: DataFolder,
+                 outside_reported: bool = False) -> Source | None:
     """The source text `owner` (a plan or press file) names, read from its data folder
     (`folder`), or None with a finding."""
     where = doc.pos(("source",))
@@ -205,7 +211,7 @@ def source_named(owner: Path, path: Path, doc: Doc, out: list[Finding], folder, 
     return None
 
 
-def quote_missing(quote: str, where, source, what: str) -> Finding:
+def quote_missing(quote: str, where: Pos, source: Source, what: str) -> Finding:
     found = source.closest(quote)
     if found is None:
         hint = (f"; not searched for a closest passage (over {SEARCHES} quotes are missing from "
@@ -225,7 +231,7 @@ _NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 _SPLIT_DECIMAL = re.compile(r"(\d)\s*\.\s*(\d)")   # the national copy writes 0. 1 for 0.1
 
 
-def in_quote(value, quote: str) -> bool:
+def in_quote(value: object, quote: str) -> bool:
     """The value occurs in the quote (whitespace aside), and each of its numbers stands
     there as a whole number: 4 is not in 4.5, nor 8 in 1.8 (a YAML 010 is read as 8).
     Table cells are separated by whitespace, so numbers are read from the quote with
@@ -261,7 +267,8 @@ def _check_target(target: Target) -> list[Finding]:
         where = fp.get("year", target.pos)
         out.append(Finding("year-not-in-quote", f"{target.id}: year {target.year}, but its quote names {', '.join(map(str, sorted(set(years))))}", where.file, where.line, where.col, "year"))
     base, goal = parsed.get("baseline"), parsed.get("target")
-    if base and goal and base.numeric and goal.numeric and (base.unit == goal.unit or not base.unit or not goal.unit):
+    if (target.baseline is not None and base and goal and base.number is not None and goal.number is not None
+            and (base.unit == goal.unit or not base.unit or not goal.unit)):
         better = higher_is_better(target.indicator, goal)
         worse = goal.number < base.number if better else goal.number > base.number
         if worse:

@@ -1,6 +1,8 @@
 """JSON Schema of `plancmp diff --format json` (published as plancmp/schemas/diff.schema.json)."""
 from __future__ import annotations
 
+from typing import Any
+
 from ..core.model import KINDS, LEVELS
 from ..core.verdicts import REASONS, STATUSES
 from ..core.vocab import domain_names
@@ -9,7 +11,7 @@ _str = {"type": "string"}
 _opt = {"type": ["string", "null"]}
 
 
-def _note(about: str) -> dict:
+def _note(about: str) -> dict[str, Any]:
     """A note or reason: its code (vocab/notes.yaml), its values and the words they make."""
     from ..core.notes import catalogue
 
@@ -21,7 +23,7 @@ def _note(about: str) -> dict:
                            "text": {**_str, "description": "the note worded in the language asked for (--lang)"}}}
 
 
-def diff_schema() -> dict:
+def diff_schema() -> dict[str, Any]:
     plan = {"type": "object", "additionalProperties": False,
             "required": ["id", "name", "level", "region"],
             "properties": {"id": _str, "name": _str, "level": {"enum": list(LEVELS)}, "region": _str,

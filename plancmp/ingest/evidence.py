@@ -8,9 +8,12 @@ source's own ( or （).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rapidfuzz import fuzz
+
+if TYPE_CHECKING:
+    from ..files.folder import DataFolder
 
 
 def squeeze(text: str) -> str:
@@ -34,8 +37,8 @@ class Source(NamedTuple):
     text: str
     squeezed: str
     line_of: tuple[int, ...]  # squeezed index -> 1-based line in the original
-    spans: dict               # squeezed quote -> (start, end) or None: each quote looked for once
-    searched: list            # [closest-passage searches so far] (at most SEARCHES)
+    spans: dict[str, tuple[int, int] | None]   # squeezed quote -> (start, end) or None: each quote looked for once
+    searched: list[int]       # [closest-passage searches so far] (at most SEARCHES)
 
     def contains(self, quote: str) -> bool:
         return self.span_of(quote) is not None
@@ -46,7 +49,8 @@ class Source(NamedTuple):
         if q not in self.spans:
             at = self.squeezed.find(q) if q else -1
             self.spans[q] = (at, at + len(q)) if at >= 0 else None
-        return self.spans[q]
+        span = self.spans[q]
+        return span
 
     def line_of_quote(self, quote: str) -> int | None:
         span = self.span_of(quote)
@@ -81,11 +85,13 @@ class Source(NamedTuple):
 
     def _aligned(self, q: str, lo: int, hi: int) -> tuple[int, str, float]:
         found = fuzz.partial_ratio_alignment(q, self.squeezed[lo:hi])
+        if found is None:   # only under a score_cutoff, which this asks for none of
+            return 1, "", 0.0
         start, end = lo + found.dest_start, min(lo + found.dest_end, len(self.squeezed))
         return self.line_of[min(start, len(self.line_of) - 1)], self.squeezed[start:end], found.score
 
 
-def read_source(folder, path: Path) -> Source:
+def read_source(folder: DataFolder, path: Path) -> Source:
     """The source text at `path`, read by the rule of its data folder (`folder`, a
     files/folder.DataFolder) and cut into lines once per run. Raises OSError
     (safeio.Unreadable: outside the folder, not a regular file, too large) /

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from ..files.paths import SCHEMA_DIR
 from ._schemadigest import digest
@@ -51,7 +52,7 @@ import re
 
 
 class _Gen:
-    def __init__(self):
+    def __init__(self) -> None:
         self.functions: dict[str, str] = {}     # canonical JSON of a subschema -> function name
         self.code: list[str] = []
         self.constants: dict[str, str] = {}      # value's code -> its name
@@ -61,7 +62,7 @@ class _Gen:
             self.constants[value] = f"_{prefix}{len(self.constants)}"
         return self.constants[value]
 
-    def function(self, schema: dict) -> str:
+    def function(self, schema: dict[str, Any]) -> str:
         canon = json.dumps(_rules(schema), sort_keys=True, ensure_ascii=False)
         if canon in self.functions:
             return self.functions[canon]
@@ -74,7 +75,7 @@ class _Gen:
         self.code.append(f"def {name}(x):\n" + "".join(f"    {line}\n" for line in body) + "    return True\n")
         return name
 
-    def body(self, s: dict) -> list[str]:
+    def body(self, s: dict[str, Any]) -> list[str]:
         out = []
         if "type" in s:
             types = s["type"] if isinstance(s["type"], list) else [s["type"]]
@@ -133,7 +134,7 @@ class _Gen:
         return out
 
 
-def _rules(schema: dict) -> dict:
+def _rules(schema: dict[str, Any]) -> dict[str, Any]:
     """A schema without its annotations (titles, descriptions), at every level: two subschemas
     that check the same share one function."""
     out = {}
@@ -150,11 +151,12 @@ def _rules(schema: dict) -> dict:
     return out
 
 
-def generate(schemas: dict[str, dict]) -> str:
+def generate(schemas: dict[str, dict[str, Any]]) -> str:
     """The module's text: VALIDATORS maps each name to (digest of its schema, function)."""
     gen = _Gen()
     tops = {name: gen.function(schema) for name, schema in schemas.items()}
-    lines = [HEADER.replace("SOURCES", ", ".join(schemas)), *(f"{name} = {value}" for value, name in gen.constants.items()),
+    lines = [HEADER.replace("SOURCES", ", ".join(schemas)), *(f"{name}: frozenset[str] = {value}" if value.startswith("frozenset(") else f"{name} = {value}"
+               for value, name in gen.constants.items()),
              "", "", *gen.code, "",
              "VALIDATORS = {"]
     lines += [f"    {name!r}: ({digest(schema)!r}, {tops[name]})," for name, schema in schemas.items()]
@@ -162,7 +164,7 @@ def generate(schemas: dict[str, dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def current_schemas() -> dict[str, dict]:
+def current_schemas() -> dict[str, dict[str, Any]]:
     """Every schema plancmp checks files with, by the name schemacheck.check() looks them up by."""
     from . import knowledge, schema
 

@@ -4,12 +4,23 @@ national plan, that `seen_in` names known plans, and that every `quote` stands i
 source (whitespace removed, as plan quotes are checked)."""
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
 from ..core.findings import Finding
 from ..core.model import Plan
+from ..core.positions import Pos
 from ..files.paths import VOCAB_DIR, shown_path
 from . import schemacheck
-from .evidence import squeeze
+from .evidence import Source, squeeze
 from .yamldoc import load as load_yaml
+
+if TYPE_CHECKING:
+    from ..files.folder import DataFolder
+
+
+class _Sources(Protocol):   # a Workspace (which imports this module): what check() asks of it
+    def source(self, path: Path) -> Source: ...
 
 PATH = VOCAB_DIR / "commitments.yaml"
 
@@ -21,7 +32,7 @@ _COMMON = {"reason": {"type": "string", "minLength": 1}, "quote": {"type": "stri
            "names": _WAYS, "differs_from": _WAYS}
 
 
-def schema() -> dict:
+def schema() -> dict[str, Any]:
     term = {"type": "object", "additionalProperties": False, "required": ["term", "reason", "seen_in"],
             "properties": {"term": {"type": "string", "minLength": 2}, "items": {"type": "array", "items": {"type": "string"}},
                            "includes": _WAYS, **_COMMON}}
@@ -33,7 +44,8 @@ def schema() -> dict:
                            "commitments": {"type": "array", "items": commitment}}}
 
 
-def check(plans: dict[str, Plan], ws, path=PATH, folder=None) -> tuple[list[str], list[Finding]]:
+def check(plans: dict[str, Plan], ws: _Sources, path: Path = PATH,
+          folder: DataFolder | None = None) -> tuple[list[str], list[Finding]]:
     """(files checked, findings) for the vocabulary against the plans (one of them the national),
     whose sources the workspace `ws` reads; a data folder's own (its vocab/commitments.yaml) is
     read by the folder's rule (`folder`)."""
@@ -59,10 +71,10 @@ def check(plans: dict[str, Plan], ws, path=PATH, folder=None) -> tuple[list[str]
     out: list[Finding] = []
     for group in ("terms", "commitments"):
         for n, entry in enumerate(doc.data.get(group) or ()):
-            def at(key, path=(group, n)):
+            def at(key: str, path: tuple[str, int] = (group, n)) -> Pos:
                 return doc.pos((*path, key))
-            named = ([entry["item"]] if group == "commitments" else []) + list(entry.get("items") or ())
-            for item in named:
+            items = ([entry["item"]] if group == "commitments" else []) + list(entry.get("items") or ())
+            for item in items:
                 if item not in ids:
                     p = at("item" if group == "commitments" else "items")
                     out.append(Finding("vocab-unknown-item", f"{item!r} is no item of {national.id}", p.file, p.line, p.col,

@@ -14,14 +14,18 @@ prints ready-to-paste lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..core.findings import Finding
 from ..core.model import Plan
 from ..core.positions import Pos
 from .yamldoc import format_path, load as load_yaml
+
+if TYPE_CHECKING:
+    from ..files.folder import DataFolder
 
 
 class Link(NamedTuple):
@@ -29,7 +33,7 @@ class Link(NamedTuple):
     left: str      # plan:id
     right: str     # plan:id
     reason: str
-    index: int     # position in the list
+    number: int    # its position in the list (a NamedTuple's `index` is tuple.index)
     pos: Pos | None = None   # where its pin or forbid stands (for findings); None: made in code
 
     @property
@@ -42,31 +46,29 @@ class Links:
     links: list[Link] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)   # entries that could not be read
 
-    def __post_init__(self):
-        self._by_pair: dict | None = None
-        self._by_ref: dict | None = None
+    def __post_init__(self) -> None:
+        self._by_pair: dict[tuple[str, frozenset[str]], Link] | None = None
+        self._by_ref: dict[str, list[str]] | None = None
 
-    def _index(self) -> None:
+    def _index(self) -> tuple[dict[tuple[str, frozenset[str]], Link], dict[str, list[str]]]:
         """Links by pair and by item, built once: a diff asks for every pair it scores."""
-        self._by_pair, self._by_ref = {}, {}
-        for link in self.links:
-            self._by_pair.setdefault((link.action, frozenset((link.left, link.right))), link)
-            if link.action == "pin":
-                self._by_ref.setdefault(link.left, []).append(link.right)
-                self._by_ref.setdefault(link.right, []).append(link.left)
+        if self._by_pair is None or self._by_ref is None:
+            self._by_pair, self._by_ref = {}, {}
+            for link in self.links:
+                self._by_pair.setdefault((link.action, frozenset((link.left, link.right))), link)
+                if link.action == "pin":
+                    self._by_ref.setdefault(link.left, []).append(link.right)
+                    self._by_ref.setdefault(link.right, []).append(link.left)
+        return self._by_pair, self._by_ref
 
     def _find(self, action: str, a: str, b: str) -> Link | None:
-        if self._by_pair is None:
-            self._index()
-        return self._by_pair.get((action, frozenset((a, b))))
+        return self._index()[0].get((action, frozenset((a, b))))
 
     def pins_of(self, ref: str, plan: str) -> list[str]:
         """Every item of `plan` pinned to `ref`, in file order: one national item may be
         stated by several provincial items (两免一补 as three services)."""
-        if self._by_ref is None:
-            self._index()
-        out = []
-        for other in self._by_ref.get(ref, ()):
+        out: list[str] = []
+        for other in self._index()[1].get(ref, ()):
             if other.startswith(plan + ":") and other not in out:
                 out.append(other)
         return out
@@ -79,7 +81,7 @@ class Links:
         return link.reason if link else ""
 
 
-def load_links(folder, path: Path, shown: str | None = None) -> Links:
+def load_links(folder: DataFolder, path: Path, shown: str | None = None) -> Links:
     """links.yaml as the commands read it: from its data folder (`folder`, by the folder's
     rule), through the cache, keyed by its bytes (the schema check costs the jsonschema
     import, which a warm run does not pay). No directory entry at `path` means no links; an
@@ -89,13 +91,14 @@ def load_links(folder, path: Path, shown: str | None = None) -> Links:
 
     if not folder.has_entry(path):
         return Links()
-    return cache.by_files("links", folder, [path], shown or "", lambda: read_links(folder, path, shown), Links)
+    links: Links = cache.by_files("links", folder, [path], shown or "", lambda: read_links(folder, path, shown), Links)
+    return links
 
 
 _ENTRY = re.compile(r"links\[(\d+)\](?:$|[.\[])")   # a finding's path inside the entry links[N]
 
 
-def read_links(folder, path: Path, shown: str | None = None) -> Links:
+def read_links(folder: DataFolder, path: Path, shown: str | None = None) -> Links:
     """Read links.yaml and check its shape (`plancmp validate` reads it so, never cached).
     Entries with a problem are left out of the links and reported as problems."""
     from . import schema, schemacheck
@@ -120,11 +123,11 @@ def read_links(folder, path: Path, shown: str | None = None) -> Links:
 
 def _finding(link: Link, code: str, message: str) -> Finding:
     pos = link.pos or Pos("links.yaml", 0, 0)
-    return Finding(code, message, pos.file, pos.line, pos.col, format_path(("links", link.index, link.action)))
+    return Finding(code, message, pos.file, pos.line, pos.col, format_path(("links", link.number, link.action)))
 
 
 def check(links: Links, plans: dict[str, Plan], only: set[str] | None = None,
-          broken: set[str] = frozenset()) -> list[Finding]:
+          broken: AbstractSet[str] = frozenset()) -> list[Finding]:
     """Every link names existing plans and items; no pair pinned and forbidden, no pair
     pinned twice. Several pins of one item are one-to-many coverage (两免一补 stated as
     three services), and a pin may cross kinds (a national service a province states
@@ -132,7 +135,7 @@ def check(links: Links, plans: dict[str, Plan], only: set[str] | None = None,
     `only`: check just the links between these plans (those a diff of them would use);
     `broken`: plans whose files could not be read (their links are not judged)."""
     out = list(links.problems)
-    seen: dict[frozenset, Link] = {}
+    seen: dict[frozenset[str], Link] = {}
     ids = {plan_id: {i.id for i in plan.items()} for plan_id, plan in plans.items()}   # once: a link file may hold 30,000 links
     for link in links.links:
         if only is not None and not set(link.plans) <= only:
@@ -152,12 +155,12 @@ def check(links: Links, plans: dict[str, Plan], only: set[str] | None = None,
         first = seen.setdefault(pair, link)
         if first is not link:
             what = "both pinned and forbidden" if first.action != link.action else {"pin": "pinned", "forbid": "forbidden"}[link.action] + " twice"
-            out.append(_finding(link, "link-conflict", f"{link.left} = {link.right} is {what} (first at links[{first.index}])"))
+            out.append(_finding(link, "link-conflict", f"{link.left} = {link.right} is {what} (first at links[{first.number}])"))
     return out
 
 
-def check_default(folder, path: Path, plans: dict[str, Plan], shown: str,
-                  broken: set[str] = frozenset()) -> tuple[list[str], list[Finding]]:
+def check_default(folder: DataFolder, path: Path, plans: dict[str, Plan], shown: str,
+                  broken: AbstractSet[str] = frozenset()) -> tuple[list[str], list[Finding]]:
     """`plancmp validate`: check a data folder's links.yaml when it has one (a directory
     entry: a dangling link is a file that cannot be read). Returns (files checked, findings)."""
     if not folder.has_entry(path):

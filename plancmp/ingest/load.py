@@ -6,23 +6,28 @@ are left out of the Plan so that everything downstream can trust its types.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..core import vocab
 from ..core.findings import Finding
 from ..core.model import Accept, Baseline, Evidence, Plan, Reveal, Service, SourceGap, Target, Task
+from ..core.positions import Pos
 from ..files.paths import shown_path
 from . import schema
 from .loaded import Loaded
-from .yamldoc import Doc, Pos, load as load_yaml
+from .yamldoc import Doc, PathKey, load as load_yaml
+
+if TYPE_CHECKING:
+    from ..files.folder import DataFolder
 
 
-def load_plan(path: Path, folder) -> Loaded:
+def load_plan(path: Path, folder: DataFolder) -> Loaded:
     """A plan file of a data folder (`folder`, a files/folder.DataFolder: read by its rule)."""
     doc, findings = load_yaml(path, shown_path(path), folder)
     return plan_from_doc(path, doc, findings, folder)
 
 
-def plan_from_doc(path: Path, doc: Doc | None, findings: list[Finding], folder) -> Loaded:
+def plan_from_doc(path: Path, doc: Doc | None, findings: list[Finding], folder: DataFolder) -> Loaded:
     """The schema check and the typed Plan, for a file already read (validate reads each once)."""
     shown = shown_path(path)
     findings = list(findings)
@@ -50,7 +55,7 @@ def _item_path(path: str) -> str:
     return head + "]" if rest or path.endswith("]") else path
 
 
-def _pos(doc: Doc, *path) -> Pos:
+def _pos(doc: Doc, *path: str | int) -> Pos:
     return doc.pos(tuple(path))
 
 
@@ -78,7 +83,7 @@ def _build_plan(doc: Doc, path: Path, bad: set[str]) -> Plan | None:
         for i, raw in enumerate(_list(d.get(kind))):
             if f"{kind}[{i}]" in bad or not isinstance(raw, dict):
                 continue
-            common = dict(plan=plan.id, id=raw["id"], domain=vocab.canonical_domain(raw["domain"]),
+            common: dict[str, Any] = dict(plan=plan.id, id=raw["id"], domain=vocab.canonical_domain(raw["domain"]),
                           evidence=Evidence(raw["evidence"]["quote"], raw["evidence"].get("section"),
                                             _pos(doc, kind, i, "evidence", "quote")),
                           pos=_pos(doc, kind, i), notes=raw.get("notes"), draft=raw.get("draft") is True,
@@ -88,11 +93,11 @@ def _build_plan(doc: Doc, path: Path, bad: set[str]) -> Plan | None:
     return plan
 
 
-def _list(value) -> list:
+def _list(value: object) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
-def _target(raw: dict, common: dict, doc: Doc, where: tuple) -> Target:
+def _target(raw: dict[str, Any], common: dict[str, Any], doc: Doc, where: PathKey) -> Target:
     base = raw.get("baseline")
     return Target(**common, indicator=raw["indicator"], unit=raw.get("unit"),
                   baseline=Baseline(str(base["value"]), base["year"]) if base else None,
@@ -101,11 +106,11 @@ def _target(raw: dict, common: dict, doc: Doc, where: tuple) -> Target:
                   field_pos={k: doc.pos(where + (k,)) for k in raw})
 
 
-def _service(raw: dict, common: dict, doc: Doc, where: tuple) -> Service:
+def _service(raw: dict[str, Any], common: dict[str, Any], doc: Doc, where: PathKey) -> Service:
     return Service(**common, item=raw["item"], target_group=raw.get("target_group"),
                    standard=raw.get("standard"), listed=raw.get("listed", True))
 
 
-def _task(raw: dict, common: dict, doc: Doc, where: tuple) -> Task:
+def _task(raw: dict[str, Any], common: dict[str, Any], doc: Doc, where: PathKey) -> Task:
     return Task(**common, title=raw["title"], basis=raw["basis"],
                 commitments=tuple(str(c) for c in raw.get("commitments") or ()))

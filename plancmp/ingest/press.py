@@ -5,7 +5,7 @@ quote from the article and the plan items it restates. Found, read and checked h
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..core.errors import PlanError
 from ..core.findings import ERROR, Finding
@@ -24,7 +24,7 @@ def _plan_of(ws: Workspace, plan_id: str) -> Plan | None:
     return loaded.plan if loaded is not None else None
 
 
-def load_press(ws: Workspace, path: Path, plans: dict[str, Plan] | None = None) -> tuple[dict, Plan]:
+def load_press(ws: Workspace, path: Path, plans: dict[str, Plan] | None = None) -> tuple[dict[str, Any], Plan]:
     """A press file of the workspace's data folder and the plan it is about, both checked as
     `plancmp validate` checks them (YAML, schema, links to existing items, quotes in the
     article): PlanError otherwise. The plan comes from `plans`, else from the folder's plans/
@@ -49,7 +49,7 @@ def load_press(ws: Workspace, path: Path, plans: dict[str, Plan] | None = None) 
     return doc.data, plan
 
 
-def article_of(ws: Workspace, path: Path, data: dict) -> Path | None:
+def article_of(ws: Workspace, path: Path, data: dict[str, Any]) -> Path | None:
     """The article a checked press file quotes (its `source`), beside it."""
     source = data.get("source")
     if not isinstance(source, str) or not source or ws.folder.source_problem(path, source):
@@ -75,7 +75,8 @@ def check_press(ws: Workspace, path: Path, doc: Doc, plans: dict[str, Plan]) -> 
             continue
         if source is not None and isinstance(claim.get("quote"), str) and not source.contains(claim["quote"]):
             out.append(quote_missing(claim["quote"], doc.pos(("claims", i, "quote")), source, f"claim {claim.get('id')!r}"))
-        for j, link in enumerate(claim.get("links") if isinstance(claim.get("links"), list) else []):
+        links = claim.get("links")
+        for j, link in enumerate(links if isinstance(links, list) else []):
             if isinstance(link, str) and plan.item(link) is None:
                 where = doc.pos(("claims", i, "links", j))
                 out.append(Finding("link-unknown-id", f"claim {claim.get('id')!r} links {link!r}, which is not an item of plan {plan.id!r}", where.file, where.line, where.col, format_path(("claims", i, "links", j))))

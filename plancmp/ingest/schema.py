@@ -9,8 +9,10 @@ Tests keep both in step with this module.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from ..core import vocab
 from ..core.findings import ACCEPTABLE
@@ -30,14 +32,14 @@ _name = {**_str, "pattern": NAME_PATTERN}
 _opt_str = {"type": ["string", "null"]}
 
 
-def _closed(properties: dict, required: list[str], description: str = "") -> dict:
+def _closed(properties: dict[str, Any], required: list[str], description: str = "") -> dict[str, Any]:
     out = {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
     if description:
         out["description"] = description
     return out
 
 
-def _item_common() -> dict:
+def _item_common() -> dict[str, Any]:
     return {
         "id": {"type": "string", "pattern": ID_PATTERN, "description": "Stable id, unique in the plan: lower-case ascii words joined by -"},
         "domain": {"enum": vocab.domain_spellings(), "description": "One of the nine domains (or 其他)"},
@@ -59,17 +61,17 @@ def _item_common() -> dict:
     }
 
 
-def _year() -> dict:
+def _year() -> dict[str, Any]:
     return {"type": "integer", "minimum": YEARS[0], "maximum": YEARS[1],
             "description": f"A year from {YEARS[0]} to {YEARS[1]}"}
 
 
-def _value() -> dict:
+def _value() -> dict[str, Any]:
     return {"type": ["string", "number"], "description": "As written: ≥3, >90%, 85%以上, 〔125〕, 应保尽保"}
 
 
 @cache
-def plan_schema() -> dict:
+def plan_schema() -> dict[str, Any]:
     target = _closed(
         {**_item_common(),
          "indicator": {**_str, "description": "Indicator name without the unit parenthetical or footnote stars"},
@@ -137,7 +139,7 @@ def plan_schema() -> dict:
 
 
 @cache
-def press_schema() -> dict:
+def press_schema() -> dict[str, Any]:
     claim = _closed(
         {"id": {"type": "string", "pattern": ID_PATTERN}, "quote": _str,
          "links": {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}},
@@ -156,7 +158,7 @@ def press_schema() -> dict:
 
 
 @cache
-def links_schema() -> dict:
+def links_schema() -> dict[str, Any]:
     pair = {"type": "string", "pattern": LINK_PATTERN, "description": "plan:id = plan:id"}
     link = {**_closed({"pin": {**pair, "description": "These two items state one commitment: pair them"},
                        "forbid": {**pair, "description": "These two items must never pair"},
@@ -174,7 +176,7 @@ def links_schema() -> dict:
 
 
 @cache
-def labels_schema() -> dict:
+def labels_schema() -> dict[str, Any]:
     """data/eval/pairs.yaml: the hand labels `plancmp eval` scores the engine against."""
     ids = {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}}
     label = {"oneOf": [{"type": "null"}, {"type": "string", "pattern": ID_PATTERN}, ids,
@@ -190,15 +192,15 @@ def labels_schema() -> dict:
     }
 
 
-def _diff_schema() -> dict:  # plancmp/ingest/diffschema.py: the output of `plancmp diff --format json`
+def _diff_schema() -> dict[str, Any]:  # plancmp/ingest/diffschema.py: the output of `plancmp diff --format json`
     from .diffschema import diff_schema
     return diff_schema()
 
 
-SCHEMAS = {"plan": plan_schema, "press": press_schema, "links": links_schema, "diff": _diff_schema}
+SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {"plan": plan_schema, "press": press_schema, "links": links_schema, "diff": _diff_schema}
 
 
-def dumps(schema: dict) -> str:
+def dumps(schema: dict[str, Any]) -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
 
 

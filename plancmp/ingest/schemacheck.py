@@ -6,11 +6,13 @@ walks the document only when that says "not valid", to find and word what is wro
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..core.findings import ACCEPTABLE, CATALOGUE, Finding, why_not_acceptable
+from ..core.positions import Pos
 from .schema import BLANK_PATTERN, LINK_PATTERN, NAME_PATTERN
-from .yamldoc import Doc, format_path
+from .yamldoc import Doc, PathKey, format_path
 
 _ENUM_CODES = {"domain": "unknown-domain", "domains": "unknown-domain", "unit": "unknown-unit", "binding": "unknown-binding"}
 _TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "array": "a list",
@@ -18,11 +20,11 @@ _TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a numbe
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
 
-_validators: dict[int, tuple[dict, Draft202012Validator]] = {}
-_fast: dict[int, tuple[dict, object]] = {}   # id -> (the schema, kept alive so the id stays its own; its check)
+_validators: dict[int, tuple[dict[str, Any], Draft202012Validator]] = {}
+_fast: dict[int, tuple[dict[str, Any], Callable[[object], bool] | None]] = {}   # id -> (the schema, kept alive so the id stays its own; its check)
 
 
-def _validator(schema: dict) -> Draft202012Validator:
+def _validator(schema: dict[str, Any]) -> Draft202012Validator:
     if id(schema) not in _validators:
         from jsonschema import Draft202012Validator
 
@@ -30,7 +32,7 @@ def _validator(schema: dict) -> Draft202012Validator:
     return _validators[id(schema)][1]
 
 
-def fast_check(schema: dict):
+def fast_check(schema: dict[str, Any]) -> Callable[[object], bool] | None:
     """The generated check of `schema` (data -> True when valid), or None when there is none
     for this schema as it is now (a vocabulary edited since the module was generated)."""
     if id(schema) not in _fast:
@@ -42,7 +44,7 @@ def fast_check(schema: dict):
     return _fast[id(schema)][1]
 
 
-def check(doc: Doc, schema: dict) -> list[Finding]:
+def check(doc: Doc, schema: dict[str, Any]) -> list[Finding]:
     """What is wrong with the document against the schema, sorted; [] when it is valid."""
     fast = fast_check(schema)
     if fast is not None and fast(doc.data):
@@ -50,7 +52,7 @@ def check(doc: Doc, schema: dict) -> list[Finding]:
     return findings(doc, schema)
 
 
-def findings(doc: Doc, schema: dict) -> list[Finding]:
+def findings(doc: Doc, schema: dict[str, Any]) -> list[Finding]:
     """check() by jsonschema alone: every error found and worded."""
     findings = []
     for error in _validator(schema).iter_errors(doc.data):
@@ -58,12 +60,12 @@ def findings(doc: Doc, schema: dict) -> list[Finding]:
     return sorted(set(findings), key=Finding.sort_key)
 
 
-def _field_name(path: tuple) -> str:
+def _field_name(path: PathKey) -> str:
     names = [p for p in path if isinstance(p, str)]
     return names[-1] if names else "document"
 
 
-def _type_name(value) -> str:
+def _type_name(value: object) -> str:
     for word, python in (("null", type(None)), ("true or false", bool), ("a whole number", int),
                          ("a number", float), ("text", str), ("a list", list), ("a mapping", dict)):
         if isinstance(value, python):
@@ -71,7 +73,7 @@ def _type_name(value) -> str:
     return type(value).__name__
 
 
-def _shown(value, width: int = 60) -> str:
+def _shown(value: object, width: int = 60) -> str:
     """repr() of a value from the file, clipped: a 1 MB key must not make a 1 MB message."""
     text = repr(value)
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -83,15 +85,15 @@ def _control(text: str) -> str:
     return f"U+{ord(char):04X}" if char else "?"
 
 
-def _suggest(word: str, choices) -> str:
+def _suggest(word: str, choices: Iterable[object]) -> str:
     from rapidfuzz import process
 
-    choices = [c for c in choices if isinstance(c, str)]
-    best = process.extractOne(str(word), choices, score_cutoff=60) if choices else None
+    words = [c for c in choices if isinstance(c, str)]
+    best = process.extractOne(str(word), words, score_cutoff=60) if words else None
     return f"; did you mean {best[0]!r}?" if best else ""
 
 
-def _refused_accept(code: str, shown: str, doc: Doc, where) -> Finding:
+def _refused_accept(code: str, shown: str, doc: Doc, where: Pos) -> Finding:
     """An `accept` of a code that cannot be accepted: an error, a note, draft-item, or no code at all."""
     why = why_not_acceptable(code)
     hint = _suggest(code, ACCEPTABLE) if code not in CATALOGUE else ""
@@ -99,7 +101,8 @@ def _refused_accept(code: str, shown: str, doc: Doc, where) -> Finding:
                    f"(acceptable: {', '.join(ACCEPTABLE)})", doc.file, where.line, where.col, shown)
 
 
-def _translate(error, doc: Doc) -> list[Finding]:
+def _translate(error: Any, doc: Doc) -> list[Finding]:
+    # a jsonschema ValidationError from iter_errors, every field set (the stubs say each may be unset)
     path = tuple(error.absolute_path)
     where = doc.pos(path)
     shown = format_path(path) or "document"
@@ -118,7 +121,7 @@ def _translate(error, doc: Doc) -> list[Finding]:
         return out
     if kind == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        words = " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
+        words = " or ".join(_TYPE_WORDS.get(t, str(t)) for t in expected)
         return [Finding("wrong-type", f"{shown} must be {words}, not {_type_name(error.instance)}", doc.file, where.line, where.col, shown)]
     if kind == "enum":
         allowed = [v for v in error.validator_value if v is not None]

@@ -16,12 +16,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..core import textnorm
 from ..core.verdicts import Passage
-from .evidence import read_source, squeeze
+from .evidence import Source, read_source, squeeze
+
+if TYPE_CHECKING:
+    from ..files.folder import DataFolder
 
 _SPREAD = 0.5        # a match may spread over len(query) * (1 + _SPREAD) + 2 characters
 
@@ -45,7 +49,7 @@ class Hit(NamedTuple):
 _SENTENCE = re.compile(r"[^。；！？;!?]*[。；！？;!?]?")
 
 
-def build(source, shown: str) -> TextIndex:
+def build(source: Source, shown: str) -> TextIndex:
     """A source text (evidence.Source) cut into passages and indexed."""
     passages, folded = [], []
     offset = 0   # where the line starts in the squeezed source (squeeze drops the newlines)
@@ -71,7 +75,7 @@ def _offsets(passage: Passage) -> list[int]:
     return [passage.start + n for n, char in enumerate(passage.text) for _ in textnorm.fold_char(char)]
 
 
-def background_lines(source, parts) -> list[tuple[int, int]] | None:
+def background_lines(source: Source, parts: Iterable[tuple[str, str]]) -> list[tuple[int, int]] | None:
     """The (first, last) lines of each background part: from the last line that reads
     `from` (a table of contents may repeat it earlier) to the line before the next line
     that reads `to`. None when a heading is not a line of the source."""
@@ -88,15 +92,16 @@ def background_lines(source, parts) -> list[tuple[int, int]] | None:
     return out
 
 
-def index_of(folder, path: Path) -> TextIndex:
+def index_of(folder: DataFolder, path: Path) -> TextIndex:
     """build() of the source text at `path` in a data folder (a files/folder.DataFolder),
     through the content-keyed cache (not kept for the run: a 300-province matrix would hold
     every index at once). Raises OSError / UnicodeDecodeError like evidence.read_source."""
     from ..files import cache
     from ..files.paths import shown_path
 
-    return cache.by_files("text-index", folder, [path], "",
-                          lambda: build(read_source(folder, path), shown_path(path)), TextIndex)
+    index: TextIndex = cache.by_files("text-index", folder, [path], "",
+                                      lambda: build(read_source(folder, path), shown_path(path)), TextIndex)
+    return index
 
 
 def coverage(query: str, text: str) -> tuple[float, int, int]:
@@ -110,7 +115,7 @@ def coverage(query: str, text: str) -> tuple[float, int, int]:
     need = Counter(query)
     width = int(len(query) * (1 + _SPREAD)) + 2
     best, best_at = 0, (0, 0)
-    have: Counter = Counter()
+    have: Counter[str] = Counter()
     found = 0
     for end, char in enumerate(text):
         if char in need:
@@ -141,7 +146,7 @@ def search(index: TextIndex, query: str, threshold: float) -> list[Hit]:
     grams = {query[i:i + 2] for i in range(len(query) - 1)}
     if not grams:
         return []
-    votes: Counter = Counter()
+    votes: Counter[int] = Counter()
     for gram in grams:
         votes.update(index.pairs.get(gram, ()))
     # a window holding `threshold` of the characters holds at least this many of the pairs

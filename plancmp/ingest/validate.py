@@ -7,8 +7,10 @@ links.yaml and press files.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from ..core.findings import ERROR, WARNING, Finding
 from ..core.model import Plan
@@ -17,10 +19,18 @@ from ..files.paths import data_folder_of, shown_path
 from . import schema, schemacheck
 from .checks import check_plan
 from .links import check_default as check_links
-from .load import Loaded, plan_from_doc
+from .load import plan_from_doc
 from .press import check_press
 from .workspace import Workspace
 from .yamldoc import Doc, load as load_yaml
+
+
+class _Read(NamedTuple):
+    """A plan file that parsed into a plan: its path, its YAML and the plan."""
+
+    path: Path
+    doc: Doc
+    plan: Plan
 
 
 @dataclass
@@ -44,7 +54,7 @@ class Report:
     def unreadable(self) -> bool:
         return any(f.code == "file-unreadable" for f in self.findings)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"valid": self.valid, "errors": self.errors, "warnings": self.warnings,
                 "files": self.files, "findings": [f.as_dict() for f in self.findings]}
 
@@ -65,7 +75,7 @@ def validate(ws: Workspace, paths: list[Path] | None = None) -> Report:
         return spaces.setdefault(os.path.realpath(folder), Workspace(folder))
 
     report = Report(files=[shown_path(p) for p in paths])
-    plans: dict[str, Loaded] = {}
+    plans: dict[str, _Read] = {}
     press_docs: list[tuple[Workspace, Path, Doc]] = []
     for path in paths:
         space = space_of(path)
@@ -76,20 +86,21 @@ def validate(ws: Workspace, paths: list[Path] | None = None) -> Report:
             continue
         loaded = plan_from_doc(path, doc, findings, space.folder)
         report.findings += loaded.findings
-        if loaded.plan is None:
+        if loaded.plan is None or loaded.doc is None:
             continue
-        report.findings += check_plan(loaded.plan, loaded.doc, space.folder)
-        if loaded.plan.id != path.stem and path.suffix in (".yaml", ".yml"):
-            where = loaded.doc.pos(("id",))
-            report.findings.append(Finding("id-not-file-name", f"plan id {loaded.plan.id!r} in a file named {path.name!r}; "
-                                           f"name the file {loaded.plan.id}.yaml (commands find plans by file name)",
+        parsed = _Read(path, loaded.doc, loaded.plan)
+        report.findings += check_plan(parsed.plan, parsed.doc, space.folder)
+        if parsed.plan.id != path.stem and path.suffix in (".yaml", ".yml"):
+            where = parsed.doc.pos(("id",))
+            report.findings.append(Finding("id-not-file-name", f"plan id {parsed.plan.id!r} in a file named {path.name!r}; "
+                                           f"name the file {parsed.plan.id}.yaml (commands find plans by file name)",
                                            where.file, where.line, where.col, "id"))
-        if loaded.plan.id in plans:
-            other = shown_path(plans[loaded.plan.id].path)
-            where = loaded.doc.pos(("id",))
-            report.findings.append(Finding("duplicate-plan-id", f"plan id {loaded.plan.id!r} is also declared by {other}", where.file, where.line, where.col, "id"))
+        if parsed.plan.id in plans:
+            other = shown_path(plans[parsed.plan.id].path)
+            where = parsed.doc.pos(("id",))
+            report.findings.append(Finding("duplicate-plan-id", f"plan id {parsed.plan.id!r} is also declared by {other}", where.file, where.line, where.col, "id"))
         else:
-            plans[loaded.plan.id] = loaded
+            plans[parsed.plan.id] = parsed
     for space, path, doc in press_docs:
         report.findings += check_press(space, path, doc, {k: v.plan for k, v in plans.items()})
     by_id = {k: v.plan for k, v in plans.items()}
@@ -119,7 +130,7 @@ def validate(ws: Workspace, paths: list[Path] | None = None) -> Report:
     return report
 
 
-def _data_folders(paths: list[Path], space_of) -> list[Workspace]:
+def _data_folders(paths: list[Path], space_of: Callable[[Path], Workspace]) -> list[Workspace]:
     """The workspaces of the data folders (the folder holding plans/) of the plan files named."""
     out: list[Workspace] = []
     for path in paths:
@@ -132,7 +143,7 @@ def _data_folders(paths: list[Path], space_of) -> list[Workspace]:
 def _plans_in(ws: Workspace, skip: set[Path]) -> dict[str, Plan]:
     """The other plans of a data folder (those not in `skip`, read already), for checking its
     links (parsed through the cache)."""
-    out = {}
+    out: dict[str, Plan] = {}
     for path in ws.plan_files():
         if path.resolve() in skip:
             continue
@@ -142,13 +153,13 @@ def _plans_in(ws: Workspace, skip: set[Path]) -> dict[str, Plan]:
     return out
 
 
-def _name_findings(plans: dict[str, Loaded]) -> list[Finding]:
+def _name_findings(plans: dict[str, _Read]) -> list[Finding]:
     """No two plans share a name people type for them (an id, a region, an alias): which plan
     would `plancmp diff national 浙江` mean?"""
     from .workspace import declared_names
 
     taken: dict[str, str] = {}   # folded name -> the plan that has it
-    out = []
+    out: list[Finding] = []
     for loaded in sorted(plans.values(), key=lambda l: str(l.path)):
         plan = loaded.plan
         for name, key in declared_names(plan.id, plan.region, plan.aliases).items():
@@ -164,7 +175,7 @@ def _name_findings(plans: dict[str, Loaded]) -> list[Finding]:
     return out
 
 
-def _reference_findings(plans: dict[str, Loaded]) -> list[Finding]:
+def _reference_findings(plans: dict[str, _Read]) -> list[Finding]:
     """Exactly one plan is the national reference of the cross-plan views."""
     national = sorted((l for l in plans.values() if l.plan.level == "national"), key=lambda l: str(l.path))
     if len(national) == 1 or not plans:

@@ -16,9 +16,10 @@ without loading YAML, the schemas or the engine.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..core.errors import PlanError
 from ..core.vocab import did_you_mean, fold, read as read_vocab
@@ -60,7 +61,7 @@ def _aliases() -> dict[str, tuple[str, ...]]:
     return {k: tuple(str(a) for a in v or ()) for k, v in data["aliases"].items()}
 
 
-def declared_names(plan_id: str, region: str | None, aliases) -> dict[str, str]:
+def declared_names(plan_id: str, region: str | None, aliases: Iterable[str]) -> dict[str, str]:
     """The names a plan is known by, folded, each with where it comes from ("id", "region",
     "aliases", or "plancmp/vocab/plans.yaml"): two plans of a folder must share none."""
     out = {fold(plan_id): "id"}
@@ -92,8 +93,8 @@ class Workspace:
         self._plans: dict[str, Plan] | None = None
         self._links: Links | None = None
         self._links_checked: list[frozenset[str]] = []   # sets of plans whose links passed the check
-        self._vocabulary: dict | None = None
-        self.results: dict = {}   # what views/results.py computed or read this run (each diff once)
+        self._vocabulary: dict[str, Any] | None = None
+        self.results: dict[tuple[object, ...], Any] = {}   # what views/results.py computed or read this run (each diff once)
 
     def __repr__(self) -> str:
         return f"Workspace({str(self.root)!r})"
@@ -168,7 +169,8 @@ class Workspace:
             plan = load_plan(path, self.folder).plan
             return (plan.region, plan.aliases) if plan is not None else (None, ())
 
-        return cache.by_files("plan-names", self.folder, [path], "", names, tuple)
+        found: tuple[str | None, tuple[str, ...]] = cache.by_files("plan-names", self.folder, [path], "", names, tuple)
+        return found
 
     def loaded(self, path: Path) -> Loaded:
         """A plan file parsed and checked as validate checks it (through the parsed-plan cache)."""
@@ -255,14 +257,14 @@ class Workspace:
 
     # ------------------------------------------------------------ the data folder's vocabulary
 
-    def vocabulary(self) -> dict:
+    def vocabulary(self) -> dict[str, Any]:
         """vocab/commitments.yaml of the data folder: what curators learnt about the national
         commitments while reviewing a province (`plancmp review`), read beside the package's
         plancmp/vocab/commitments.yaml by the engine; {"terms": [], "commitments": []} when the
         folder has none. PlanError when it cannot be read or breaks the vocabulary's schema
         (it steers every diff, as links.yaml does)."""
         if self._vocabulary is None:
-            empty = {"terms": [], "commitments": []}
+            empty: dict[str, Any] = {"terms": [], "commitments": []}
             if not self.folder.has_entry(self.vocab_path):
                 self._vocabulary = empty
             else:
@@ -299,7 +301,7 @@ class Workspace:
         return index_of(self.folder, path)
 
 
-def load_plan_cached(path: Path, folder) -> Loaded:
+def load_plan_cached(path: Path, folder: DataFolder) -> Loaded:
     """load_plan and validate's checks of one file (quotes against the source, values, ids),
     through the parsed-plan cache (plancmp/files/cache.py), for the commands that compare
     plans; `plancmp validate` always parses. The entry is keyed by the plan file's bytes and
@@ -313,11 +315,12 @@ def load_plan_cached(path: Path, folder) -> Loaded:
 
         loaded = load_plan(path, folder)
         findings = loaded.findings
-        if loaded.plan is not None:   # everything validate checks in one file: a plan with errors is never compared
+        if loaded.plan is not None and loaded.doc is not None:   # everything validate checks in one file: a plan with errors is never compared
             from .checks import check_plan
 
             findings = findings + check_plan(loaded.plan, loaded.doc, folder)
         return Loaded(loaded.path, None, loaded.plan, findings)
 
-    return cache.by_files("plan", folder, [path], "", parse, Loaded,
-                          read_too=lambda loaded: [loaded.plan.source] if loaded.plan is not None else [])
+    cached: Loaded = cache.by_files("plan", folder, [path], "", parse, Loaded,
+                                    read_too=lambda loaded: [loaded.plan.source] if loaded.plan is not None else [])
+    return cached

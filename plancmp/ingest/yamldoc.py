@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -19,10 +19,15 @@ from yaml.constructor import SafeConstructor
 from ..core.findings import Finding
 from ..core.positions import Pos
 
+if TYPE_CHECKING:
+    from ..files.folder import DataFolder
+
 try:  # the C composer is several times faster; same node graph
     from yaml import CSafeLoader as _Loader
+    _BYTE_OFFSETS = True   # libyaml gives a reader error's position as a UTF-8 byte offset
 except ImportError:  # pragma: no cover - libyaml missing
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    _BYTE_OFFSETS = False
 
 MAX_BYTES = 2_000_000  # a curated plan is ~100 kB; anything far bigger is a mistake
 MAX_DEPTH = 32         # plans nest 5 deep; deeper is a mistake (and would exhaust the stack)
@@ -35,7 +40,7 @@ _STR = _STD + "str"
 _CONSTRUCTOR = SafeConstructor()
 _FAILED = object()
 
-PathKey = tuple  # path into the document: ("targets", 3, "unit")
+PathKey = tuple[str | int, ...]  # path into the document: ("targets", 3, "unit")
 
 
 @dataclass
@@ -73,7 +78,7 @@ class _Refused(Exception):
         self.alias = alias  # found at the anchored node: parse() moves it to the alias
 
 
-def read_text(path: Path, shown: str, folder=None) -> tuple[str | None, list[Finding]]:
+def read_text(path: Path, shown: str, folder: DataFolder | None = None) -> tuple[str | None, list[Finding]]:
     """Bytes -> text with the checks a hand-edited file needs; findings instead of exceptions.
     A file of a data folder is read by its rule (`folder`, a files/folder.DataFolder: inside
     the folder, once per run); a file named on the command line, as named."""
@@ -106,7 +111,7 @@ def parse(text: str, shown: str) -> tuple[Doc | None, list[Finding]]:
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_finding(exc, text, shown)]
     except yaml.reader.ReaderError as exc:  # a control character; libyaml gives its UTF-8 byte offset
-        at = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")) if _Loader is not yaml.SafeLoader else exc.position
+        at = len(text.encode("utf-8")[: exc.position].decode("utf-8", "ignore")) if _BYTE_OFFSETS else exc.position
         line = text.count("\n", 0, at) + 1
         col = at - (text.rfind("\n", 0, at) + 1) + 1
         return None, [Finding("yaml-syntax", f"control character U+{exc.character:04X} is not allowed in YAML; delete it", shown, line, col)]
@@ -149,13 +154,14 @@ def _at_first_alias(finding: Finding, text: str) -> Finding:
     """The composer resolves *name to the anchored node; point at the first *name instead."""
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
-            line, col = event.start_mark.line + 1, event.start_mark.column + 1
+            mark = event.start_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark is not None else (finding.line, finding.col)
             return Finding(finding.code, f"alias *{event.anchor} repeats the value anchored with &{event.anchor}; "
                            "anchors and aliases are not allowed in plan files, write the value out", finding.file, line, col)
     return finding
 
 
-def load(path: Path, shown: str | None = None, folder=None) -> tuple[Doc | None, list[Finding]]:
+def load(path: Path, shown: str | None = None, folder: DataFolder | None = None) -> tuple[Doc | None, list[Finding]]:
     shown = shown or str(path)
     text, findings = read_text(path, shown, folder)
     if text is None:
@@ -163,7 +169,7 @@ def load(path: Path, shown: str | None = None, folder=None) -> tuple[Doc | None,
     return parse(text, shown)
 
 
-def _mark_pos(mark, shown: str) -> Pos:
+def _mark_pos(mark: Any, shown: str) -> Pos:   # a yaml Mark (of the C or the Python reader)
     return Pos(shown, mark.line + 1, mark.column + 1)
 
 
@@ -199,7 +205,7 @@ def _unclosed(line: str) -> str | None:
     return None
 
 
-def _convert(node, path: PathKey, doc: Doc, findings: list[Finding], seen: set[int]) -> Any:
+def _convert(node: yaml.Node, path: PathKey, doc: Doc, findings: list[Finding], seen: set[int]) -> Any:
     pos = _mark_pos(node.start_mark, doc.file)
     if id(node) in seen:  # the composer hands out one node object per anchor: a repeat is an alias
         raise _Refused(Finding("yaml-alias", "anchors and aliases (&name, *name) are not allowed in plan files; write the value out", doc.file, pos.line, pos.col), alias=True)
@@ -241,7 +247,7 @@ def _convert(node, path: PathKey, doc: Doc, findings: list[Finding], seen: set[i
     return out
 
 
-def _scalar(node, path: PathKey, doc: Doc, pos: Pos) -> Any:
+def _scalar(node: yaml.ScalarNode, path: PathKey, doc: Doc, pos: Pos) -> Any:
     """Construct one standard scalar; values no plan can mean are refused, not crashed on."""
     try:
         value = _CONSTRUCTOR.construct_object(node, deep=True)

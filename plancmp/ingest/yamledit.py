@@ -17,8 +17,9 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
-from .yamldoc import Doc, parse
+from .yamldoc import Doc, PathKey, parse
 
 # characters YAML may not hold unescaped (PyYAML's reader refuses them) besides what JSON escapes
 _UNPRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff\u2028\u2029]")
@@ -34,7 +35,7 @@ FIELD_ORDER = {
 _BARE = ("id", "basis", "restates")   # ids and codes: written without quotes, as the curated files do
 
 
-def q(value) -> str:
+def q(value: object) -> str:
     """A YAML scalar: strings double-quoted (JSON's escapes are YAML's), numbers and null bare."""
     if value is None:
         return "null"
@@ -46,7 +47,7 @@ def q(value) -> str:
     return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
-def flow(value) -> str:
+def flow(value: object) -> str:
     """A short value on one line: [a, b], {value: "x", year: 2020}, or a scalar."""
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {flow(v)}" for k, v in value.items()) + "}"
@@ -58,12 +59,12 @@ def flow(value) -> str:
 _CODE = re.compile(r"[a-z][a-z0-9_]*(-[a-z0-9_]+)*")
 
 
-def ordered(kind: str, item: dict) -> dict:
+def ordered(kind: str, item: dict[str, Any]) -> dict[str, Any]:
     order = FIELD_ORDER.get(kind, ())
     return {**{k: item[k] for k in order if k in item}, **{k: v for k, v in item.items() if k not in order}}
 
 
-def entry_lines(entry: dict, indent: int = 2, kind: str | None = None) -> list[str]:
+def entry_lines(entry: dict[str, Any], indent: int = 2, kind: str | None = None) -> list[str]:
     """A list entry in block style: `  - id: x`, then a field a line (nested mappings and lists of
     mappings indented below their key; lists of scalars and small mappings in flow style)."""
     entry = ordered(kind, entry) if kind else entry
@@ -121,7 +122,7 @@ class Edited:
             raise EditError(f"{self.shown}:{row + 1}: the entry does not start its line with `- `")
         return len(m.group(1))
 
-    def span(self, path: tuple) -> tuple[int, int]:
+    def span(self, path: PathKey) -> tuple[int, int]:
         """[first, end) 0-based lines of the list entry at `path` (("targets", 3))."""
         start = self.doc.positions[path].line - 1
         dash = self._dash(start)
@@ -140,7 +141,7 @@ class Edited:
 
     # ------------------------------------------------------------ edits
 
-    def drop_key(self, path: tuple, key: str) -> None:
+    def drop_key(self, path: PathKey, key: str) -> None:
         """Delete `key: …` from the entry at `path` (`draft: true`): its own line, or, written on
         the dash line, the key with the dash kept for the next field."""
         at = self.doc.key_positions.get(path + (key,))
@@ -160,15 +161,15 @@ class Edited:
             raise EditError(f"{self.shown}:{row + 1}: {key} does not stand on a line of its own")
         del self.lines[row]
 
-    def delete(self, path: tuple) -> None:
+    def delete(self, path: PathKey) -> None:
         start, end = self.span(path)
         del self.lines[start:end]
 
-    def replace(self, path: tuple, lines: list[str]) -> None:
+    def replace(self, path: PathKey, lines: list[str]) -> None:
         start, end = self.span(path)
         self.lines[start:end] = lines
 
-    def append(self, key: str, lines: list[str], after: tuple | None = None) -> None:
+    def append(self, key: str, lines: list[str], after: PathKey | None = None) -> None:
         """Add an entry to the top-level list `key`: after the entry `after` (a path) when given,
         else after its last entry; `key: []` becomes a block list; a missing key is added at the end."""
         entries = self.doc.data.get(key) if isinstance(self.doc.data, dict) else None

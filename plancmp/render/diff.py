@@ -17,6 +17,7 @@ escape codes.
 from __future__ import annotations
 
 from itertools import groupby
+from typing import Any
 
 from ..core.commitment import figures
 from ..core.i18n import Labels
@@ -25,7 +26,7 @@ from ..core.verdicts import STATUSES, SYMBOLS, Diff, Passage, Row, row_binding
 from .diff_cells import notes_text, passage_text, right_text, score_text, side_text, status_text, value_text
 from .drafts import as_dict as drafts_dict, plan_mark
 from .result import Result, View
-from .tabular import Column, Para, Table
+from .tabular import Column, Para, Table, shown_cell
 from .verdict_style import STYLES, legend_item, verdict_counts
 
 FULL, NO_SCORE, KIND_IN_TITLE = 120, 100, 80   # the narrowest width of each text layout
@@ -41,13 +42,13 @@ def result(diff: Diff, evidence: bool = False, list_added: bool = True) -> Resul
 
 def title(diff: Diff, labels: Labels) -> str:
     a, b = diff.left, diff.right
-    return f"{a.name} ({a.id}) {labels('vs')} {b.name} ({b.id})"
+    return f"{a.name} ({labels.plan(a.id)}) {labels('vs')} {b.name} ({labels.plan(b.id)})"
 
 
 # ---------------------------------------------------------------- JSON
 
 def plan_dict(plan: Plan) -> dict:
-    out = {"id": plan.id, "name": plan.name, "level": plan.level, "region": plan.region}
+    out: dict[str, Any] = {"id": plan.id, "name": plan.name, "level": plan.level, "region": plan.region}
     drafts = drafts_dict(plan.drafts())
     if drafts:   # items nobody has checked: the verdicts that rest on them are no findings
         out["drafts"] = drafts
@@ -103,7 +104,7 @@ def summary_table(diff: Diff, labels: Labels) -> Table:
     counts = summary["by_status"]
     shown = [s for s in STATUSES if counts[s]]
     compared, said = verdict_counts(counts, labels)
-    lead = labels("verdict_line", total=compared, ref=diff.left.id, plan=diff.right.id)
+    lead = labels("verdict_line", total=compared, ref=labels.plan(diff.left.id), plan=labels.plan(diff.right.id))
     columns = [Column("domain", labels("domain")),
                *(Column(s, labels.status(s), "right", type="number") for s in shown),
                Column("all", labels("all"), "right", type="number")]
@@ -140,7 +141,7 @@ def _with_quote(text: str, item, evidence: bool):
 def rows_table(diff: Diff, labels: Labels, evidence: bool = False) -> Table:
     """One row per diff row. Shown: kind, A's item, B's item, verdict, score, notes; data: every
     field apart, the verdict's code and symbol, the quotes, the further items and the passage."""
-    a, b = diff.left.id, diff.right.id
+    a, b = labels.plan(diff.left.id), labels.plan(diff.right.id)
     columns = [
         Column("kind", labels("kind"), nowrap=True, type="id", show=lambda row: labels.kind(row["kind"])),
         Column("domain", labels("domain")),
@@ -203,15 +204,17 @@ def text(diff: Diff, declared: list[Table], view: View, list_added: bool = True,
 
     _, summary, rows = declared
     labels, width, color = view.labels, view.width, view.color
+    assert width is not None, "text is laid out for a width (View.whole() is for the formats without one)"
     listed = rows.rows if list_added else [r for r in rows.rows if r["status"] != "added"]
     hidden = len(rows.rows) - len(listed)
     a, b = diff.left, diff.right
-    lines = textgrid.paragraph(f"{a.name} ({a.id})  {labels('vs')}  {b.name} ({b.id})", width, "bold", color)
+    lines = textgrid.paragraph(f"{a.name} ({labels.plan(a.id)})  {labels('vs')}  {b.name} ({labels.plan(b.id)})", width,
+                               "bold", color)
     for plan in (a, b):   # a draft is never shown as a finding: said under the title and in the summary
         mark = plan_mark(plan, labels, hint=True)
         if mark:
-            lines += textgrid.paragraph(f"{plan.id}: {mark}", width, "bold yellow", color)
-    lines += ["", *_summary_lines(summary, width, color, labels, hidden, a.id, b.id, (a, b))]
+            lines += textgrid.paragraph(f"{labels.plan(plan.id)}: {mark}", width, "bold yellow", color)
+    lines += ["", *_summary_lines(summary, width, color, labels, hidden, labels.plan(a.id), labels.plan(b.id), (a, b))]
     by_key = {c.key: c for c in rows.columns}
     kind_column, score, notes_column = width >= NO_SCORE, width >= FULL, width >= KIND_IN_TITLE
     columns = []
@@ -228,15 +231,15 @@ def text(diff: Diff, declared: list[Table], view: View, list_added: bool = True,
         name = key if kind_column else f"{key[0]} · {labels.kind(key[1])}"
         grid = textgrid.Grid(list(columns), title=name, title_style="italic", expand=True, row_gaps=evidence)
         for r in group_rows:
-            cells = []
+            cells: list[textgrid.Cell] = []
             if kind_column:
                 cells.append(labels.kind(r["kind"], short=not score))
-            right = by_key["right"].show(r)
+            right = shown_cell(r, by_key["right"])
             if not notes_column and r["notes"]:   # the notes, dim, under B's cell
                 right = (right if isinstance(right, list) else [(right, "")]) + [(f"\n{r['notes']}", "dim")]
-            cells += [by_key["national"].show(r), right, (by_key["verdict"].show(r), r["_style"]["verdict"])]
+            cells += [shown_cell(r, by_key["national"]), right, (shown_cell(r, by_key["verdict"]), r["_style"]["verdict"])]
             if score:
-                cells.append(by_key["score"].show(r))
+                cells.append(shown_cell(r, by_key["score"]))
             if notes_column:
                 cells.append(r["notes"])
             grid.add_row(*cells)

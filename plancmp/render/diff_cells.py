@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..core.commitment import commitment_text
 from ..core.i18n import Labels
-from ..core.model import Item
+from ..core.model import Item, Target
 from ..core.verdicts import Row
 
 
@@ -19,7 +19,7 @@ def when(year, binding) -> str:
 
 def when_text(item: Item | None) -> str:
     """when() of an item; "" for other kinds than targets."""
-    if item is None or item.kind != "targets":
+    if not isinstance(item, Target):
         return ""
     return when(item.year, item.binding)
 

@@ -22,6 +22,8 @@ from functools import cache
 from ..core.i18n import Labels
 from ..core.verdicts import BUCKETS, STATUSES, SYMBOLS
 from ..core.vocab import domain_order
+from .claims import claim_note, claim_reasons
+from .gaps import gap_text
 from .verdict_style import BUCKET_CSS, CLAIM_CSS, verdict_css
 
 # Verdicts a cell can hold, in the order the filter offers them.
@@ -94,7 +96,7 @@ def environment():
     env.globals.update(
         BUCKETS=BUCKETS, BUCKET_CSS=BUCKET_CSS, CLAIM_CSS=CLAIM_CSS, SYMBOLS=SYMBOLS, STATUSES=STATUSES,
         CELL_STATUSES=CELL_STATUSES, split_label=split_label, counts_said=counts_said, pct=pct,
-        margin_said=margin_said, bar_segments=bar_segments, row_head_bits=row_head_bits, cell_face=cell_face,
+        margin_said=margin_said, gap_text=gap_text, claim_reasons=claim_reasons, claim_note=claim_note, kinds_said=kinds_said, bar_segments=bar_segments, row_head_bits=row_head_bits, cell_face=cell_face,
         domain_rows=domain_rows, target_domains=target_domains, target_summary=target_summary,
         claim_counts=claim_counts, heat_filter=heat_filter, target_filter=target_filter, draft_mark=draft_mark,
     )
@@ -136,6 +138,11 @@ def bar_segments(entry: dict) -> list[dict]:
             out.append({"bucket": b, "css": BUCKET_CSS[b], "x": x, "n": n})
             x += n
     return out
+
+
+def kinds_said(L: Labels, kinds) -> str:
+    """A list of kinds in the reader's words (`tasks, targets`; 任务、指标)."""
+    return ", ".join(L.kind(k) for k in kinds) if not L.zh else "、".join(L.kind(k) for k in kinds)
 
 
 def margin_said(L: Labels, p: dict, ref: str) -> dict | None:
@@ -181,9 +188,13 @@ def cell_face(L: Labels, c: dict, pid: str) -> dict:
 def target_summary(L: Labels, c: dict) -> dict:
     """A targets-as-written cell's face: the symbol, the value and its tags."""
     tags = [w for w in (c.get("year"), c.get("binding")) if w]
-    tags += [L.basis(c["basis"])] if c["body_text"] else []
+    value, basis = c["value"], L.basis(c["basis"])
+    if c.get("kind") in ("services", "tasks"):   # a target stated in a task or service: its kind in words
+        value = f"({L.kind(c['kind'])}) {c['indicator']}"
+        basis = f"{L.kind_one(c['kind'])} ({L.basis(c['basis'].partition('(')[2].rstrip(')') or 'list')})"
+    tags += [basis] if c["body_text"] else []
     tags += [L.flag(f) for f in c["flags"]]
-    return {"symbol": SYMBOLS.get(c["status"], ""), "tags": tags}
+    return {"symbol": SYMBOLS.get(c["status"], ""), "tags": tags, "value": value}
 
 
 def domain_rows(data: dict, domain: str) -> dict:
@@ -252,7 +263,7 @@ class Once:
     province item that covers several national commitments, a target the heatmap quoted) is
     marked, and print shows where it stands instead of the same words again."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.seen: set[str] = set()
 
     def first(self, quote: str) -> bool:
@@ -267,16 +278,18 @@ class Once:
 
 def render(data: dict, lang: str = "en") -> str:
     """The report in one language (labels from plancmp/vocab/labels.yaml)."""
-    L = Labels(lang)
-    ref = data["reference"]
     names = {p["id"]: p["region"] for p in data["plans"]}
+    L = Labels(lang)
+    if L.zh:
+        L.plans = names   # 全国, 辽宁省: notes and reasons name plans as readers do (cli/common.name_plans)
+    ref = data["reference"]
     stamp = data.get("stamp")
     nav = [("summary", L("report_nav_summary")), ("heatmap", L("report_nav_heatmap")), ("targets", L("report_nav_tables")),
            ("gaps", L("report_nav_gaps")), ("added", L("report_nav_added"))] + ([("claims", L("report_nav_claims"))] if data.get("claims") else [])
     page = environment().get_template("report.html")
     return page.render(
         L=L, data=data, ref=ref, names=names, domains=_domains(data), stamp=stamp, nav=nav,
-        lead=L("report_lead", ref=ref, plans=", ".join(m for m in names if m != ref)),
+        lead=L("report_lead", ref=L.plan(ref), plans=L.sep.join(L.plan(m) for m in names if m != ref)),
         generator=f'plancmp {stamp["version"]}' if stamp else "plancmp",
         css=asset("report.css") + verdict_css(), js=asset("report.js"),
         provinces=[p for p in data["plans"] if p["id"] != ref], once=Once(), noted=Once(),

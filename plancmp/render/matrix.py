@@ -72,7 +72,7 @@ def _coverage_row(c: dict, labels: Labels) -> dict:
     each, in one cell (`buckets`)."""
     row = {b: f"{c['counts'][b]} ({c['shares'][b]:.0%})" for b in BUCKETS}
     said = [labels.count(row[b], labels.bucket(b)) for b in BUCKETS if c["counts"][b]]
-    return {"plan": c["plan"], "domain": c["domain"], "total": str(c["total"]), **row,
+    return {"plan": labels.plan(c["plan"]), "domain": labels("all_domains") if c["domain"] == "(all)" else c["domain"], "total": str(c["total"]), **row,
             "buckets": "\n".join(said) or "—"}
 
 
@@ -84,7 +84,7 @@ def _coverage_columns(labels: Labels, lead: list[Column]) -> tuple[list[Column],
 
 def plan_title(pid: str, data: dict, labels: Labels) -> str:
     """A province as a column or row head: `fujian (draft)` while it holds drafts."""
-    return f"{pid} ({labels('draft_item')})" if pid in (data.get("drafts") or {}) else pid
+    return f"{labels.plan(pid)} ({labels('draft_item')})" if pid in (data.get("drafts") or {}) else labels.plan(pid)
 
 
 def draft_notes(data: dict, labels: Labels) -> list[str]:
@@ -103,8 +103,8 @@ def summary_table(data: dict, labels: Labels | None = None) -> Table:
                                               Column("total", labels("national_items"), "right")])
     rows = [_coverage_row(c, labels) | {"plan": plan_title(c["plan"], data, labels)}
             for c in data["coverage"] if c["domain"] == "(all)"]
-    added = labels.sep.join(f"{pid} {n}" for pid, n in data["added"].items())
-    return Table(labels("coverage_summary_title", ref=data["reference"], kind=kind), wide, rows,
+    added = labels.sep.join(f"{labels.plan(pid)} {n}" for pid, n in data["added"].items())
+    return Table(labels("coverage_summary_title", ref=labels.plan(data["reference"]), kind=kind), wide, rows,
                  intro=[[labels("legend") + labels.colon, *legend_items(labels)],
                         labels("matrix_not_in_grid", kind=kind, added=added), *draft_notes(data, labels)],
                  narrower=[Table("", narrow, rows)], role="shown")
@@ -114,15 +114,16 @@ def grid_table(data: dict, labels: Labels | None = None) -> Table:
     """The grid: a verdict symbol per national item and province (CSV and workbooks: the verdict's
     code, which no spreadsheet reads as a formula, and the year and 属性 in columns of their own)."""
     labels = labels or Labels("en")
-    ref = data["reference"]
+    ref = labels.plan(data["reference"])
     symbols = [Column(pid, plan_title(pid, data, labels), "center", nowrap=True, type="verdict", show=_symbol(pid))
                for pid in data["plans"]]
     name = Column("name", labels("name"), least=NAME)
     value = Column("value", ref, least=12, show=lambda row: row["value"] + _when(row))
     numbers = [Column(f, labels(f), type=t, role="data") for f, t in FIGURES] if data["kind"] == "targets" else []
-    columns = [Column("domain", labels("domain")), Column("id", f"{ref} {labels.kind(data['kind'])}", type="id", internal=True),
+    columns = [Column("domain", labels("domain")), Column("id", f"{ref} {labels.kind(data['kind'])}", type="id", nowrap=True, internal=True),
                name, value, *numbers, Column("year", labels("year"), type="year", role="data"),
                Column("binding", labels("binding"), role="data"), *symbols,
+               *(Column(f"{pid} value", f"{labels.plan(pid)} {labels('value')}", role="data") for pid in data["plans"]),
                Column("quote", f"{ref} {labels('quote')}", role="data")]
     rows = []
     for r in data["rows"]:
@@ -131,6 +132,7 @@ def grid_table(data: dict, labels: Labels | None = None) -> Table:
                "year": r.get("year") or "", "binding": r.get("binding") or "",
                "_style": {pid: STYLES.get(c["status"], "") for pid, c in r["cells"].items()}}
         row |= {pid: c["status"] for pid, c in r["cells"].items()}
+        row |= {f"{pid} value": c.get("counterpart_value") or "" for pid, c in r["cells"].items()}   # with its unit
         shown = row["value"] + _when(row)
         row["name_value"] = [(r["name"], ""), (f"\n{shown}", "dim")] if shown else [(r["name"], "")]
         rows.append(row)
@@ -157,6 +159,6 @@ def coverage_table(data: dict, labels: Labels | None = None) -> Table:
                                               Column("domain", labels("domain"), least=DOMAIN),
                                               Column("total", labels("national_items"), "right")])
     rows = [_coverage_row(c, labels) for c in data["coverage"]]
-    return Table(labels("coverage_title", ref=data["reference"], kind=labels.kind(data["kind"])), wide, rows,
+    return Table(labels("coverage_title", ref=labels.plan(data["reference"]), kind=labels.kind(data["kind"])), wide, rows,
                  group="plan", notes=[labels("coverage_note")], narrower=[Table("", narrow, rows, group="plan")],
                  role="shown")

@@ -42,7 +42,7 @@ class View:
         self.mode = color
         self.labels = labels or Labels(lang)
         self.color = use_color(self.mode, out)
-        self.width = width or output_width(out)
+        self.width: int | None = width or output_width(out)
         self.bom = bom
         self.date = date   # a workbook's title row says it (--date); none by default: same data, same bytes
 

@@ -11,7 +11,7 @@ class Verdict(NamedTuple):
     """A cell showing a verdict: its words, filled with the verdict's colour."""
 
     text: str
-    status: str
+    status: str | None   # its code (vocab/statuses.yaml); None: no verdict, no colour
 
 
 class Sheet(NamedTuple):

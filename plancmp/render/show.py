@@ -6,6 +6,7 @@ from ..core.i18n import Labels
 from ..core.model import Baseline
 from .diff_cells import when
 from .drafts import mark
+from .gaps import gap_text
 from .result import Result
 from .tabular import Column, Table
 from .verdict_style import STYLES
@@ -19,22 +20,21 @@ def overview_result(data: dict) -> Result:
 def detail_result(data: dict) -> Result:
     """`plancmp show PLAN ITEM`: the item field by field, its other statements, its counterparts;
     CSV: field,value lines, then a line per counterpart."""
-    return Result(data, tables=lambda view: [*detail_tables(data, view.labels), detail_lines_table(data)])
-
-_EN = Labels("en")   # the item record's kind field is English in both languages, like its other keys
+    return Result(data, tables=lambda view: [*detail_tables(data, view.labels), detail_lines_table(data, view.labels)])
 
 
-def _where(record: dict) -> str:
+def _where(record: dict, labels: Labels) -> str:
     ev = record["evidence"]
-    line = f":{ev['line']}" if ev["line"] else " (quote not found)"
+    line = f":{ev['line']}" if ev["line"] else f" ({labels('quote_not_found')})"
     return f"{ev['source']}{line}"
 
 
-def _line(record: dict) -> str:
-    """Section and line in the plan's own source: `专栏1, line 146`."""
+def _line(record: dict, labels: Labels | None = None) -> str:
+    """Section and line in the plan's own source: `专栏1, line 146` (`专栏1，第146行`)."""
+    labels = labels or Labels("en")
     ev = record["evidence"]
-    line = f"line {ev['line']}" if ev["line"] else "quote not found"
-    return f"{ev['section']}, {line}" if ev["section"] else line
+    line = labels("line_n", n=ev["line"]) if ev["line"] else labels("quote_not_found")
+    return f"{ev['section']}{labels.sep}{line}" if ev["section"] else line
 
 
 def _commitment(record: dict) -> str:
@@ -48,62 +48,82 @@ def _commitment(record: dict) -> str:
     return text + (f" ({said})" if said else "")
 
 
-def _marks(record: dict) -> str:
+def _marks(record: dict, labels: Labels) -> str:
     marks = []
     if record["kind"] in ("targets", "tasks"):
-        marks.append(record["basis"])
+        marks.append(labels.basis(record["basis"]))
     if record["kind"] == "targets":
-        marks += [b for b in (record["binding"],) if b] + record["flags"]
+        marks += [b for b in (record["binding"],) if b] + [labels.flag(f) for f in record["flags"]]
     if record["kind"] == "services" and not record["listed"]:
-        marks.append("named in text")
-    return ", ".join(marks)
+        marks.append(labels("named_in_text"))
+    return labels.sep.join(marks)
+
+
+NAME = 16        # display columns a name keeps (8 hanzi) before the layout gives way elsewhere
+COMMITMENT = 14  # and a commitment
 
 
 def overview_table(data: dict, labels: Labels | None = None, width: int | None = None) -> Table:
-    """The plan's counts and source gaps first, then its items by domain. Below 80 columns
-    the basis and source position give way, and the id (the handle to `show PLAN ID`, whole
-    from 80 columns) may break after a hyphen."""
+    """The plan's counts and source gaps first, then its items by domain. Narrower, the basis
+    and source position give way, then the id (the handle to `show PLAN ID`, never broken)
+    moves onto a line of its own under the name: names are the last thing squeezed."""
     labels = labels or Labels("en")
     plan = data["plan"]
     counts = labels.sep.join(labels.count(n, labels.kind(k)) for k, n in data["counts"].items())
-    wide = width is None or width >= 80
-    columns = [Column("domain", labels("domain")), Column("kind", labels("kind")), Column("id", labels("id"), nowrap=wide),
-               Column("name", labels("name")), Column("commitment", labels("commitment"))]
-    if wide:
-        columns += [Column("marks", labels("marks")), Column("where", labels("where"))]
-    kind = labels.kind_one
+    name = Column("name", labels("name"), least=NAME)
+    commitment = Column("commitment", labels("commitment"), least=COMMITMENT)
+    kind, id_ = Column("kind", labels("kind"), nowrap=True), Column("id", labels("id"), nowrap=True)
+    columns = [Column("domain", labels("domain")), kind, id_, name, commitment,
+               Column("marks", labels("marks")), Column("where", labels("where"))]
     draft = f"[{labels('draft_item')}] "
-    rows = [{"domain": r["domain"], "kind": kind(r["kind"]), "id": r["id"], "name": draft * bool(r.get("draft")) + r["name"],
-             "commitment": _commitment(r), "marks": _marks(r), "where": _line(r)} for r in data["items"]]
+    rows = [{"domain": r["domain"], "kind": labels.kind_one(r["kind"]), "_kind": r["kind"], "id": r["id"],
+             "name": draft * bool(r.get("draft")) + r["name"],
+             "with_id": _with_id(_commitment(r), r["id"]),
+             "commitment": _commitment(r), "marks": _marks(r, labels), "where": _line(r, labels)} for r in data["items"]]
+    no_marks = Table("", [columns[0], kind, id_, name, commitment], rows, group="domain")
+    short = Column("kind", labels("kind"), nowrap=True, show=lambda row: labels.kind(row["_kind"], short=True))
+    id_under_value = Table("", [columns[0], short, name, Column("with_id", f"{labels('commitment')} · {labels('id')}",
+                                                                least=COMMITMENT)], rows, group="domain")
     intro = [labels("show_counts", counts=counts, file=plan["file"], source=plan["source"])]
     if plan.get("drafts"):
         intro.append(f"{mark(plan['drafts'], labels)}; " + labels("draft_hint", plan=plan["id"]))
-    intro += [f"{draft * bool(g.get('draft'))}{labels('show_gap')} {g['plan']}:{g['id']} {g['section']}: {g['description']}"
+    intro += [f"{draft * bool(g.get('draft'))}{labels('show_gap')} {labels.plan(g['plan'])}:{g['id']} {g['section']}"
+              f"{labels.colon}{gap_text(g, labels)}"
               for g in data["source_gaps"]]
     return Table(f"{plan['name']} ({plan['id']}, {plan['region']}, {plan['period']})", columns, rows,
-                 group="domain", intro=intro)
+                 group="domain", intro=intro, narrower=[no_marks, id_under_value])
 
 
-def _item_fields(record: dict) -> list[tuple[str, str]]:
-    fields = [("ref", record["ref"]), ("kind", _EN.kind_one(record["kind"])), ("domain", record["domain"])]
+def _with_id(commitment: str, item_id: str) -> list:
+    """The commitment, then the id (dim) on a line of its own: narrow, the id moves out of the
+    name's way, and an item with no commitment spends no line on it."""
+    return [(commitment, ""), (f"\n{item_id}", "dim")] if commitment else [(item_id, "dim")]
+
+
+def _item_fields(record: dict, labels: Labels | None = None) -> list[tuple[str, str]]:
+    """(field, value) of one item; the field is a key (`target group`), worded by Labels.field,
+    the values in the labels' language (English: as they were)."""
+    labels = labels or Labels("en")
+    fields = [("ref", record["ref"]), ("kind", labels.kind_one(record["kind"])), ("domain", record["domain"])]
     if record["kind"] == "targets":
         base = record["baseline"]
         fields += [("indicator", record["indicator"]), ("unit", record["unit"] or "—"),
                    ("baseline", f"{base['value']} ({base['year']})" if base else "—"),
                    ("target", f"{record['target']} ({record['year']})"),
-                   ("binding", record["binding"] or "— (not stated)"), ("basis", record["basis"]),
-                   ("flags", ", ".join(record["flags"]) or "—")]
+                   ("binding", record["binding"] or f"— ({labels('not_stated')})"),
+                   ("basis", labels.basis(record["basis"])),
+                   ("flags", labels.sep.join(labels.flag(f) for f in record["flags"]) or "—")]
         if record.get("restates"):
             fields.append(("restates", record["restates"]))
     elif record["kind"] == "services":
         fields += [("item", record["item"]), ("target group", record["target_group"] or "—"),
                    ("standard", record["standard"] or "—"),
-                   ("listed", "yes (on the plan's service list)" if record["listed"] else "no (named in the text)")]
+                   ("listed", labels("listed_yes") if record["listed"] else labels("listed_no"))]
     else:
-        fields += [("title", record["title"]), ("basis", record["basis"]),
-                   ("commitments", ", ".join(record["commitments"]) or "—")]
+        fields += [("title", record["title"]), ("basis", labels.basis(record["basis"])),
+                   ("commitments", labels.sep.join(record["commitments"]) or "—")]
     ev = record["evidence"]
-    fields += [("quote", ev["quote"]), ("section", ev["section"] or "—"), ("source", _where(record)),
+    fields += [("quote", ev["quote"]), ("section", ev["section"] or "—"), ("source", _where(record, labels)),
                ("defined", f"{record['defined']['file']}:{record['defined']['line']}")]
     if record["notes"]:
         fields.append(("notes", record["notes"]))
@@ -112,7 +132,7 @@ def _item_fields(record: dict) -> list[tuple[str, str]]:
 
 def verdict_line(data: dict, labels: Labels) -> str:
     """The answer first: the item's verdict in each other plan (`fujian matches, gansu unknown`)."""
-    return labels.sep.join(f"{c['plan']} {labels.status(c['status'])}" for c in data.get("counterparts") or [])
+    return labels.sep.join(f"{labels.plan(c['plan'])} {labels.status(c['status'])}" for c in data.get("counterparts") or [])
 
 
 def detail_tables(data: dict, labels: Labels | None = None) -> list[Table]:
@@ -123,7 +143,7 @@ def detail_tables(data: dict, labels: Labels | None = None) -> list[Table]:
     if record.get("draft"):   # nobody has checked it: its verdicts are no findings
         intro.append(f"[{labels('draft_item')}] " + labels("draft_hint", plan=record["plan"]))
     fields = Table(f"{record['ref']}  {record['name']}", [Column("field", labels("field")), Column("value", labels("value"))],
-                   [{"field": k, "value": v} for k, v in _item_fields(record)], intro=intro)
+                   [{"field": labels.field(k), "value": v} for k, v in _item_fields(record, labels)], intro=intro)
     tables = [fields]
     if data.get("statements"):
         tables.append(statements_table(data, labels))
@@ -135,15 +155,16 @@ def detail_tables(data: dict, labels: Labels | None = None) -> list[Table]:
 def statements_table(data: dict, labels: Labels | None = None) -> Table:
     """Every statement of the indicator in this plan (table row, body text, box, 发展基础),
     each with its value and quote: a reader sees at once whether they agree."""
-    columns = [Column("id", "id", nowrap=True), Column("value", "baseline → target (year)"),
-               Column("basis", "basis", nowrap=True), Column("quote", "quote"), Column("where", "where in its source")]
     labels = labels or Labels("en")
-    rows = [{"id": r["id"] + ("" if r.get("restates") else " (first)"),
+    columns = [Column("id", labels("id"), nowrap=True), Column("value", labels("statement_value")),
+               Column("basis", labels("basis"), nowrap=True), Column("quote", labels("quote")),
+               Column("where", labels("where_in_its_source"))]
+    rows = [{"id": r["id"] + ("" if r.get("restates") else f" ({labels('first_statement')})"),
              "value": _commitment(r),
-             "basis": r["basis"] + (", aspirational" if "aspirational" in r["flags"] else ""),
-             "quote": r["evidence"]["quote"], "where": _line(r)} for r in data["statements"]]
+             "basis": labels.basis(r["basis"]) + (labels.sep + labels("aspirational") if "aspirational" in r["flags"] else ""),
+             "quote": r["evidence"]["quote"], "where": _line(r, labels)} for r in data["statements"]]
     notes = [f"{c['verdict']}: {c['message']}" for c in data.get("consistency", [])]
-    return Table(labels("statements_title", indicator=data["statements"][0]["indicator"], plan=data["item"]["plan"]),
+    return Table(labels("statements_title", indicator=data["statements"][0]["indicator"], plan=labels.plan(data["item"]["plan"])),
                  columns, rows, notes=notes)
 
 
@@ -157,21 +178,22 @@ def counterpart_table(data: dict, labels: Labels | None = None) -> Table:
     rows = []
     for c in data["counterparts"]:
         other = c["counterpart"] or {}
-        rows.append({"plan": c["plan"], "status": labels.status(c["status"]), "id": other.get("id", "—"),
+        rows.append({"plan": labels.plan(c["plan"]), "status": labels.status(c["status"]), "id": other.get("id", "—"),
                      "name": other.get("name", ""), "commitment": _commitment(other) if other else "",
                      "score": f"{c['score']:.2f} {labels.confidence(c['confidence'])}" if c["score"] is not None else "",
-                     "where": _line(other) if other else "", "notes": labels.notes(c["notes"]),
+                     "where": _line(other, labels) if other else "", "notes": labels.notes(c["notes"]),
                      "_style": {"status": STYLES.get(c["status"], "")}})
     return Table(labels("counterparts_title"), columns, rows, notes=[labels("counterparts_note")])
 
 
-def detail_lines_table(data: dict) -> Table:
-    return Table("", [Column("field", "field"), Column("value", "value")], detail_rows(data), role="data", main=True)
+def detail_lines_table(data: dict, labels: Labels | None = None) -> Table:
+    return Table("", [Column("field", "field"), Column("value", "value")], detail_rows(data, labels), role="data", main=True)
 
 
-def detail_rows(data: dict) -> list[dict]:
-    """CSV of one item: field,value lines, then one counterpart line per plan."""
-    rows = [{"field": k, "value": v} for k, v in _item_fields(data["item"])]
+def detail_rows(data: dict, labels: Labels | None = None) -> list[dict]:
+    """CSV of one item: field,value lines (the field a key, the value in the labels' language),
+    then one counterpart line per plan."""
+    rows = [{"field": k, "value": v} for k, v in _item_fields(data["item"], labels)]
     for c in data.get("counterparts") or []:
         other = c["counterpart"]
         rows.append({"field": f"counterpart {c['plan']}",

@@ -31,7 +31,7 @@ def counts_table(data: dict, labels: Labels) -> Table:
     says them in its intro)."""
     columns = [Column("plan", labels("plan")), *(Column(s, labels.status(s), "right", type="number") for s in STATUSES)]
     rows = [{"plan": pid, **counts} for pid, counts in province_counts(data).items()]
-    return Table(labels("targets_summary", n=len(data["rows"]), ref=data["reference"]), columns, rows, role="data",
+    return Table(labels("targets_summary", n=len(data["rows"]), ref=labels.plan(data["reference"])), columns, rows, role="data",
                  sheet=labels("summary"))
 
 
@@ -41,28 +41,33 @@ def cell_text(cell: dict, labels: Labels | None = None) -> str:
     labels = labels or Labels("en")
     if cell["id"] is None:
         return "" if cell["status"] == "absent" else f"{SYMBOLS.get(cell['status'], '')} {labels.status(cell['status'])}"
-    marks = ([labels.basis(cell["basis"])] if cell["body_text"] else []) + [labels.flag(f) for f in cell["flags"]]
+    value, basis = cell["value"], labels.basis(cell["basis"])
+    if cell.get("kind") in ("services", "tasks"):   # the target stated in a task or service: its kind, in words
+        where = cell["basis"].partition("(")[2].rstrip(")") or "list"
+        value = f"({labels.kind(cell['kind'])}) {cell['indicator']}"
+        basis = f"{labels.kind_one(cell['kind'])} ({labels.basis(where)})"
+    marks = ([basis] if cell["body_text"] else []) + [labels.flag(f) for f in cell["flags"]]
     symbol = SYMBOLS.get(cell["status"], "")
-    text = f"{symbol} {cell['value']}" if symbol else cell["value"]
+    text = f"{symbol} {value}" if symbol else value
     said = when(cell.get("year"), cell.get("binding"))
     return text + (f" ({said})" if said else "") + (f" [{'; '.join(marks)}]" if marks else "")
 
 
 def plan_title(pid: str, data: dict, labels: Labels) -> str:
     """A plan's column head: `fujian (draft)` while it holds drafts."""
-    return f"{pid} ({labels('draft_item')})" if pid in (data.get("drafts") or {}) else pid
+    return f"{labels.plan(pid)} ({labels('draft_item')})" if pid in (data.get("drafts") or {}) else labels.plan(pid)
 
 
-def summary_lines(data: dict, labels: Labels) -> list[str]:
+def summary_lines(data: dict, labels: Labels) -> list[str | list[str]]:
     """The answer first: how many indicators, each province's verdicts, the legend."""
-    lines = [labels("targets_summary", n=len(data["rows"]), ref=data["reference"])]
+    lines: list[str | list[str]] = [labels("targets_summary", n=len(data["rows"]), ref=labels.plan(data["reference"]))]
     drafted = data.get("drafts") or {}
     for pid, counts in province_counts(data).items():
         said = labels.sep.join(labels.count(n, legend_item(s, labels)) for s, n in counts.items() if n)
         draft = f" ({mark(drafted[pid], labels)})" if pid in drafted else ""
-        lines.append(f"{pid}{draft}{labels.colon}{said or labels('none')}")
+        lines.append(f"{labels.plan(pid)}{draft}{labels.colon}{said or labels('none')}")
     lines += [[labels("legend") + labels.colon, *(legend_item(s, labels) for s in SYMBOLS)],
-              labels("targets_reference", ref=data["reference"]),
+              labels("targets_reference", ref=labels.plan(data["reference"])),
               labels("targets_marks")]
     return lines
 
@@ -111,7 +116,8 @@ def _by_plan(rows: list[dict], plans: list[str], labels: Labels) -> Table:
                          "cell": row["_text"][pid],
                          "_style": {"cell": row["_style"].get(pid, "")}})
     columns = [Column("domain", ""), Column("named", labels("indicator"), least=NAME),
-               Column("plan", labels("plan"), nowrap=True), Column("cell", labels("target"), least=CELL)]
+               Column("plan", labels("plan"), nowrap=True, show=lambda r: labels.plan(r["plan"])),
+               Column("cell", labels("target"), least=CELL)]
     return Table("", columns, long, group="domain")
 
 

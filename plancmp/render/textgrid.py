@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -122,7 +123,7 @@ class CellText:
     __slots__ = ("text", "spans", "paras", "width")
 
     def __init__(self, value: Cell, base_style: str = ""):
-        pieces = [(value, "")] if type(value) is str else [value] if type(value) is tuple else value
+        pieces: list[tuple[str, str]] = [(value, "")] if isinstance(value, str) else [value] if isinstance(value, tuple) else value
         if len(pieces) == 1 and type(pieces[0][0]) is str and pieces[0][0].isprintable():   # most cells: one line
             text, style = pieces[0]
             if base_style:
@@ -194,7 +195,9 @@ def _wrap_para(text: str, start: int, stop: int, width: int) -> list[tuple[int, 
             continue
         if line_end > line_start:
             room = width - used - gap
-            split = _fit(text, a, b, room) if room > 0 else a
+            # an id, a Latin word or a short Chinese one (广覆盖) moves to the next line whole
+            wide = any(char_width(ch) == 2 for ch in text[a:b]) and word_width > MIN_PIECE
+            split = _fit(text, a, b, room) if room > 0 and (wide or word_width > width) else a
             if split > a:   # a CJK word starts on this line where it may break (never a Latin word)
                 used += gap + text_width(text[a:split])
                 line_end = split
@@ -245,7 +248,31 @@ def _fold(text: str, start: int, stop: int, width: int) -> list[tuple[int, int, 
                 k = j if j > i else bisect_right(ends, ends[i], i)   # a wide character in a 1-column width
         pieces.append((start + i, start + k, ends[k - 1] - done))
         i, done = k, ends[k - 1]
-    return pieces
+    return _balanced(text, pieces, width)
+
+
+MIN_PIECE = 12   # display columns (6 hanzi): the shortest last piece of a folded Chinese word (a name)
+
+
+def _balanced(text: str, pieces: list[tuple[int, int, int]], width: int) -> list[tuple[int, int, int]]:
+    """A folded word whose last piece is a few wide characters (`…报告和处` / `理`) gives the
+    last piece some of the one before: no piece shorter than MIN_PIECE columns where the width
+    allows two of them; the break stays where a line may break."""
+    if len(pieces) < 2 or width < 2 * MIN_PIECE or pieces[-1][2] >= MIN_PIECE:
+        return pieces
+    (ps, pe, _), (ls, le, lw) = pieces[-2], pieces[-1]
+    if not char_width(text[ls]) > 1:
+        return pieces
+    k, moved = pe, 0
+    while k - 1 > ps and lw + moved < MIN_PIECE:
+        k -= 1
+        moved += char_width(text[k])
+    while k > ps and not _may_break(text[ps:le], k - ps):
+        k -= 1
+    head = text_width(text[ps:k])
+    if k <= ps or head < MIN_PIECE or text_width(text[k:le]) > width:
+        return pieces
+    return [*pieces[:-2], (ps, k, head), (k, le, text_width(text[k:le]))]
 
 
 # Chinese line breaking (GB/T 15834 and JIS X 4051's kinsoku): these never start a line …
@@ -254,10 +281,31 @@ NO_START = frozenset("。，、．：；！？）》」』】〕〗〉”’％�
 NO_END = frozenset("（《「『【〔〖〈“‘" "([{$￥＄£¥")
 
 
+# A section's name is never split: 第四章第一节, 专栏1, 三（二）.
+_SECTION = re.compile(r"(?:第[一二三四五六七八九十百零〇\d]+[章节条款部篇])+|专栏\s*\d+|[一二三四五六七八九十]+（[一二三四五六七八九十]+）")
+
+
+def _inside_section(chars: str, k: int) -> bool:
+    return any(m.start() < k < m.end() for m in _sections(chars))
+
+
+_SECTIONS: dict[str, tuple] = {}
+
+
+def _sections(chars: str) -> tuple:
+    found = _SECTIONS.get(chars)
+    if found is None:
+        found = _SECTIONS[chars] = tuple(_SECTION.finditer(chars)) if ("第" in chars or "专栏" in chars
+                                                                         or "（" in chars) else ()
+    return found
+
+
 def _may_break(chars: str, k: int) -> bool:
     """May a line break before chars[k] (inside a word)?"""
     ch, prev = chars[k], chars[k - 1]
     if ch in NO_START or prev in NO_END or char_width(ch) == 0:
+        return False
+    if _inside_section(chars, k):
         return False
     if prev in "-/" and k >= 2 and chars[k - 2].isalnum() and ch.isalnum():   # after the hyphen of an id, a path's /
         return True
@@ -341,7 +389,7 @@ def column_widths(grid: Grid, cells: list[list[CellText]], total: int) -> list[i
     flexible = [i for i, col in enumerate(columns) if (col.ratio or 0) > 0]
     if grid.expand and flexible:
         left = max(0, room - sum(w for i, w in enumerate(natural) if i not in flexible))
-        for i, share in zip(flexible, _distribute(left, [columns[i].ratio for i in flexible])):
+        for i, share in zip(flexible, _distribute(left, [columns[i].ratio or 0 for i in flexible])):
             widths[i] = max(floors[i], share)
     if sum(widths) > room:
         widths = _shrink(widths, floors, room)
@@ -461,18 +509,42 @@ PIPED_WIDTH = 100   # a pipe has no width: lay out for a common editor or pager,
 
 
 def output_width(out) -> int:
-    """The width to lay tables out at: COLUMNS when set (on a terminal or in a pipe), else the
-    terminal's size on a tty (80 when a terminal reports none, as a pty with no size set
-    does), else PIPED_WIDTH."""
+    """The width to lay tables out at: COLUMNS when set (on a terminal or in a pipe); else the
+    terminal's size when `out` is one (80 when it reports none, as a pty with no size set
+    does); else, `out` a pipe or file, the terminal the user sits at: stderr's, then the
+    controlling terminal's (`plancmp diff … | less` in an 80-column terminal is laid out at
+    80); else PIPED_WIDTH."""
     columns = os.environ.get("COLUMNS", "").strip()
     if columns.isdigit() and int(columns) > 0:
         return clamp_width(int(columns))
-    if not (hasattr(out, "isatty") and out.isatty()):
-        return PIPED_WIDTH
+    if hasattr(out, "isatty") and out.isatty():
+        try:
+            return clamp_width(os.get_terminal_size(out.fileno()).columns or 80)
+        except (AttributeError, OSError, ValueError):
+            return 80
+    width = _user_terminal_width()
+    return clamp_width(width) if width else PIPED_WIDTH
+
+
+def _user_terminal_width() -> int | None:
+    """The width of the terminal behind stderr, else of the controlling terminal; None without one."""
     try:
-        return clamp_width(os.get_terminal_size(out.fileno()).columns or 80)
+        if sys.stderr is not None and sys.stderr.isatty():
+            width = os.get_terminal_size(sys.stderr.fileno()).columns
+            if width:
+                return width
     except (AttributeError, OSError, ValueError):
-        return 80
+        pass
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return None
+    try:
+        return os.get_terminal_size(fd).columns or None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 WIDTHS = (20, 1000)   # the widths tables are laid out at: COLUMNS=99999999 is no reason to write gigabytes

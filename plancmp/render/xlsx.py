@@ -66,7 +66,8 @@ def workbook_bytes(sheets: list[Sheet]) -> bytes:
     from openpyxl.writer.excel import ExcelWriter
 
     wb = Workbook()
-    wb.remove(wb.active)
+    if wb.active is not None:   # a new workbook's one empty sheet
+        wb.remove(wb.active)
     bold, title_font = Font(bold=True), Font(bold=True, size=12)
     fills = {s: (PatternFill("solid", fgColor=bg), Font(color=fg)) for s, (bg, fg) in FILLS.items()}
     top = Alignment(wrap_text=True, vertical="top")

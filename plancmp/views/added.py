@@ -15,7 +15,7 @@ most provinces first, then in the first province's order.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..core.commitment import commitment_text, figures
 from ..core.model import KINDS, Item, Plan
@@ -40,7 +40,8 @@ def cross_pairs(plans: dict[str, Plan], items: dict[str, list[Item]], kinds: tup
 
     def only(plan: Plan, keep: list[Item]) -> Plan:
         refs = {i.ref for i in keep}
-        return replace(plan, **{k: [i for i in plan.items(k) if i.ref in refs] for k in KINDS})
+        return replace(plan, targets=[i for i in plan.targets if i.ref in refs],
+                       services=[i for i in plan.services if i.ref in refs], tasks=[i for i in plan.tasks if i.ref in refs])
 
     subsets = {pid: only(plans[pid], keep) for pid, keep in items.items()}
     found = []
@@ -115,7 +116,7 @@ def compute(ws: Workspace, kinds: tuple[str, ...]) -> dict:
     items = added_items(against_reference(ws, kinds), kinds)
     pairs = cross_pairs(plans, items, kinds)
     scores = {frozenset((x.ref, y.ref)): (s, reasons) for s, x, y, reasons in pairs}
-    groups = []
+    groups: list[dict[str, Any]] = []
     for members in groups_of(items, pairs):
         first = members[0]
         links = [{"left": x.ref, "right": y.ref, "score": round(scores[frozenset((x.ref, y.ref))][0], 4),

@@ -17,6 +17,7 @@ key on one side only is a row added or removed.
 from __future__ import annotations
 
 import difflib
+import re
 import subprocess
 import tempfile
 from dataclasses import replace
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..core.errors import PlanError
-from ..core.model import Item, Plan, item_data
+from ..core.model import Item, Plan, Service, Target, item_data
 from ..core.verdicts import Diff, Row
 from ..ingest.workspace import Workspace
 
@@ -130,10 +131,13 @@ def _read_blobs(commit: str, top: Path, wanted: list[tuple[str, str, Path]]) -> 
     except FileNotFoundError:
         raise GitProblem("git is not installed (or not on PATH); `plancmp changes` reads the revision with git") from None
 
+    assert proc.stdin is not None and proc.stdout is not None and proc.stderr is not None   # all three piped
+    stdin, stdout, stderr = proc.stdin, proc.stdout, proc.stderr
+
     def ask() -> None:   # a thread: git answers while it is asked, and a full pipe must not stall either side
         try:
-            proc.stdin.write("".join(f"{oid}\n" for oid, _, _ in wanted).encode())
-            proc.stdin.close()
+            stdin.write("".join(f"{oid}\n" for oid, _, _ in wanted).encode())
+            stdin.close()
         except OSError:
             pass
 
@@ -142,7 +146,7 @@ def _read_blobs(commit: str, top: Path, wanted: list[tuple[str, str, Path]]) -> 
     done = False
     try:
         for oid, path, target in wanted:
-            header = proc.stdout.readline().decode(errors="replace").split()
+            header = stdout.readline().decode(errors="replace").split()
             if len(header) != 3 or header[0] != oid or header[1] != "blob":
                 raise GitProblem(f"cannot read {path} at {commit}: git cat-file answered {' '.join(header)!r}")
             size = int(header[2])
@@ -150,7 +154,7 @@ def _read_blobs(commit: str, top: Path, wanted: list[tuple[str, str, Path]]) -> 
             with open(target, "wb") as out:
                 left = size
                 while left:
-                    chunk = proc.stdout.read(min(left, _CHUNK))
+                    chunk = stdout.read(min(left, _CHUNK))
                     if not chunk:
                         raise GitProblem(f"cannot read {path} at {commit}: git cat-file stopped")
                     if size <= MAX_BYTES:
@@ -158,15 +162,15 @@ def _read_blobs(commit: str, top: Path, wanted: list[tuple[str, str, Path]]) -> 
                     left -= len(chunk)
                 if size > MAX_BYTES:
                     out.truncate(size)
-            proc.stdout.read(1)   # the newline after the bytes
+            stdout.read(1)   # the newline after the bytes
         done = True
     finally:
         if not done:   # an answer we could not read, or an interrupt: git stops too
             proc.kill()
-        proc.stdout.close()
+        stdout.close()
         proc.wait()
         asking.join()
-        proc.stderr.close()
+        stderr.close()
 
 
 # ---------------------------------------------------------------- diffs
@@ -196,11 +200,11 @@ def _fields(item: Item | None) -> dict[str, str]:
     and year; a service's standard; a task's commitments."""
     if item is None:
         return {}
-    if item.kind == "targets":
+    if isinstance(item, Target):
         base = item.baseline
         return {"baseline": f"{base.value} ({base.year})" if base else "—", "target": item.target,
                 "unit": item.unit or "—", "year": str(item.year)}
-    if item.kind == "services":
+    if isinstance(item, Service):
         return {"standard": item.standard or "—"}
     return {"commitments": "; ".join(getattr(item, "commitments", ())) or "—"}
 
@@ -214,7 +218,7 @@ def what_moved(before: Row | None, after: Row | None) -> tuple[str, ...]:
     from ..core.verdicts import label
 
     if before is None:
-        return (f"new row: {label(after.status)}",)
+        return (f"new row: {label(after.status)}",) if after is not None else ()
     if after is None:
         return (f"row gone (was {label(before.status)})",)
     out = []
@@ -231,9 +235,19 @@ def what_moved(before: Row | None, after: Row | None) -> tuple[str, ...]:
         before_fields, after_fields = _fields(old), _fields(new)
         out += [f"{new.ref} {name} {before_fields.get(name, '—')} → {value}"
                 for name, value in after_fields.items() if before_fields.get(name, "—") != value]
-    if before.notes != after.notes:
+    if _comparable(before.notes) != _comparable(after.notes):
         out.append("notes changed")
     return tuple(out)
+
+
+_FILE = re.compile(r"[^\s“”\"'(（]*?([\w.-]+\.(?:txt|yaml))(?=[:\s),，）]|$)")
+
+
+def _comparable(notes) -> tuple:
+    """Notes as compared across the two sides: a file they name by its name alone, so that REV's
+    `HEAD:data/sources/gansu.txt:89` (read from a temporary copy) and the working tree's
+    `data/sources/gansu.txt:89` (or an absolute path) are the same note."""
+    return tuple(n.mapped(lambda text: _FILE.sub(r"\1", text)) for n in notes)
 
 
 # ---------------------------------------------------------------- where the edit stands
@@ -249,7 +263,7 @@ def _edited_line(item: Item, old: Item | None) -> int:
     if old is not None and old.kind == item.kind:
         before, after = _fields(old), _fields(item)
         for name in after:
-            if before.get(name) != after[name] and name in getattr(item, "field_pos", {}):
+            if before.get(name) != after[name] and isinstance(item, Target) and name in item.field_pos:
                 return item.field_pos[name].line
     return item.pos.line
 

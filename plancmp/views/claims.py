@@ -18,8 +18,7 @@ if TYPE_CHECKING:
 
 def judge(claim: dict, plan: Plan) -> dict:
     """One claim with its linked items and its verdict."""
-    items = [plan.item(i) for i in claim["links"]]
-    items = [i for i in items if i is not None]
+    items = [i for i in (plan.item(ref) for ref in claim["links"]) if i is not None]
     numbers = compare_numbers(claim["quote"], items) if items else []
     verdict, reasons = claim_verdict(claim, numbers)
     return {"id": claim["id"], "quote": claim["quote"], "supported": claim["supported"], "notes": claim.get("notes"),

@@ -100,7 +100,8 @@ def row_stating(d: Diff, item: Item) -> Row | None:
     rows = [r for r in d.rows if r.right is not None and r.right.ref == item.ref]
     rows += [r for r in d.rows if any(i.ref == item.ref for i in r.also)]
     same_kind = [r for r in rows if r.kind == item.kind]
-    return (same_kind or rows or [None])[0]
+    found = same_kind or rows
+    return found[0] if found else None
 
 
 def row_for(d: Diff, item: Item) -> Row | None:

@@ -9,7 +9,7 @@
 A person settles each with `plancmp review P` (what it records in review/P.yaml counts as checked)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..core.model import KINDS
 from .crossplan import provinces, reference_id
@@ -43,11 +43,11 @@ def debt(ws: Workspace, plan_ids: list[str] | None = None) -> dict:
             if why not in WHY:
                 continue   # checked data (a pair of low confidence is a question, not debt)
             mine[why] += 1
-            out = {"plan": pid, "kind": row.kind, "domain": row.domain, "id": row.left.id, "name": row.left.name,
+            out: dict[str, Any] = {"plan": pid, "kind": row.kind, "domain": row.domain, "id": row.left.id, "name": row.left.name,
                    "status": row.status, "why": why, "item": None, "file": None, "line": None, "text": None}
-            if why == "text":
+            if why == "text" and row.passage is not None:
                 out |= {"file": row.passage.file, "line": row.passage.line, "text": row.passage.text}
-            elif why == "draft":
+            elif why == "draft" and found is not None:
                 item = found.drafts[0]
                 try:
                     line = ws.source(plan.source).line_of_quote(item.evidence.quote)

@@ -89,7 +89,7 @@ def read_labels(path: Path, folder=None) -> list[dict]:
 class Label:
     """One label, read: the ids that state the item, or the lines that mention it, or neither."""
 
-    def __init__(self, value):
+    def __init__(self, value: object) -> None:
         self.ids: list[str] = []
         self.lines: list[int] = []
         if isinstance(value, str):
@@ -169,7 +169,7 @@ def evaluate(ws: Workspace, labels: list[dict], links=None, holdout: bool = Fals
             rows = diff(a, b, without_pins_of(links, b.id), KINDS, ws, know=knowledge.of_workspace(ws, b.id)).rows
         else:
             rows = diff(a, b, links, KINDS, ws).rows
-        rows = {r.left.id: r for r in rows if r.left is not None}
+        by_left = {r.left.id: r for r in rows if r.left is not None}
         for kind in KINDS:
             s = scores[kind]
             for left_id, value in (pairing.get(kind) or {}).items():
@@ -177,7 +177,7 @@ def evaluate(ws: Workspace, labels: list[dict], links=None, holdout: bool = Fals
                 for ref, plan in [(left_id, a)] + [(i, b) for i in label.ids]:
                     if plan.item(ref) is None:
                         s.unknown_labels.append(f"{plan.id}:{ref}")
-                row = rows.get(left_id)
+                row = by_left.get(left_id)
                 if row is not None:
                     score_row(s, row, label, f"{a.id}:{left_id} ~ {b.id}")
     return scores

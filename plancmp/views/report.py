@@ -104,12 +104,28 @@ def shown_value(status: str, other: Item | None) -> str:
     if other is None:
         return ""
     if isinstance(other, Target):
-        return _cut(other.target)
+        return _cut(with_unit(other.target, other.unit))
     if isinstance(other, Task) and other.commitments:
         return _cut(", ".join(other.commitments))
     if isinstance(other, Service) and other.standard:
         return _cut(other.standard)
     return ""
+
+
+def with_unit(value: str | None, unit: str | None) -> str:
+    """A number as written with its unit when the text leaves it out (`~30` -> `~30万人`,
+    `>92` -> `>92%`); words (应保尽保) and values that carry their unit stay as they are."""
+    import re
+
+    from ..core.values import try_parse
+
+    text = value or ""
+    if not unit or not text or unit in text:
+        return text
+    if re.fullmatch(r"[~≈<>≥≤＞＜]?\s*\d+(\.\d+)?", text):   # a bare number, with a comparator or ~
+        return text + unit
+    parsed = try_parse(text)
+    return text + unit if parsed is not None and parsed.numeric and not parsed.unit and text[-1].isdigit() else text
 
 
 def _annotate(m: dict, plans: dict[str, Plan]) -> None:
@@ -203,7 +219,7 @@ def highlights(matrices: dict, plans: dict[str, Plan], pid: str, n: int = HIGHLI
             "weak": [p for _, p in sorted(found[False], key=lambda kv: kv[0])[:n]]}
 
 
-def _point(kind: str, row: dict, cell: dict, x: Item, y: Item | None, why: str, rel, points) -> dict:
+def _point(kind: str, row: dict, cell: dict, x: Item | None, y: Item | None, why: str, rel, points) -> dict:
     return {"kind": kind, "id": row["id"], "domain": row["domain"], "name": row["name"], "binding": row["binding"],
             "status": cell["status"], "why": why, "margin": rel, "points": points,
             "national": {"value": row["national"]["value"], "quote": x.evidence.quote if x else row["quote"],
@@ -255,7 +271,7 @@ def data_files(ws: Workspace, plans: dict[str, Plan], press: dict[Path, Path | N
         if ws.folder.has_entry(path):
             paths.add(path)
     for path, article in press.items():
-        paths |= {path, article} - {None}
+        paths |= {p for p in (path, article) if p is not None}
 
     def name(path: Path) -> str:
         try:

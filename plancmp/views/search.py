@@ -45,6 +45,7 @@ def search(ws: Workspace, query: str, plan_ids: list[str] | None = None,
                 continue
             line = source_line(ws, plan, item)
             seen_lines.add(line)
+            status: str | None
             if diff is None:
                 status, counterpart = "reference", None
             else:
@@ -60,10 +61,10 @@ def search(ws: Workspace, query: str, plan_ids: list[str] | None = None,
             index = ws.text_index(plan.source)
         except (OSError, UnicodeDecodeError):
             continue
-        mentions = {}
+        mentions: dict[int, str] = {}
         if diff is not None:
             for row in diff.rows:
-                if row.passage is not None:
+                if row.passage is not None and row.left is not None:
                     mentions.setdefault(row.passage.line, row.left.id)
         for passage, folded in zip(index.passages, index.folded):
             if q not in folded.lower() or passage.line in seen_lines:

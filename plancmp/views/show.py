@@ -119,7 +119,7 @@ def detail(ws: Workspace, item: Item) -> dict:
     statements = [first] + [t for t in plan.targets if t.restates == first.id] if isinstance(first, Target) else []
     from ..ingest import consistency
 
-    checks = [consistency.compare(first, t) for t in statements[1:]]
+    checks = [consistency.compare(statements[0], t) for t in statements[1:]]
     return {"item": item_record(ws, plan, item), "counterparts": found,
             "statements": [item_record(ws, plan, t) for t in statements] if len(statements) > 1 else [],
             "consistency": [{"verdict": c.verdict, "first": c.first.id, "again": c.again.id, "message": c.message}

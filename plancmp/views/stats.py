@@ -24,6 +24,8 @@ def stats(plans: dict[str, Plan]) -> dict:
             if domain is None or any(counts):
                 rows.append({"plan": plan.id, "domain": domain or "(all)", **dict(zip(COUNTS, counts))})
         gaps += [{"plan": plan.id, "id": gap.id, "section": gap.section.strip(), "description": gap.description,
+                  "domains": None if gap.domains is None else list(gap.domains),
+                  "kinds": None if gap.kinds is None else list(gap.kinds),
                   "reveals": [r.indicator for r in gap.reveals]} for gap in plan.source_gaps]
     return {"rows": rows, "gaps": gaps}
 

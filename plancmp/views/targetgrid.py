@@ -8,7 +8,7 @@ footnote flags.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..core.commitment import commitment_text
 from ..core.i18n import Labels
@@ -62,9 +62,9 @@ def target_grid(ws: Workspace, plan_ids: list[str] | None = None, domains: list[
     ref = plans[reference_id(plans)]
     diffs = against_reference(ws, ("targets",))
     shown = [pid for pid in (sorted(diffs) if plan_ids is None else plan_ids) if pid in diffs]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for item in items_by_domain(ref, ("targets",), restatements=False):
-        if domains and item.domain not in domains:
+        if not isinstance(item, Target) or (domains and item.domain not in domains):
             continue
         cells = {ref.id: target_cell(ws, ref, item, "reference")}
         again = [t for t in ref.targets if t.restates == item.id]   # the reference's own restatements
@@ -73,14 +73,15 @@ def target_grid(ws: Workspace, plan_ids: list[str] | None = None, domains: list[
         for pid in shown:
             row = row_for(diffs[pid], item)
             status = row.status if row else "omitted"
-            cells[pid] = target_cell(ws, plans[pid], row.right, status, row) if row and row.right else empty_cell(status, row)
+            right = row.right if row else None
+            cells[pid] = target_cell(ws, plans[pid], right, status, row) if right is not None else empty_cell(status, row)
             if row and row.also:   # further statements: 力争4.5 beside ≥3, the items of a one-to-many cover
                 cells[pid]["also"] = [also_cell(i) for i in row.also]
         rows.append({"domain": item.domain, "indicator": item.indicator, "unit": item.unit, "origin": ref.id,
                      "cells": cells})
     for pid in shown:
         for row in diffs[pid].rows:
-            if row.status != "added" or (domains and row.domain not in domains):
+            if row.status != "added" or (domains and row.domain not in domains) or not isinstance(row.right, Target):
                 continue
             cells = {ref.id: empty_cell("absent")}
             cells |= {other: empty_cell("absent") for other in shown}

@@ -205,3 +205,24 @@ def test_usage_errors_exit_2_without_a_traceback(repo, args, message):
 def test_a_data_folder_outside_git_is_a_usage_error(data_copy, runner):
     result = runner.invoke(app, ["changes", "--base", "HEAD"])
     assert result.exit_code == 2 and "not inside a git repository" in result.output
+
+
+def test_notes_that_differ_only_in_how_they_name_a_file_move_nothing():
+    """REV's rows are read from a temporary copy and name files `REV:data/sources/…`; the
+    working tree's name them as they are shown (or absolutely): the same note either way."""
+    from plancmp.core.model import KINDS
+    from plancmp.ingest.workspace import Workspace
+    from plancmp.views.changes import what_moved
+    from plancmp.views.results import diff_of
+
+    rows = [r._replace(notes=r.reasons) for r in diff_of(Workspace.open(DATA), "national", "gansu", KINDS).rows
+            if any("gansu.txt:" in str(n.values) for n in r.reasons)]
+    assert rows                                                           # rows whose words name a source line
+    for row in rows:
+        before = row._replace(notes=tuple(n.mapped(lambda t: t.replace("data/sources/", "HEAD:data/sources/"))
+                                          for n in row.notes))
+        after = row._replace(notes=tuple(n.mapped(lambda t: t.replace("data/sources/", "/tmp/repo/data/sources/"))
+                                         for n in row.notes))
+        assert before.notes != after.notes and what_moved(before, after) == ()
+        changed = after._replace(notes=tuple(n.mapped(lambda t: t.replace("gansu.txt:", "gansu.txt:9")) for n in row.notes))
+        assert what_moved(before, changed) == ("notes changed",)

@@ -111,7 +111,8 @@ def test_narrow_widths_give_up_score_then_kind_before_names(runner, columns):
 
 
 def test_piped_width_is_100_without_columns_and_columns_wins_in_a_pipe():
-    default = subprocess_run("diff", "national", "liaoning", env={"COLUMNS": None}).stdout.decode()
+    # no controlling terminal (a session of its own) and stderr a pipe: no terminal to follow
+    default = subprocess_run("diff", "national", "liaoning", env={"COLUMNS": None}, start_new_session=True).stdout.decode()
     assert max(map(width, default.splitlines())) == 100
     wide = subprocess_run("diff", "national", "liaoning", env={"COLUMNS": "140"}).stdout.decode()
     assert max(map(width, wide.splitlines())) == 140

@@ -1,4 +1,4 @@
-"""Hostile input, round two: the file rules (README: Reliability). Every file of a data
+"""Hostile input, round two: the file rules (docs/reliability.md). Every file of a data
 folder is read only when, after every symbolic link, it stands inside the folder and is a
 regular file; a cached result is keyed by everything it depends on (the plan's source text
 and where it stands, the data folder), so no warm cache, symbolic link or edit makes a

@@ -1,4 +1,4 @@
-"""The package's folders are its layers (README: Layout): each imports only the ones below."""
+"""The package's folders are its layers (docs/code-guide.md: Layout): each imports only the ones below."""
 from __future__ import annotations
 
 import ast

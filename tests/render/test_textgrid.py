@@ -232,14 +232,18 @@ def test_every_character_appears_in_order_in_its_column(cols, data, width, expan
 # --- width and colour of a run (cli/common.View) ------------------------------------------
 
 def test_output_width_follows_columns_even_in_a_pipe(monkeypatch):
+    from plancmp.render import textgrid
     from plancmp.render.textgrid import output_width
 
     monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(textgrid, "_user_terminal_width", lambda: None)   # no terminal behind the pipe
     assert output_width(io.StringIO()) == PIPED_WIDTH == 100
     monkeypatch.setenv("COLUMNS", "72")
     assert output_width(io.StringIO()) == 72
     monkeypatch.setenv("COLUMNS", "wide")                 # not a number: ignored
     assert output_width(io.StringIO()) == PIPED_WIDTH
+    monkeypatch.setattr(textgrid, "_user_terminal_width", lambda: 64)     # the terminal the user sits at
+    assert output_width(io.StringIO()) == 64
 
 
 def test_use_color_modes_and_environment(monkeypatch):
