@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 import subprocess
-from html.parser import HTMLParser
 
 import pytest
+from helpers_process import PageParts
 from markupsafe import escape
 from typer.testing import CliRunner
 
@@ -16,18 +16,6 @@ from conftest import DATA, PLANCMP, read_yaml
 
 STATUS_EN = {"exceeds": "exceeds", "matches": "matches", "below": "below"}
 
-
-class Collect(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
 
 
 def write_report(runner, tmp_path):
@@ -44,7 +32,7 @@ def page(tmp_path_factory) -> str:
 
 
 def test_report_is_self_contained(page):
-    parsed = Collect()
+    parsed = PageParts()
     parsed.feed(page)
     for tag, attrs in parsed.tags:
         assert "src" not in attrs, tag          # no external script, image or frame
@@ -55,7 +43,7 @@ def test_report_is_self_contained(page):
 
 
 def test_every_quote_of_every_plan_target_is_in_the_report(page):
-    parsed = Collect()
+    parsed = PageParts()
     parsed.feed(page)
     text = "".join(parsed.text)
     for path in (DATA / "plans").glob("*.yaml"):

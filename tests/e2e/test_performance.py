@@ -4,25 +4,15 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
+
+from helpers_process import imported_after
 
 HEAVY = ("jsonschema", "plancmp.engine.compare", "plancmp.engine.align", "plancmp.ingest.schemacheck", "plancmp.render.diff")
 
 
-def _imported_after(argv: list[str]) -> set[str]:
-    """The modules a real `plancmp ARGV` process has imported when it exits."""
-    code = ("import atexit, json, sys\n"
-            "atexit.register(lambda: sys.__stderr__.write('MODULES' + json.dumps(sorted(sys.modules))))\n"
-            "from plancmp.cli import main\n"
-            f"sys.argv = ['plancmp', *{argv!r}]\n"
-            "main()\n")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    return set(json.loads(proc.stderr.rsplit("MODULES", 1)[1]))
-
-
 def test_help_and_version_import_no_engine():
     for argv in (["--help"], ["--version"], ["diff", "--help"]):
-        loaded = _imported_after(argv)
+        loaded = imported_after(argv)
         assert not loaded & set(HEAVY), (argv, sorted(loaded & set(HEAVY)))
 
 
@@ -84,9 +74,9 @@ ENGINE = ("yaml", "jsonschema", "rapidfuzz", "plancmp.engine.compare", "plancmp.
                                   ["matrix", "--format", "markdown"]])
 def test_a_warm_run_reads_its_result_without_the_engine(cache_home, argv):
     """A second run over unchanged files reads the diff/matrix back: no YAML, no schema, no alignment."""
-    cold = _imported_after(argv)
+    cold = imported_after(argv)
     assert {"yaml", "plancmp.engine.compare"} <= cold              # the first run computed it …
-    warm = _imported_after(argv)
+    warm = imported_after(argv)
     assert not warm & set(ENGINE), sorted(warm & set(ENGINE))   # … the second did not
 
 
@@ -182,8 +172,8 @@ def test_a_hit_marks_the_entry_as_used(cache_home):
                                   ["targets"], ["matrix", "--color", "always"]])
 def test_a_warm_run_imports_no_spreadsheet_writer_nor_rich(cache_home, argv):
     """openpyxl is for --format xlsx only; text tables are textgrid's, never rich's."""
-    _imported_after(argv)                                   # fills the cache
-    warm = _imported_after(argv)
+    imported_after(argv)                                   # fills the cache
+    warm = imported_after(argv)
     assert not {m for m in warm if m.split(".")[0] in ("openpyxl", "rich")}, sorted(
         m for m in warm if m.split(".")[0] in ("openpyxl", "rich"))
     if argv[0] in ("diff", "matrix"):                       # whole results: read back, no engine

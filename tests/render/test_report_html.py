@@ -4,13 +4,10 @@ content and in attributes alike; nothing in render/html.py writes markup or esca
 and Jinja2 is imported by `report` alone."""
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from helpers_process import PageParts, imported_after
 
 from plancmp.render import html
 
@@ -46,25 +43,12 @@ def poisoned(value, key: str | None = None):
     return value
 
 
-class Page(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_hostile_text_stays_text(data, lang):
-    clean = Page()
+    clean = PageParts()
     clean.feed(html.render(data, lang))
     page = html.render(poisoned(data), lang)
-    parsed = Page()
+    parsed = PageParts()
     parsed.feed(page)
     # the kinds of element of the clean page, with the same attributes: the payload (and the
     # extra note) added text, never a tag or an attribute of its own
@@ -104,18 +88,8 @@ def test_css_string_cannot_leave_the_string():
     assert said.startswith("plancmp 0.1 · data ")
 
 
-def _imported_after(argv: list[str]) -> set[str]:
-    code = ("import atexit, json, sys\n"
-            "atexit.register(lambda: sys.__stderr__.write('MODULES' + json.dumps(sorted(sys.modules))))\n"
-            "from plancmp.cli import main\n"
-            f"sys.argv = ['plancmp', *{argv!r}]\n"
-            "main()\n")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    return set(json.loads(proc.stderr.rsplit("MODULES", 1)[1]))
-
-
 def test_jinja2_is_imported_by_report_alone(tmp_path):
     for argv in (["diff", "national", "liaoning"], ["matrix"], ["targets"], ["show", "liaoning", "nursery-places-per-1000"],
                  ["claims"], ["--help"]):
-        assert not {m for m in _imported_after(argv) if m.split(".")[0] in ("jinja2", "markupsafe")}, argv
-    assert "jinja2" in _imported_after(["report", "--out", str(tmp_path / "r.html")])
+        assert not {m for m in imported_after(argv) if m.split(".")[0] in ("jinja2", "markupsafe")}, argv
+    assert "jinja2" in imported_after(["report", "--out", str(tmp_path / "r.html")])
