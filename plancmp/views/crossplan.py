@@ -15,6 +15,8 @@ from ..engine.compare import diff
 from .results import diff_of
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from ..ingest.workspace import Workspace
 
 
@@ -43,13 +45,13 @@ def shown_provinces(plans: dict[str, Plan], drafts: bool = False) -> tuple[list[
     return [pid for pid in others if pid not in out], out
 
 
-def drafts_of(plans: dict[str, Plan], ids: list[str]) -> dict[str, dict]:
+def drafts_of(plans: Iterable[Plan]) -> dict[str, dict]:
     """{plan id: {unchecked, items, gaps}} of the plans that hold drafts (JSON; every view marks them)."""
     out = {}
-    for pid in ids:
-        d = plans[pid].drafts()
+    for plan in plans:
+        d = plan.drafts()
         if d.any:
-            out[pid] = {"unchecked": d.unchecked, "items": d.items, "gaps": d.gaps}
+            out[plan.id] = {"unchecked": d.unchecked, "items": d.items, "gaps": d.gaps}
     return out
 
 
@@ -57,8 +59,8 @@ def against_reference(ws: Workspace, kinds: tuple[str, ...] = KINDS) -> dict[str
     """{province id: diff(national, province)} for every other plan of the workspace, in id
     order, with its curated links; each through the cache of whole results."""
     plans = ws.plans()
-    ref = reference_id(plans)
-    return {pid: diff_of(ws, ref, pid, kinds) for pid in provinces(plans)}
+    ref = plans[reference_id(plans)]
+    return {pid: diff_of(ws, ref, plans[pid], kinds) for pid in provinces(plans)}
 
 
 def counterparts(ws: Workspace, item: Item) -> list[dict]:
@@ -70,21 +72,21 @@ def counterparts(ws: Workspace, item: Item) -> list[dict]:
     plans = ws.plans()
     ref = reference_id(plans)
 
-    def pair(left: str, right: str) -> Diff:   # against national: the diff every command shares (cached)
-        return diff_of(ws, left, right, KINDS) if left == ref else diff(plans[left], plans[right], ws.links(), KINDS, ws)
+    def pair(left: Plan, right: Plan) -> Diff:   # against national: the diff every command shares (cached)
+        return diff_of(ws, left, right, KINDS) if left.id == ref else diff(left, right, ws.links(), KINDS, ws)
 
     out = []
     for pid in sorted(plans):
         if pid == item.plan:
             continue
         if pid == ref:   # this item is the province's: national is the reference
-            reference, d = pid, pair(pid, item.plan)
+            reference, d = pid, pair(plans[pid], plans[item.plan])
             row = row_stating(d, item)
             if row is None:   # no row names it (cannot happen for a curated item; say so rather than crash)
                 continue
             other = row.left
         else:
-            reference, d = item.plan, pair(item.plan, pid)
+            reference, d = item.plan, pair(plans[item.plan], plans[pid])
             row = row_for(d, item) or row_stating(d, item)   # a restatement shows on its first statement's row
             if row is None:
                 continue

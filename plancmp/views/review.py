@@ -1004,7 +1004,7 @@ class Session:
 
             raise PlanError(f"{ref} is the reference plan: review a plan compared with it")
 
-        return ws, diff_of(ws, ref, self.plan_id, KINDS), read_state(ws, self.plan_id)
+        return ws, diff_of(ws, plans[ref], plans[self.plan_id], KINDS), read_state(ws, self.plan_id)
 
     @property
     def national(self) -> Plan:

@@ -193,7 +193,8 @@ def test_a_file_edited_after_the_plans_were_loaded_never_leaves_a_stale_diff(cac
     replace_once(data_copy / "plans" / "gansu.yaml", "name: 甘肃省", "name: 修订稿甘肃省")
     through_view = against_reference(ws)["gansu"]
     assert through_view.right is plans["gansu"] and "修订稿" not in through_view.right.name   # one version a run
-    fresh = diff_of(Workspace.open(), "national", "gansu", ("targets", "services", "tasks"))   # the next run
+    nxt = Workspace.open()   # the next run
+    fresh = diff_of(nxt, nxt.plan("national"), nxt.plan("gansu"), ("targets", "services", "tasks"))
     assert "修订稿" in fresh.right.name
 
 
