@@ -1,8 +1,8 @@
 """Every plan against the reference (national) plan, through the diff engine.
 
-`targets`, `matrix`, `show` and `report` look across all plans at once; they reuse
-`compare.diff` (alignment and verdicts) for each plan against the reference and never
-pair items themselves.
+`targets`, `matrix`, `show` and `report` look across all plans at once; they reuse the
+engine's diff (alignment and verdicts) of each pair of plans, through the cache of whole
+results (views/results.diff_of), and never pair items themselves.
 """
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from ..core.errors import PlanError
 from ..core.model import KINDS, Item, Plan
 from ..core.verdicts import Diff, Row, label
-from ..engine.compare import diff
 from .results import diff_of
 
 if TYPE_CHECKING:
@@ -71,9 +70,10 @@ def counterparts(ws: Workspace, item: Item) -> list[dict]:
     """
     plans = ws.plans()
     ref = reference_id(plans)
+    ws.links()   # every link checked, whichever two plans it joins (a pair's diff checks its own)
 
-    def pair(left: Plan, right: Plan) -> Diff:   # against national: the diff every command shares (cached)
-        return diff_of(ws, left, right, KINDS) if left.id == ref else diff(left, right, ws.links(), KINDS, ws)
+    def pair(left: Plan, right: Plan) -> Diff:   # any two plans: the diff every command shares (cached)
+        return diff_of(ws, left, right, KINDS)
 
     out = []
     for pid in sorted(plans):
