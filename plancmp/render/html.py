@@ -99,6 +99,7 @@ def environment():
         margin_said=margin_said, gap_text=gap_text, claim_reasons=claim_reasons, claim_note=claim_note, kinds_said=kinds_said, bar_segments=bar_segments, row_head_bits=row_head_bits, cell_face=cell_face,
         domain_rows=domain_rows, target_domains=target_domains, target_summary=target_summary,
         claim_counts=claim_counts, heat_filter=heat_filter, target_filter=target_filter, draft_mark=draft_mark,
+        target_rows=target_rows, ABSENT=ABSENT,
     )
     env.filters["thousands"] = lambda n: f"{n:,}"
     env.filters["css_string"] = css_string
@@ -234,15 +235,134 @@ def _filter_attrs(kind: str, domain: str, binding: str | None, statuses: dict[st
 
 
 def heat_filter(kind: str, r: dict, plans: list[str]) -> dict:
-    words = [r["name"], r["id"], *(c["counterpart_name"] for c in r["cells"].values())]
+    words = [r["name"], r["id"], *(r["cells"][p]["counterpart_name"] for p in plans)]
     return _filter_attrs(kind, r["domain"], r.get("binding"), {p: r["cells"][p]["status"] for p in plans}, words)
 
 
-def target_filter(r: dict, t: dict) -> dict:
+def target_filter(r: dict, t: dict, plans: list[str] | None = None) -> dict:
+    """`plans`: the columns shown (default all); a province's own row over many provinces holds
+    its own cell alone (views/targetgrid, sparse)."""
     binding = r["cells"].get(r["origin"], {}).get("binding")
-    words = [r["indicator"], *(r["cells"][p].get("indicator") for p in t["plans"])]
-    others = [p for p in t["plans"] if p != t["reference"]]
+    plans = t["plans"] if plans is None else plans
+    words = [r["indicator"], *(r["cells"][p].get("indicator") for p in plans if p in r["cells"])]
+    others = [p for p in plans if p != t["reference"] and p in r["cells"]]
     return _filter_attrs("targets", r["domain"], binding, {p: r["cells"][p]["status"] for p in others}, words)
+
+
+# A cell the grid leaves out (a province's own row, over many provinces): what `absent` shows.
+ABSENT: dict = {"id": None, "status": "absent", "notes": []}
+
+
+def target_rows(t: dict, rows: list[dict]) -> list[dict]:
+    """The rows of one domain the page prints: all of them; over many provinces (layout "one")
+    national's and the first province's own (the script shows another's)."""
+    if t.get("layout") != "one":
+        return rows
+    return [r for r in rows if r["origin"] in (t["reference"], t["first"])]
+
+
+# ---------------------------------------------------------------- one province at a time
+
+class _Strings:
+    """A province's long strings (quotes, sections, notes), each kept once: cells refer to them
+    by number (a province item that covers several national commitments is quoted once)."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def __call__(self, text: str | None) -> int | None:
+        if text is None or text == "":
+            return None
+        return self.index.setdefault(text, len(self.index))
+
+    def list(self) -> list[str]:
+        return list(self.index)
+
+
+def _trim(cell: list) -> list:
+    """A cell's fields without the empty ones at its end (the script reads a missing one as empty)."""
+    while cell and cell[-1] in (None, "", []):
+        cell.pop()
+    return cell
+
+
+def heat_rows(data: dict, domains: list[str]) -> list[tuple[dict, dict]]:
+    """(matrix, row) of every heatmap row, in the page's order (domain, then kind)."""
+    return [(m, r) for d in domains for m, rows in domain_rows(data, d)["tables"] for r in rows]
+
+
+# A status in the script's data: its place in this list (the data's `statuses`).
+_STATUS_CODES = [*STATUSES, "reference", "absent"]
+_CODE = {st: n for n, st in enumerate(_STATUS_CODES)}
+
+
+def _heat_cell(c: dict, s: _Strings) -> list:
+    """[status, shown, counterpart's name, its value, quote, section, counterpart's id, score,
+    confidence, notes, further statements] (statuses, strings and notes by number; the notes
+    are in one list for every province): what the cell macro
+    (heatmap.html) prints, for the script."""
+    also = [[s(a["name"]), a.get("value") or "", s(a["quote"]), s(a["section"])] for a in c.get("also", [])]
+    score = f'{c["score"]:.2f}' if c["counterpart"] and c.get("score") is not None else None
+    return _trim([_CODE[c["status"]], c.get("shown") or "", s(c["counterpart_name"]), c["counterpart_value"], s(c["quote"]),
+                  s(c["section"]), s(c["counterpart"]), score, c.get("confidence") if score else None,
+                  c["notes"], also])
+
+
+def _target_cell(L: Labels, c: dict, s: _Strings) -> list:
+    """A targets-as-written cell, as target_cell (tables.html) prints it: [status, 0, its
+    indicator, its text, notes] when the plan has no item, else [status, 1, its indicator, value,
+    tags, quote, section, where, notes, further statements] (strings by number)."""
+    notes = c.get("notes") or []
+    if not c.get("id"):
+        text = "" if c["status"] == "absent" else SYMBOLS.get(c["status"], "") + " " + L.status(c["status"])
+        return _trim([_CODE[c["status"]], 0, None, text, notes])
+    face = target_summary(L, c)
+    value = (face["symbol"] + " " if face["symbol"] else "") + face["value"]
+    also = [[s(a["name"]), a.get("value") or "", s(a["quote"]), s(a["section"])] for a in c.get("also", [])]
+    return _trim([_CODE[c["status"]], 1, s(c.get("indicator")), value, face["tags"], s(c["quote"]), s(c["section"]),
+                  L("line_n", n=c["line"]) if c.get("line") else "", notes, also])
+
+
+def _worded(cell: dict, worded) -> dict:
+    return {**cell, "notes": worded(cell.get("notes") or [])}
+
+
+def one_data(L: Labels, data: dict, domains: list[str]) -> str:
+    """Every province's cells, each kept once, as JSON for report-one.js (layout "one"): per
+    province its strings, its heatmap cells and its cells on national's target rows in the page's
+    order, and its own target rows by domain. Written into a <script type="application/json">:
+    every `<` is escaped, so no text can end the element."""
+    import json
+
+    t = data["targets"]
+    ref = data["reference"]
+    heat = heat_rows(data, domains)
+    national = [r for d, rows in target_domains(t, domains) for r in rows if r["origin"] == ref]
+    plans: dict[str, dict[str, list]] = {}
+    said = _Strings()   # the notes, worded: a note on national's side is the same for every province
+    memo: dict[str, int | None] = {}
+
+    def worded(notes: list) -> list[int | None]:
+        """Each note's number in `said`, worded once (a note is a code and its values: repr is its key)."""
+        return [memo[key] if (key := repr(n)) in memo else memo.setdefault(key, said(L.note(n))) for n in notes]
+
+    for p in data["plans"]:
+        pid = p["id"]
+        if pid == ref:
+            continue
+        s = _Strings()
+        h = [_heat_cell({**r["cells"][pid], "notes": worded(r["cells"][pid]["notes"])}, s) for _, r in heat]
+        tv = [_target_cell(L, _worded(r["cells"].get(pid) or ABSENT, worded), s) for r in national]
+        own = [[r["domain"], r["indicator"], r["unit"] or "", r["cells"][pid].get("binding") or "",
+                _target_cell(L, _worded(r["cells"][pid], worded), s)] for r in t["rows"] if r["origin"] == pid]
+        plans[pid] = {"s": s.list(), "h": h, "t": tv, "o": own}
+    seen = {str(c[8]) for P in plans.values() for c in P["h"] if len(c) > 8 and c[8]}   # the confidences the cells name
+    words = [[st, SYMBOLS.get(st, ""), L.status(st) if st in STATUSES else ""] for st in _STATUS_CODES]
+    heads = [[p["id"], L.plan(p["id"]), p["region"], draft_mark(L, p["drafts"]) if p.get("drafts") else ""]
+             for p in data["plans"] if p["id"] != ref]
+    found = {"ref": L.plan(ref), "zh": L.zh, "words": words, "draft": L("draft_item"), "heads": heads,
+             "score": L("score"), "confidence": {c: L.confidence(c) for c in sorted(seen)}, "notes": said.list(), "plans": plans}
+    return json.dumps(found, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
 def _domains(data: dict) -> list[str]:
@@ -287,10 +407,17 @@ def render(data: dict, lang: str = "en") -> str:
     nav = [("summary", L("report_nav_summary")), ("heatmap", L("report_nav_heatmap")), ("targets", L("report_nav_tables")),
            ("gaps", L("report_nav_gaps")), ("added", L("report_nav_added"))] + ([("claims", L("report_nav_claims"))] if data.get("claims") else [])
     page = environment().get_template("report.html")
+    domains = _domains(data)
+    provinces = [p for p in data["plans"] if p["id"] != ref]
+    one = data.get("layout") == "one"
+    first = provinces[0]["id"] if one and provinces else None
+    if one:
+        data = {**data, "targets": {**data["targets"], "layout": "one", "first": first}}
     return page.render(
-        L=L, data=data, ref=ref, names=names, domains=_domains(data), stamp=stamp, nav=nav,
+        L=L, data=data, ref=ref, names=names, domains=domains, stamp=stamp, nav=nav, one=one, first=first,
+        one_data=one_data(L, data, domains) if one else "", one_js=asset("report-one.js") if one else "",
         lead=L("report_lead", ref=L.plan(ref), plans=L.sep.join(L.plan(m) for m in names if m != ref)),
         generator=f'plancmp {stamp["version"]}' if stamp else "plancmp",
         css=asset("report.css") + verdict_css(), js=asset("report.js"),
-        provinces=[p for p in data["plans"] if p["id"] != ref], once=Once(), noted=Once(),
+        provinces=provinces, once=Once(), noted=Once(),
     )
