@@ -18,13 +18,13 @@
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
     (kids || []).forEach(function (k) {
       if (k === null || k === undefined || k === '') return;
-      e.appendChild(typeof k === 'string' ? document.createTextNode(k) : k);
+      e.appendChild(k instanceof Node ? k : document.createTextNode(String(k)));   // a year is a number
     });
     return e;
   }
   function frag(list) {
     var f = document.createDocumentFragment();
-    list.forEach(function (k) { if (k) f.appendChild(typeof k === 'string' ? document.createTextNode(k) : k); });
+    list.forEach(function (k) { if (k !== null && k !== undefined && k !== '') f.appendChild(k instanceof Node ? k : document.createTextNode(String(k))); });
     return f;
   }
   function at(S, i) { return i === null || i === undefined ? '' : S[i]; }   // a string by its number
