@@ -37,12 +37,13 @@ def report_command(
       plancmp report -o /tmp/plancmp.html --date today && xdg-open /tmp/plancmp.html
     """
     from ..core.i18n import Labels
-    from ..files.output import write_atomic
+    from ..files.output import write_chunks_atomic
     from ..render import html
     from ..views.report import report
 
     stamp = date_option(date)
     check_out(out)   # before the work: say it now, not after rendering
-    text = html.render(report(open_workspace(), date=stamp, drafts=drafts), Labels(lang).lang)
-    write_out(out, lambda path: write_atomic(path, text))
+    data = report(open_workspace(), date=stamp, drafts=drafts)
+    # written as it is rendered: over many provinces the page is tens of megabytes
+    write_out(out, lambda path: write_chunks_atomic(path, html.render_chunks(data, Labels(lang).lang)))
 

@@ -17,6 +17,7 @@ templates hold every tag. Jinja2 is imported by `report` alone (a test checks).
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
 from ..core.i18n import Labels
@@ -296,30 +297,30 @@ _STATUS_CODES = [*STATUSES, "reference", "absent"]
 _CODE = {st: n for n, st in enumerate(_STATUS_CODES)}
 
 
-def _heat_cell(c: dict, s: _Strings) -> list:
+def _heat_cell(c: dict, q: _Strings, g: _Strings) -> list:
     """[status, shown, counterpart's name, its value, quote, section, counterpart's id, score,
-    confidence, notes, further statements] (statuses, strings and notes by number; the notes
-    are in one list for every province): what the cell macro
-    (heatmap.html) prints, for the script."""
-    also = [[s(a["name"]), a.get("value") or "", s(a["quote"]), s(a["section"])] for a in c.get("also", [])]
+    confidence, notes, further statements]: what the cell macro (heatmap.html) prints, for the
+    script. A status by its number (_STATUS_CODES), the quotes by number in the province's list
+    `q`, the names, ids, sections and notes in the page's list `g`."""
+    also = [[g(a["name"]), a.get("value") or "", q(a["quote"]), g(a["section"])] for a in c.get("also", [])]
     score = f'{c["score"]:.2f}' if c["counterpart"] and c.get("score") is not None else None
-    return _trim([_CODE[c["status"]], c.get("shown") or "", s(c["counterpart_name"]), c["counterpart_value"], s(c["quote"]),
-                  s(c["section"]), s(c["counterpart"]), score, c.get("confidence") if score else None,
+    return _trim([_CODE[c["status"]], c.get("shown") or "", g(c["counterpart_name"]), c["counterpart_value"], q(c["quote"]),
+                  g(c["section"]), g(c["counterpart"]), score, c.get("confidence") if score else None,
                   c["notes"], also])
 
 
-def _target_cell(L: Labels, c: dict, s: _Strings) -> list:
+def _target_cell(L: Labels, c: dict, q: _Strings, g: _Strings) -> list:
     """A targets-as-written cell, as target_cell (tables.html) prints it: [status, 0, its
     indicator, its text, notes] when the plan has no item, else [status, 1, its indicator, value,
-    tags, quote, section, where, notes, further statements] (strings by number)."""
+    tags, quote, section, where, notes, further statements] (numbers as in _heat_cell)."""
     notes = c.get("notes") or []
     if not c.get("id"):
         text = "" if c["status"] == "absent" else SYMBOLS.get(c["status"], "") + " " + L.status(c["status"])
         return _trim([_CODE[c["status"]], 0, None, text, notes])
     face = target_summary(L, c)
     value = (face["symbol"] + " " if face["symbol"] else "") + face["value"]
-    also = [[s(a["name"]), a.get("value") or "", s(a["quote"]), s(a["section"])] for a in c.get("also", [])]
-    return _trim([_CODE[c["status"]], 1, s(c.get("indicator")), value, face["tags"], s(c["quote"]), s(c["section"]),
+    also = [[g(a["name"]), a.get("value") or "", q(a["quote"]), g(a["section"])] for a in c.get("also", [])]
+    return _trim([_CODE[c["status"]], 1, g(c.get("indicator")), value, face["tags"], q(c["quote"]), g(c["section"]),
                   L("line_n", n=c["line"]) if c.get("line") else "", notes, also])
 
 
@@ -327,42 +328,47 @@ def _worded(cell: dict, worded) -> dict:
     return {**cell, "notes": worded(cell.get("notes") or [])}
 
 
-def one_data(L: Labels, data: dict, domains: list[str]) -> str:
-    """Every province's cells, each kept once, as JSON for report-one.js (layout "one"): per
-    province its strings, its heatmap cells and its cells on national's target rows in the page's
-    order, and its own target rows by domain. Written into a <script type="application/json">:
-    every `<` is escaped, so no text can end the element."""
+def _json(value) -> str:
+    """JSON for a <script type="application/json">: every `<` escaped, so no text can end the element."""
     import json
 
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def one_data(L: Labels, data: dict, domains: list[str]) -> Iterator[str]:
+    """Every province's cells, each kept once, as JSON for report-one.js (layout "one"): per
+    province its quotes, its heatmap cells and its cells on national's target rows in the page's
+    order, and its own target rows. A quote is the province's own text: kept once per province
+    (an item that covers several national commitments is quoted once); names, ids, sections and
+    the worded notes, which provinces share with national and with each other, once in the page
+    (`g`, written last). The JSON comes in pieces, a province's as it is made: the page is
+    written as it is rendered (render_chunks), and the whole data is never held at once."""
     t = data["targets"]
     ref = data["reference"]
     heat = heat_rows(data, domains)
     national = [r for d, rows in target_domains(t, domains) for r in rows if r["origin"] == ref]
-    plans: dict[str, dict[str, list]] = {}
-    said = _Strings()   # the notes, worded: a note on national's side is the same for every province
+    g = _Strings()
     memo: dict[str, int | None] = {}
+    seen: set[str] = set()   # the confidences the cells name
 
     def worded(notes: list) -> list[int | None]:
-        """Each note's number in `said`, worded once (a note is a code and its values: repr is its key)."""
-        return [memo[key] if (key := repr(n)) in memo else memo.setdefault(key, said(L.note(n))) for n in notes]
+        """Each note's number in `g`, worded once (a note is a code and its values: repr is its key)."""
+        return [memo[key] if (key := repr(n)) in memo else memo.setdefault(key, g(L.note(n))) for n in notes]
 
-    for p in data["plans"]:
-        pid = p["id"]
-        if pid == ref:
-            continue
-        s = _Strings()
-        h = [_heat_cell({**r["cells"][pid], "notes": worded(r["cells"][pid]["notes"])}, s) for _, r in heat]
-        tv = [_target_cell(L, _worded(r["cells"].get(pid) or ABSENT, worded), s) for r in national]
-        own = [[r["domain"], r["indicator"], r["unit"] or "", r["cells"][pid].get("binding") or "",
-                _target_cell(L, _worded(r["cells"][pid], worded), s)] for r in t["rows"] if r["origin"] == pid]
-        plans[pid] = {"s": s.list(), "h": h, "t": tv, "o": own}
-    seen = {str(c[8]) for P in plans.values() for c in P["h"] if len(c) > 8 and c[8]}   # the confidences the cells name
     words = [[st, SYMBOLS.get(st, ""), L.status(st) if st in STATUSES else ""] for st in _STATUS_CODES]
     heads = [[p["id"], L.plan(p["id"]), p["region"], draft_mark(L, p["drafts"]) if p.get("drafts") else ""]
              for p in data["plans"] if p["id"] != ref]
-    found = {"ref": L.plan(ref), "zh": L.zh, "words": words, "draft": L("draft_item"), "heads": heads,
-             "score": L("score"), "confidence": {c: L.confidence(c) for c in sorted(seen)}, "notes": said.list(), "plans": plans}
-    return json.dumps(found, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    yield _json({"ref": L.plan(ref), "zh": L.zh, "words": words, "draft": L("draft_item"), "heads": heads,
+                 "score": L("score")})[:-1] + ',"plans":{'
+    for n, pid in enumerate(h[0] for h in heads):
+        q = _Strings()
+        cells = [_heat_cell({**r["cells"][pid], "notes": worded(r["cells"][pid]["notes"])}, q, g) for _, r in heat]
+        seen |= {str(c[8]) for c in cells if len(c) > 8 and c[8]}
+        tv = [_target_cell(L, _worded(r["cells"].get(pid) or ABSENT, worded), q, g) for r in national]
+        own = [[r["domain"], g(r["indicator"]), r["unit"] or "", r["cells"][pid].get("binding") or "",
+                _target_cell(L, _worded(r["cells"][pid], worded), q, g)] for r in t["rows"] if r["origin"] == pid]
+        yield ("," if n else "") + _json(pid) + ":" + _json({"s": q.list(), "h": cells, "t": tv, "o": own})
+    yield '},"confidence":' + _json({c: L.confidence(c) for c in sorted(seen)}) + ',"g":' + _json(g.list()) + "}"
 
 
 def _domains(data: dict) -> list[str]:
@@ -398,6 +404,12 @@ class Once:
 
 def render(data: dict, lang: str = "en") -> str:
     """The report in one language (labels from plancmp/vocab/labels.yaml)."""
+    return "".join(render_chunks(data, lang))
+
+
+def render_chunks(data: dict, lang: str = "en") -> Iterator[str]:
+    """The report in one language, in pieces as the templates write them: `plancmp report` writes
+    each to the file as it comes (over many provinces the page is tens of megabytes)."""
     names = {p["id"]: p["region"] for p in data["plans"]}
     L = Labels(lang)
     if L.zh:
@@ -413,9 +425,9 @@ def render(data: dict, lang: str = "en") -> str:
     first = provinces[0]["id"] if one and provinces else None
     if one:
         data = {**data, "targets": {**data["targets"], "layout": "one", "first": first}}
-    return page.render(
+    return page.generate(
         L=L, data=data, ref=ref, names=names, domains=domains, stamp=stamp, nav=nav, one=one, first=first,
-        one_data=one_data(L, data, domains) if one else "", one_js=asset("report-one.js") if one else "",
+        one_data=one_data(L, data, domains) if one else [], one_js=asset("report-one.js") if one else "",
         lead=L("report_lead", ref=L.plan(ref), plans=L.sep.join(L.plan(m) for m in names if m != ref)),
         generator=f'plancmp {stamp["version"]}' if stamp else "plancmp",
         css=asset("report.css") + verdict_css(), js=asset("report.js"),

@@ -10,7 +10,7 @@
   'use strict';
   var source = document.getElementById('one-data'), pick = document.getElementById('f-plan');
   if (!source || !pick) return;
-  var D = JSON.parse(source.textContent);
+  var D = JSON.parse(source.textContent), G = D.g;   // G: the names, ids, sections and notes of every province
   var $ = function (sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); };
 
   function el(tag, attrs, kids) {
@@ -30,9 +30,9 @@
   function at(S, i) { return i === null || i === undefined ? '' : S[i]; }   // a string by its number
   function fill(e, list) { while (e.firstChild) e.removeChild(e.firstChild); e.appendChild(frag(list)); }
 
-  // common.html: quote_block, also, notes
+  // common.html: quote_block, also, notes (S: the province's quotes)
   function quoteBlock(S, q, section, where) {
-    var quote = q === null || q === undefined ? '' : S[q], sec = section === null || section === undefined ? '' : S[section];
+    var quote = at(S, q), sec = at(G, section);
     if (!quote) return [];
     var out = [el('blockquote', {'class': 'quote'}, [quote])];
     if (sec || where) {
@@ -43,13 +43,13 @@
   function also(S, list) {
     var out = [];
     (list || []).forEach(function (a) {
-      out.push(el('div', {'class': 'who'}, ['+ ' + at(S, a[0]) + ' ', el('span', {'class': 'muted'}, [a[1] || ''])]));
+      out.push(el('div', {'class': 'who'}, ['+ ' + at(G, a[0]) + ' ', el('span', {'class': 'muted'}, [a[1] || ''])]));
       out = out.concat(quoteBlock(S, a[2], a[3], ''));
     });
     return out;
   }
-  function notes(S, list) {
-    return (list || []).map(function (n) { return el('div', {'class': 'muted note'}, [D.notes[n]]); });
+  function notes(list) {
+    return (list || []).map(function (n) { return el('div', {'class': 'muted note'}, [G[n]]); });
   }
 
   // the words the filter reads on a row (html.py: _filter_attrs): folded to one line, lower case
@@ -73,14 +73,14 @@
        look === 'value' ? el('span', {'class': 'v'}, [shown]) : el('span', {'class': 'w'}, [w[2]])]);
     var kids = [el('h5', {}, [P.name + ': ' + w[2]]), el('div', {'class': 'muted ref'}, [D.ref + ': ' + rowName])];
     if (c[6] !== null && c[6] !== undefined) {
-      kids.push(el('div', {'class': 'who'}, [at(S, c[2]) + ' ', el('span', {'class': 'muted'}, [c[3] || ''])]));
-      kids = kids.concat(quoteBlock(S, c[4], c[5], pid + ':' + S[c[6]]), also(S, c[10]));
+      kids.push(el('div', {'class': 'who'}, [at(G, c[2]) + ' ', el('span', {'class': 'muted'}, [c[3] || ''])]));
+      kids = kids.concat(quoteBlock(S, c[4], c[5], pid + ':' + G[c[6]]), also(S, c[10]));
       if (c[7]) kids.push(el('div', {'class': 'muted score'}, [D.score + ' ' + c[7] + ' (' + (D.confidence[c[8]] || '') + ')']));
     }
-    fill(pop, kids.concat(notes(S, c[9])));
+    fill(pop, kids.concat(notes(c[9])));
     var tr = td.parentNode;
     tr.setAttribute('data-statuses', pid + ':' + st);
-    tr.setAttribute('data-text', words([rowName, td.getAttribute('data-item'), at(S, c[2])]));
+    tr.setAttribute('data-text', words([rowName, td.getAttribute('data-item'), at(G, c[2])]));
   }
 
   // tables.html: target_cell
@@ -89,18 +89,18 @@
     if (!c[1]) {
       var text = c[3] || '';
       return el('td', {'class': 'val s-' + st}, c[4] && c[4].length ?
-        [el('details', {}, [el('summary', {}, [text]), el('div', {}, notes(S, c[4]))])] : [text]);
+        [el('details', {}, [el('summary', {}, [text]), el('div', {}, notes(c[4]))])] : [text]);
     }
     var face = [c[3]].concat((c[4] || []).map(function (t) { return el('span', {'class': 'tag'}, [t]); }));
-    var body = quoteBlock(S, c[5], c[6], c[7] || '').concat(also(S, c[9]), notes(S, c[8]));
+    var body = quoteBlock(S, c[5], c[6], c[7] || '').concat(also(S, c[9]), notes(c[8]));
     return el('td', {'class': 'val s-' + st, 'data-plan': pid, 'title': w[2]},
       [el('details', {}, [el('summary', {}, face), el('div', {}, body)])]);
   }
   function ownRow(pid, S, o) {
-    var c = o[4];
+    var c = o[4], name = at(G, o[1]);
     return el('tr', {'class': 'fr', 'data-kind': 'targets', 'data-domain': o[0], 'data-binding': o[3] || '',
-                     'data-statuses': pid + ':' + D.words[c[0]][0], 'data-text': words([o[1], at(S, c[2])]), 'data-own': pid},
-      [el('td', {}, [o[1]]), el('td', {}, [o[2]]), el('td', {'class': 'val s-absent'}), targetCell(pid, S, c)]);
+                     'data-statuses': pid + ':' + D.words[c[0]][0], 'data-text': words([name, at(G, c[2])]), 'data-own': pid},
+      [el('td', {}, [name]), el('td', {}, [o[2]]), el('td', {'class': 'val s-absent'}), targetCell(pid, S, c)]);
   }
 
   function head(th, h) {
@@ -142,7 +142,7 @@
       tr.replaceChild(targetCell(pid, P.s, c), tr.lastElementChild);
       tr.setAttribute('data-statuses', pid + ':' + D.words[c[0]][0]);
       var name = tr.firstElementChild.textContent;   // national's indicator, in its row and its cell
-      tr.setAttribute('data-text', words([name, name, at(P.s, c[2])]));
+      tr.setAttribute('data-text', words([name, name, at(G, c[2])]));
     });
     $('table.grid tr[data-own]').forEach(function (tr) { tr.parentNode.removeChild(tr); });
     var bodies = {};

@@ -81,7 +81,7 @@ def report(ws: Workspace, date: str | None = None, drafts: bool = False, layout:
         "gaps": [gap_record(plans[pid], g) for pid in sorted(plans) if pid not in left_out for g in plans[pid].source_gaps],
         "claims": [judged(path, data, plan) for path, (data, plan) in press.items()],   # what the press says
         # what the provinces add beyond national (views/added.py); over many provinces, counted
-        "added": _without(added(ws), left_out) if layout == "full" else added_counts(ws, ref, others),
+        "added": _without(added(ws), left_out) if layout == "full" else added_counts(plans, matrices, ref, others),
         "stamp": stamp(ws, plans, {path: article_of(ws, path, data) for path, (data, _) in press.items()}, date),
     }
 
@@ -287,15 +287,13 @@ def _without(data: dict, left_out: list[str]) -> dict:
             "drafts": {p: d for p, d in (data.get("drafts") or {}).items() if p not in left_out}}
 
 
-def added_counts(ws: Workspace, ref: str, others: list[str]) -> dict:
-    """How many items each province adds beyond the reference (its diff's `added` rows), without
-    lining them up across provinces (views/added.py aligns every pair of provinces: at 300
-    provinces, 44,850 alignments)."""
-    from .crossplan import against_reference, drafts_of
-
-    diffs = against_reference(ws, KINDS)
-    return {"reference": ref, "plans": others, "grouped": False, "drafts": drafts_of(ws.plans(), others),
-            "counts": {"by_plan": {pid: {"added": sum(r.status == "added" for r in diffs[pid].rows)} for pid in others}}}
+def added_counts(plans: dict[str, Plan], matrices: dict, ref: str, others: list[str]) -> dict:
+    """How many items each province adds beyond the reference (its diffs' `added` rows, which
+    each kind's matrix counts), without lining them up across provinces (views/added.py aligns
+    every pair of provinces: at 300 provinces, 44,850 alignments)."""
+    by_plan = {pid: {"added": sum(m["added"][pid] for m in matrices.values())} for pid in others}
+    return {"reference": ref, "plans": others, "grouped": False, "drafts": drafts_of(plans, others),
+            "counts": {"by_plan": by_plan}}
 
 
 def data_files(ws: Workspace, plans: dict[str, Plan], press: dict[Path, Path | None]) -> list[tuple[str, Path]]:
