@@ -22,6 +22,7 @@ def report_command(
     then every national commitment against every province (the province's value in each cell,
     a filter by name, domain, kind, verdict and 属性), per-domain target tables, the source
     gaps and the press claims. A stamp names the plancmp version and a digest of the data files.
+    Over more than 31 provinces the tables show one province at a time, chosen in the page.
 
     No network, no external fonts or scripts: it opens from disk, reads in Chinese with
     whatever CJK font the reader has, and prints from a browser as an A4 briefing: each
