@@ -292,7 +292,7 @@ def added_counts(plans: dict[str, Plan], matrices: dict, ref: str, others: list[
     each kind's matrix counts), without lining them up across provinces (views/added.py aligns
     every pair of provinces: at 300 provinces, 44,850 alignments)."""
     by_plan = {pid: {"added": sum(m["added"][pid] for m in matrices.values())} for pid in others}
-    return {"reference": ref, "plans": others, "grouped": False, "drafts": drafts_of(plans, others),
+    return {"reference": ref, "plans": others, "grouped": False, "drafts": drafts_of([plans[pid] for pid in others]),
             "counts": {"by_plan": by_plan}}
 
 
