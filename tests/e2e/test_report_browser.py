@@ -491,3 +491,15 @@ def test_many_provinces_print_the_chosen_province(many):
     assert printed and set(printed) == {pid}
     assert one.js(f"document.querySelector('#f-plan option[value={pid}]').textContent.split(' (')[0]") in note
     assert own and set(own) == {pid}
+
+
+def test_many_provinces_the_page_never_scrolls_sideways_at_360px(many):
+    one = many["one"]
+    metrics = {"width": 360, "height": 1000, "deviceScaleFactor": 1, "mobile": True}
+    one.browser.send("Emulation.setDeviceMetricsOverride", metrics, session=one.session)
+    try:
+        choose(one, one.js("document.querySelectorAll('#f-plan option')[1].value"))
+        widths = one.js("new Promise(r => setTimeout(() => r([document.documentElement.scrollWidth, document.documentElement.clientWidth]), 50))")
+    finally:
+        one.browser.send("Emulation.setDeviceMetricsOverride", dict(metrics, width=1024, mobile=False), session=one.session)
+    assert widths[0] <= widths[1] == 360, widths
