@@ -62,6 +62,8 @@ def report(ws: Workspace, date: str | None = None, drafts: bool = False, layout:
         layout = "full" if len(others) <= FULL_MAX else "one"
     if layout not in LAYOUTS:
         raise ValueError(f"layout: one of {', '.join(LAYOUTS)}, not {layout!r}")
+    if not others:
+        layout = "full"   # no province to choose
     matrices = {kind: matrix(ws, kind, drafts=drafts) for kind in KINDS}
     by_id = _by_id(plans)
     for m in matrices.values():
