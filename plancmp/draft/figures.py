@@ -358,8 +358,9 @@ def _name(before: str, after: str, figure: Figure) -> str:
         noun = _trim(after, tail, r"(?:的)?(?:目标|水平|以上)", year)
     if noun and len(noun) <= 30:
         name = name + noun
-    if figure.words and figure.value.endswith("覆盖") and name and not name.endswith("覆盖"):
-        name += "覆盖"
+    for noun in words()["end_state_nouns"]:   # 服务全达标: 服务达标, as 目标人群全覆盖: 目标人群覆盖
+        if figure.words and figure.value.endswith(noun) and name and not name.endswith(noun):
+            name += noun
     return name.strip("“”‘’\"' ")
 
 

@@ -45,8 +45,13 @@ def _best(words: tuple[Word, ...], name: str) -> Word | None:
     same = [w for w in words if w.folded == folded]
     if same:
         return same[0]
-    inside = [w for w in words if len(w.folded) >= 4 and (w.folded in folded or folded in w.folded)]
-    return max(inside, key=lambda w: len(w.folded)) if inside else None
+    within = [w for w in words if len(w.folded) >= 4 and w.folded in folded]
+    if within:   # a reference name inside this one: the most specific
+        return max(within, key=lambda w: len(w.folded))
+    # this name inside a reference name: only when it says most of it (人群覆盖 is in 基本公共服务目标人群覆盖
+    # and in 困难残疾人…护理补贴目标人群覆盖率: it names neither), the closest one
+    around = [w for w in words if len(folded) >= 4 and folded in w.folded and 2 * len(folded) >= len(w.folded)]
+    return min(around, key=lambda w: len(w.folded)) if around else None
 
 
 def from_plan(plan: dict) -> Reference:

@@ -1,0 +1,37 @@
+"""Classes of drafting error found by scoring the verdicts of drafted provinces against
+readings of their texts, each pinned on a small text written for the test (never a
+province's own passage): what the drafter reads of it, from the words alone."""
+from __future__ import annotations
+
+from plancmp.draft import draft_text
+from plancmp.draft.reference import from_plan
+
+HEAD = "某某省“十四五”公共服务规划\n\n"
+
+
+def reference(targets=(), services=()) -> object:
+    """A reference plan of a few items: (name, domain[, unit]) each."""
+    return from_plan({"targets": [{"indicator": t[0], "domain": t[1], "unit": t[2] if len(t) > 2 else None} for t in targets],
+                      "services": [{"item": s[0], "domain": s[1]} for s in services], "tasks": []})
+
+
+def goals(paragraph: str) -> str:
+    return HEAD + "第二章  总体要求\n\n第三节  主要目标\n\n" + paragraph + "\n"
+
+
+def test_end_states_listed_after_one_verb_each_name_what_reaches_them_and_take_no_far_domain():
+    # 实现A全覆盖、B全达标、C有保障: the noun of the end state completes the short name (服务达标, as
+    # 目标人群覆盖), and a short name inside a long reference indicator of another domain
+    # (…护理补贴目标人群覆盖率, 弱有所扶) does not take that indicator's domain.
+    ref = reference(targets=[("基本公共服务目标人群覆盖", "其他"), ("基本公共服务达标", "其他"),
+                             ("困难残疾人生活补贴和重度残疾人护理补贴目标人群覆盖率", "弱有所扶", "%")])
+    text = goals("均等化水平逐步提高。基本公共服务标准有效落实，实现目标人群全覆盖、服务全达标、投入有保障。")
+    found = {t["target"]: (t["indicator"], t["domain"]) for t in draft_text(text, ref).targets}
+    assert found == {"全覆盖": ("目标人群覆盖", "其他"), "全达标": ("服务达标", "其他"), "有保障": ("投入", "其他")}
+
+
+def test_a_name_that_says_most_of_a_reference_indicator_takes_its_domain():
+    # the other side of the rule above: 护理型床位占比 is most of 养老机构护理型床位占比
+    ref = reference(targets=[("养老机构护理型床位占比", "老有所养", "%")])
+    text = goals("到2025年，护理型床位占比达到60%。")
+    assert [(t["indicator"], t["domain"]) for t in draft_text(text, ref).targets] == [("护理型床位占比", "老有所养")]
