@@ -64,8 +64,10 @@ def _read(text: str, line: Line, basic: bool, reference: Reference | None, out: 
             found += [(name, group, None) for name, group in _provided(sentence) + _delivered(sentence)]
         if reference is not None:
             for word in reference.services:
+                if word.needs and word.needs not in sentence:
+                    continue
                 name = _named(sentence, squeeze(word.name))
-                if name:
+                if name and not _modifies(sentence, name):
                     found.append((name, None, word.domain))
         seen: list[str] = []
         for name, group, known in found:
@@ -85,6 +87,17 @@ def _read(text: str, line: Line, basic: bool, reference: Reference | None, out: 
             counters[where] = counters.get(where, 0) + 1
             item["id"] = unique_id(f"{where}-service-{counters[where]}", taken)
             out.services.append(ordered("services", item))
+
+
+def _modifies(sentence: str, name: str) -> bool:
+    """The name stands in a phrase before 的 that describes another service, in its clause
+    (与基本医疗保险有机衔接的商业健康保险: the sentence names 商业健康保险, not 基本医疗保险)."""
+    at = sentence.find(name)
+    clause = re.split(r"[，,；;：:。、]", sentence[at + len(name):], maxsplit=1)[0]
+    if "的" not in clause:
+        return False
+    head = re.split(r"[和及与]", clause.rsplit("的", 1)[1])[0]
+    return len(head) >= 2 and head.endswith(tuple(words()["service_heads"]))
 
 
 def _named(sentence: str, name: str) -> str | None:
@@ -163,7 +176,7 @@ def _items(phrase: str, whole: bool = False) -> list[str]:
             part = part.rsplit("的", 1)[1]
         if not (MIN_NAME <= len(part) <= MAX_NAME) or re.search("|".join(vocab["not_service_words"]), part):
             continue
-        if part.endswith(tuple(vocab["not_service_heads"])):
+        if part.endswith(tuple(vocab["not_service_heads"])) or part in vocab["not_service_names"]:
             continue
         out.append(part)
     return out

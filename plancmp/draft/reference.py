@@ -20,6 +20,8 @@ class Word:
     folded: str        # width, whitespace and unit parentheticals folded (core/textnorm.fold)
     domain: str
     unit: str | None = None
+    needs: str | None = None   # a part of a list sharing its last words (公共图书馆 of 博物馆、…、公共图书馆、文化馆(站)等
+    #                            设施免费或优惠开放): named only by a sentence that also says them (开放)
 
 
 @dataclass(frozen=True)
@@ -57,16 +59,20 @@ def _best(words: tuple[Word, ...], name: str) -> Word | None:
 def from_plan(plan: dict) -> Reference:
     from ..core import textnorm
 
-    def word(name: str, item: dict, unit=None) -> Word:
-        return Word(name, textnorm.fold(name), item.get("domain") or "其他", unit)
+    def word(name: str, item: dict, unit=None, needs=None) -> Word:
+        return Word(name, textnorm.fold(name), item.get("domain") or "其他", unit, needs)
 
     indicators = tuple(word(t["indicator"], t, t.get("unit")) for t in plan.get("targets") or () if not t.get("restates"))
     services = []
     for s in plan.get("services") or ():
-        for part in str(s["item"]).replace("和", "、").split("、"):
+        parts = str(s["item"]).replace("和", "、").split("、")
+        # A、B、C等设施免费开放: A, B and C are what the last words are said of; a sentence names
+        # the service with them only when it says those words too
+        shared = squeeze(parts[-1]).rsplit("等", 1)[1][-2:] if len(parts) > 1 and "等" in parts[-1][1:] else None
+        for n, part in enumerate(parts):
             part = part.strip("“”\"' ")
             if len(squeeze(part)) >= 2:
-                services.append(word(part, s))
+                services.append(word(part, s, needs=shared if n < len(parts) - 1 else None))
     headings = tuple(word(t["title"], t) for t in plan.get("tasks") or ())
     return Reference(indicators, tuple(services), headings)
 

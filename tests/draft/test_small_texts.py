@@ -35,3 +35,35 @@ def test_a_name_that_says_most_of_a_reference_indicator_takes_its_domain():
     ref = reference(targets=[("养老机构护理型床位占比", "老有所养", "%")])
     text = goals("到2025年，护理型床位占比达到60%。")
     assert [(t["indicator"], t["domain"]) for t in draft_text(text, ref).targets] == [("护理型床位占比", "老有所养")]
+
+
+def services_of(paragraphs: str, ref) -> dict[str, list[str]]:
+    text = HEAD + "第四章  保障基本公共服务供给\n\n第二节  提升服务能力\n\n" + paragraphs + "\n"
+    out: dict[str, list[str]] = {}
+    for service in draft_text(text, ref).services:
+        out.setdefault(service["item"], []).append(service["evidence"]["quote"])
+    return out
+
+
+NATIONAL_SERVICES = [("基本医疗保险", "病有所医"), ("博物馆、美术馆、公共图书馆、文化馆(站)等设施免费或优惠开放", "文体服务保障"),
+                     ("基层医疗卫生机构中医药服务", "病有所医")]
+
+
+def test_a_reference_service_in_a_phrase_that_describes_another_is_not_named():
+    # 与基本医疗保险有机衔接的商业健康保险 is about 商业健康保险; the next sentence names the scheme itself
+    found = services_of("医疗保障。发展与基本医疗保险有机衔接的商业健康保险。做实基本医疗保险市级统筹。",
+                        reference(services=NATIONAL_SERVICES))
+    assert found["基本医疗保险"] == ["做实基本医疗保险市级统筹。"]
+
+
+def test_a_facility_of_a_list_sharing_its_last_words_is_named_only_with_those_words():
+    # the reference says 博物馆、…、公共图书馆…等设施免费或优惠开放: building a library is not opening it free
+    found = services_of("文化体育。新建和改建一批县级公共图书馆和文化馆。推进公共图书馆、文化馆免费开放。",
+                        reference(services=NATIONAL_SERVICES))
+    assert found["公共图书馆"] == ["推进公共图书馆、文化馆免费开放。"]
+
+
+def test_a_whole_field_or_an_institutions_capacity_is_no_service():
+    found = services_of("综合保障。向全民提供基本公共服务。提升基层医疗卫生机构服务能力。加强卫生监督协管服务。",
+                        reference(services=NATIONAL_SERVICES))
+    assert list(found) == ["卫生监督协管服务"]
