@@ -67,3 +67,9 @@ def test_a_whole_field_or_an_institutions_capacity_is_no_service():
     found = services_of("综合保障。向全民提供基本公共服务。提升基层医疗卫生机构服务能力。加强卫生监督协管服务。",
                         reference(services=NATIONAL_SERVICES))
     assert list(found) == ["卫生监督协管服务"]
+
+
+def test_a_name_with_keywords_of_two_domains_takes_the_domain_of_its_head_the_last():
+    # 低保 (弱有所扶) describes the families; the name ends in what they get: housing (住房, 住有所居)
+    text = HEAD + "第四章  保障基本公共服务供给\n\n第二节  兜住民生底线\n\n兜底保障。对城镇户籍低保、低收入住房困难家庭依申请应保尽保。\n"
+    assert [(t["target"], t["domain"]) for t in draft_text(text, reference()).targets] == [("应保尽保", "住有所居")]
