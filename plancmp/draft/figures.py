@@ -345,7 +345,8 @@ def _around(sentence: str, figure: Figure, previous: int, following: Figure | No
 def _name(before: str, after: str, figure: Figure) -> str:
     """The indicator: the words of the clause around the figure, less the leading and trailing
     words that say when and how (到2025年, 全省, 推动; 达到, 均, 的)."""
-    lead = "|".join(map(re.escape, sorted(words()["figure_lead"], key=len, reverse=True)))
+    keep = "|".join(map(re.escape, words()["figure_lead_not"]))
+    lead = rf"(?!{keep})(?:" + "|".join(map(re.escape, sorted(words()["figure_lead"], key=len, reverse=True))) + ")"
     tail = "|".join(map(re.escape, sorted(words()["figure_tail"], key=len, reverse=True)))
     year = r"(?:到|至|截至|截止)?(?:20\d\d年|“十[一二三四五]五”)(?:底|末|前|期间|时期)?(?:的)?"
     name = _trim(before, lead, tail, year)

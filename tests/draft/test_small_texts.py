@@ -73,3 +73,12 @@ def test_a_name_with_keywords_of_two_domains_takes_the_domain_of_its_head_the_la
     # 低保 (弱有所扶) describes the families; the name ends in what they get: housing (住房, 住有所居)
     text = HEAD + "第四章  保障基本公共服务供给\n\n第二节  兜住民生底线\n\n兜底保障。对城镇户籍低保、低收入住房困难家庭依申请应保尽保。\n"
     assert [(t["target"], t["domain"]) for t in draft_text(text, reference()).targets] == [("应保尽保", "住有所居")]
+
+
+def test_words_of_manner_are_cut_from_a_name_but_a_word_that_starts_like_one_is_kept():
+    # 按照 says how (按照质量有保障…: 质量); 对 is cut from 对符合条件的… but 对接 is a word of the name
+    text = HEAD + "第五章  扩大普惠性非基本公共服务供给\n\n第二节  提升服务质量\n\n" \
+        "价格机制。按照质量有保障、价格可承受的导向，合理确定服务价格。\n\n" \
+        "社会保险。对接企业职工养老保险全国统筹，完善省级统筹制度。\n"
+    found = {t["target"]: t["indicator"] for t in draft_text(text, reference()).targets}
+    assert found == {"有保障": "质量", "全国统筹": "对接企业职工养老保险"}
