@@ -126,6 +126,8 @@ def _targets(sentence: str, quote: str, figure: Figure, previous: int, following
     """The target a figure states; several when names listed before it share it (A、B均达到80%以上)."""
     before, after = _around(sentence, figure, previous, following)
     indicator = _name(before, after, figure)
+    if figure.words and any(w in figure.value for w in words()["standards"]) and not indicator.endswith("标准"):
+        indicator = _held_to(sentence, figure) or indicator
     if not indicator and not figure.words and last:
         indicator = last   # …托位数3个，力争达到4.5个: the same indicator again
     names = [indicator]
@@ -363,6 +365,18 @@ def _name(before: str, after: str, figure: Figure) -> str:
         if figure.words and figure.value.endswith(noun) and name and not name.endswith(noun):
             name += noun
     return name.strip("“”‘’\"' ")
+
+
+def _held_to(sentence: str, figure: Figure) -> str | None:
+    """What a standard end state is said of when its clause does not name it (按照不低于国家标准
+    执行的原则，积极推动本省基本公共服务标准落地落实): the standard the sentence names next."""
+    lead = "|".join(map(re.escape, sorted(words()["figure_lead"], key=len, reverse=True)))
+    for clause in _CLAUSE_END.split(sentence[figure.end:])[1:]:
+        found = re.search(r"[\u4e00-\u9fff（）()]{2,30}?标准", clause)
+        if found:
+            name = _trim(found.group(0), lead, "(?!)", "(?!)")
+            return name if len(name) >= 4 and name not in words()["standards"] else None
+    return None
 
 
 def _trim(text: str, lead: str, tail: str, year: str) -> str:

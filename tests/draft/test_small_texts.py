@@ -82,3 +82,11 @@ def test_words_of_manner_are_cut_from_a_name_but_a_word_that_starts_like_one_is_
         "社会保险。对接企业职工养老保险全国统筹，完善省级统筹制度。\n"
     found = {t["target"]: t["indicator"] for t in draft_text(text, reference()).targets}
     assert found == {"有保障": "质量", "全国统筹": "对接企业职工养老保险"}
+
+
+def test_a_standard_end_state_whose_clause_names_no_standard_is_said_of_the_next_standard_named():
+    # 依照不低于国家标准的要求 names nothing that is held to it; the next clause names the standard
+    text = HEAD + "第四章  保障基本公共服务供给\n\n第四节  完善标准体系\n\n" \
+        "标准建设。依照不低于国家标准的要求，加快推动本市养老服务标准动态调整。\n"
+    found = [(t["indicator"], t["target"]) for t in draft_text(text, reference()).targets]
+    assert found == [("本市养老服务标准", "不低于国家标准")]
