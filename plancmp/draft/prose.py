@@ -69,6 +69,10 @@ def _read(text: str, line: Line, basic: bool, reference: Reference | None, out: 
                 name = _named(sentence, squeeze(word.name))
                 if name and not _modifies(sentence, name):
                     found.append((name, None, word.domain))
+            for word in reference.restated(sentence):   # the reference's own sentence, restated: its
+                parts = [squeeze(p) for p in re.split("[、和]", word.name)]   # item, unless named above
+                if not any(_named(sentence, part) for part in parts):
+                    found.append((squeeze(word.name), None, word.domain))
         seen: list[str] = []
         for name, group, known in found:
             if any(name in other or other in name for other in seen) or name in named_before:

@@ -29,6 +29,10 @@ class Reference:
     indicators: tuple[Word, ...] = ()   # its targets' indicators (restatements apart)
     services: tuple[Word, ...] = ()     # its services' items, split at 、 (流浪乞讨人员救助; 农家书屋、农村电影放映: two)
     headings: tuple[Word, ...] = ()     # its tasks' titles
+    # its services' sentences: (the sentence's character pairs, punctuation and spaces removed; the
+    # whole item): a province's sentence that restates one names that service, even when it parts
+    # the name (…计划生育双女家庭，继续实行现行各项奖励扶助制度: 计划生育家庭奖励扶助)
+    statements: tuple[tuple[frozenset[str], Word], ...] = ()
 
     def indicator(self, name: str) -> Word | None:
         """The reference indicator this name names: the same (folded), or one inside the other."""
@@ -36,6 +40,23 @@ class Reference:
 
     def service(self, name: str) -> Word | None:
         return _best(self.services, name)
+
+    def restated(self, sentence: str) -> list[Word]:
+        """The services whose reference sentence this one restates (nine in ten character pairs shared)."""
+        mine = pairs(sentence)
+        return [word for theirs, word in self.statements
+                if mine and 2 * len(mine & theirs) >= RESTATES * (len(mine) + len(theirs))]
+
+
+RESTATES = 0.9
+
+
+def pairs(sentence: str) -> frozenset[str]:
+    """A sentence's character pairs, without punctuation and whitespace."""
+    import re
+
+    text = re.sub(r"[\s，,。；;：:、！？!?“”‘’\"'（）()]", "", sentence)
+    return frozenset(text[i:i + 2] for i in range(len(text) - 1))
 
 
 def _best(words: tuple[Word, ...], name: str) -> Word | None:
@@ -74,7 +95,9 @@ def from_plan(plan: dict) -> Reference:
             if len(squeeze(part)) >= 2:
                 services.append(word(part, s, needs=shared if n < len(parts) - 1 else None))
     headings = tuple(word(t["title"], t) for t in plan.get("tasks") or ())
-    return Reference(indicators, tuple(services), headings)
+    statements = tuple((pairs(str((s.get("evidence") or {}).get("quote") or "")), word(str(s["item"]), s))
+                       for s in plan.get("services") or () if (s.get("evidence") or {}).get("quote"))
+    return Reference(indicators, tuple(services), headings, tuple((p, w) for p, w in statements if len(p) >= 8))
 
 
 def load(ws) -> Reference | None:

@@ -90,3 +90,14 @@ def test_a_standard_end_state_whose_clause_names_no_standard_is_said_of_the_next
         "标准建设。依照不低于国家标准的要求，加快推动本市养老服务标准动态调整。\n"
     found = [(t["indicator"], t["target"]) for t in draft_text(text, reference()).targets]
     assert found == [("本市养老服务标准", "不低于国家标准")]
+
+
+def test_a_sentence_restating_a_reference_services_sentence_names_that_service_though_its_name_is_parted():
+    # the reference plan's item and its sentence; the province restates the sentence, its name
+    # parted by a comma (…独生子女家庭，继续实行现行各项奖励扶助制度): the item is drafted once
+    ref = from_plan({"targets": [], "tasks": [], "services": [
+        {"item": "独生子女家庭奖励扶助", "domain": "幼有所育",
+         "evidence": {"quote": "对符合条件的独生子女家庭 ,继续实行现行各项奖励扶助制 度和优惠政策。"}}]})
+    found = services_of("人口发展。对符合条件的独生子女家庭，继续实行现行各项奖励扶助制度和优惠政策。"
+                        "对独生子女家庭开展走访慰问。", ref)
+    assert found == {"独生子女家庭奖励扶助": ["对符合条件的独生子女家庭，继续实行现行各项奖励扶助制度和优惠政策。"]}
