@@ -8,7 +8,10 @@ A sentence names a service three ways:
 - a verb of delivery before a service's name: 加强卫生监督协管服务, 完善疾病应急救助制度
   (plancmp/vocab/draft.yaml `service_verbs`, `service_heads`: the words a service's name ends
   in, 服务 救助 补贴 检查 …; a trailing 制度/政策 is not part of the name);
-- it names a service of the reference plan (its items: 法律援助, 公租房保障, 棚户区改造 …).
+- it names a service of the reference plan (its items: 法律援助, 公租房保障, 棚户区改造 …), or
+  restates the reference plan's own sentence for one (nine in ten character pairs shared): the
+  reference's item then, though the province parts its name (…双女家庭，继续实行现行各项奖励扶助制度:
+  计划生育家庭奖励扶助), as a curator would write it.
 Read in the chapters about basic public services (a chapter whose title says 基本公共服务, not
 非基本) and, for the reference plan's services, in every chapter that plans.
 """
