@@ -110,11 +110,14 @@ def _modifies(sentence: str, name: str) -> bool:
 def _named(sentence: str, name: str) -> str | None:
     """The words of the sentence that name a reference service: the name itself, or its
     characters in order with a few words between (计划生育特殊家庭全方位帮扶保障 names
-    计划生育特殊家庭帮扶保障), within one clause; the province's words are the item."""
+    计划生育特殊家庭帮扶保障), within one clause; the province's words are the item. Read with
+    full-width and half-width letters alike (退役军人服务中心（站） names 退役军人服务中心(站))."""
+    original, sentence, name = sentence, sentence.translate(_NARROW), name.translate(_NARROW)
     if len(name) < 4:
         return None
     if name in sentence:
-        return name
+        at = sentence.find(name)
+        return original[at:at + len(name)]
     limit = int(len(name) * SPREAD)
     for start in (m.start() for m in re.finditer(re.escape(name[:2]), sentence)):
         at, end = start, None
@@ -126,8 +129,12 @@ def _named(sentence: str, name: str) -> str | None:
         else:
             end = at
         if end is not None and not re.search(r"[，,；;。、]", sentence[start:end]) and name[-2:] == sentence[end - 2:end]:
-            return sentence[start:end]
+            return original[start:end]
     return None
+
+
+# full-width letters, digits and signs as their half-width selves, one character for one
+_NARROW = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
 
 @cache

@@ -101,3 +101,9 @@ def test_a_sentence_restating_a_reference_services_sentence_names_that_service_t
     found = services_of("人口发展。对符合条件的独生子女家庭，继续实行现行各项奖励扶助制度和优惠政策。"
                         "对独生子女家庭开展走访慰问。", ref)
     assert found == {"独生子女家庭奖励扶助": ["对符合条件的独生子女家庭，继续实行现行各项奖励扶助制度和优惠政策。"]}
+
+
+def test_a_reference_service_is_named_whatever_the_width_of_its_brackets_and_keeps_the_provinces():
+    ref = reference(services=[("退役军人服务中心(站)、优抚医院、光荣院服务", "优军服务保障")])
+    found = services_of("优军服务。加强退役军人服务中心（站）建设。", ref)
+    assert found == {"退役军人服务中心（站）": ["加强退役军人服务中心（站）建设。"]}
