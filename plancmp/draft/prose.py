@@ -98,13 +98,17 @@ def _read(text: str, line: Line, basic: bool, reference: Reference | None, out: 
 
 def _modifies(sentence: str, name: str) -> bool:
     """The name stands in a phrase before 的 that describes another service, in its clause
-    (与基本医疗保险有机衔接的商业健康保险: the sentence names 商业健康保险, not 基本医疗保险)."""
-    at = sentence.find(name)
-    clause = re.split(r"[，,；;：:。、]", sentence[at + len(name):], maxsplit=1)[0]
-    if "的" not in clause:
+    (与基本医疗保险有机衔接的商业健康保险: the sentence names 商业健康保险, not 基本医疗保险), wherever
+    the sentence writes it."""
+    heads = tuple(words()["service_heads"])
+    if name not in sentence:
         return False
-    head = re.split(r"[和及与]", clause.rsplit("的", 1)[1])[0]
-    return len(head) >= 2 and head.endswith(tuple(words()["service_heads"]))
+    for found in re.finditer(re.escape(name), sentence):
+        clause = re.split(r"[，,；;：:。、]", sentence[found.end():], maxsplit=1)[0]
+        head = re.split(r"[和及与]", clause.rsplit("的", 1)[1])[0] if "的" in clause else ""
+        if not (len(head) >= 2 and head.endswith(heads)):
+            return False   # named for itself here
+    return True
 
 
 def _named(sentence: str, name: str) -> str | None:

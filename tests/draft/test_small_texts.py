@@ -54,6 +54,10 @@ def test_a_reference_service_in_a_phrase_that_describes_another_is_not_named():
     found = services_of("医疗保障。发展与基本医疗保险有机衔接的商业健康保险。做实基本医疗保险市级统筹。",
                         reference(services=NATIONAL_SERVICES))
     assert found["基本医疗保险"] == ["做实基本医疗保险市级统筹。"]
+    # in one sentence with both uses, it is named
+    found = services_of("医疗保障。发展与基本医疗保险有机衔接的商业健康保险，做实基本医疗保险市级统筹。",
+                        reference(services=NATIONAL_SERVICES))
+    assert list(found) == ["基本医疗保险"]
 
 
 def test_a_facility_of_a_list_sharing_its_last_words_is_named_only_with_those_words():
