@@ -96,3 +96,19 @@ def test_a_weak_pair_gives_way_to_the_paragraph_that_says_far_more(item, right):
     row = _held_out("fujian")[item]
     assert row.right is not None and row.right.id == right, row
     assert row.reasons[0].code == "same-substance"
+
+
+def test_a_number_compared_on_a_national_targets_row_does_not_quantify_a_task():
+    """Gansu's 优化公共服务设施布局 (l.275) writes 15分钟服务圈 and stands on the row of the national
+    target 15分钟养老服务圈: on the row of 科学设定服务半径和服务人口, which it also states, that
+    number is no commitment beyond the national targets, so the task matches."""
+    from plancmp.engine.compare import diff
+    from plancmp.ingest.workspace import Workspace
+
+    ws = Workspace(DATA)
+    plans = ws.plans()
+    rows = {r.left.id: r for r in diff(plans["national"], plans["gansu"], ws.links(), ws=ws).rows if r.left is not None}
+    circle, radius = rows["community-elderly-care-service-circle"], rows["service-radius-and-population"]
+    assert "facility-layout" in {y.id for y in (circle.right, *circle.also) if y is not None}
+    assert radius.right is not None and radius.right.id == "facility-layout"
+    assert radius.status == "matches" and radius.notes[0].code == "target-states-number", radius
