@@ -126,7 +126,7 @@ def _targets(sentence: str, quote: str, figure: Figure, previous: int, following
     """The target a figure states; several when names listed before it share it (A、B均达到80%以上)."""
     before, after = _around(sentence, figure, previous, following)
     indicator = _name(before, after, figure)
-    if figure.words and any(w in figure.value for w in words()["standards"]) and not indicator.endswith("标准"):
+    if figure.words and any(w in figure.value for w in words()["standards"]) and not indicator.endswith(words()["standard_noun"]):
         indicator = _held_to(sentence, figure) or indicator
     if not indicator and not figure.words and last:
         indicator = last   # …托位数3个，力争达到4.5个: the same indicator again
@@ -372,7 +372,7 @@ def _held_to(sentence: str, figure: Figure) -> str | None:
     执行的原则，积极推动本省基本公共服务标准落地落实): the standard the sentence names next."""
     lead = "|".join(map(re.escape, sorted(words()["figure_lead"], key=len, reverse=True)))
     for clause in _CLAUSE_END.split(sentence[figure.end:])[1:]:
-        found = re.search(r"[\u4e00-\u9fff（）()]{2,30}?标准", clause)
+        found = re.search(r"[\u4e00-\u9fff（）()]{2,30}?" + re.escape(words()["standard_noun"]), clause)
         if found:
             name = _trim(found.group(0), lead, "(?!)", "(?!)")
             return name if len(name) >= 4 and name not in words()["standards"] else None
