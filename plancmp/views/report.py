@@ -54,7 +54,7 @@ def report(ws: Workspace, date: str | None = None, drafts: bool = False) -> dict
     return {
         "reference": ref,
         "plans": [{"id": pid, "name": plans[pid].name, "region": plans[pid].region, "level": plans[pid].level,
-                   "period": plans[pid].period, "drafts": drafts_of(plans, [pid]).get(pid)}
+                   "period": plans[pid].period, "drafts": drafts_of([plans[pid]]).get(pid)}
                   for pid in [ref, *others]],
         "left_out": left_out,
         "matrices": matrices,

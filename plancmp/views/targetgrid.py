@@ -96,7 +96,7 @@ def target_grid(ws: Workspace, plan_ids: list[str] | None = None, domains: list[
     from .crossplan import drafts_of
 
     return {"reference": ref.id, "plans": [ref.id, *shown], "domain": ",".join(domains) if domains else None,
-            "drafts": drafts_of(plans, [ref.id, *shown]),
+            "drafts": drafts_of([ref, *(plans[pid] for pid in shown)]),
             "plan_names": {pid: plans[pid].region for pid in [ref.id, *shown]}, "rows": rows,
             "flags": {flag: Labels("en").flag(flag) for flag in TARGET_FLAGS}}   # the footnote marks, in English
 

@@ -215,7 +215,8 @@ def test_notes_that_differ_only_in_how_they_name_a_file_move_nothing():
     from plancmp.views.changes import what_moved
     from plancmp.views.results import diff_of
 
-    rows = [r._replace(notes=r.reasons) for r in diff_of(Workspace.open(DATA), "national", "gansu", KINDS).rows
+    ws = Workspace.open(DATA)
+    rows = [r._replace(notes=r.reasons) for r in diff_of(ws, ws.plan("national"), ws.plan("gansu"), KINDS).rows
             if any("gansu.txt:" in str(n.values) for n in r.reasons)]
     assert rows                                                           # rows whose words name a source line
     for row in rows:
