@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers_process import interruptible
 
 from plancmp.cli import app
 
@@ -63,7 +64,8 @@ def _cli(*args, data: Path, env=None):
 def _hooked(step: str, sig: str, data: Path):
     env = {**os.environ, "NO_COLOR": "1", "PLANCMP_DATA": str(data), "PLANCMP_NO_CACHE": "1"}
     return subprocess.run([sys.executable, "-c", HOOK, step, sig, *NEW], capture_output=True, text=True, env=env,
-                          cwd=data.parent, timeout=120)   # not where a checkout's plancmp/ would shadow the installed one
+                          cwd=data.parent, timeout=120,   # not where a checkout's plancmp/ would shadow the installed one
+                          preexec_fn=interruptible)
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
