@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..core import textnorm
 from ..core.errors import PlanError
@@ -43,6 +43,8 @@ CROSS_DOMAIN_MIN = 0.90  # pairs across domains need this much
 PARTIAL_WEIGHT = 0.4     # how much one name inside the other counts
 QUOTE_WEIGHT = 0.3       # the quote's share of the score (the name has the rest)
 REVIEW_MIN = 0.40        # an unpaired item whose best candidate scores this is a near miss
+NEAR_ACROSS = CROSS_DOMAIN_MIN - 0.1   # a candidate across domains counts as a near miss from this score
+BONUSES = 0.10           # the most a pair of different names gains beside name and quote (unit, standard)
 
 def band(score: float) -> str:
     return "high" if score >= HIGH else "medium" if score >= MEDIUM else "low"
@@ -184,6 +186,25 @@ def _value(kind: str, fa: _Features, fb: _Features) -> float:
     return round(min(max(total, 0.0), 1.0), 4)
 
 
+def _within_reach(x: _Features, ys: list[Item], feats: dict[int, _Features], floor: float) -> frozenset[int]:
+    """id()s of the ys whose score with x could reach `floor` (a pair left out cannot). Names
+    written alike (the same key: ratio 1) always can. Otherwise the score is at most
+    (1 - QUOTE_WEIGHT) * name + QUOTE_WEIGHT + BONUSES, and the name's similarity at most the
+    larger of PARTIAL_WEIGHT + (1 - PARTIAL_WEIGHT) * ratio (partial_ratio ≤ 1) and the share of
+    character pairs: so only the ratio of the names (one pass of rapidfuzz over all of them) and
+    the shared pairs are measured, not every measure of every pair."""
+    need = (floor - QUOTE_WEIGHT - BONUSES) / (1 - QUOTE_WEIGHT) - 0.01   # the name must reach this (0.01: rounding)
+    ratio_need = max(0.0, (need - PARTIAL_WEIGHT) / (1 - PARTIAL_WEIGHT))
+    keys = [feats[id(y)].key for y in ys]
+    alike = {n for _, _, n in process.extract(x.key, keys, scorer=fuzz.ratio, score_cutoff=100 * ratio_need,
+                                                  limit=None)}
+    pairs = _bigrams(x.key) if x.key else frozenset()
+    for n, key in enumerate(keys):
+        if n not in alike and pairs and key and 2 * len(pairs & _bigrams(key)) >= need * (len(pairs) + len(_bigrams(key))):
+            alike.add(n)
+    return frozenset(id(ys[n]) for n in alike)
+
+
 _Reasons = list[Note]
 
 
@@ -247,6 +268,14 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
     cache: dict[tuple[int, int], Scored] = {}
     shortlist = _shortlist(left, right, feats)
 
+    reach: dict[int, frozenset[int]] = {}
+
+    def within_reach(x: Item, y: Item) -> bool:
+        """Could the pair score NEAR_ACROSS? (what a pair across domains needs to count anywhere)"""
+        if id(x) not in reach:
+            reach[id(x)] = _within_reach(feats[id(x)], right, feats, NEAR_ACROSS)
+        return id(y) in reach[id(x)]
+
     def candidate(x: Item, y: Item) -> bool:
         return shortlist is None or id(y) in shortlist[id(x)]
 
@@ -266,38 +295,33 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
             values[k] = cache[k].score if k in cache else _value(kind, feats[id(x)], feats[id(y)])
         return values[k]
 
-    refs = {id(i): i.ref for i in left + right}
-    apart_pairs = {(l.left, l.right) for l in links.links if l.action == "forbid"} if links else set()
-    apart_pairs |= {(r, l) for l, r in apart_pairs}
-
-    def pinned_pair(x: Item, y: Item) -> bool:   # a pair links.yaml forbids
-        return bool(apart_pairs) and (refs[id(x)], refs[id(y)]) in apart_pairs
-
+    apart = _apart_refs(links)
     texts = None   # what each of B's items says (as compare.said_by), joined once when a look-alike asks
-    place = {id(y): n for n, y in enumerate(right)}
 
-    def look_alike(x: Item, y: Item) -> bool:
+    def look_alikes(x: Item) -> set[int]:
+        """id()s of B's items the vocabulary says are another thing than x."""
         nonlocal texts
         if not know.has_differs(x):
-            return False
+            return set()
         if texts is None:
             texts = knowledge.Texts([textnorm.fold(i.name) + ("" if i.kind == "tasks" else "\n" + textnorm.fold(i.evidence.quote))
                                      for i in right])
-        return place[id(y)] in texts.differing(know, x)
+        return {id(right[n]) for n in texts.differing(know, x)}
 
     banned_of: dict[int, frozenset[int]] = {}
 
     def banned_for(x: Item) -> frozenset[int]:
-        """id()s of B's items x may never pair with (forbidden links, look-alikes): found once per item."""
+        """id()s of B's items x may never pair with (forbidden links, look-alikes): found once per
+        item, from the refs links.yaml keeps apart from x's and the texts holding a look-alike."""
         if id(x) not in banned_of:
-            banned_of[id(x)] = frozenset(id(y) for y in right if pinned_pair(x, y) or look_alike(x, y)) \
-                if apart_pairs or know.has_differs(x) else frozenset()
+            kept_apart = apart.get(x.ref)
+            forbidden_links = {id(y) for y in right if y.ref in kept_apart} if kept_apart else set()
+            banned_of[id(x)] = frozenset(forbidden_links | look_alikes(x))
         return banned_of[id(x)]
 
-    if shortlist is None:
-        forbidden = lambda x, y: id(y) in banned_for(x)   # noqa: E731  (a pair never scored)
-    else:
-        forbidden = lambda x, y: not candidate(x, y) or id(y) in banned_for(x)   # noqa: E731
+    def forbidden(x: Item, y: Item) -> bool:   # a pair never scored
+        return not candidate(x, y) or id(y) in banned_for(x)
+
     matched: dict[int, Pair] = {}      # id(left item) -> pair
     taken_right: set[int] = set()
     # 1. pins
@@ -321,14 +345,28 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
         _solve(kind, xs, ys, scored, value, forbidden, PAIR_MIN, matched, taken_right)
     xs = [x for x in left if id(x) not in matched]
     ys = [y for y in right if id(y) not in taken_right]
-    _solve(kind, xs, ys, scored, value, forbidden, CROSS_DOMAIN_MIN, matched, taken_right)
+
+    def unpairable_across(x: Item, y: Item) -> bool:   # never paired, or too unlike to reach CROSS_DOMAIN_MIN
+        return forbidden(x, y) or not within_reach(x, y)
+
+    _solve(kind, xs, ys, scored, value, unpairable_across, CROSS_DOMAIN_MIN, matched, taken_right)
 
     pairs: list[Pair] = []
     for x in left:
         pairs.append(matched.get(id(x)) or Pair(kind, x, None))
     pairs += [Pair(kind, None, y) for y in right if id(y) not in taken_right]
-    misses = _near_misses(kind, left, right, matched, taken_right, scored, value, forbidden)
+    misses = _near_misses(kind, left, right, matched, taken_right, scored, value, forbidden, within_reach)
     return pairs, misses
+
+
+def _apart_refs(links: Links | None) -> dict[str, set[str]]:
+    """For each item's ref, the refs links.yaml forbids it to pair with (both ways)."""
+    out: dict[str, set[str]] = {}
+    for link in (links.links if links else ()):
+        if link.action == "forbid":
+            out.setdefault(link.left, set()).add(link.right)
+            out.setdefault(link.right, set()).add(link.left)
+    return out
 
 
 def _solve(kind: str, xs: list[Item], ys: list[Item], scored: Callable[[Item, Item], Scored],
@@ -363,7 +401,7 @@ def _weight(score: float, floor: float) -> float:
 
 def _near_misses(kind: str, left: list[Item], right: list[Item], matched: dict[int, Pair], taken_right: set[int],
                  scored: Callable[[Item, Item], Scored], value: Callable[[Item, Item], float],
-                 forbidden: Callable[[Item, Item], bool]) -> list[NearMiss]:
+                 forbidden: Callable[[Item, Item], bool], within_reach: Callable[[Item, Item], bool]) -> list[NearMiss]:
     out: list[NearMiss] = []
     for x in left:
         pair = matched.get(id(x))
@@ -372,7 +410,7 @@ def _near_misses(kind: str, left: list[Item], right: list[Item], matched: dict[i
                 out.append(NearMiss(kind, x, pair.right, pair.score, pair.reasons, Note("low-confidence")))
             continue
         candidates = [(value(x, y), n, y) for n, y in enumerate(right)
-                      if not forbidden(x, y) and (y.domain == x.domain or value(x, y) >= CROSS_DOMAIN_MIN - 0.1)]
+                      if not forbidden(x, y) and (y.domain == x.domain or (within_reach(x, y) and value(x, y) >= NEAR_ACROSS))]
         if not candidates:
             continue
         best, _, y = max(candidates, key=lambda t: (t[0], -t[1]))
