@@ -210,7 +210,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
     index_of = {id(y): n for n, y in enumerate(candidates)}
     names = mentions.Names(candidates)
     text = _TextOf(ws, b, candidates, know)
-    st = Structure(ws)
+    st = Structure.of(ws)
     said = _Said()   # what each of B's items says, folded, when a look-alike check asks
     forbids: dict[str, set[str]] = {}   # A's ref -> B's refs people forbade (links.yaml)
     for link in (links.links if links else ()):
@@ -1137,6 +1137,7 @@ class _TextOf:
         self._skip: tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]] = ((), ())
         self.know = know
         self._chars: dict[str, float] | None = None
+        self._order: tuple[list[Item], dict[int, int]] | None = None
 
     @property
     def items(self) -> list[Item]:
@@ -1264,7 +1265,7 @@ class _TextOf:
             # by the line each span starts on and every line it runs to: a sentence's holders are
             # looked up by its line, not by reading every item's span
             self._by_line = [self._lines_of(of, source) for of in (spans, self._paragraphs)]
-        order = {id(item): n for n, item in enumerate(candidates)}
+        order = self._order_of(candidates)
         for spans, by_line in zip((self._spans, self._paragraphs), self._by_line):
             holders = [(end - start, order[id(item)], item) for item in by_line.get(passage.line, ())
                        if id(item) in order
@@ -1278,6 +1279,12 @@ class _TextOf:
         tied = [h for h in holders if h[0] == shortest]
         # the items of a list share one quote (a 专栏 row): the one named where the match stands
         return min(tied, key=lambda h: (-self._named_at(h[2], passage, hit), h[1]))[2]
+
+    def _order_of(self, candidates: list[Item]) -> dict[int, int]:
+        """Each candidate's place in the list, by id(): made once for the list a row's searches share."""
+        if self._order is None or self._order[0] is not candidates:   # the list is held: its id() stays its own
+            self._order = (candidates, {id(item): n for n, item in enumerate(candidates)})
+        return self._order[1]
 
     def _lines_of(self, spans: dict[int, tuple[int, int]], source: Source) -> dict[int, list[Item]]:
         by_id = {id(item): item for item in self._items}
