@@ -86,7 +86,8 @@ def judge_all(a: Plan, b: Plan, links: Links | None = None, ws: Workspace | None
     alignment: Alignment = align(a, b, links, KINDS, know=know)
     rows = [verdict(pair, a, b) for pair in alignment.pairs]
     rows = _with_restatements(_covered(rows, a, b, links, know, ws), a, b)
-    return Judged(a, b, [_with_reason_and_strength(r) for r in _quantified_by_also(rows)], alignment.near_misses)
+    rows = _numbers_a_target_answers(_quantified_by_also(rows))
+    return Judged(a, b, [_with_reason_and_strength(r) for r in rows], alignment.near_misses)
 
 
 def select(judged: Judged, kinds: tuple[str, ...] = KINDS) -> Diff:
@@ -137,6 +138,33 @@ def _quantified_by_also(rows: list[Row]) -> list[Row]:
             continue
         out.append(row._replace(status="matches-quantified",
                                 notes=(Note("commits-to", {"plan": row.also[0].plan, "values": values}), *row.notes)))
+    return out
+
+
+def _numbers_a_target_answers(rows: list[Row]) -> list[Row]:
+    """A service or task B "quantifies" only with the sentence of one of its own targets, a target
+    that answers a target of A (发展普惠托育服务 holding 托位数3个，力争达到4.5个, where A states
+    托位数 4.5 on a target's row of its own): A has a number for it, compared on that row, so the
+    service or task simply matches (the rule of `_quantified_by_also`, for a counterpart's own numbers)."""
+    answering = [y for r in rows if r.left is not None and r.left.kind == "targets"
+                 for y in (r.right, *r.also) if isinstance(y, Target)]
+    out = []
+    for row in rows:
+        x, y = row.left, row.right
+        commits = next((n for n in row.notes if n.code == "commits-to"), None)
+        if (x is None or y is None or x.kind == "targets" or y.kind == "targets" or commits is None
+                or row.status != "matches-quantified"):
+            out.append(row)
+            continue
+        said = squeeze(y.evidence.quote)
+        held = [t for t in answering if squeeze(t.evidence.quote) in said]
+        values = list(commits.values.get("values") or ())
+        target = next((t for t in held if all(squeeze(v) in squeeze(t.evidence.quote) for v in values)), None)
+        if target is None:
+            out.append(row)
+            continue
+        note = Note("target-states-number", {"plan": y.plan, "values": values, "id": target.id})
+        out.append(row._replace(status="matches", notes=tuple(note if n is commits else n for n in row.notes)))
     return out
 
 

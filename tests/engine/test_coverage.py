@@ -228,3 +228,23 @@ def test_a_target_for_a_narrower_subject_states_it_in_part():
     b.targets[:] = [t for t in b.targets if t.id != "pen"]
     target(b, "all", "社会保险法定人群覆盖", "全覆盖", None, domain="劳有所得")
     assert _row(diff(a, b), "si").status == "matches"
+
+
+def test_a_task_holding_the_sentence_of_a_target_that_answers_a_target_adds_no_number():
+    """B's task quotes the sentence of its 托位数 target; A states 托位数 on a target's row of its
+    own, compared there: the task matches. Without A's target the number is B's alone: quantified."""
+    sentence = "力争到2025年每千人口拥有3岁以下婴幼儿托位数4.5个。"
+
+    def plans(with_a_target: bool):
+        a, b = _plans()
+        task(a, "care", "发展普惠托育服务", domain="幼有所育")
+        if with_a_target:
+            target(a, "places", "每千人口拥有3岁以下婴幼儿托位数", "4.5", "个", domain="幼有所育")
+        task(b, "care", "发展普惠托育服务。" + sentence, domain="幼有所育", commitments=("4.5个",))
+        target(b, "places", "每千人口拥有3岁以下婴幼儿托位数", "4.5", "个", domain="幼有所育", quote=sentence)
+        return a, b
+
+    row = _row(diff(*plans(True)), "care")
+    assert row.status == "matches" and "places" in said(row.notes)[0]
+    row = _row(diff(*plans(False)), "care")
+    assert row.status == "matches-quantified" and "4.5个" in said(row.notes)[0]
