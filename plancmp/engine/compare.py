@@ -413,7 +413,9 @@ def _by_substance(entries: list[Entry], a: Plan, b: Plan, st: Structure) -> list
     for d in docs.values():
         df.update(d)
     n_docs = math.log(len(docs))
-    idf = {g: n_docs - math.log(c) for g, c in df.items()}
+    # the rarity of the pairs the rows to do hold: the only ones weighed
+    needed = set().union(*(docs[id(row.left)] for n in todo for row in (entries[n][0],) if row.left is not None))
+    idf = {g: n_docs - math.log(df[g]) for g in needed}
     out = list(entries)
     for n in todo:
         row, aligned, pinned, forbidden = out[n]

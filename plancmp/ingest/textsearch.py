@@ -82,10 +82,11 @@ def background_lines(source: Source, parts: Iterable[tuple[str, str]]) -> list[t
     lines = [squeeze(line) for line in source.text.splitlines()]
     out = []
     for start, end in parts:
-        starts = [n for n, line in enumerate(lines) if line and line == squeeze(start)]
+        first, after = squeeze(start), squeeze(end)
+        starts = [n for n, line in enumerate(lines) if line and line == first]
         if not starts:
             return None
-        ends = [n for n, line in enumerate(lines) if n > starts[-1] and line == squeeze(end)]
+        ends = [n for n, line in enumerate(lines) if n > starts[-1] and line == after]
         if not ends:
             return None
         out.append((starts[-1] + 1, ends[0]))
