@@ -152,12 +152,19 @@ def search(index: TextIndex, query: str, threshold: float) -> list[Hit]:
         votes.update(index.pairs.get(gram, ()))
     # a window holding `threshold` of the characters holds at least this many of the pairs
     need = max(1, int(len(grams) - (1 - threshold) * len(query) * 2))
+    wanted = Counter(query)
     hits = []
     for n, count in votes.items():
-        if count < need:
+        if count < need or _held(wanted, index.folded[n]) / len(query) < threshold:
             continue
         score, lo, hi = coverage(query, index.folded[n])
         if score >= threshold:
             offsets = _offsets(index.passages[n])
             hits.append(Hit(n, round(score, 4), offsets[lo], offsets[hi - 1] + 1))
     return sorted(hits, key=lambda h: (-h.score, h.passage))
+
+
+def _held(wanted: Counter[str], text: str) -> int:
+    """How many of the query's characters (`wanted`: their counts) the text holds anywhere: no
+    window of it holds more, so a passage below the threshold by this count needs no coverage()."""
+    return sum(min(k, text.count(char)) for char, k in wanted.items())
