@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -70,9 +71,11 @@ def build(source: Source, shown: str) -> TextIndex:
     return TextIndex(shown, tuple(passages), tuple(folded), {k: tuple(v) for k, v in pairs.items()})
 
 
-def _offsets(passage: Passage) -> list[int]:
-    """For each character of the passage's folded text, its offset in the squeezed source."""
-    return [passage.start + n for n, char in enumerate(passage.text) for _ in textnorm.fold_char(char)]
+@lru_cache(maxsize=4096)
+def _offsets(passage: Passage) -> tuple[int, ...]:
+    """For each character of the passage's folded text, its offset in the squeezed source (once per
+    passage: a passage that states several items is found several times)."""
+    return tuple(passage.start + n for n, char in enumerate(passage.text) for _ in textnorm.fold_char(char))
 
 
 def background_lines(source: Source, parts: Iterable[tuple[str, str]]) -> list[tuple[int, int]] | None:
