@@ -15,7 +15,7 @@ number where A states none.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -142,12 +142,19 @@ def _quantified_by_also(rows: list[Row]) -> list[Row]:
 
 
 def _numbers_a_target_answers(rows: list[Row]) -> list[Row]:
-    """A service or task B "quantifies" only with the sentence of one of its own targets, a target
-    that answers a target of A (发展普惠托育服务 holding 托位数3个，力争达到4.5个, where A states
-    托位数 4.5 on a target's row of its own): A has a number for it, compared on that row, so the
-    service or task simply matches (the rule of `_quantified_by_also`, for a counterpart's own numbers)."""
-    answering = [y for r in rows if r.left is not None and r.left.kind == "targets"
-                 for y in (r.right, *r.also) if isinstance(y, Target)]
+    """A service or task B "quantifies" only with numbers compared on the row of a target of A:
+    A has a number for them, so the service or task simply matches (the rule of
+    `_quantified_by_also`, for a counterpart's own numbers). Either the counterpart quotes the
+    sentence of B's target that answers A's target (发展普惠托育服务 holding 托位数3个，力争达到
+    4.5个, where A states 托位数 4.5 on a row of its own), or the counterpart itself answers A's
+    target with those numbers (a task's 15分钟服务圈, on the row of A's 15分钟养老服务圈)."""
+    answers: dict[str, list[Target]] = {}   # B's ref -> the targets of A on whose rows it stands
+    for r in rows:
+        if isinstance(r.left, Target):
+            for y in (r.right, *r.also):
+                if y is not None:
+                    answers.setdefault(y.ref, []).append(r.left)
+    targets_of_b = {y.ref: y for r in rows for y in (r.right, *r.also) if isinstance(y, Target) and y.ref in answers}
     out = []
     for row in rows:
         x, y = row.left, row.right
@@ -156,16 +163,24 @@ def _numbers_a_target_answers(rows: list[Row]) -> list[Row]:
                 or row.status != "matches-quantified"):
             out.append(row)
             continue
-        said = squeeze(y.evidence.quote)
-        held = [t for t in answering if squeeze(t.evidence.quote) in said]
         values = list(commits.values.get("values") or ())
-        target = next((t for t in held if all(squeeze(v) in squeeze(t.evidence.quote) for v in values)), None)
-        if target is None:
+        said = squeeze(y.evidence.quote)
+        by: Item | None = next((t for t in targets_of_b.values() if squeeze(t.evidence.quote) in said
+                                and all(squeeze(v) in squeeze(t.evidence.quote) for v in values)), None)
+        numbers = _numbers_in(values)   # written in figures (至少办好一所 is no figure of A's target)
+        if by is None and y.ref in answers and numbers and numbers <= _numbers_in(t.target for t in answers[y.ref]):
+            by = y
+        if by is None:
             out.append(row)
             continue
-        note = Note("target-states-number", {"plan": y.plan, "values": values, "id": target.id})
+        note = Note("target-states-number", {"plan": y.plan, "values": values, "kind": by.kind, "id": by.id,
+                                             "a": x.plan, "target": answers[by.ref][0].id})
         out.append(row._replace(status="matches", notes=tuple(note if n is commits else n for n in row.notes)))
     return out
+
+
+def _numbers_in(values: Iterable[str]) -> set[str]:
+    return {n for v in values for n in _NUMBER_IN_TEXT.findall(v)}
 
 
 def _commits(value: str, x: Item) -> bool:
@@ -396,9 +411,12 @@ def _by_substance(entries: list[Entry], a: Plan, b: Plan, st: Structure) -> list
     shares the most of what the national paragraph says, weighted by rarity (character pairs'
     inverse document frequency over every item of both plans, so that 公共服务, 加强, 体系 weigh
     next to nothing), when it clearly leads (SUBSTANCE_MIN, SUBSTANCE_LEAD): provinces echo the
-    national paragraph under a heading of their own."""
+    national paragraph under a heading of their own. It also overrules a weak pair (`_overrulable`)
+    whose counterpart shares far less (强化人才队伍建设 and 加强人才培养, not a 养老服务 sentence that
+    holds 人才队伍)."""
     todo = [n for n, (row, *_rest) in enumerate(entries)
-            if row.left is not None and row.left.kind == "tasks" and row.status in ("omitted", "unknown")]
+            if row.left is not None and row.left.kind == "tasks"
+            and (row.status in ("omitted", "unknown") or _overrulable(row))]
     if not todo or not b.tasks:
         return entries
     import math
@@ -427,18 +445,30 @@ def _by_substance(entries: list[Entry], a: Plan, b: Plan, st: Structure) -> list
         ranked = sorted(((sum(idf[g] for g in gx & docs[id(y)]) / weight, k, y)
                          for k, y in enumerate(b.tasks) if y.domain == x.domain and not forbidden(y)),
                         key=lambda t: (-t[0], t[1]))
-        floor = SUBSTANCE_MIN if row.status == "omitted" else SUBSTANCE_MIN_UNKNOWN
+        floor = SUBSTANCE_MIN_UNKNOWN if row.status == "unknown" else SUBSTANCE_MIN
         if not ranked or ranked[0][0] < floor:
             continue
         second = ranked[1][0] if len(ranked) > 1 else 0.0
         if ranked[0][0] < SUBSTANCE_LEAD * second:
             continue
         share, _, y = ranked[0]
+        if row.right is not None:   # a weak pair: overruled only by a paragraph that says far more
+            held = sum(idf[g] for g in gx & docs.get(id(row.right), frozenset())) / weight
+            if y is row.right or share < SUBSTANCE_LEAD * held:
+                continue
         status, notes = judge(x, y, a, b)
         why = Note("same-substance", {"plan": b.id, "share": f"{share:.2f}", "next": f"{second:.2f}"})
         out[n] = (row._replace(status=status, right=y, also=(), score=round(share, 4), confidence="low",
                                reasons=(why,), notes=notes, passage=None, basis=None), aligned, pinned, forbidden)
     return out
+
+
+def _overrulable(row: Row) -> bool:
+    """A task paired with a task on little: names partly alike at low confidence, or a sentence of
+    another domain that holds a phrase of its name; never a pin."""
+    x, y = row.left, row.right
+    return (x is not None and y is not None and y.kind == "tasks" and row.status in _STATED
+            and row.confidence != "pinned" and (row.confidence == "low" or y.domain != x.domain))
 
 
 def _other_headings(entries: list[Entry], a: Plan, b: Plan, st: Structure) -> list[Entry]:

@@ -83,3 +83,32 @@ def test_of_sentences_that_state_it_equally_well_one_of_its_own_domain_is_taken(
     the general chapter's heading, which states it."""
     row = _held_out("fujian")["services-down-to-grassroots"]
     assert row.right is not None and row.right.id == "grassroots-resource-supply", row
+
+
+@pytest.mark.parametrize("item, right", [
+    # 强化人才队伍建设: 加强人才培养 (人才资源, 人才服务, 有序流动), not the 养老服务 sentence holding 人才队伍
+    ("workforce-building", "talent-training"),
+    # 健全完善基本公共服务标准体系 echoes in 明确基本公共服务项目清单 (围绕“幼有所育…”的民生保障目标), not in
+    # 建设服务标准 (the commercial 服务业标准化试点), whose title alone is alike
+    ("improve-basic-service-standards-system", "basic-service-list"),
+])
+def test_a_weak_pair_gives_way_to_the_paragraph_that_says_far_more(item, right):
+    row = _held_out("fujian")[item]
+    assert row.right is not None and row.right.id == right, row
+    assert row.reasons[0].code == "same-substance"
+
+
+def test_a_number_compared_on_a_national_targets_row_does_not_quantify_a_task():
+    """Gansu's 优化公共服务设施布局 (l.275) writes 15分钟服务圈 and stands on the row of the national
+    target 15分钟养老服务圈: on the row of 科学设定服务半径和服务人口, which it also states, that
+    number is no commitment beyond the national targets, so the task matches."""
+    from plancmp.engine.compare import diff
+    from plancmp.ingest.workspace import Workspace
+
+    ws = Workspace(DATA)
+    plans = ws.plans()
+    rows = {r.left.id: r for r in diff(plans["national"], plans["gansu"], ws.links(), ws=ws).rows if r.left is not None}
+    circle, radius = rows["community-elderly-care-service-circle"], rows["service-radius-and-population"]
+    assert "facility-layout" in {y.id for y in (circle.right, *circle.also) if y is not None}
+    assert radius.right is not None and radius.right.id == "facility-layout"
+    assert radius.status == "matches" and radius.notes[0].code == "target-states-number", radius
