@@ -253,7 +253,7 @@ def _covered(rows: list[Row], a: Plan, b: Plan, links: Links | None, know: Knowl
     index_of = {id(y): n for n, y in enumerate(candidates)}
     names = mentions.Names(candidates)
     text = _TextOf(ws, b, candidates, know)
-    st = Structure.of(ws)
+    st = Structure(ws)
     said = _Said()   # what each of B's items says, folded, when a look-alike check asks
     forbids: dict[str, set[str]] = {}   # A's ref -> B's refs people forbade (links.yaml)
     for link in (links.links if links else ()):

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -140,7 +140,7 @@ def _clauses_of(quote: str) -> tuple[Phrase, ...]:
     return tuple(Phrase((k,), CLAUSE) for k in keys if len(k) >= CLAUSE_MIN)
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _lead_trimmed(folded: str) -> str:
     """The folded name without the filler words it starts with (加强, 推进 …), its head kept."""
     words = textnorm.filler_words()
@@ -148,7 +148,7 @@ def _lead_trimmed(folded: str) -> str:
     return folded[len(head):]
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _trimmed(folded: str) -> str:
     """The folded name without one filler word at each end (强化服务标准建设 -> 服务标准)."""
     folded = _lead_trimmed(folded)

@@ -49,16 +49,6 @@ class Structure:
         self._titles: dict[Path, tuple[tuple[Section, Counter[str]], ...]] = {}
         self._heads: dict[tuple[Path, str], bool] = {}
 
-    @classmethod
-    def of(cls, ws: Workspace) -> Structure:
-        """The Workspace's one Structure: what it learns of a plan (the national plan, in a matrix)
-        is learnt once a run, whatever the plan is compared with."""
-        key = ("structure",)
-        if key not in ws.results:
-            ws.results[key] = cls(ws)
-        found: Structure = ws.results[key]
-        return found
-
     def source(self, plan: Plan) -> Source | None:
         """The plan's source text, or None when it cannot be read."""
         try:

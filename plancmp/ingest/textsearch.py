@@ -71,7 +71,7 @@ def build(source: Source, shown: str) -> TextIndex:
     return TextIndex(shown, tuple(passages), tuple(folded), {k: tuple(v) for k, v in pairs.items()})
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)   # the passages of one text's searches: a few hundred
 def _offsets(passage: Passage) -> tuple[int, ...]:
     """For each character of the passage's folded text, its offset in the squeezed source (once per
     passage: a passage that states several items is found several times)."""
