@@ -1,11 +1,20 @@
-"""Helpers that look inside what plancmp produces: the modules a real process imports, and
-the tags and text of an HTML page."""
+"""Helpers for real plancmp processes and what they produce: a child that Ctrl-C interrupts, the
+modules a real process imports, and the tags and text of an HTML page."""
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
 from html.parser import HTMLParser
+
+
+def interruptible() -> None:
+    """`preexec_fn` of a child that a test interrupts with SIGINT, as Ctrl-C in a terminal would. A
+    shell starts a background job (`make test &`, a CI step, nohup) with SIGINT ignored, the child
+    inherits that, and Python then installs no KeyboardInterrupt handler: the run would ignore the
+    signal and the test would depend on how its caller was started."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def imported_after(argv: list[str]) -> set[str]:

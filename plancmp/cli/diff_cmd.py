@@ -85,7 +85,9 @@ def diff_command(
     if wanted and "targets" not in kinds:
         usage_error("--binding selects targets (约束性/预期性); add targets to --kind")
     view = View(color, lang, bom=bom, date=date_option(date))
-    result = select(diff_of(ws, left_id, right_id, kinds), set(domains) if domains else None, statuses, wanted)
+    # the plans, resolved once here: below, the view and the engine take them, never their ids
+    result = select(diff_of(ws, ws.plan(left_id), ws.plan(right_id), kinds), set(domains) if domains else None,
+                    statuses, wanted)
     if review:   # replaced by `plancmp review B`: the same list of decisions
         _review_list(ws, left_id, right_id, view)
         return

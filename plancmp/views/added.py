@@ -130,7 +130,7 @@ def compute(ws: Workspace, kinds: tuple[str, ...]) -> dict:
     from .crossplan import drafts_of
 
     return {"reference": ref, "plans": others, "kinds": list(kinds), "domain": None,
-            "drafts": drafts_of(plans, others),   # a plan holding drafts: every view marks it
+            "drafts": drafts_of(plans[pid] for pid in others),   # a plan holding drafts: every view marks it
             "plan_names": {pid: plans[pid].region for pid in [ref, *others]},
             "groups": groups, "counts": counts(groups, others)}
 

@@ -1,8 +1,8 @@
 """Every plan against the reference (national) plan, through the diff engine.
 
-`targets`, `matrix`, `show` and `report` look across all plans at once; they reuse
-`compare.diff` (alignment and verdicts) for each plan against the reference and never
-pair items themselves.
+`targets`, `matrix`, `show` and `report` look across all plans at once; they reuse the
+engine's diff (alignment and verdicts) of each pair of plans, through the cache of whole
+results (views/results.diff_of), and never pair items themselves.
 """
 from __future__ import annotations
 
@@ -11,10 +11,11 @@ from typing import TYPE_CHECKING
 from ..core.errors import PlanError
 from ..core.model import KINDS, Item, Plan
 from ..core.verdicts import Diff, Row, label
-from ..engine.compare import diff
 from .results import diff_of
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from ..ingest.workspace import Workspace
 
 
@@ -43,13 +44,13 @@ def shown_provinces(plans: dict[str, Plan], drafts: bool = False) -> tuple[list[
     return [pid for pid in others if pid not in out], out
 
 
-def drafts_of(plans: dict[str, Plan], ids: list[str]) -> dict[str, dict]:
+def drafts_of(plans: Iterable[Plan]) -> dict[str, dict]:
     """{plan id: {unchecked, items, gaps}} of the plans that hold drafts (JSON; every view marks them)."""
     out = {}
-    for pid in ids:
-        d = plans[pid].drafts()
+    for plan in plans:
+        d = plan.drafts()
         if d.any:
-            out[pid] = {"unchecked": d.unchecked, "items": d.items, "gaps": d.gaps}
+            out[plan.id] = {"unchecked": d.unchecked, "items": d.items, "gaps": d.gaps}
     return out
 
 
@@ -57,8 +58,8 @@ def against_reference(ws: Workspace, kinds: tuple[str, ...] = KINDS) -> dict[str
     """{province id: diff(national, province)} for every other plan of the workspace, in id
     order, with its curated links; each through the cache of whole results."""
     plans = ws.plans()
-    ref = reference_id(plans)
-    return {pid: diff_of(ws, ref, pid, kinds) for pid in provinces(plans)}
+    ref = plans[reference_id(plans)]
+    return {pid: diff_of(ws, ref, plans[pid], kinds) for pid in provinces(plans)}
 
 
 def counterparts(ws: Workspace, item: Item) -> list[dict]:
@@ -69,22 +70,23 @@ def counterparts(ws: Workspace, item: Item) -> list[dict]:
     """
     plans = ws.plans()
     ref = reference_id(plans)
+    ws.links()   # every link checked, whichever two plans it joins (a pair's diff checks its own)
 
-    def pair(left: str, right: str) -> Diff:   # against national: the diff every command shares (cached)
-        return diff_of(ws, left, right, KINDS) if left == ref else diff(plans[left], plans[right], ws.links(), KINDS, ws)
+    def pair(left: Plan, right: Plan) -> Diff:   # any two plans: the diff every command shares (cached)
+        return diff_of(ws, left, right, KINDS)
 
     out = []
     for pid in sorted(plans):
         if pid == item.plan:
             continue
         if pid == ref:   # this item is the province's: national is the reference
-            reference, d = pid, pair(pid, item.plan)
+            reference, d = pid, pair(plans[pid], plans[item.plan])
             row = row_stating(d, item)
             if row is None:   # no row names it (cannot happen for a curated item; say so rather than crash)
                 continue
             other = row.left
         else:
-            reference, d = item.plan, pair(item.plan, pid)
+            reference, d = item.plan, pair(plans[item.plan], plans[pid])
             row = row_for(d, item) or row_stating(d, item)   # a restatement shows on its first statement's row
             if row is None:
                 continue

@@ -35,7 +35,7 @@ def debt(ws: Workspace, plan_ids: list[str] | None = None) -> dict:
         drafting = plan.drafts().any
         state = read_state(ws, pid)
         mine = {w: 0 for w in WHY}
-        for row in diff_of(ws, ref, pid, KINDS).rows:
+        for row in diff_of(ws, plans[ref], plan, KINDS).rows:
             if row.left is None:
                 continue
             found = row_decision(row, plan, state, drafting, {})

@@ -28,7 +28,7 @@ def matrix(ws: Workspace, kind: str = "targets", domain: str | None = None, draf
     plans = ws.plans()
     ref = plans[reference_id(plans)]
     others, left_out = shown_provinces(plans, drafts)
-    diffs = {pid: diff_of(ws, ref.id, pid, (kind,)) for pid in others}
+    diffs = {pid: diff_of(ws, ref, plans[pid], (kind,)) for pid in others}
     rows = []
     for item in items_by_domain(ref, (kind,), restatements=False):
         if domain and item.domain != domain:
@@ -57,7 +57,7 @@ def matrix(ws: Workspace, kind: str = "targets", domain: str | None = None, draf
     added = {pid: sum(r.status == "added" and (not domain or r.domain == domain) for r in diffs[pid].rows)
              for pid in others}
     return {"reference": ref.id, "kind": kind, "domain": domain, "plans": others,
-            "drafts": drafts_of(plans, others), "left_out": left_out,
+            "drafts": drafts_of(plans[pid] for pid in others), "left_out": left_out,
             "plan_names": {pid: plans[pid].region for pid in [ref.id, *others]},
             "symbols": {s: SYMBOLS[s] for s in SYMBOLS}, "rows": rows,
             "coverage": coverage(rows, others), "added": added}
@@ -116,5 +116,7 @@ def _added(ws: Workspace, data: dict, binding: str, domains: list[str] | None) -
     """Targets of each province of that 属性 with no national counterpart (through the cached diffs)."""
     from .results import diff_of
 
+    plans = ws.plans()
     return {pid: sum(r.status == "added" and row_binding(r) == binding and (not domains or r.domain in domains)
-                     for r in diff_of(ws, data["reference"], pid, ("targets",)).rows) for pid in data["plans"]}
+                     for r in diff_of(ws, plans[data["reference"]], plans[pid], ("targets",)).rows)
+            for pid in data["plans"]}

@@ -30,12 +30,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from ..core.model import Item, Plan, SourceGap
+from ..core.model import Item, Plan, Service, SourceGap, Target, Task
 from ..core.verdicts import Diff, NearMiss, Row
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from multiprocessing.process import BaseProcess
+    from threading import Thread
+
     from ..ingest.workspace import Workspace
 
 # what a reader would publish first: a shortfall, an omission, a lead … a match last
@@ -62,7 +66,7 @@ STATE_HEAD = ["# plancmp review {plan}: answers that the plan file and links.yam
 
 class State(NamedTuple):
     accepted: dict[str, tuple[str, str | None]]   # national id -> (status, counterpart id) a person accepted
-    not_stated: dict[str, int]                      # national id -> the line a person said does not state it
+    not_stated: dict[str, int | None]               # national id -> the line a person said does not state it
 
 
 def read_state(ws: Workspace, plan_id: str) -> State:
@@ -76,7 +80,8 @@ def read_state(ws: Workspace, plan_id: str) -> State:
 
     doc, _ = load(path, shown_path(path), ws.folder)
     data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
-    accepted, not_stated = {}, {}
+    accepted: dict[str, tuple[str, str | None]] = {}
+    not_stated: dict[str, int | None] = {}
     for entry in data.get("accepted") or ():
         if isinstance(entry, dict) and isinstance(entry.get("row"), str):
             accepted[entry["row"]] = (str(entry.get("status")), entry.get("counterpart"))
@@ -88,6 +93,22 @@ def read_state(ws: Workspace, plan_id: str) -> State:
 
 def verdict_of(row: Row) -> tuple[str, str | None]:
     return row.status, row.right.id if row.right is not None else None
+
+
+T = TypeVar("T")
+
+
+def given(value: T | None, what: str) -> T:
+    """What a decision of its kind always holds (a row decision its row, a gap decision its gap …):
+    one without it is a bug, said as such rather than as an AttributeError on None."""
+    if value is None:
+        raise ValueError(f"a review decision without its {what}")
+    return value
+
+
+def national_item(row: Row) -> Item:
+    """A row's national item: the review's rows are national rows (an added row is no decision)."""
+    return given(row.left, "national item")
 
 
 # ---------------------------------------------------------------- the decisions
@@ -123,7 +144,7 @@ def rests_on_drafts(row: Row) -> tuple[Item, ...]:
 
 def row_decision(row: Row, plan: Plan, state: State, drafting: bool, candidates: dict) -> Decision | None:
     """The decision a national row asks for, or None when its verdict rests on checked data."""
-    x = row.left
+    x = national_item(row)
     drafts = rests_on_drafts(row)
     key = f"row:{x.id}"
     accepted = state.accepted.get(x.id)
@@ -154,20 +175,20 @@ def decisions(plan: Plan, diff: Diff, state: State) -> list[Decision]:
     for miss in diff.near_misses:   # the closest item of each national item the aligner did not take
         if miss.left.ref not in candidates or miss.score > candidates[miss.left.ref].score:
             candidates[miss.left.ref] = miss
-    rows = [r for r in diff.rows if r.left is not None]
+    rows = [(r, r.left) for r in diff.rows if r.left is not None]
     used = {i.id for r in diff.rows if r.left is not None for i in (r.right, *r.also) if i is not None}
     out: list[tuple[tuple, Decision]] = []
     for gap in plan.source_gaps:
         if gap.draft:
-            unknown = tuple(r.left.id for r in rows if r.status == "unknown" and gap.could_hold(r.left.kind, r.left.domain))
+            unknown = tuple(x.id for r, x in rows if r.status == "unknown" and gap.could_hold(x.kind, x.domain))
             out.append(((0, -len(unknown)), Decision(f"gap:{gap.id}", "gap", "draft-gap", gap=gap, unknown=unknown)))
-    for n, row in enumerate(rows):
+    for n, (row, x) in enumerate(rows):
         found = row_decision(row, plan, state, drafting, candidates)
         if found is None:
             continue
         group = 2 if found.why == "low-confidence" else 1
         status = STATUS_ORDER.index(row.status) if row.status in STATUS_ORDER else len(STATUS_ORDER)
-        binding = 0 if getattr(row.left, "binding", None) == "约束性" else 1
+        binding = 0 if isinstance(x, Target) and x.binding == "约束性" else 1
         out.append(((group, status, KIND_ORDER.index(row.kind), binding, n), found))
     for n, item in enumerate(plan.items()):
         if item.draft and item.id not in used:
@@ -201,7 +222,7 @@ def describe(ws: Workspace, national: Plan, plan: Plan, d: Decision, plan_items:
     out: dict = {"key": d.key, "what": d.what, "why": d.why, "plan": plan.id}
     if d.row is not None:
         row = d.row
-        out["national"] = item_view(ws, national, row.left)
+        out["national"] = item_view(ws, national, national_item(row))
         out["right"] = item_view(ws, plan, row.right) if row.right is not None else None
         out["also"] = [item_view(ws, plan, i) for i in row.also]
         out["passage"] = None if row.passage is None else {"file": row.passage.file, "line": row.passage.line,
@@ -233,13 +254,15 @@ def answer_codes(d: Decision, plan: Plan) -> dict[str, tuple[str, dict]]:
     p = plan.id
     out: dict[str, tuple[str, dict]] = {}
     if d.what == "gap":
-        out["y"] = ("gap_y", {"gap": d.gap.id})
-        out["n"] = ("gap_n", {"gap": d.gap.id})
+        gap = given(d.gap, "gap")
+        out["y"] = ("gap_y", {"gap": gap.id})
+        out["n"] = ("gap_n", {"gap": gap.id})
     elif d.what == "item":
-        out["y"] = ("item_y", {"item": d.item.ref})
-        out["n"] = ("item_n", {"item": d.item.ref})
+        item = given(d.item, "item")
+        out["y"] = ("item_y", {"item": item.ref})
+        out["n"] = ("item_n", {"item": item.ref})
     else:
-        row = d.row
+        row = given(d.row, "row")
         if d.drafts:
             out["y"] = ("row_confirm", {"items": ", ".join(i.ref for i in d.drafts)})
         elif row.right is None and row.passage is not None:
@@ -249,7 +272,7 @@ def answer_codes(d: Decision, plan: Plan) -> dict[str, tuple[str, dict]]:
         else:
             out["y"] = ("row_pair", {"plan": p})
         if row.right is not None:
-            out["n"] = ("row_forbid", {"left": row.left.ref, "right": row.right.ref})
+            out["n"] = ("row_forbid", {"left": national_item(row).ref, "right": row.right.ref})
         elif row.passage is not None:
             out["n"] = ("row_not_stated", {"plan": p})
         elif d.candidate is not None:
@@ -286,9 +309,8 @@ def answers(d: Decision, plan: Plan, plan_items=None) -> dict[str, str]:
 def _new_kind(row: Row) -> str:
     """The kind of item a sentence becomes: the national item's, but a target whose value the
     sentence does not state becomes a task (it states the commitment, not its number)."""
-    if row.left.kind == "targets" and row.status == "mentioned":
-        return "tasks"
-    return row.left.kind
+    kind = national_item(row).kind
+    return "tasks" if kind == "targets" and row.status == "mentioned" else kind
 
 
 # ---------------------------------------------------------------- what answers write
@@ -344,7 +366,7 @@ class Change:
 
     # -------------------------------------------------------- the plan file
 
-    def confirm(self, items: list[Item] = (), gaps: list[SourceGap] = ()) -> None:
+    def confirm(self, items: Sequence[Item] = (), gaps: Sequence[SourceGap] = ()) -> None:
         """Delete `draft: true` from each item and gap, bottom up, in one pass over the file."""
         edit = self._edit(self.plan.path)
         paths = [(k, i) for k, i in ((it.kind, edit.index_of(it.kind, it.id)) for it in items) if i is not None]
@@ -506,14 +528,14 @@ class Change:
 
         text = self.texts.get(self.plan.path)
         links = self.texts.get(self.ws.links_path)
-        if (text is None or not self.checked) and links is None:
-            return []   # only `draft: true` lines went: nothing validate checks has changed
-        if text is None or not self.checked:   # the plan as it stands (loaded, checked): only the links changed
-            return self._link_problems(links, self.plan)
+        if text is None or not self.checked:
+            # only `draft: true` lines went: nothing validate checks has changed, but the links if they did
+            # (checked against the plan as it stands, loaded and checked)
+            return [] if links is None else self._link_problems(links, self.plan)
         doc, findings = parse(text, shown_path(self.plan.path))
         loaded = plan_from_doc(self.plan.path, doc, findings, self.ws.folder)
         findings = loaded.findings
-        if loaded.plan is not None:
+        if loaded.plan is not None and doc is not None:   # a plan was loaded: from a document
             findings = findings + check_plan(loaded.plan, doc, self.ws.folder)
         errors = [f for f in findings if f.severity == ERROR]
         if loaded.plan is not None and (links is not None or self.ws.links_path.exists()):
@@ -575,8 +597,9 @@ def clip(text: str, around: str = "", limit: int = 36) -> str:
         from rapidfuzz import fuzz
 
         found = fuzz.partial_ratio_alignment("".join(around.split()), text)
-        middle = (found.dest_start + found.dest_end) // 2
-        start = max(0, min(len(text) - limit, middle - limit // 2))
+        if found is not None:
+            middle = (found.dest_start + found.dest_end) // 2
+            start = max(0, min(len(text) - limit, middle - limit // 2))
     return ("…" if start else "") + text[start:start + limit] + ("…" if start + limit < len(text) else "")
 
 
@@ -602,11 +625,11 @@ def item_from_text(plan: Plan, row: Row) -> tuple[str, dict]:
     from ..engine.compare import _value_in_sentence
     from ..ingest.checks import in_quote
 
-    x, p = row.left, row.passage
+    x, p = national_item(row), given(row.passage, "sentence")
     kind = _new_kind(row)
     fields: dict = {"id": _unique_id(plan, x.id), "domain": x.domain}
     evidence = {"quote": p.text, "section": None}
-    if kind == "targets":
+    if kind == "targets" and isinstance(x, Target):
         value = _value_in_sentence(x, p.text)
         if value is None or not in_quote(value, p.text):
             kind = "tasks"
@@ -625,7 +648,7 @@ def item_from_text(plan: Plan, row: Row) -> tuple[str, dict]:
 def plain_item(item: Item) -> tuple[str, dict]:
     """An item as its plan file writes it (without `draft`): what the editor opens."""
     fields: dict = {"id": item.id, "domain": item.domain}
-    if item.kind == "targets":
+    if isinstance(item, Target):
         fields |= {"indicator": item.indicator, "unit": item.unit,
                    "baseline": None if item.baseline is None else {"value": item.baseline.value, "year": item.baseline.year},
                    "target": item.target, "year": item.year, "binding": item.binding, "basis": item.basis}
@@ -633,14 +656,14 @@ def plain_item(item: Item) -> tuple[str, dict]:
             fields["flags"] = list(item.flags)
         if item.restates:
             fields["restates"] = item.restates
-    elif item.kind == "services":
+    elif isinstance(item, Service):
         fields["item"] = item.item
         for key in ("target_group", "standard"):
             if getattr(item, key):
                 fields[key] = getattr(item, key)
         if not item.listed:
             fields["listed"] = False
-    else:
+    elif isinstance(item, Task):
         fields |= {"title": item.title, "basis": item.basis}
         if item.commitments:
             fields["commitments"] = list(item.commitments)
@@ -701,17 +724,21 @@ def apply(ws: Workspace, national: Plan, plan: Plan, d: Decision, key: str, stat
             change.record("accepted", _accepted(row))
         return change
     if d.what == "gap":
+        gap = given(d.gap, "gap")
         if key == "y":
-            change.confirm(gaps=[d.gap])
+            change.confirm(gaps=[gap])
         else:
-            change.delete([d.gap.id])
+            change.delete([gap.id])
         return change
     if d.what == "item":
+        item = given(d.item, "item")
         if key == "y":
-            change.confirm([d.item])
+            change.confirm([item])
         else:
-            change.delete([d.item.id])
+            change.delete([item.id])
         return change
+    row = given(d.row, "row")
+    x = national_item(row)
     if key == "y":
         if d.drafts:
             change.confirm(list(d.drafts))
@@ -725,11 +752,11 @@ def apply(ws: Workspace, national: Plan, plan: Plan, d: Decision, key: str, stat
         return change
     # n
     if row.right is not None:
-        change.link("forbid", row.left.ref, row.right.ref, reason(ws, national, plan, row.left, row.right, False))
+        change.link("forbid", x.ref, row.right.ref, reason(ws, national, plan, x, row.right, False))
     elif row.passage is not None:
-        change.record("not_stated", {"row": row.left.id, "line": row.passage.line})
+        change.record("not_stated", {"row": x.id, "line": row.passage.line})
     elif d.candidate is not None:
-        change.link("pin", row.left.ref, d.candidate.right.ref, reason(ws, national, plan, row.left, d.candidate.right, True))
+        change.link("pin", x.ref, d.candidate.right.ref, reason(ws, national, plan, x, d.candidate.right, True))
     else:
         raise NeedsEdit()
     return change
@@ -737,7 +764,7 @@ def apply(ws: Workspace, national: Plan, plan: Plan, d: Decision, key: str, stat
 
 def _accepted(row: Row) -> dict:
     status, counterpart = verdict_of(row)
-    return {"row": row.left.id, "status": status, **({"counterpart": counterpart} if counterpart else {})}
+    return {"row": national_item(row).id, "status": status, **({"counterpart": counterpart} if counterpart else {})}
 
 
 def _ids(value) -> list[str]:
@@ -780,16 +807,17 @@ def apply_edit(change: Change, national: Plan, d: Decision, edit: dict) -> None:
     if plain and row is None:
         raise ChangeError("pin and forbid name a national row: answer them on a row's decision")
     for action, value in plain.items():
+        x = national_item(given(row, "row"))
         for other in _ids(value):
             y = _item_after(change, other)
-            why = edit.get("reason") or reason(ws, national, plan, row.left, y, action == "pin")
-            change.link(action, row.left.ref, f"{plan.id}:{other}", str(why))
+            why = edit.get("reason") or reason(ws, national, plan, x, y, action == "pin")
+            change.link(action, x.ref, f"{plan.id}:{other}", str(why))
     for entry in edit.get("vocabulary") or ():
         change.vocabulary(*_vocabulary_entry(change, national, d, entry))
     if edit.get("accept") and row is not None:
         change.record("accepted", _accepted(row))
     if edit.get("not_stated") and row is not None and row.passage is not None:
-        change.record("not_stated", {"row": row.left.id, "line": row.passage.line})
+        change.record("not_stated", {"row": national_item(row).id, "line": row.passage.line})
 
 
 def _item_after(change: Change, item_id: str) -> Item:
@@ -821,14 +849,15 @@ def _vocabulary_entry(change: Change, national: Plan, d: Decision, entry) -> tup
     if group == "commitments":
         if row is None:
             raise ChangeError("a commitment's vocabulary names a national row: answer it on a row's decision")
-        out = {"item": row.left.id, **out}
-        out.setdefault("quote", row.left.evidence.quote)
+        x = national_item(row)
+        out = {"item": x.id, **out}
+        out.setdefault("quote", x.evidence.quote)
     if "reason" not in out:
         said = [w for k in ("names", "differs_from", "parts", "includes") for w in out.get(k) or ()]
         words = " / ".join(w if isinstance(w, str) else " … ".join(w) for w in said)
         where = ""
         if row is not None:
-            y = row.right or d.candidate.right if (row.right or d.candidate) else None
+            y = row.right or (d.candidate.right if d.candidate is not None else None)
             if y is not None:
                 where = f" ({change.plan.id} l.{_line(change.ws, change.plan, y.evidence.quote)})"
             elif row.passage is not None:
@@ -866,11 +895,12 @@ def template(ws: Workspace, national: Plan, plan: Plan, d: Decision) -> str:
               "# has is replaced where it stands, a new one added. As needed, also:",
               f"#   delete: [ID, …]           items (or gaps) of {plan.id} to delete"]
     if d.row is not None:
-        lines += [f"#   pin: ID                    the {plan.id} item that states {d.row.left.ref} (a one-off judgement)",
+        ref = national_item(d.row).ref
+        lines += [f"#   pin: ID                    the {plan.id} item that states {ref} (a one-off judgement)",
                   "#   forbid: ID                 an item that must never pair with it",
                   "#   reason: \"…\"               the pin's or forbid's reason (default: made of both quotes and lines)",
                   "#   vocabulary:                knowledge that carries to every province (data/vocab/commitments.yaml):",
-                  f"#     - names: [\"…\"]          another name of {d.row.left.ref} as provinces write it",
+                  f"#     - names: [\"…\"]          another name of {ref} as provinces write it",
                   "#     - differs_from: [\"…\"]   a look-alike that is another thing",
                   "#     - parts: [\"…\", \"…\"]     the parts of a compound commitment",
                   "#   accept: true               then accept the verdict as it stands"]
@@ -888,13 +918,14 @@ def template(ws: Workspace, national: Plan, plan: Plan, d: Decision) -> str:
         elif row.passage is not None:
             items = [item_from_text(plan, row)]
         else:
-            kind, fields = plain_item(row.left)
+            x = national_item(row)
+            kind, fields = plain_item(x)
             fields = {k: v for k, v in fields.items() if k not in ("accept", "notes", "restates")}
-            fields["id"] = _unique_id(plan, row.left.id)
+            fields["id"] = _unique_id(plan, x.id)
             fields["evidence"] = {"quote": "", "section": ""}
             if kind == "targets":
                 fields["basis"] = "text"
-            lines.append(f"# the item that states {row.left.ref}: fill in its quote (verbatim from the text) and values")
+            lines.append(f"# the item that states {x.ref}: fill in its quote (verbatim from the text) and values")
             items = [(kind, fields)]
     for kind in KIND_ORDER:
         mine = [f for k, f in items if k == kind]
@@ -947,7 +978,7 @@ class Session:
 
     def __init__(self, root: Path, plan_id: str):
         self.root, self.plan_id = root, plan_id
-        self._pending = None
+        self._pending: BaseProcess | Thread | None = None   # a refresh under way
         self._error: BaseException | None = None
         self.ws, self.diff, self.state = self._compute()
         import threading
@@ -973,7 +1004,7 @@ class Session:
 
             raise PlanError(f"{ref} is the reference plan: review a plan compared with it")
 
-        return ws, diff_of(ws, ref, self.plan_id, KINDS), read_state(ws, self.plan_id)
+        return ws, diff_of(ws, plans[ref], plans[self.plan_id], KINDS), read_state(ws, self.plan_id)
 
     @property
     def national(self) -> Plan:

@@ -38,7 +38,7 @@ def search(ws: Workspace, query: str, plan_ids: list[str] | None = None,
     hits = []
     for pid in chosen:
         plan = plans[pid]
-        diff = None if pid == ref else diff_of(ws, ref, pid, KINDS)
+        diff = None if pid == ref else diff_of(ws, plans[ref], plan, KINDS)
         seen_lines = set()
         for item in items_by_domain(plan, kinds):
             if q not in _fold(item.name) and q not in _fold(item.evidence.quote):

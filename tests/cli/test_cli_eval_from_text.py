@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from plancmp.cli import app
@@ -16,6 +17,7 @@ from plancmp.views.evaluate import read_labels
 from conftest import DATA, read_yaml
 
 
+@pytest.mark.slow   # eval --from-text twice: three provinces drafted from their texts and diffed, each time
 def test_eval_from_text_reports_the_same_measures_for_the_drafts():
     result = CliRunner().invoke(app, ["eval", "--from-text", "--format", "json"])
     assert result.exit_code == 0, result.output

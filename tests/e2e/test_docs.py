@@ -4,9 +4,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from conftest import DATA
 
 
+@pytest.mark.slow   # every documented command (~25, eval --holdout among them) in a fresh interpreter
 def test_readme_examples_are_current():
     proc = subprocess.run([sys.executable, str(DATA.parent / "docs" / "update_readme.py"), "--check"],
                           capture_output=True, text=True, timeout=300)

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers_process import interruptible
 
 from plancmp.cli import app
 from plancmp.files import cache
@@ -159,18 +160,11 @@ def test_out_leaves_no_temporary_file_when_terminated(data, tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".report.html.")]
 
 
-def _interruptible() -> None:
-    """In the child, before plancmp starts: Ctrl-C as a terminal delivers it. A shell starts a
-    background job (`make test &`, a CI step) with SIGINT ignored, the child inherits that, and
-    Python then installs no KeyboardInterrupt handler: the run would ignore the signal."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 @needs_proc
 def test_ctrl_c_at_once_prints_no_traceback(data):
     proc = subprocess.Popen([str(PLANCMP), "diff", "national", "liaoning"], stderr=subprocess.PIPE,
                             stdout=subprocess.DEVNULL, text=True, env={**os.environ, "PLANCMP_NO_CACHE": "1"},
-                            preexec_fn=_interruptible)
+                            preexec_fn=interruptible)
     _started(proc)   # at once: while the command is still importing
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=60)

@@ -84,3 +84,65 @@ def test_no_module_imports_itself_round_about():
     for name in sorted(names):
         if name not in state:
             visit(name, [name])
+
+
+# ---------------------------------------------------------------- a plan id's way to the renderer
+
+# What resolves the words typed (an alias, a region) to an id, through the Workspace: where the
+# count starts (docs/code-guide.md, "A plan id from the command line to the renderer").
+RESOLVING = {"plancmp.cli.common"}
+# Helpers that lay out or word any text they are given, the id among it (a column, a title).
+LAYOUT = ("plancmp.render.textgrid", "plancmp.render.formats.")
+
+
+def _modules_given(args: list[str], plan_id: str) -> list[str]:
+    """The modules of the command's way (cli, views, engine, render) one of whose functions receives
+    `plan_id` as an argument (alone, or in a list of ids), in the order they first do."""
+    import sys
+
+    from typer.testing import CliRunner
+
+    from plancmp.cli import app
+
+    seen: dict[str, None] = {}
+
+    def watch(frame, event, arg):
+        if event != "call":
+            return
+        module = frame.f_globals.get("__name__", "")
+        if not module.startswith(("plancmp.cli.", "plancmp.views.", "plancmp.engine.", "plancmp.render.")):
+            return
+        code = frame.f_code
+        for name in code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]:
+            value = frame.f_locals.get(name)
+            if value == plan_id or (isinstance(value, list | tuple) and plan_id in value
+                                    and all(isinstance(v, str) for v in value)):
+                seen.setdefault(module)
+
+    result = CliRunner().invoke(app, args)   # warm: the diffs computed (the profile would slow that tenfold)
+    assert result.exit_code == 0, result.output
+    sys.setprofile(watch)
+    try:
+        result = CliRunner().invoke(app, args)
+    finally:
+        sys.setprofile(None)
+    assert result.exit_code == 0, result.output
+    return [m for m in seen if m not in RESOLVING and not m.startswith(LAYOUT)]
+
+
+@pytest.mark.parametrize("args, plan_id", [
+    (["diff", "national", "liaoning"], "liaoning"),
+    (["targets", "--plans", "gansu"], "gansu"),
+    (["show", "fujian", "托位"], "fujian"),
+    (["show", "gansu", "--kind", "targets"], "gansu"),
+], ids=lambda v: " ".join(v) if isinstance(v, list) else None)
+def test_a_plan_id_reaches_the_renderer_through_at_most_three_modules(args, plan_id):
+    """Issue 24: from the command line to the renderer, a plan id passes through at most 3
+    modules: the command's, one view and the renderer. The command resolves it once through the
+    Workspace; below, views take the plans (as the engine does) and read `plan.id` where they need
+    it, so no view hands an id to another view, and the engine never takes one."""
+    way = _modules_given(args, plan_id)
+    assert way[0] == f"plancmp.cli.{args[0]}_cmd", way   # where it is typed: the trace sees the id
+    assert len(way) <= 3, way
+    assert len([m for m in way if m.startswith("plancmp.views.")]) <= 1, way
+    assert not [m for m in way if m.startswith("plancmp.engine.")], way
