@@ -219,6 +219,12 @@ def bench_report(b: Bench, big_runs: int) -> None:
           verdict(t, GOALS["report300-s"], " s") + f" (CPU {statistics.median(c for c, _ in cpus):.1f} s); "
           + verdict(mb, GOALS["report300-mb"], " MB") + "; HTML "
           + verdict(html, GOALS["report300-html-mb"], " MB"))
+    # warm (the cache filled by an unmeasured run): what building and writing the page costs
+    # beyond loading and judging the plans
+    warm = b.tmp / "warm-report300"
+    times, floors, rss, cpus = b.paired(argv, big_runs, lambda: b.env(data, warm))
+    b.row("`report`, 300 provinces + national, warm", times, floors, rss, cpus,
+          f"CPU {statistics.median(c for c, _ in cpus):.1f} s; HTML {out.stat().st_size / 1e6:.1f} MB")
 
 
 def bench_big(b: Bench) -> None:

@@ -22,6 +22,7 @@ def report_command(
     then every national commitment against every province (the province's value in each cell,
     a filter by name, domain, kind, verdict and 属性), per-domain target tables, the source
     gaps and the press claims. A stamp names the plancmp version and a digest of the data files.
+    Over more than 31 provinces the tables show one province at a time, chosen in the page.
 
     No network, no external fonts or scripts: it opens from disk, reads in Chinese with
     whatever CJK font the reader has, and prints from a browser as an A4 briefing: each
@@ -37,12 +38,13 @@ def report_command(
       plancmp report -o /tmp/plancmp.html --date today && xdg-open /tmp/plancmp.html
     """
     from ..core.i18n import Labels
-    from ..files.output import write_atomic
+    from ..files.output import write_chunks_atomic
     from ..render import html
     from ..views.report import report
 
     stamp = date_option(date)
     check_out(out)   # before the work: say it now, not after rendering
-    text = html.render(report(open_workspace(), date=stamp, drafts=drafts), Labels(lang).lang)
-    write_out(out, lambda path: write_atomic(path, text))
+    data = report(open_workspace(), date=stamp, drafts=drafts)
+    # written as it is rendered: over many provinces the page is tens of megabytes
+    write_out(out, lambda path: write_chunks_atomic(path, html.render_chunks(data, Labels(lang).lang)))
 

@@ -43,11 +43,12 @@ def leading_category(text: str) -> tuple[str | None, str]:
 
 
 def guess(*texts: str | None) -> str | None:
-    """The domain the first text with a keyword points to (longest keyword, then the one found first)."""
+    """The domain the first text with a keyword points to: the longest keyword, then the one found
+    last (a Chinese name ends in its head: 低保、低收入住房困难家庭 is about housing, 住有所居)."""
     for text in texts:
         if not text:
             continue
-        found = [(-len(k), text.find(k), d) for k, d in _keywords() if k in text]
+        found = [(-len(k), -text.rfind(k), d) for k, d in _keywords() if k in text]
         if found:
             return min(found)[2]
     return None

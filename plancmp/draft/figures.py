@@ -126,6 +126,8 @@ def _targets(sentence: str, quote: str, figure: Figure, previous: int, following
     """The target a figure states; several when names listed before it share it (A、B均达到80%以上)."""
     before, after = _around(sentence, figure, previous, following)
     indicator = _name(before, after, figure)
+    if figure.words and any(w in figure.value for w in words()["standards"]) and not indicator.endswith(words()["standard_noun"]):
+        indicator = _held_to(sentence, figure) or indicator
     if not indicator and not figure.words and last:
         indicator = last   # …托位数3个，力争达到4.5个: the same indicator again
     names = [indicator]
@@ -345,7 +347,8 @@ def _around(sentence: str, figure: Figure, previous: int, following: Figure | No
 def _name(before: str, after: str, figure: Figure) -> str:
     """The indicator: the words of the clause around the figure, less the leading and trailing
     words that say when and how (到2025年, 全省, 推动; 达到, 均, 的)."""
-    lead = "|".join(map(re.escape, sorted(words()["figure_lead"], key=len, reverse=True)))
+    keep = "|".join(map(re.escape, words()["figure_lead_not"]))
+    lead = rf"(?!{keep})(?:" + "|".join(map(re.escape, sorted(words()["figure_lead"], key=len, reverse=True))) + ")"
     tail = "|".join(map(re.escape, sorted(words()["figure_tail"], key=len, reverse=True)))
     year = r"(?:到|至|截至|截止)?(?:20\d\d年|“十[一二三四五]五”)(?:底|末|前|期间|时期)?(?:的)?"
     name = _trim(before, lead, tail, year)
@@ -358,9 +361,22 @@ def _name(before: str, after: str, figure: Figure) -> str:
         noun = _trim(after, tail, r"(?:的)?(?:目标|水平|以上)", year)
     if noun and len(noun) <= 30:
         name = name + noun
-    if figure.words and figure.value.endswith("覆盖") and name and not name.endswith("覆盖"):
-        name += "覆盖"
+    for noun in words()["end_state_nouns"]:   # 服务全达标: 服务达标, as 目标人群全覆盖: 目标人群覆盖
+        if figure.words and figure.value.endswith(noun) and name and not name.endswith(noun):
+            name += noun
     return name.strip("“”‘’\"' ")
+
+
+def _held_to(sentence: str, figure: Figure) -> str | None:
+    """What a standard end state is said of when its clause does not name it (按照不低于国家标准
+    执行的原则，积极推动本省基本公共服务标准落地落实): the standard the sentence names next."""
+    lead = "|".join(map(re.escape, sorted(words()["figure_lead"], key=len, reverse=True)))
+    for clause in _CLAUSE_END.split(sentence[figure.end:])[1:]:
+        found = re.search(r"[\u4e00-\u9fff（）()]{2,30}?" + re.escape(words()["standard_noun"]), clause)
+        if found:
+            name = _trim(found.group(0), lead, "(?!)", "(?!)")
+            return name if len(name) >= 4 and name not in words()["standards"] else None
+    return None
 
 
 def _trim(text: str, lead: str, tail: str, year: str) -> str:

@@ -39,7 +39,7 @@ KINDS = ("table targets", "text targets", "restatements", "listed services", "pr
          "task headings", "box tasks", "commitments")
 # below these (all four texts together) the drafter has regressed: `--check` fails. Each a
 # little under what the drafter reached when it learnt the kind (issue 21): (recall, precision)
-FLOORS = {"text targets": (0.90, 0.72), "restatements": (0.75, 0.80), "prose services": (0.47, 0.60),
+FLOORS = {"text targets": (0.90, 0.72), "restatements": (0.75, 0.80), "prose services": (0.47, 0.65),
           "commitments": (0.78, 0.75)}
 
 

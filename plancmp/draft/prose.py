@@ -8,7 +8,10 @@ A sentence names a service three ways:
 - a verb of delivery before a service's name: 加强卫生监督协管服务, 完善疾病应急救助制度
   (plancmp/vocab/draft.yaml `service_verbs`, `service_heads`: the words a service's name ends
   in, 服务 救助 补贴 检查 …; a trailing 制度/政策 is not part of the name);
-- it names a service of the reference plan (its items: 法律援助, 公租房保障, 棚户区改造 …).
+- it names a service of the reference plan (its items: 法律援助, 公租房保障, 棚户区改造 …), or
+  restates the reference plan's own sentence for one (nine in ten character pairs shared): the
+  reference's item then, though the province parts its name (…双女家庭，继续实行现行各项奖励扶助制度:
+  计划生育家庭奖励扶助), as a curator would write it.
 Read in the chapters about basic public services (a chapter whose title says 基本公共服务, not
 非基本) and, for the reference plan's services, in every chapter that plans.
 """
@@ -64,9 +67,15 @@ def _read(text: str, line: Line, basic: bool, reference: Reference | None, out: 
             found += [(name, group, None) for name, group in _provided(sentence) + _delivered(sentence)]
         if reference is not None:
             for word in reference.services:
+                if word.needs and word.needs not in sentence:
+                    continue
                 name = _named(sentence, squeeze(word.name))
-                if name:
+                if name and not _modifies(sentence, name):
                     found.append((name, None, word.domain))
+            for word in reference.restated(sentence):   # the reference's own sentence, restated: its
+                parts = [squeeze(p) for p in re.split("[、和]", word.name)]   # item, unless named above
+                if not any(_named(sentence, part) for part in parts):
+                    found.append((squeeze(word.name), None, word.domain))
         seen: list[str] = []
         for name, group, known in found:
             if any(name in other or other in name for other in seen) or name in named_before:
@@ -87,14 +96,32 @@ def _read(text: str, line: Line, basic: bool, reference: Reference | None, out: 
             out.services.append(ordered("services", item))
 
 
+def _modifies(sentence: str, name: str) -> bool:
+    """The name stands in a phrase before 的 that describes another service, in its clause
+    (与基本医疗保险有机衔接的商业健康保险: the sentence names 商业健康保险, not 基本医疗保险), wherever
+    the sentence writes it."""
+    heads = tuple(words()["service_heads"])
+    if name not in sentence:
+        return False
+    for found in re.finditer(re.escape(name), sentence):
+        clause = re.split(r"[，,；;：:。、]", sentence[found.end():], maxsplit=1)[0]
+        head = re.split(r"[和及与]", clause.rsplit("的", 1)[1])[0] if "的" in clause else ""
+        if not (len(head) >= 2 and head.endswith(heads)):
+            return False   # named for itself here
+    return True
+
+
 def _named(sentence: str, name: str) -> str | None:
     """The words of the sentence that name a reference service: the name itself, or its
     characters in order with a few words between (计划生育特殊家庭全方位帮扶保障 names
-    计划生育特殊家庭帮扶保障), within one clause; the province's words are the item."""
+    计划生育特殊家庭帮扶保障), within one clause; the province's words are the item. Read with
+    full-width and half-width letters alike (退役军人服务中心（站） names 退役军人服务中心(站))."""
+    original, sentence, name = sentence, sentence.translate(_NARROW), name.translate(_NARROW)
     if len(name) < 4:
         return None
     if name in sentence:
-        return name
+        at = sentence.find(name)
+        return original[at:at + len(name)]
     limit = int(len(name) * SPREAD)
     for start in (m.start() for m in re.finditer(re.escape(name[:2]), sentence)):
         at, end = start, None
@@ -106,8 +133,12 @@ def _named(sentence: str, name: str) -> str | None:
         else:
             end = at
         if end is not None and not re.search(r"[，,；;。、]", sentence[start:end]) and name[-2:] == sentence[end - 2:end]:
-            return sentence[start:end]
+            return original[start:end]
     return None
+
+
+# full-width letters, digits and signs as their half-width selves, one character for one
+_NARROW = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
 
 @cache
@@ -163,7 +194,7 @@ def _items(phrase: str, whole: bool = False) -> list[str]:
             part = part.rsplit("的", 1)[1]
         if not (MIN_NAME <= len(part) <= MAX_NAME) or re.search("|".join(vocab["not_service_words"]), part):
             continue
-        if part.endswith(tuple(vocab["not_service_heads"])):
+        if part.endswith(tuple(vocab["not_service_heads"])) or part in vocab["not_service_names"]:
             continue
         out.append(part)
     return out

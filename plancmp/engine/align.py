@@ -18,12 +18,11 @@ F1 short of the setting that bought 6 more true pairs with 6 more false ones.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..core import textnorm
 from ..core.errors import PlanError
@@ -43,6 +42,8 @@ CROSS_DOMAIN_MIN = 0.90  # pairs across domains need this much
 PARTIAL_WEIGHT = 0.4     # how much one name inside the other counts
 QUOTE_WEIGHT = 0.3       # the quote's share of the score (the name has the rest)
 REVIEW_MIN = 0.40        # an unpaired item whose best candidate scores this is a near miss
+NEAR_ACROSS = CROSS_DOMAIN_MIN - 0.1   # a candidate across domains counts as a near miss from this score
+BONUSES = 0.10           # the most a pair of different names gains beside name and quote (unit, standard)
 
 def band(score: float) -> str:
     return "high" if score >= HIGH else "medium" if score >= MEDIUM else "low"
@@ -184,6 +185,25 @@ def _value(kind: str, fa: _Features, fb: _Features) -> float:
     return round(min(max(total, 0.0), 1.0), 4)
 
 
+def _within_reach(x: _Features, ys: list[Item], feats: dict[int, _Features], floor: float) -> frozenset[int]:
+    """id()s of the ys whose score with x could reach `floor` (a pair left out cannot). Names
+    written alike (the same key: ratio 1) always can. Otherwise the score is at most
+    (1 - QUOTE_WEIGHT) * name + QUOTE_WEIGHT + BONUSES, and the name's similarity at most the
+    larger of PARTIAL_WEIGHT + (1 - PARTIAL_WEIGHT) * ratio (partial_ratio ≤ 1) and the share of
+    character pairs: so only the ratio of the names (one pass of rapidfuzz over all of them) and
+    the shared pairs are measured, not every measure of every pair."""
+    need = (floor - QUOTE_WEIGHT - BONUSES) / (1 - QUOTE_WEIGHT) - 0.01   # the name must reach this (0.01: rounding)
+    ratio_need = max(0.0, (need - PARTIAL_WEIGHT) / (1 - PARTIAL_WEIGHT))
+    keys = [feats[id(y)].key for y in ys]
+    alike = {n for _, _, n in process.extract(x.key, keys, scorer=fuzz.ratio, score_cutoff=100 * ratio_need,
+                                                  limit=None)}
+    pairs = _bigrams(x.key) if x.key else frozenset()
+    for n, key in enumerate(keys):
+        if n not in alike and pairs and key and 2 * len(pairs & _bigrams(key)) >= need * (len(pairs) + len(_bigrams(key))):
+            alike.add(n)
+    return frozenset(id(ys[n]) for n in alike)
+
+
 _Reasons = list[Note]
 
 
@@ -243,61 +263,7 @@ def _shortlist(left: list[Item], right: list[Item], feats: dict[int, _Features])
 
 def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | None,
                 know: Knowledge) -> tuple[list[Pair], list[NearMiss]]:
-    feats = {id(i): _features(i) for i in left + right}
-    cache: dict[tuple[int, int], Scored] = {}
-    shortlist = _shortlist(left, right, feats)
-
-    def candidate(x: Item, y: Item) -> bool:
-        return shortlist is None or id(y) in shortlist[id(x)]
-
-    values: dict[tuple[int, int], float] = {}
-
-    def scored(x: Item, y: Item) -> Scored:
-        """The score with its reasons (a pair kept, a near miss)."""
-        k = (id(x), id(y))
-        if k not in cache:
-            cache[k] = score(kind, x, y, feats[id(x)], feats[id(y)])
-        return cache[k]
-
-    def value(x: Item, y: Item) -> float:
-        """The score alone (every pair the assignment weighs)."""
-        k = (id(x), id(y))
-        if k not in values:
-            values[k] = cache[k].score if k in cache else _value(kind, feats[id(x)], feats[id(y)])
-        return values[k]
-
-    refs = {id(i): i.ref for i in left + right}
-    apart_pairs = {(l.left, l.right) for l in links.links if l.action == "forbid"} if links else set()
-    apart_pairs |= {(r, l) for l, r in apart_pairs}
-
-    def pinned_pair(x: Item, y: Item) -> bool:   # a pair links.yaml forbids
-        return bool(apart_pairs) and (refs[id(x)], refs[id(y)]) in apart_pairs
-
-    texts = None   # what each of B's items says (as compare.said_by), joined once when a look-alike asks
-    place = {id(y): n for n, y in enumerate(right)}
-
-    def look_alike(x: Item, y: Item) -> bool:
-        nonlocal texts
-        if not know.has_differs(x):
-            return False
-        if texts is None:
-            texts = knowledge.Texts([textnorm.fold(i.name) + ("" if i.kind == "tasks" else "\n" + textnorm.fold(i.evidence.quote))
-                                     for i in right])
-        return place[id(y)] in texts.differing(know, x)
-
-    banned_of: dict[int, frozenset[int]] = {}
-
-    def banned_for(x: Item) -> frozenset[int]:
-        """id()s of B's items x may never pair with (forbidden links, look-alikes): found once per item."""
-        if id(x) not in banned_of:
-            banned_of[id(x)] = frozenset(id(y) for y in right if pinned_pair(x, y) or look_alike(x, y)) \
-                if apart_pairs or know.has_differs(x) else frozenset()
-        return banned_of[id(x)]
-
-    if shortlist is None:
-        forbidden = lambda x, y: id(y) in banned_for(x)   # noqa: E731  (a pair never scored)
-    else:
-        forbidden = lambda x, y: not candidate(x, y) or id(y) in banned_for(x)   # noqa: E731
+    block = _Block(kind, left, right, links, know)
     matched: dict[int, Pair] = {}      # id(left item) -> pair
     taken_right: set[int] = set()
     # 1. pins
@@ -309,7 +275,7 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
             # are one-to-many coverage (compare.py)
             y = next((by_ref[o] for o in links.pins_of(x.ref, plan_b) if o in by_ref), None)
             if y is not None and id(y) not in taken_right:
-                s = scored(x, y)
+                s = block.scored(x, y)
                 matched[id(x)] = Pair(kind, x, y, s.score, "pinned",
                                       (Note("pinned", {"reason": links.reason(x.ref, y.ref)}), *s.reasons))
                 taken_right.add(id(y))
@@ -318,31 +284,108 @@ def _align_kind(kind: str, left: list[Item], right: list[Item], links: Links | N
     for domain in domains:
         xs = [x for x in left if x.domain == domain and id(x) not in matched]
         ys = [y for y in right if y.domain == domain and id(y) not in taken_right]
-        _solve(kind, xs, ys, scored, value, forbidden, PAIR_MIN, matched, taken_right)
+        _solve(block, xs, ys, PAIR_MIN, matched, taken_right)
     xs = [x for x in left if id(x) not in matched]
     ys = [y for y in right if id(y) not in taken_right]
-    _solve(kind, xs, ys, scored, value, forbidden, CROSS_DOMAIN_MIN, matched, taken_right)
+    _solve(block, xs, ys, CROSS_DOMAIN_MIN, matched, taken_right)
 
     pairs: list[Pair] = []
     for x in left:
         pairs.append(matched.get(id(x)) or Pair(kind, x, None))
     pairs += [Pair(kind, None, y) for y in right if id(y) not in taken_right]
-    misses = _near_misses(kind, left, right, matched, taken_right, scored, value, forbidden)
+    misses = _near_misses(block, matched, taken_right)
     return pairs, misses
 
 
-def _solve(kind: str, xs: list[Item], ys: list[Item], scored: Callable[[Item, Item], Scored],
-           value: Callable[[Item, Item], float], forbidden: Callable[[Item, Item], bool], floor: float,
-           matched: dict[int, Pair], taken_right: set[int]) -> None:
+class _Block:
+    """The items of one kind of both plans, and what the assignment asks of their pairs: each
+    item's features once, each pair's number (and its reasons, for the pairs kept) once, and, per
+    item of A, the items of B it may never pair with and those it could pair with across domains."""
+
+    def __init__(self, kind: str, left: list[Item], right: list[Item], links: Links | None, know: Knowledge):
+        self.kind, self.left, self.right, self.know = kind, left, right, know
+        self.feats = {id(i): _features(i) for i in left + right}
+        self.shortlist = _shortlist(left, right, self.feats)
+        self.apart = _apart_refs(links)
+        self._texts: knowledge.Texts | None = None   # what each of B's items says (as compare.said_by), when a look-alike asks
+        self._values: dict[tuple[int, int], float] = {}
+        self._scored: dict[tuple[int, int], Scored] = {}
+        self._barred: dict[int, frozenset[int]] = {}
+        self._reach: dict[int, frozenset[int]] = {}
+
+    def scored(self, x: Item, y: Item) -> Scored:
+        """The score with its reasons (a pair kept, a near miss)."""
+        k = (id(x), id(y))
+        if k not in self._scored:
+            self._scored[k] = score(self.kind, x, y, self.feats[id(x)], self.feats[id(y)])
+        return self._scored[k]
+
+    def value(self, x: Item, y: Item) -> float:
+        """The score alone (every pair the assignment weighs)."""
+        k = (id(x), id(y))
+        if k not in self._values:
+            self._values[k] = self._scored[k].score if k in self._scored else \
+                _value(self.kind, self.feats[id(x)], self.feats[id(y)])
+        return self._values[k]
+
+    def barred(self, x: Item) -> frozenset[int]:
+        """id()s of B's items x may never pair with: forbidden by links.yaml, a look-alike of the
+        vocabulary, off a large plan's shortlist. Found once per item, from the refs links.yaml
+        keeps apart from x's and the texts holding a look-alike."""
+        if id(x) not in self._barred:
+            kept_apart = self.apart.get(x.ref)
+            barred = {id(y) for y in self.right if y.ref in kept_apart} if kept_apart else set()
+            if self.know.has_differs(x):
+                barred |= {id(self.right[n]) for n in self._said().differing(self.know, x)}
+            if self.shortlist is not None:
+                barred |= {id(y) for y in self.right} - self.shortlist[id(x)]
+            self._barred[id(x)] = frozenset(barred)
+        return self._barred[id(x)]
+
+    def _said(self) -> knowledge.Texts:
+        if self._texts is None:
+            self._texts = knowledge.Texts([textnorm.fold(i.name) + ("" if i.kind == "tasks" else "\n" + textnorm.fold(i.evidence.quote))
+                                           for i in self.right])
+        return self._texts
+
+    def within_reach(self, x: Item) -> frozenset[int]:
+        """id()s of B's items whose score with x could reach NEAR_ACROSS: what a pair across
+        domains needs to count anywhere (as a pair, as a near miss)."""
+        if id(x) not in self._reach:
+            self._reach[id(x)] = _within_reach(self.feats[id(x)], self.right, self.feats, NEAR_ACROSS)
+        return self._reach[id(x)]
+
+    def weights(self, x: Item, ys: list[Item], floor: float) -> list[float]:
+        """x's weight with each of ys for an assignment that keeps pairs from `floor` up: the score,
+        or 0 below the floor, for a barred pair, and (a floor across domains) for a pair too unlike
+        to reach it."""
+        barred = self.barred(x)
+        reach = self.within_reach(x) if floor >= NEAR_ACROSS else None
+        return [0.0 if id(y) in barred or (reach is not None and id(y) not in reach) else _weight(self.value(x, y), floor)
+                for y in ys]
+
+
+def _apart_refs(links: Links | None) -> dict[str, set[str]]:
+    """For each item's ref, the refs links.yaml forbids it to pair with (both ways)."""
+    out: dict[str, set[str]] = {}
+    for link in (links.links if links else ()):
+        if link.action == "forbid":
+            out.setdefault(link.left, set()).add(link.right)
+            out.setdefault(link.right, set()).add(link.left)
+    return out
+
+
+def _solve(block: _Block, xs: list[Item], ys: list[Item], floor: float, matched: dict[int, Pair],
+           taken_right: set[int]) -> None:
     if not xs or not ys:
         return
-    weights = [[0.0 if forbidden(x, y) else _weight(value(x, y), floor) for y in ys] for x in xs]
+    weights = [block.weights(x, ys, floor) for x in xs]
     for r, c in _assignment(weights):
         if weights[r][c] <= 0:
             continue
         x, y = xs[r], ys[c]
-        s = scored(x, y)
-        matched[id(x)] = Pair(kind, x, y, s.score, band(s.score), s.reasons)
+        s = block.scored(x, y)
+        matched[id(x)] = Pair(block.kind, x, y, s.score, band(s.score), s.reasons)
         taken_right.add(id(y))
 
 
@@ -361,22 +404,21 @@ def _weight(score: float, floor: float) -> float:
     return score if score >= floor else 0.0
 
 
-def _near_misses(kind: str, left: list[Item], right: list[Item], matched: dict[int, Pair], taken_right: set[int],
-                 scored: Callable[[Item, Item], Scored], value: Callable[[Item, Item], float],
-                 forbidden: Callable[[Item, Item], bool]) -> list[NearMiss]:
+def _near_misses(block: _Block, matched: dict[int, Pair], taken_right: set[int]) -> list[NearMiss]:
     out: list[NearMiss] = []
-    for x in left:
+    for x in block.left:
         pair = matched.get(id(x))
         if pair is not None:
             if pair.confidence == "low" and pair.right is not None and pair.score is not None:   # a pair: both set
-                out.append(NearMiss(kind, x, pair.right, pair.score, pair.reasons, Note("low-confidence")))
+                out.append(NearMiss(block.kind, x, pair.right, pair.score, pair.reasons, Note("low-confidence")))
             continue
-        candidates = [(value(x, y), n, y) for n, y in enumerate(right)
-                      if not forbidden(x, y) and (y.domain == x.domain or value(x, y) >= CROSS_DOMAIN_MIN - 0.1)]
+        barred, reach = block.barred(x), block.within_reach(x)
+        candidates = [(block.value(x, y), n, y) for n, y in enumerate(block.right)
+                      if id(y) not in barred and (y.domain == x.domain or (id(y) in reach and block.value(x, y) >= NEAR_ACROSS))]
         if not candidates:
             continue
         best, _, y = max(candidates, key=lambda t: (t[0], -t[1]))
         if best >= REVIEW_MIN:
             why = Note("best-candidate-paired" if id(y) in taken_right else "best-candidate")
-            out.append(NearMiss(kind, x, y, best, scored(x, y).reasons, why))
+            out.append(NearMiss(block.kind, x, y, best, block.scored(x, y).reasons, why))
     return out

@@ -431,7 +431,9 @@ def _by_substance(entries: list[Entry], a: Plan, b: Plan, st: Structure) -> list
     for d in docs.values():
         df.update(d)
     n_docs = math.log(len(docs))
-    idf = {g: n_docs - math.log(c) for g, c in df.items()}
+    # the rarity of the pairs the rows to do hold: the only ones weighed
+    needed = set().union(*(docs[id(row.left)] for n in todo for row in (entries[n][0],) if row.left is not None))
+    idf = {g: n_docs - math.log(df[g]) for g in needed}
     out = list(entries)
     for n in todo:
         row, aligned, pinned, forbidden = out[n]
@@ -1195,6 +1197,7 @@ class _TextOf:
         self._skip: tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]] = ((), ())
         self.know = know
         self._chars: dict[str, float] | None = None
+        self._order: tuple[list[Item], dict[int, int]] | None = None
 
     @property
     def items(self) -> list[Item]:
@@ -1322,7 +1325,7 @@ class _TextOf:
             # by the line each span starts on and every line it runs to: a sentence's holders are
             # looked up by its line, not by reading every item's span
             self._by_line = [self._lines_of(of, source) for of in (spans, self._paragraphs)]
-        order = {id(item): n for n, item in enumerate(candidates)}
+        order = self._order_of(candidates)
         for spans, by_line in zip((self._spans, self._paragraphs), self._by_line):
             holders = [(end - start, order[id(item)], item) for item in by_line.get(passage.line, ())
                        if id(item) in order
@@ -1336,6 +1339,12 @@ class _TextOf:
         tied = [h for h in holders if h[0] == shortest]
         # the items of a list share one quote (a 专栏 row): the one named where the match stands
         return min(tied, key=lambda h: (-self._named_at(h[2], passage, hit), h[1]))[2]
+
+    def _order_of(self, candidates: list[Item]) -> dict[int, int]:
+        """Each candidate's place in the list, by id(): made once for the list a row's searches share."""
+        if self._order is None or self._order[0] is not candidates:   # the list is held: its id() stays its own
+            self._order = (candidates, {id(item): n for n, item in enumerate(candidates)})
+        return self._order[1]
 
     def _lines_of(self, spans: dict[int, tuple[int, int]], source: Source) -> dict[int, list[Item]]:
         by_id = {id(item): item for item in self._items}

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -140,6 +140,7 @@ def _clauses_of(quote: str) -> tuple[Phrase, ...]:
     return tuple(Phrase((k,), CLAUSE) for k in keys if len(k) >= CLAUSE_MIN)
 
 
+@lru_cache(maxsize=4096)
 def _lead_trimmed(folded: str) -> str:
     """The folded name without the filler words it starts with (加强, 推进 …), its head kept."""
     words = textnorm.filler_words()
@@ -147,6 +148,7 @@ def _lead_trimmed(folded: str) -> str:
     return folded[len(head):]
 
 
+@lru_cache(maxsize=4096)
 def _trimmed(folded: str) -> str:
     """The folded name without one filler word at each end (强化服务标准建设 -> 服务标准)."""
     folded = _lead_trimmed(folded)
@@ -257,28 +259,30 @@ def find(index: textsearch.TextIndex, x: Item, usable: Callable[[int], bool] = _
 def _hits(index: textsearch.TextIndex, phrase: Phrase) -> list[textsearch.Hit]:
     """Sentences that hold every part of the phrase; scored by the first part."""
     first, rest = phrase.parts[0], phrase.parts[1:]
+
+    def holds_rest(n: int) -> bool:   # asked before the first part is placed in the sentence
+        return all(_found(part, index.folded[n])[0] for part in rest)
+
     whole = len(first) < WHOLE_BELOW or phrase.why == WHOLE_NAME   # a name of filler but one word: as written
     if phrase.why == END_STATE:   # every character, side by side (标准不攀高 for 标准不高攀), never spread out
-        return [h for h in _side_by_side(index, first) if all(_found(part, index.folded[h.passage])[0] for part in rest)]
+        return _side_by_side(index, first, holds_rest)
     if whole:   # found as written: no need to measure how much of it stands together
-        return [h for h in _written(index, first) if all(_found(part, index.folded[h.passage])[0] for part in rest)]
+        return _written(index, first, holds_rest)
     threshold = CLAUSE_FOUND if phrase.why == CLAUSE else FOUND
     return [h for h in textsearch.search(index, first, threshold)
-            if (not whole or first in index.folded[h.passage])
-            and (whole or _head_in_window(index, h, first))
-            and all(_found(part, index.folded[h.passage])[0] for part in rest)]
+            if _head_in_window(index, h, first) and holds_rest(h.passage)]
 
 
-def _side_by_side(index: textsearch.TextIndex, text: str) -> list[textsearch.Hit]:
+def _side_by_side(index: textsearch.TextIndex, text: str, keep: Callable[[int], bool] = _any_passage) -> list[textsearch.Hit]:
     """Passages holding every character of `text` within a window of its length (plus one): the
-    words may be swapped (标准不攀高 for 标准不高攀), never spread out."""
+    words may be swapped (标准不攀高 for 标准不高攀), never spread out. `keep`: which passages may count."""
     chars = set(text)
     grams = {text[i:i + 2] for i in range(len(text) - 1)}
     candidates = sorted({n for g in grams for n in index.pairs.get(g, ())})
     out = []
     for n in candidates:
         folded = index.folded[n]
-        if not all(ch in folded for ch in chars):
+        if not all(ch in folded for ch in chars) or not keep(n):
             continue
         score, lo, hi = textsearch.coverage(text, folded)
         if score == 1.0 and hi - lo <= len(text) + 1:
@@ -287,9 +291,9 @@ def _side_by_side(index: textsearch.TextIndex, text: str) -> list[textsearch.Hit
     return out
 
 
-def _written(index: textsearch.TextIndex, text: str) -> list[textsearch.Hit]:
+def _written(index: textsearch.TextIndex, text: str, keep: Callable[[int], bool] = _any_passage) -> list[textsearch.Hit]:
     """The passages holding `text` as written (score 1.0), in text order: the candidates are the
-    passages holding all of its character pairs."""
+    passages holding all of its character pairs. `keep`: which passages may count."""
     grams = [text[i:i + 2] for i in range(len(text) - 1)]
     candidates: Iterable[int]
     if not grams:
@@ -300,7 +304,7 @@ def _written(index: textsearch.TextIndex, text: str) -> list[textsearch.Hit]:
     out = []
     for n in sorted(candidates):
         at = index.folded[n].find(text)
-        if at >= 0:
+        if at >= 0 and keep(n):
             offsets = textsearch._offsets(index.passages[n])
             out.append(textsearch.Hit(n, 1.0, offsets[at], offsets[at + len(text) - 1] + 1))
     return out

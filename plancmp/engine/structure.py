@@ -106,7 +106,8 @@ class Structure:
             return None
         if b.source not in self._titles:
             self._titles[b.source] = tuple((s, Counter(textnorm.fold(s.title))) for s in self.sections_of(b))
-        found = [s for s, have in self._titles[b.source] if _contained(key, have) >= TITLE_CONTAINED]
+        need = Counter(key)   # counted once, measured against every title
+        found = [s for s, have in self._titles[b.source] if _contained(need, len(key), have) >= TITLE_CONTAINED]
         return found[0] if len(found) == 1 else None
 
 
@@ -144,10 +145,10 @@ def sections_in(text: str) -> tuple[Section, ...]:
     return tuple(out.values())
 
 
-def _contained(key: str, have: Counter[str]) -> float:
-    """The share of the key's characters (with their counts) the title (its character counts) holds."""
-    need = Counter(key)
-    return sum(min(c, have[ch]) for ch, c in need.items()) / len(key) if key else 0.0
+def _contained(need: Counter[str], length: int, have: Counter[str]) -> float:
+    """The share of a key's characters (`need`: their counts; `length` of them) the title (its
+    character counts) holds."""
+    return sum(min(c, have.get(ch, 0)) for ch, c in need.items()) / length if length else 0.0
 
 
 TITLE_MIN = 4          # characters of a national heading's key to look for it among section titles

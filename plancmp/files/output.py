@@ -5,6 +5,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 
@@ -13,6 +14,28 @@ def write_atomic(path: Path | str, text: str, encoding: str = "utf-8") -> None:
     so that a reader never sees half a file and a failed run (an exception, a full disk, Ctrl-C,
     a crash before the rename) leaves the old file intact and no temporary file behind."""
     write_bytes_atomic(path, text.encode(encoding))   # an unencodable text fails here, before anything is touched
+
+
+def write_chunks_atomic(path: Path | str, chunks: Iterable[str], encoding: str = "utf-8") -> None:
+    """write_atomic for a text that comes in pieces (the report over many provinces): each piece
+    written as it comes, never the whole text in memory; the same temporary file, fsync and
+    rename, and a failure half way (an exception while the pieces are made) leaves the old file."""
+    def encoded() -> Iterator[bytes]:
+        batch: list[str] = []
+        size = 0
+        for chunk in chunks:
+            batch.append(chunk)
+            size += len(chunk)
+            if size >= 1 << 16:
+                yield "".join(batch).encode(encoding)
+                batch, size = [], 0
+        yield "".join(batch).encode(encoding)
+
+    path = Path(path)
+    refuse_unless_regular(path)
+    with staged(path, encoded()) as tmp:
+        os.replace(tmp, path)
+    _fsync_dir(path.parent)
 
 
 def write_bytes_atomic(path: Path | str, data: bytes) -> None:
@@ -25,14 +48,16 @@ def write_bytes_atomic(path: Path | str, data: bytes) -> None:
 
 
 @contextlib.contextmanager
-def staged(path: Path, data: bytes):
-    """A temporary file beside `path` holding `data`, on disk (fsync) and with the mode
-    `path` has or a new file would get; gone on exit unless the caller moved it into place."""
+def staged(path: Path, data: bytes | Iterable[bytes]):
+    """A temporary file beside `path` holding `data` (bytes, or pieces of bytes written as they
+    come), on disk (fsync) and with the mode `path` has or a new file would get; gone on exit
+    unless the caller moved it into place."""
     mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for piece in [data] if isinstance(data, bytes) else data:
+                fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())  # the bytes are on disk before the name points at them
         os.chmod(tmp, mode)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -70,9 +71,11 @@ def build(source: Source, shown: str) -> TextIndex:
     return TextIndex(shown, tuple(passages), tuple(folded), {k: tuple(v) for k, v in pairs.items()})
 
 
-def _offsets(passage: Passage) -> list[int]:
-    """For each character of the passage's folded text, its offset in the squeezed source."""
-    return [passage.start + n for n, char in enumerate(passage.text) for _ in textnorm.fold_char(char)]
+@lru_cache(maxsize=512)   # the passages of one text's searches: a few hundred
+def _offsets(passage: Passage) -> tuple[int, ...]:
+    """For each character of the passage's folded text, its offset in the squeezed source (once per
+    passage: a passage that states several items is found several times)."""
+    return tuple(passage.start + n for n, char in enumerate(passage.text) for _ in textnorm.fold_char(char))
 
 
 def background_lines(source: Source, parts: Iterable[tuple[str, str]]) -> list[tuple[int, int]] | None:
@@ -82,10 +85,11 @@ def background_lines(source: Source, parts: Iterable[tuple[str, str]]) -> list[t
     lines = [squeeze(line) for line in source.text.splitlines()]
     out = []
     for start, end in parts:
-        starts = [n for n, line in enumerate(lines) if line and line == squeeze(start)]
+        first, after = squeeze(start), squeeze(end)
+        starts = [n for n, line in enumerate(lines) if line and line == first]
         if not starts:
             return None
-        ends = [n for n, line in enumerate(lines) if n > starts[-1] and line == squeeze(end)]
+        ends = [n for n, line in enumerate(lines) if n > starts[-1] and line == after]
         if not ends:
             return None
         out.append((starts[-1] + 1, ends[0]))
@@ -151,12 +155,19 @@ def search(index: TextIndex, query: str, threshold: float) -> list[Hit]:
         votes.update(index.pairs.get(gram, ()))
     # a window holding `threshold` of the characters holds at least this many of the pairs
     need = max(1, int(len(grams) - (1 - threshold) * len(query) * 2))
+    wanted = Counter(query)
     hits = []
     for n, count in votes.items():
-        if count < need:
+        if count < need or _held(wanted, index.folded[n]) / len(query) < threshold:
             continue
         score, lo, hi = coverage(query, index.folded[n])
         if score >= threshold:
             offsets = _offsets(index.passages[n])
             hits.append(Hit(n, round(score, 4), offsets[lo], offsets[hi - 1] + 1))
     return sorted(hits, key=lambda h: (-h.score, h.passage))
+
+
+def _held(wanted: Counter[str], text: str) -> int:
+    """How many of the query's characters (`wanted`: their counts) the text holds anywhere: no
+    window of it holds more, so a passage below the threshold by this count needs no coverage()."""
+    return sum(min(k, text.count(char)) for char, k in wanted.items())

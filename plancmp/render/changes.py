@@ -10,6 +10,7 @@ from .tabular import Column, Para, Table
 
 WARN_STATUSES = ("below", "omitted")   # a move to one of these is a ::warning, not a ::notice
 MARKDOWN_TITLE = "plancmp: verdicts this change moves"   # a pull-request comment's heading
+_EN = Labels("en")   # GitHub annotations are English, as the workflow's log
 
 
 def result(rev: str, changes: list[Change], fail_on: AbstractSet[str] = frozenset()) -> Result:
@@ -57,7 +58,7 @@ def table(rev: str, changes: list[Change], labels: Labels | None = None) -> Tabl
                   Column("where", said("edit at", "修改位置"), nowrap=True)],
                  [{"plan": labels.plan(c.plan), "kind": labels.kind(c.kind), "item": _item(c),
                    "before": _side(c.before, labels), "after": _side(c.after, labels),
-                   "what": "; ".join(c.what), "where": _where(c)} for c in changes])
+                   "what": labels.notes(c.what), "where": _where(c)} for c in changes])
 
 
 def count_line(rev: str, changes: list[Change], labels: Labels | None = None) -> str:
@@ -96,5 +97,5 @@ def annotations(rev: str, changes: list[Change]) -> list[Annotation]:
     when a row moves to below or omitted, else a notice."""
     return [Annotation("warning" if c.status_to in WARN_STATUSES else "notice", c.file, c.line or None, None,
                        f"plancmp changes: {c.plan} {c.kind}",
-                       f"{c.plan} {c.kind} {_item(c)}: {'; '.join(c.what)} (at {rev}: {_side(c.before)}; now: {_side(c.after)})")
+                       f"{c.plan} {c.kind} {_item(c)}: {_EN.notes(c.what)} (at {rev}: {_side(c.before)}; now: {_side(c.after)})")
             for c in changes]

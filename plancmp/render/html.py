@@ -17,6 +17,7 @@ templates hold every tag. Jinja2 is imported by `report` alone (a test checks).
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 
 from ..core.i18n import Labels
@@ -99,6 +100,7 @@ def environment():
         margin_said=margin_said, gap_text=gap_text, claim_reasons=claim_reasons, claim_note=claim_note, kinds_said=kinds_said, bar_segments=bar_segments, row_head_bits=row_head_bits, cell_face=cell_face,
         domain_rows=domain_rows, target_domains=target_domains, target_summary=target_summary,
         claim_counts=claim_counts, heat_filter=heat_filter, target_filter=target_filter, draft_mark=draft_mark,
+        target_rows=target_rows, ABSENT=ABSENT,
     )
     env.filters["thousands"] = lambda n: f"{n:,}"
     env.filters["css_string"] = css_string
@@ -234,15 +236,139 @@ def _filter_attrs(kind: str, domain: str, binding: str | None, statuses: dict[st
 
 
 def heat_filter(kind: str, r: dict, plans: list[str]) -> dict:
-    words = [r["name"], r["id"], *(c["counterpart_name"] for c in r["cells"].values())]
+    words = [r["name"], r["id"], *(r["cells"][p]["counterpart_name"] for p in plans)]
     return _filter_attrs(kind, r["domain"], r.get("binding"), {p: r["cells"][p]["status"] for p in plans}, words)
 
 
-def target_filter(r: dict, t: dict) -> dict:
+def target_filter(r: dict, t: dict, plans: list[str] | None = None) -> dict:
+    """`plans`: the columns shown (default all); a province's own row over many provinces holds
+    its own cell alone (views/targetgrid, sparse)."""
     binding = r["cells"].get(r["origin"], {}).get("binding")
-    words = [r["indicator"], *(r["cells"][p].get("indicator") for p in t["plans"])]
-    others = [p for p in t["plans"] if p != t["reference"]]
+    plans = t["plans"] if plans is None else plans
+    words = [r["indicator"], *(r["cells"][p].get("indicator") for p in plans if p in r["cells"])]
+    others = [p for p in plans if p != t["reference"] and p in r["cells"]]
     return _filter_attrs("targets", r["domain"], binding, {p: r["cells"][p]["status"] for p in others}, words)
+
+
+# A cell the grid leaves out (a province's own row, over many provinces): what `absent` shows.
+ABSENT: dict = {"id": None, "status": "absent", "notes": []}
+
+
+def target_rows(t: dict, rows: list[dict]) -> list[dict]:
+    """The rows of one domain the page prints: all of them; over many provinces (layout "one")
+    national's and the first province's own (the script shows another's)."""
+    if t.get("layout") != "one":
+        return rows
+    return [r for r in rows if r["origin"] in (t["reference"], t["first"])]
+
+
+# ---------------------------------------------------------------- one province at a time
+
+class _Strings:
+    """A province's long strings (quotes, sections, notes), each kept once: cells refer to them
+    by number (a province item that covers several national commitments is quoted once)."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def __call__(self, text: str | None) -> int | None:
+        if text is None or text == "":
+            return None
+        return self.index.setdefault(text, len(self.index))
+
+    def list(self) -> list[str]:
+        return list(self.index)
+
+
+def _trim(cell: list) -> list:
+    """A cell's fields without the empty ones at its end (the script reads a missing one as empty)."""
+    while cell and cell[-1] in (None, "", []):
+        cell.pop()
+    return cell
+
+
+def heat_rows(data: dict, domains: list[str]) -> list[tuple[dict, dict]]:
+    """(matrix, row) of every heatmap row, in the page's order (domain, then kind)."""
+    return [(m, r) for d in domains for m, rows in domain_rows(data, d)["tables"] for r in rows]
+
+
+# A status in the script's data: its place in this list (the data's `statuses`).
+_STATUS_CODES = [*STATUSES, "reference", "absent"]
+_CODE = {st: n for n, st in enumerate(_STATUS_CODES)}
+
+
+def _heat_cell(c: dict, q: _Strings, g: _Strings) -> list:
+    """[status, shown, counterpart's name, its value, quote, section, counterpart's id, score,
+    confidence, notes, further statements]: what the cell macro (heatmap.html) prints, for the
+    script. A status by its number (_STATUS_CODES), the quotes by number in the province's list
+    `q`, the names, ids, sections and notes in the page's list `g`."""
+    also = [[g(a["name"]), a.get("value") or "", q(a["quote"]), g(a["section"])] for a in c.get("also", [])]
+    score = f'{c["score"]:.2f}' if c["counterpart"] and c.get("score") is not None else None
+    return _trim([_CODE[c["status"]], c.get("shown") or "", g(c["counterpart_name"]), c["counterpart_value"], q(c["quote"]),
+                  g(c["section"]), g(c["counterpart"]), score, c.get("confidence") if score else None,
+                  c["notes"], also])
+
+
+def _target_cell(L: Labels, c: dict, q: _Strings, g: _Strings) -> list:
+    """A targets-as-written cell, as target_cell (tables.html) prints it: [status, 0, its
+    indicator, its text, notes] when the plan has no item, else [status, 1, its indicator, value,
+    tags, quote, section, where, notes, further statements] (numbers as in _heat_cell)."""
+    notes = c.get("notes") or []
+    if not c.get("id"):
+        text = "" if c["status"] == "absent" else SYMBOLS.get(c["status"], "") + " " + L.status(c["status"])
+        return _trim([_CODE[c["status"]], 0, None, text, notes])
+    face = target_summary(L, c)
+    value = (face["symbol"] + " " if face["symbol"] else "") + face["value"]
+    also = [[g(a["name"]), a.get("value") or "", q(a["quote"]), g(a["section"])] for a in c.get("also", [])]
+    return _trim([_CODE[c["status"]], 1, g(c.get("indicator")), value, face["tags"], q(c["quote"]), g(c["section"]),
+                  L("line_n", n=c["line"]) if c.get("line") else "", notes, also])
+
+
+def _worded(cell: dict, worded) -> dict:
+    return {**cell, "notes": worded(cell.get("notes") or [])}
+
+
+def _json(value) -> str:
+    """JSON for a <script type="application/json">: every `<` escaped, so no text can end the element."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def one_data(L: Labels, data: dict, domains: list[str]) -> Iterator[str]:
+    """Every province's cells, each kept once, as JSON for report-one.js (layout "one"): per
+    province its quotes, its heatmap cells and its cells on national's target rows in the page's
+    order, and its own target rows. A quote is the province's own text: kept once per province
+    (an item that covers several national commitments is quoted once); names, ids, sections and
+    the worded notes, which provinces share with national and with each other, once in the page
+    (`g`, written last). The JSON comes in pieces, a province's as it is made: the page is
+    written as it is rendered (render_chunks), and the whole data is never held at once."""
+    t = data["targets"]
+    ref = data["reference"]
+    heat = heat_rows(data, domains)
+    national = [r for d, rows in target_domains(t, domains) for r in rows if r["origin"] == ref]
+    g = _Strings()
+    memo: dict[str, int | None] = {}
+    seen: set[str] = set()   # the confidences the cells name
+
+    def worded(notes: list) -> list[int | None]:
+        """Each note's number in `g`, worded once (a note is a code and its values: repr is its key)."""
+        return [memo[key] if (key := repr(n)) in memo else memo.setdefault(key, g(L.note(n))) for n in notes]
+
+    words = [[st, SYMBOLS.get(st, ""), L.status(st) if st in STATUSES else ""] for st in _STATUS_CODES]
+    heads = [[p["id"], L.plan(p["id"]), p["region"], draft_mark(L, p["drafts"]) if p.get("drafts") else ""]
+             for p in data["plans"] if p["id"] != ref]
+    yield _json({"ref": L.plan(ref), "zh": L.zh, "words": words, "draft": L("draft_item"), "heads": heads,
+                 "score": L("score")})[:-1] + ',"plans":{'
+    for n, pid in enumerate(h[0] for h in heads):
+        q = _Strings()
+        cells = [_heat_cell({**r["cells"][pid], "notes": worded(r["cells"][pid]["notes"])}, q, g) for _, r in heat]
+        seen |= {str(c[8]) for c in cells if len(c) > 8 and c[8]}
+        tv = [_target_cell(L, _worded(r["cells"].get(pid) or ABSENT, worded), q, g) for r in national]
+        own = [[r["domain"], g(r["indicator"]), r["unit"] or "", r["cells"][pid].get("binding") or "",
+                _target_cell(L, _worded(r["cells"][pid], worded), q, g)] for r in t["rows"] if r["origin"] == pid]
+        yield ("," if n else "") + _json(pid) + ":" + _json({"s": q.list(), "h": cells, "t": tv, "o": own})
+    yield '},"confidence":' + _json({c: L.confidence(c) for c in sorted(seen)}) + ',"g":' + _json(g.list()) + "}"
 
 
 def _domains(data: dict) -> list[str]:
@@ -278,6 +404,12 @@ class Once:
 
 def render(data: dict, lang: str = "en") -> str:
     """The report in one language (labels from plancmp/vocab/labels.yaml)."""
+    return "".join(render_chunks(data, lang))
+
+
+def render_chunks(data: dict, lang: str = "en") -> Iterator[str]:
+    """The report in one language, in pieces as the templates write them: `plancmp report` writes
+    each to the file as it comes (over many provinces the page is tens of megabytes)."""
     names = {p["id"]: p["region"] for p in data["plans"]}
     L = Labels(lang)
     if L.zh:
@@ -287,10 +419,17 @@ def render(data: dict, lang: str = "en") -> str:
     nav = [("summary", L("report_nav_summary")), ("heatmap", L("report_nav_heatmap")), ("targets", L("report_nav_tables")),
            ("gaps", L("report_nav_gaps")), ("added", L("report_nav_added"))] + ([("claims", L("report_nav_claims"))] if data.get("claims") else [])
     page = environment().get_template("report.html")
-    return page.render(
-        L=L, data=data, ref=ref, names=names, domains=_domains(data), stamp=stamp, nav=nav,
+    domains = _domains(data)
+    provinces = [p for p in data["plans"] if p["id"] != ref]
+    one = data.get("layout") == "one"
+    first = provinces[0]["id"] if one and provinces else None
+    if one:
+        data = {**data, "targets": {**data["targets"], "layout": "one", "first": first}}
+    return page.generate(
+        L=L, data=data, ref=ref, names=names, domains=domains, stamp=stamp, nav=nav, one=one, first=first,
+        one_data=one_data(L, data, domains) if one else [], one_js=asset("report-one.js") if one else "",
         lead=L("report_lead", ref=L.plan(ref), plans=L.sep.join(L.plan(m) for m in names if m != ref)),
         generator=f'plancmp {stamp["version"]}' if stamp else "plancmp",
         css=asset("report.css") + verdict_css(), js=asset("report.js"),
-        provinces=[p for p in data["plans"] if p["id"] != ref], once=Once(), noted=Once(),
+        provinces=provinces, once=Once(), noted=Once(),
     )

@@ -26,6 +26,7 @@ from typing import NamedTuple
 
 from ..core.errors import PlanError
 from ..core.model import Item, Plan, Service, Target, item_data
+from ..core.notes import Note
 from ..core.verdicts import Diff, Row
 from ..ingest.workspace import Workspace
 
@@ -44,7 +45,7 @@ class Change(NamedTuple):
     right: str | None         # the counterpart's id after the edit (before it when the row is gone)
     before: Row | None        # the row at REV; None: a new row
     after: Row | None         # the row in the working tree; None: the row is gone
-    what: tuple[str, ...]     # what moved, in words
+    what: tuple[Note, ...]    # what moved (vocab/notes.yaml moved-*)
     file: str                 # where the edit stands in the working tree, relative to the repository
     line: int | None
 
@@ -213,30 +214,29 @@ def _id(item: Item | None) -> str:
     return item.id if item is not None else "—"
 
 
-def what_moved(before: Row | None, after: Row | None) -> tuple[str, ...]:
-    """What differs between two rows of one key, in words; () when nothing does."""
-    from ..core.verdicts import label
-
+def what_moved(before: Row | None, after: Row | None) -> tuple[Note, ...]:
+    """What differs between two rows of one key, as notes (vocab/notes.yaml `moved-*`, worded in
+    either language); () when nothing does."""
     if before is None:
-        return (f"new row: {label(after.status)}",) if after is not None else ()
+        return (Note("moved-new-row", {"status": after.status}),) if after is not None else ()
     if after is None:
-        return (f"row gone (was {label(before.status)})",)
+        return (Note("moved-row-gone", {"status": before.status}),)
     out = []
     if before.status != after.status:
-        out.append(f"{label(before.status)} → {label(after.status)}")
+        out.append(Note("moved-status", {"before": before.status, "after": after.status}))
     if _id(before.right) != _id(after.right):
-        out.append(f"counterpart {_id(before.right)} → {_id(after.right)}")
+        out.append(Note("moved-counterpart", {"before": _id(before.right), "after": _id(after.right)}))
     if [i.id for i in before.also] != [i.id for i in after.also]:
-        out.append(f"also [{', '.join(i.id for i in before.also)}] → [{', '.join(i.id for i in after.also)}]")
+        out.append(Note("moved-also", {"before": [i.id for i in before.also], "after": [i.id for i in after.also]}))
     for side in ("left", "right"):
         old, new = getattr(before, side), getattr(after, side)
         if old is None or new is None or old.ref != new.ref:
             continue
         before_fields, after_fields = _fields(old), _fields(new)
-        out += [f"{new.ref} {name} {before_fields.get(name, '—')} → {value}"
+        out += [Note("moved-field", {"ref": new.ref, "field": name, "before": before_fields.get(name, "—"), "after": value})
                 for name, value in after_fields.items() if before_fields.get(name, "—") != value]
     if _comparable(before.notes) != _comparable(after.notes):
-        out.append("notes changed")
+        out.append(Note("moved-notes", {}))
     return tuple(out)
 
 

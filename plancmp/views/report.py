@@ -35,21 +35,39 @@ from .targetgrid import target_grid
 if TYPE_CHECKING:
     from ..ingest.workspace import Workspace
 
+# Up to this many provinces the page holds every province's cells side by side (China has 31
+# provincial-level divisions); above it, the tables show one province at a time, chosen in the
+# page, and what provinces add is counted per province, not lined up across them (layouts below).
+FULL_MAX = 31
+LAYOUTS = ("full", "one")
 HIGHLIGHTS = 3          # strongest and weakest points per province
 SHOWN_MAX = 14          # characters of a cell's value before it is cut (the popover has it whole)
 DIGEST_CHARS = 12       # hex characters of the data digest the page shows
 
 
-def report(ws: Workspace, date: str | None = None, drafts: bool = False) -> dict:
+def report(ws: Workspace, date: str | None = None, drafts: bool = False, layout: str | None = None) -> dict:
     """Everything the report shows, from the workspace's plans, links and press files; a plan
-    whose every item is a draft only with `drafts` (a plan holding drafts is marked)."""
+    whose every item is a draft only with `drafts` (a plan holding drafts is marked).
+
+    `layout` (default: by the number of provinces, FULL_MAX): "full", every province's cells
+    side by side and what provinces add lined up across them; "one", what grows with the
+    square of the provinces left out: the targets grid without the empty cells of the other
+    provinces' own rows (the page shows one province at a time), and what each province adds
+    counted, not aligned with every other province's (that is `plancmp added`)."""
     plans = ws.plans()
     ws.links()   # a broken link stops the report, whichever two plans it joins
     ref = reference_id(plans)
     others, left_out = shown_provinces(plans, drafts)
+    if layout is None:
+        layout = "full" if len(others) <= FULL_MAX else "one"
+    if layout not in LAYOUTS:
+        raise ValueError(f"layout: one of {', '.join(LAYOUTS)}, not {layout!r}")
+    if not others:
+        layout = "full"   # no province to choose
     matrices = {kind: matrix(ws, kind, drafts=drafts) for kind in KINDS}
+    by_id = _by_id(plans)
     for m in matrices.values():
-        _annotate(m, plans)
+        _annotate(m, by_id)
     press = _press(ws, plans)
     return {
         "reference": ref,
@@ -60,10 +78,12 @@ def report(ws: Workspace, date: str | None = None, drafts: bool = False) -> dict
         "matrices": matrices,
         "coverage": coverage_all_kinds(matrices, others),
         "highlights": {pid: highlights(matrices, plans, pid) for pid in others},
-        "targets": target_grid(ws, others),
+        "layout": layout,
+        "targets": target_grid(ws, others, sparse=layout == "one"),
         "gaps": [gap_record(plans[pid], g) for pid in sorted(plans) if pid not in left_out for g in plans[pid].source_gaps],
         "claims": [judged(path, data, plan) for path, (data, plan) in press.items()],   # what the press says
-        "added": _without(added(ws), left_out),   # what the provinces add beyond national (views/added.py)
+        # what the provinces add beyond national (views/added.py); over many provinces, counted
+        "added": _without(added(ws), left_out) if layout == "full" else added_counts(plans, matrices, ref, others),
         "stamp": stamp(ws, plans, {path: article_of(ws, path, data) for path, (data, _) in press.items()}, date),
     }
 
@@ -128,14 +148,25 @@ def with_unit(value: str | None, unit: str | None) -> str:
     return text + unit if parsed is not None and parsed.numeric and not parsed.unit and text[-1].isdigit() else text
 
 
-def _annotate(m: dict, plans: dict[str, Plan]) -> None:
+def _by_id(plans: dict[str, Plan]) -> dict[str, dict[str, Item]]:
+    """{plan: {item id: its first item of that id}}: Plan.item's answer, looked up without a scan
+    (the report looks up an item per cell: 40,000 cells at 300 provinces)."""
+    out: dict[str, dict[str, Item]] = {}
+    for pid, plan in plans.items():
+        found = out[pid] = {}
+        for item in plan.items():
+            found.setdefault(item.id, item)
+    return out
+
+
+def _annotate(m: dict, by_id: dict[str, dict[str, Item]]) -> None:
     """Add to every row its national value and to every cell the value the province writes."""
-    ref = plans[m["reference"]]
+    ref = by_id[m["reference"]]
     for row in m["rows"]:
-        item = ref.item(row["id"])
+        item = ref.get(row["id"])
         row["national"] = national_value(item) if item is not None else {"value": row["value"], "baseline": None, "group": None}
         for pid, cell in row["cells"].items():
-            other = plans[pid].item(cell["counterpart"]) if cell["counterpart"] else None
+            other = by_id[pid].get(cell["counterpart"]) if cell["counterpart"] else None
             cell["shown"] = shown_value(cell["status"], other)
 
 
@@ -256,6 +287,15 @@ def _without(data: dict, left_out: list[str]) -> dict:
                            "quantified": [p for p in g["quantified"] if p not in left_out]})
     return {**data, "plans": plans, "groups": groups, "counts": counts(groups, plans),
             "drafts": {p: d for p, d in (data.get("drafts") or {}).items() if p not in left_out}}
+
+
+def added_counts(plans: dict[str, Plan], matrices: dict, ref: str, others: list[str]) -> dict:
+    """How many items each province adds beyond the reference (its diffs' `added` rows, which
+    each kind's matrix counts), without lining them up across provinces (views/added.py aligns
+    every pair of provinces: at 300 provinces, 44,850 alignments)."""
+    by_plan = {pid: {"added": sum(m["added"][pid] for m in matrices.values())} for pid in others}
+    return {"reference": ref, "plans": others, "grouped": False, "drafts": drafts_of([plans[pid] for pid in others]),
+            "counts": {"by_plan": by_plan}}
 
 
 def data_files(ws: Workspace, plans: dict[str, Plan], press: dict[Path, Path | None]) -> list[tuple[str, Path]]:

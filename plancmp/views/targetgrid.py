@@ -52,11 +52,13 @@ def empty_cell(status: str, row=None) -> dict:
 
 
 def target_grid(ws: Workspace, plan_ids: list[str] | None = None, domains: list[str] | None = None,
-                binding: str | None = None) -> dict:
+                binding: str | None = None, sparse: bool = False) -> dict:
     """One row per indicator: national's, then each province's own, in domain order; only
     `domains` (default all) and only rows whose first statement (national's target, or for
     an added row the province's) is of that 属性 (`binding`, default any). A broken link
-    stops the grid, whichever two plans it joins."""
+    stops the grid, whichever two plans it joins. `sparse`: a province's own row holds its
+    cell alone, not an `absent` cell for every other plan (the report over many provinces:
+    the grid then grows with the plans, not with their square)."""
     plans = ws.plans()
     ws.links()
     ref = plans[reference_id(plans)]
@@ -83,8 +85,7 @@ def target_grid(ws: Workspace, plan_ids: list[str] | None = None, domains: list[
         for row in diffs[pid].rows:
             if row.status != "added" or (domains and row.domain not in domains) or not isinstance(row.right, Target):
                 continue
-            cells = {ref.id: empty_cell("absent")}
-            cells |= {other: empty_cell("absent") for other in shown}
+            cells = {} if sparse else {ref.id: empty_cell("absent")} | {other: empty_cell("absent") for other in shown}
             cells[pid] = target_cell(ws, plans[pid], row.right, "added", row)
             if row.also:
                 cells[pid]["also"] = [also_cell(i) for i in row.also]

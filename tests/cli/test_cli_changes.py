@@ -11,6 +11,7 @@ import json
 import os
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -226,4 +227,23 @@ def test_notes_that_differ_only_in_how_they_name_a_file_move_nothing():
                                          for n in row.notes))
         assert before.notes != after.notes and what_moved(before, after) == ()
         changed = after._replace(notes=tuple(n.mapped(lambda t: t.replace("gansu.txt:", "gansu.txt:9")) for n in row.notes))
-        assert what_moved(before, changed) == ("notes changed",)
+        assert [n.code for n in what_moved(before, changed)] == ["moved-notes"]
+
+
+def test_what_moved_is_worded_in_the_readers_language():
+    """The `what moved` column: statuses, counterparts and a target's changed field, in Chinese
+    under zh and in English otherwise (the GitHub annotations stay English)."""
+    from plancmp.core.i18n import Labels
+    from plancmp.core.model import KINDS
+    from plancmp.ingest.workspace import Workspace
+    from plancmp.views.changes import what_moved
+    from plancmp.views.results import diff_of
+
+    ws = Workspace.open(DATA)
+    row = next(r for r in diff_of(ws, ws.plan("national"), ws.plan("gansu"), KINDS).rows
+               if r.status == "matches" and r.kind == "targets" and r.right is not None)
+    edited = row._replace(status="below", right=replace(row.right, target="1%"))
+    moved = what_moved(row, edited)
+    zh, en = Labels("zh").notes(moved), Labels("en").notes(moved)
+    assert "持平 → 低于" in zh and "目标值" in zh and "1%" in zh
+    assert "matches → below" in en and f"{row.right.ref} target" in en

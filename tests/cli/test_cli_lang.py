@@ -61,6 +61,7 @@ COMMANDS = [
     ["stats"],                     # and a few more than the issue names
     ["added", "--all"],
     ["search", "托位"],
+    ["eval", "--holdout"],
 ]
 
 

@@ -288,3 +288,36 @@ def test_what_several_provinces_add_is_a_section_of_the_report(runner, page):
     for pid, counts in data["counts"]["by_plan"].items():
         assert f"{counts['added']} added, {counts['shared']} shared" in section, pid
     assert 'href="#added"' in page
+
+
+def test_above_full_max_provinces_the_command_writes_one_province_at_a_time(runner, tmp_path, monkeypatch):
+    """The layout follows the number of provinces (views/report.FULL_MAX, 31): here lowered to 2,
+    the three shipped provinces get the page of many provinces, through the command."""
+    from plancmp.views import report as view
+
+    monkeypatch.setattr(view, "FULL_MAX", 2)
+    page = write_report(runner, tmp_path)
+    assert page.count('id="one-data"') == 1 and 'class="one-note"' in page
+    assert page.count('<td class="cell') == page.count('<th class="item"')   # one province's cell a commitment
+    monkeypatch.setattr(view, "FULL_MAX", 3)
+    assert 'id="one-data"' not in write_report(runner, tmp_path)
+
+
+@pytest.mark.slow   # 32 synthetic provinces judged (~20 s)
+def test_over_31_provinces_a_real_process_writes_one_province_at_a_time(tmp_path):
+    import json
+    import os
+    import sys
+
+    from conftest import ROOT
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    data = generate(32, tmp_path / "data")
+    out = tmp_path / "report.html"
+    done = subprocess.run([str(PLANCMP), "report", "--out", str(out)], capture_output=True, text=True, timeout=600,
+                          env={**os.environ, "PLANCMP_DATA": str(data)})
+    assert done.returncode == 0, done.stderr
+    page = out.read_text(encoding="utf-8")
+    found = re.search(r'<script type="application/json" id="one-data">(.*?)</script>', page, re.S)
+    assert found and len(json.loads(found.group(1))["plans"]) == 32

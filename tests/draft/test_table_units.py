@@ -9,7 +9,7 @@ from plancmp.draft import draft_text
 from plancmp.ingest.checks import in_quote
 from plancmp.ingest.evidence import squeeze
 
-from conftest import DATA, plan_yaml
+from conftest import DATA, plan_yaml, read_yaml
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROW = ("indicator", "unit", "baseline", "target", "year", "binding", "flags", "domain")
@@ -34,6 +34,27 @@ def test_a_relaid_table_with_a_unit_column_drafts_the_same_targets_and_units():
         assert not target["indicator"].endswith(("%", "岁", "个", "人", "年", "万张", "平方米", "万次", "万人次"))
         assert squeeze(target["evidence"]["quote"]) in squeeze(text) and in_quote(target["target"], target["evidence"]["quote"])
     assert not [p for p in relaid.problems if "unit" in p.message]
+
+
+def test_plancmp_new_drafts_the_relaid_table_as_the_original_beside_the_reference_plan(runner, tmp_path):
+    """The same claim through the command a contributor runs: `plancmp new` with the national
+    plan in the data folder (its words help read the text) writes the same table rows for the
+    re-laid table under 浙江省 as for Fujian's own text, with the curated units."""
+    from plancmp.cli import app
+
+    data = tmp_path / "data"
+    (data / "plans").mkdir(parents=True)
+    (data / "plans" / "national.yaml").write_bytes((DATA / "plans" / "national.yaml").read_bytes())
+    for plan, source, region in (("zhejiang", FIXTURES / "zhejiang-relaid-table.txt", "浙江省"),
+                                 ("fujian", DATA / "sources" / "fujian.txt", "福建省")):
+        result = runner.invoke(app, ["new", plan, "--source", str(source), "--name", f"{region}“十四五”公共服务规划",
+                                     "--region", region], env={"PLANCMP_DATA": str(data)})
+        assert result.exit_code == 0, result.output
+    table = {plan: [tuple(str(t.get(f)) for f in ROW) for t in read_yaml(data / "plans" / f"{plan}.yaml")["targets"]
+                    if t["basis"] == "table"] for plan in ("zhejiang", "fujian")}
+    assert len(table["zhejiang"]) == 22 and table["zhejiang"] == table["fujian"]
+    curated = [str(t["unit"]) for t in plan_yaml("fujian")["targets"] if t["basis"] == "table"]
+    assert [row[1] for row in table["zhejiang"]] == curated
 
 
 TABLE = """专栏1 某省“十四五”主要指标

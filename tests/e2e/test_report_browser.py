@@ -190,10 +190,8 @@ def browser(tmp_path_factory):
         shutil.rmtree(profile, ignore_errors=True)
 
 
-@pytest.fixture(scope="module", params=WIDTHS, ids=lambda w: f"{w}px")
-def page(browser, request):
-    chromium, out = browser
-    width = request.param
+def open_tab(chromium: Chromium, out: Path, width: int) -> tuple[View, str]:
+    """A new tab of `width` px with the page at `out` loaded: its view and its target id."""
     target = chromium.send("Target.createTarget", {"url": "about:blank"})["targetId"]
     session = chromium.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
     for domain in ("Page", "Runtime", "Log", "Network"):
@@ -202,7 +200,13 @@ def page(browser, request):
                   {"width": width, "height": 1000, "deviceScaleFactor": 1, "mobile": width < 600}, session=session)
     chromium.send("Page.navigate", {"url": out.as_uri()}, session=session)
     chromium.wait_for("Page.loadEventFired", session=session)
-    view = View(chromium, session, out, width)
+    return View(chromium, session, out, width), target
+
+
+@pytest.fixture(scope="module", params=WIDTHS, ids=lambda w: f"{w}px")
+def page(browser, request):
+    chromium, out = browser
+    view, target = open_tab(chromium, out, request.param)
     yield view
     assert view.errors() == [], view.errors()   # nothing the tests did made the page complain
     chromium.send("Target.closeTarget", {"targetId": target})
@@ -373,3 +377,129 @@ def test_screenshot_is_written(page):
     assert path.stat().st_size == len(png)
     if os.environ.get("PLANCMP_UPDATE_SCREENSHOT") and page.width == SCREENSHOT_WIDTH:   # `make screenshot`
         (ROOT / "docs" / "report.png").write_bytes(png)
+
+
+# ---------------------------------------------------------------- many provinces, one at a time
+
+MANY = 6   # synthetic provinces (bench/generate.py); the layout forced (above FULL_MAX it is the default)
+
+
+@pytest.fixture(scope="module")
+def many(browser, tmp_path_factory):
+    """The same 6 synthetic provinces as one page per layout: "one" (a province at a time,
+    its cells from the page's JSON) and "full" (every province side by side), each in a tab."""
+    import sys
+
+    from plancmp.ingest.workspace import Workspace
+    from plancmp.render import html
+    from plancmp.views.report import report
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    chromium, _ = browser
+    folder = generate(MANY, tmp_path_factory.mktemp("many") / "data")
+    ws = Workspace(folder)
+    tabs = {}
+    for layout in ("one", "full"):
+        out = folder.parent / f"{layout}.html"
+        out.write_text(html.render(report(ws, layout=layout), "en"), encoding="utf-8")
+        tabs[layout] = open_tab(chromium, out, 1024)
+    yield {layout: view for layout, (view, _) in tabs.items()}
+    for view, target in tabs.values():
+        assert view.errors() == [], view.errors()
+        chromium.send("Target.closeTarget", {"targetId": target})
+
+
+def choose(view: View, pid: str) -> None:
+    """Choose the province of the tables in the filter bar, as a reader does."""
+    view.js(f"""(() => {{ const el = document.getElementById('f-plan'); el.value = {json.dumps(pid)};
+               el.dispatchEvent(new Event('change', {{bubbles: true}})); }})()""")
+
+
+# a cell's markup as the page holds it, without the print's "printed before" mark (which
+# depends on what else the page shows)
+CELLS = """(pid => {
+    const clean = s => s.replace(/ again/g, '');
+    const heat = Array.from(document.querySelectorAll(`table.heatmap td.cell[data-plan="${pid}"]`))
+        .map(td => [td.closest('table').dataset.kind, td.dataset.item, clean(td.outerHTML)]);
+    const own = Array.from(document.querySelectorAll(`table.grid td.val.s-added[data-plan="${pid}"]`))
+        .map(td => [td.parentNode.firstElementChild.textContent, clean(td.outerHTML)]);
+    const nat = Array.from(document.querySelectorAll('table.grid tr[data-from="reference"]')).map(tr => {
+        const td = tr.querySelector(`td[data-plan="${pid}"]`) || tr.lastElementChild;
+        return [tr.firstElementChild.textContent, clean(td.outerHTML)];
+    });
+    return {heat, own, nat};
+})"""
+
+
+def test_many_provinces_one_at_a_time_show_each_province_as_the_full_page_does(many):
+    """The script writes a chosen province's cells with the markup the templates write: the
+    heatmap's cells, its cells on national's target rows and its own target rows are those of
+    the page that shows every province."""
+    one, full = many["one"], many["full"]
+    provinces = one.js("Array.from(document.querySelectorAll('#f-plan option')).map(o => o.value)")
+    assert len(provinces) == MANY
+    assert one.js("document.querySelectorAll('table.heatmap thead th.picked').length") \
+        == one.js("document.querySelectorAll('table.heatmap').length")   # one province's column
+    for pid in (provinces[1], provinces[-1], provinces[0]):   # back to the first: the script's cells too
+        choose(one, pid)
+        mine, theirs = one.js(CELLS + f"({json.dumps(pid)})"), full.js(CELLS + f"({json.dumps(pid)})")
+        assert mine["heat"] and mine["heat"] == theirs["heat"]
+        assert mine["own"] and mine["own"] == theirs["own"]
+        # national's rows: the full page's cell of this province (a cell with no item has no data-plan)
+        full_nat = full.js(f"""Array.from(document.querySelectorAll('table.grid tr[data-from="reference"]')).map(tr => {{
+            const i = Array.from(tr.closest('table').querySelectorAll('thead th')).findIndex(th => th.textContent.startsWith({json.dumps(pid)}));
+            return [tr.firstElementChild.textContent, tr.children[i].outerHTML.replace(/ again/g, '')]; }})""")
+        assert mine["nat"] == full_nat
+        assert one.js("document.querySelector('.pick-name').textContent") == one.js(
+            f"document.querySelector('#f-plan option[value={pid}]').textContent.split(' (')[0]")
+
+
+def test_many_provinces_the_filter_reads_the_chosen_province(many):
+    one = many["one"]
+    first, pid = one.js("Array.from(document.querySelectorAll('#f-plan option')).slice(0, 2).map(o => o.value)")
+    choose(one, pid)
+    try:
+        statuses = one.js("Array.from(document.querySelectorAll('table.heatmap td.cell')).map(td => td.dataset.status)")
+        wanted = next(s for s in ("below", "omitted", "unknown") if s in statuses)
+        one.js(f"""(() => {{ const s = document.getElementById('f-status'); s.value = '{wanted}';
+                  s.dispatchEvent(new Event('change', {{bubbles: true}})); }})()""")
+        shown = one.js("""Array.from(document.querySelectorAll('table.heatmap tr.fr')).filter(tr => tr.checkVisibility())
+            .map(tr => tr.querySelector('td.cell').dataset.status)""")
+        assert shown and set(shown) == {wanted} and len(shown) == statuses.count(wanted)
+        own = one.js("Array.from(document.querySelectorAll('tr[data-own]')).filter(tr => tr.checkVisibility()).length")
+        assert own == 0   # a province's own targets are `added`
+    finally:
+        one.js("document.getElementById('filter').reset()")
+    assert one.js("new Promise(r => setTimeout(() => r(document.getElementById('f-plan').value), 50))") == first
+    assert one.js("new Promise(r => setTimeout(() => r(document.querySelectorAll('tr.fr.off').length), 50))") == 0
+
+
+def test_many_provinces_print_the_chosen_province(many):
+    one = many["one"]
+    pid = one.js("document.querySelectorAll('#f-plan option')[1].value")
+    choose(one, pid)
+    one.browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session=one.session)
+    try:
+        printed = one.js("""Array.from(document.querySelectorAll('table.heatmap td.cell')).filter(td => td.checkVisibility())
+            .map(td => td.dataset.plan)""")
+        note = one.js("(() => { const p = document.querySelector('.one-note'); return p.checkVisibility() ? p.textContent : ''; })()")
+        own = one.js("Array.from(document.querySelectorAll('tr[data-own]')).filter(tr => tr.checkVisibility()).map(tr => tr.dataset.own)")
+    finally:
+        one.browser.send("Emulation.setEmulatedMedia", {"media": ""}, session=one.session)
+    assert printed and set(printed) == {pid}
+    assert one.js(f"document.querySelector('#f-plan option[value={pid}]').textContent.split(' (')[0]") in note
+    assert own and set(own) == {pid}
+
+
+def test_many_provinces_the_page_never_scrolls_sideways_at_360px(many):
+    one = many["one"]
+    metrics = {"width": 360, "height": 1000, "deviceScaleFactor": 1, "mobile": True}
+    one.browser.send("Emulation.setDeviceMetricsOverride", metrics, session=one.session)
+    try:
+        choose(one, one.js("document.querySelectorAll('#f-plan option')[1].value"))
+        widths = one.js("new Promise(r => setTimeout(() => r([document.documentElement.scrollWidth, document.documentElement.clientWidth]), 50))")
+    finally:
+        one.browser.send("Emulation.setDeviceMetricsOverride", dict(metrics, width=1024, mobile=False), session=one.session)
+    assert widths[0] <= widths[1] == 360, widths

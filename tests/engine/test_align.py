@@ -181,3 +181,33 @@ def test_the_number_the_assignment_weighs_is_the_scored_pairs_number():
                     assert _value(kind, fx, fy) == score(kind, x, y, fx, fy).score, (x.ref, y.ref)
                     seen += 1
     assert seen > 10_000
+
+
+def test_the_pairs_left_out_across_domains_could_never_count_there():
+    """align._within_reach leaves out, before any pair across domains is scored, the pairs whose
+    bound says they cannot reach the score that counts there: on every pair of every kind of the
+    shipped plans (each plan against each, itself included, where names repeat), every pair that
+    does reach NEAR_ACROSS or CROSS_DOMAIN_MIN is kept; and most pairs are left out."""
+    from plancmp.engine.align import CROSS_DOMAIN_MIN, NEAR_ACROSS, _features, _value, _within_reach
+    from plancmp.ingest.workspace import Workspace
+
+    from conftest import DATA
+
+    plans = Workspace(DATA).plans()
+    reaching = kept = pairs = 0
+    for a in plans.values():
+        for b in plans.values():
+            for kind in ("targets", "services", "tasks"):
+                left, right = a.items(kind), b.items(kind)
+                feats = {id(i): _features(i) for i in left + right}
+                for x in left:
+                    for floor in (NEAR_ACROSS, CROSS_DOMAIN_MIN):
+                        reach = _within_reach(feats[id(x)], right, feats, floor)
+                        for y in right:
+                            if _value(kind, feats[id(x)], feats[id(y)]) >= floor:
+                                assert id(y) in reach, (x.ref, y.ref, floor)
+                                reaching += 1
+                        kept += len(reach)
+                        pairs += len(right)
+    assert reaching > 500
+    assert kept < pairs / 5

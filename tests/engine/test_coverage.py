@@ -2,6 +2,7 @@
 search of the whole text (`mentioned`), restatements; on small synthetic plans."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from plancmp.engine.compare import diff
@@ -248,3 +249,18 @@ def test_a_task_holding_the_sentence_of_a_target_that_answers_a_target_adds_no_n
     assert row.status == "matches" and "places" in said(row.notes)[0]
     row = _row(diff(*plans(False)), "care")
     assert row.status == "matches-quantified" and "4.5个" in said(row.notes)[0]
+
+
+def test_a_target_naming_both_insurances_and_their_group_states_the_national_service():
+    """vocab/commitments.yaml: 失业保险、工伤保险 … 职业劳动者 is another name of the national service
+    推进失业保险、工伤保险向职业劳动者广覆盖; a province's target of that name is on its row, not `added`."""
+    a, b = _plans()
+    s = service(a, "unemployment-and-work-injury-insurance", "失业保险、工伤保险", domain="劳有所得")
+    a.services[-1] = replace(s, evidence=s.evidence._replace(quote="推进失业保险、工伤保险向职业劳动者广覆盖"))
+    service(b, "u", "失业保险", domain="劳有所得")
+    service(b, "i", "工伤保险", domain="劳有所得")
+    target(b, "reach", "失业保险、工伤保险向职业劳动者覆盖", "广覆盖", None, domain="劳有所得")
+    d = diff(a, b)
+    row = _row(d, "unemployment-and-work-injury-insurance")
+    assert "reach" in {y.id for y in (row.right, *row.also)} and row.status == "matches"
+    assert [r.right.id for r in d.rows if r.status == "added"] == []

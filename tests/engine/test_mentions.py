@@ -88,6 +88,40 @@ def scores():
     return plans, labels, evaluate(ws, labels, ws.links())
 
 
+def test_search_skips_only_passages_that_could_not_reach_the_threshold(monkeypatch):
+    """textsearch.search leaves out, before measuring coverage, each passage that does not hold
+    enough of the query's characters anywhere (_held): its hits are the hits of the same search
+    measuring every passage, for the names of every national item searched in every province's
+    text at the thresholds the engine uses, and it does leave passages out."""
+    from plancmp.core import textnorm
+    from plancmp.files.folder import DataFolder
+    from plancmp.ingest.evidence import read_source
+    from plancmp.ingest.workspace import Workspace
+
+    plans = Workspace(DATA).plans()
+    queries = sorted({textnorm.key(i.name) for i in plans["national"].items()} - {""})
+    indexes = [textsearch.build(read_source(DataFolder(DATA), plans[pid].source), pid)
+               for pid in sorted(set(plans) - {"national"})]
+    measured = []
+    coverage = textsearch.coverage
+
+    def counted(query: str, text: str) -> tuple[float, int, int]:
+        measured.append(1)
+        return coverage(query, text)
+
+    def searches() -> list[list[textsearch.Hit]]:
+        return [textsearch.search(index, query, threshold) for index in indexes for query in queries
+                for threshold in (mentions.FOUND, mentions.CLAUSE_FOUND)]
+
+    monkeypatch.setattr(textsearch, "coverage", counted)
+    pruned, with_prefilter = searches(), len(measured)
+    monkeypatch.setattr(textsearch, "_held", lambda wanted, text: sum(wanted.values()))   # every passage measured
+    measured.clear()
+    assert searches() == pruned
+    assert sum(map(len, pruned)) > 100
+    assert with_prefilter < len(measured) / 2
+
+
 def test_every_national_item_is_labelled_against_every_province(scores):
     plans, labels, _ = scores
     # restatements show on their first statement's row: they have no row, nor label, of their own

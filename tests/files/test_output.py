@@ -103,3 +103,20 @@ def test_a_report_whose_write_fails_leaves_the_earlier_file(runner, earlier, mon
     assert "No space left on device" in result.output
     assert earlier.read_text(encoding="utf-8") == OLD
     assert leftovers(earlier.parent) == []
+
+
+def test_a_text_in_pieces_is_written_whole_or_not_at_all(earlier):
+    """write_chunks_atomic (the report, written as it is rendered): the pieces in order; a
+    failure while they are made leaves the old file and no temporary file."""
+    pieces = ["新的", "报告", "x" * 70_000, "\r\n"]
+    output.write_chunks_atomic(earlier, iter(pieces))
+    assert earlier.read_bytes() == "".join(pieces).encode()
+
+    def broken():
+        yield "half of a page " * 10_000
+        raise RuntimeError("the template failed")
+
+    earlier.write_text(OLD, encoding="utf-8")
+    with pytest.raises(RuntimeError):
+        output.write_chunks_atomic(earlier, broken())
+    assert earlier.read_text(encoding="utf-8") == OLD and leftovers(earlier.parent) == []

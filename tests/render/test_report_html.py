@@ -15,7 +15,7 @@ from conftest import DATA
 
 PAYLOAD = '<img src=x onerror="alert(1)">\'"&amp;</textarea></style></script><script>alert(2)</script>{{ 7*7 }}'
 # keys whose values are codes the renderer looks up (a verdict, a kind): not text a person wrote
-CODES = {"status", "kind", "verdict", "basis", "confidence", "why", "flags", "origin", "plans", "reference"}
+CODES = {"status", "kind", "verdict", "basis", "confidence", "why", "flags", "origin", "plans", "reference", "layout"}
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +63,25 @@ def test_hostile_text_stays_text(data, lang):
     assert sum(PAYLOAD in v for v in attributes) > 100   # titles, aria-labels, data-text …
 
 
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_hostile_text_stays_text_in_the_data_of_one_province_at_a_time(lang):
+    """Over many provinces (layout "one") every province's cells are JSON in the page: a text
+    that holds `</script>` or markup stays a string of that JSON, read back as the text it was."""
+    import json
+    import re
+
+    from plancmp.ingest.workspace import Workspace
+    from plancmp.views.report import report
+
+    page = html.render(poisoned(report(Workspace(DATA), layout="one")), lang)
+    assert page.count("</script>") == 3 and "<img" not in page and "</textarea>" not in page
+    found = re.search(r'<script type="application/json" id="one-data">(.*?)</script>', page, re.S)
+    assert found and "<" not in found.group(1)
+    data = json.loads(found.group(1))
+    strings = [s for p in data["plans"].values() for s in p["s"]] + data["g"]
+    assert sum(PAYLOAD in s for s in strings) > 100   # quotes, names, notes: the very text the data held
+
+
 def test_text_in_data_is_never_a_template(data):
     page = html.render(poisoned(data), "en")
     assert "{{ 7*7 }}" in page and ">49<" not in page
@@ -77,9 +96,10 @@ def test_the_templates_escape_and_the_code_writes_no_markup():
     templates = Path(html.__file__).parent / "templates" / "report"
     names = sorted(p.name for p in templates.glob("*.html"))
     assert "report.html" in names and len(names) > 1
-    for name in names:   # `|safe` only for the package's own CSS and JS
+    for name in names:   # `|safe` only for the package's own CSS and JS, and the JSON of html.one_data (`<` escaped)
         body = (templates / name).read_text(encoding="utf-8")
-        assert body.count("|safe") == (2 if name == "report.html" else 0), name
+        assert body.count("|safe") == (4 if name == "report.html" else 0), name
+    assert "{{ piece|safe }}" in (templates / "report.html").read_text(encoding="utf-8")
 
 
 def test_css_string_cannot_leave_the_string():
