@@ -164,9 +164,9 @@ def drive(data: Path, env: dict, plan: str, keys: int, think: float, every: int,
     os.write(master, b"q")
     until(DONE, 0)
     try:
-        _, status, usage = os.wait4(proc.pid, 0)
+        _, _, usage = os.wait4(proc.pid, 0)
     except ChildProcessError:
-        status, usage = 0, None
+        usage = None
     os.close(master)
     whole = time.perf_counter() - start
     return out, started, whole, (usage.ru_utime + usage.ru_stime) if usage else float("nan")

@@ -234,9 +234,26 @@ def bench_big(b: Bench) -> None:
     b.row(f"`diff` of two {BIG:,}-item plans, cold", times, floors, rss, cpus)
 
 
+def bench_review(b: Bench) -> None:
+    """`plancmp review fujian` on a fresh draft, in a real pty (bench/review.py): per class of
+    key, the median wall time from the key to the next prompt and the review's CPU in it."""
+    from review import draft_folder, medians, session
+
+    base = draft_folder(b.tmp / "review-base", "fujian")
+    keys, _, _, _ = session("fujian", 80, 1.0, 4, b.tmp, base)
+    names = {"first": "the first answer", "confirm": "a confirmation (y)", "moving": "an answer that moves verdicts",
+             "after-moving": "the answer after one that moved verdicts"}
+    for what, (count, wall, cpu, worst) in medians(keys).items():
+        if what in names:
+            line = (f"`review fujian` (pty, 1 s to read), {names[what]}: {count} keys", f"{wall:.0f} ms", "", "", "",
+                    f"< 200 ms a key: {'met' if worst < 200 else 'missed'} (CPU {cpu:.0f} ms; slowest {worst:.0f} ms)")
+            b.rows.append(line)
+            print(f"{line[0]:58} {line[1]:>8}  {line[5]}", flush=True)
+
+
 def markdown(b: Bench, header: str) -> str:
-    floor = statistics.median(b.floors)
-    cpu = statistics.median(b.floor_cpus)
+    floor = statistics.median(b.floors) if b.floors else float("nan")   # --only review runs no floor
+    cpu = statistics.median(b.floor_cpus) if b.floor_cpus else float("nan")
     lines = [header, "", "| | wall time (median) | peak memory | × floor, wall (paired median) | × floor, CPU (paired median) | goal (issue 26) |",
              "|---|---:|---:|---:|---:|---|",
              f"| import floor (`import {FLOOR_MODULES}`) | {floor:.3f} s (CPU {cpu:.3f} s) | | 1.00 | 1.00 | |"]
@@ -257,11 +274,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=9, help="measured runs per command (median reported)")
     parser.add_argument("--big-runs", type=int, default=3, help="measured runs at 300 provinces")
-    parser.add_argument("--only", choices=["diff", "matrix", "report", "big"], action="append",
+    parser.add_argument("--only", choices=["diff", "matrix", "report", "big", "review"], action="append",
                         help="only these measurements (repeatable)")
     parser.add_argument("--write", type=Path, help="rewrite the bench block of this Markdown file")
     args = parser.parse_args()
-    only = set(args.only or ["diff", "matrix", "report", "big"])
+    only = set(args.only or ["diff", "matrix", "report", "big", "review"])
     compile_bytecode()
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="plancmp-bench-") as tmp:
@@ -276,6 +293,8 @@ def main() -> None:
             bench_report(b, args.big_runs)
         if "big" in only:
             bench_big(b)
+        if "review" in only:
+            bench_review(b)
         end_load = os.getloadavg()[0]
         header = (f"Measured by `make bench` on {machine()}; load average {load:.2f} at the start, "
                   f"{end_load:.2f} at the end; median of {args.runs} paired runs ({args.big_runs} at 300 provinces).")
