@@ -150,33 +150,10 @@
     P.o.forEach(function (o) { if (bodies[o[0]]) bodies[o[0]].appendChild(ownRow(pid, P.s, o)); });
     $('.pick-name').forEach(function (b) { b.textContent = h[2]; });
     once();
-    if (form) form.dispatchEvent(new Event('input'));   // report.js's filter, then this one's, on the new cells
-    else filter();
+    if (form) form.dispatchEvent(new Event('input'));   // report.js's filter, on the new cells
   }
 
   var form = document.getElementById('filter');
-  // report.js's filter, for the rows written here (its own list holds the first province's)
-  function filter() {
-    if (!form) return;
-    var v = function (id) { var e = form.querySelector(id); return e ? e.value : ''; };
-    var typed = v('#f-text').toLowerCase().split(/\s+/).filter(Boolean);
-    var d = v('#f-domain'), k = v('#f-kind'), st = v('#f-status'), p = v('#f-plan'), b = v('#f-binding');
-    var want = st ? (p ? ' ' + p + ':' + st + ' ' : ':' + st + ' ') : '';
-    $('tr[data-own]').forEach(function (tr) {
-      var hay = tr.getAttribute('data-text') || '';
-      var ok = typed.every(function (w) { return hay.indexOf(w) >= 0; }) &&
-        (!d || tr.getAttribute('data-domain') === d) && (!k || tr.getAttribute('data-kind') === k) &&
-        (!b || tr.getAttribute('data-binding') === b) &&
-        (!want || (' ' + tr.getAttribute('data-statuses') + ' ').indexOf(want) >= 0);
-      tr.classList.toggle('off', !ok);
-    });
-    $('table.grid, section.tdomain').forEach(function (g) { g.classList.toggle('off', !g.querySelector('tr.fr:not(.off)')); });
-  }
-  if (form) {
-    form.addEventListener('input', function (e) { if (e.target !== pick) filter(); });
-    form.addEventListener('change', function (e) { if (e.target !== pick) filter(); });
-    form.addEventListener('reset', function () { window.setTimeout(function () { show(pick.value); }, 0); });
-  }
+  if (form) form.addEventListener('reset', function () { window.setTimeout(function () { show(pick.value); }, 0); });
   pick.addEventListener('change', function () { show(pick.value); });
-  filter();
 })();

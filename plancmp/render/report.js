@@ -82,9 +82,10 @@
   var text = form.querySelector('#f-text'), domain = form.querySelector('#f-domain'), kind = form.querySelector('#f-kind'),
       status = form.querySelector('#f-status'), plan = form.querySelector('#f-plan'), binding = form.querySelector('#f-binding'),
       count = form.querySelector('#f-count'), none = document.getElementById('f-none');
-  var rows = $('tr.fr'), counted = $('table.heatmap tr.fr');
-  var groups = $('table.heatmap, table.grid, section.domain, section.tdomain');
   function apply() {
+    // queried each time: report-one.js writes another province's rows in place
+    var rows = $('tr.fr'), counted = $('table.heatmap tr.fr');
+    var groups = $('table.heatmap, table.grid, section.domain, section.tdomain');
     var words = text.value.toLowerCase().split(/\s+/).filter(Boolean);
     var d = domain.value, k = kind.value, st = status.value, p = plan.value, b = binding.value;
     var want = st ? (p ? ' ' + p + ':' + st + ' ' : ':' + st + ' ') : '';
